@@ -1,0 +1,24 @@
+// Bundles the CLI (and, later, the language server and the VS Code client).
+// tsc only type-checks; esbuild writes the files that run.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { LICENSE_CLAIMS_VERSION: JSON.stringify(version) },
+  // the ESM-only markdown parsers are bundled in, so the output is one file per entry
+  mainFields: ['module', 'main'],
+};
+
+await build({
+  ...common,
+  entryPoints: { 'license-claims': 'server/src/cli/main.ts' },
+  outdir: 'server/out',
+});

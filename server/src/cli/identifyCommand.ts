@@ -1,0 +1,29 @@
+// `license-claims identify FILE…`: which license a LICENSE-like file holds.
+import { readFileSync } from 'node:fs';
+import { identifyLicenseText } from '../engine/licenses/identifyLicenseText.js';
+import { describeLicense } from '../engine/licenses/licenseKnowledge.js';
+import { UsageError } from './usageError.js';
+
+export function runIdentify(files: string[], format: 'text' | 'json', out: (text: string) => void): number {
+  if (files.length === 0) throw new UsageError('identify needs at least one file');
+  const results = files.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const identified = identifyLicenseText(text);
+    return { file, license: identified.license, confidence: identified.confidence, method: identified.method };
+  });
+  if (format === 'json') {
+    out(`${JSON.stringify(results.map(({ file, license, confidence }) => ({ file, license, confidence })), null, 2)}\n`);
+  } else {
+    for (const result of results) {
+      out(result.license
+        ? `${result.file}: ${result.license} (${describeLicense(result.license).name}), confidence ${result.confidence.toFixed(2)} by ${result.method}\n`
+        : `${result.file}: unknown license (best full-text score ${result.confidence.toFixed(2)})\n`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,69 @@
+// The `license-claims` command line.
+import { parseArgs } from 'node:util';
+import { runAudit, type AuditFlags, type FailOn } from './auditCommand.js';
+import { runIdentify } from './identifyCommand.js';
+import { UsageError } from './usageError.js';
+import { policyNames, type PolicyName } from '../engine/licenses/policy.js';
+import { toolVersion } from './version.js';
+
+const usage = `Usage:
+  license-claims audit [paths…] [--format text|json|sarif] [--policy osi|cncf|apache-mit|custom]
+                       [--fail-on error|warning|info|never] [--config FILE]
+  license-claims identify FILE… [--format text|json]
+  license-claims --help | --version
+
+Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at or above it, 2 usage or I/O error.
+`;
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      out(usage);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      out(`${toolVersion}\n`);
+      return 0;
+    }
+    if (command === 'audit') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: { format: { type: 'string' }, policy: { type: 'string' }, 'fail-on': { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean' } },
+      });
+      if (values.help) {
+        out(usage);
+        return 0;
+      }
+      const flags: AuditFlags = {
+        paths: positionals,
+        format: oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text'),
+        policy: values.policy === undefined ? undefined : oneOf<PolicyName>('policy', values.policy, policyNames, 'osi'),
+        failOn: oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'warning'),
+        config: values.config,
+      };
+      return runAudit(flags, out, err);
+    }
+    if (command === 'identify') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { format: { type: 'string' } } });
+      return runIdentify(positionals, oneOf('format', values.format, ['text', 'json'] as const, 'text'), out);
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`license-claims: ${(error as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    err(`license-claims: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+

@@ -1,0 +1,34 @@
+// What an audit run produced, in the terms every reporter uses: findings with
+// 1-based positions, paths relative to the first audited path.
+import type { Severity } from '../engine/types.js';
+import type { Region } from './positions.js';
+import type { Skip } from './walk.js';
+
+export interface ReportedFinding extends Region {
+  rule: string;
+  severity: Severity;
+  file: string;
+  message: string;
+  related: ({ file: string; message: string } & Region)[];
+  project: string;
+}
+
+export interface AuditReport {
+  /** The audited paths as given; `file` fields are relative to the first. */
+  roots: string[];
+  /** Absolute path of the first root (SARIF's %SRCROOT%). */
+  baseDirectory: string;
+  findings: ReportedFinding[];
+  problems: ({ file: string; message: string } & Region)[];
+  skipped: Skip[];
+  ignoredFolders: number;
+  filesChecked: number;
+  projects: number;
+  policy: string;
+}
+
+export function countBySeverity(findings: readonly ReportedFinding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}

@@ -1,0 +1,166 @@
+// The tree walk: the files an audit reads. Respects .gitignore (and the
+// config's `ignore`), skips .git and node_modules, binary files and files over
+// the size limit, and follows no symlink out of the root. Every skip of a file
+// the audit would have read is reported, never silent.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { SourceFile } from '../engine/types.js';
+import { isRelevantFile } from '../engine/project.js';
+import { configFileName } from '../engine/config.js';
+
+export interface Skip {
+  path: string;
+  reason: string;
+}
+
+export interface WalkResult {
+  files: SourceFile[];
+  /** Config files found, by folder ('' = root). */
+  configFiles: Map<string, { path: string; text: string }>;
+  skipped: Skip[];
+  /** Folders left out because of .git, node_modules or ignore rules (counted, not listed). */
+  ignoredFolders: number;
+}
+
+export const maxFileBytes = 1024 * 1024;
+const alwaysSkipped = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): boolean {
+  for (const layer of layers) {
+    const relativePath = layer.base === '' ? path : path.startsWith(`${layer.base}/`) ? path.slice(layer.base.length + 1) : undefined;
+    if (relativePath === undefined || relativePath === '') continue;
+    if (layer.rules.ignores(isDirectory ? `${relativePath}/` : relativePath)) return true;
+  }
+  return false;
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  const end = Math.min(bytes.length, 8000);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Walks `root`. `onConfig` is called for each config file as the walk meets
+ * it (before the folder's files) and returns the ignore patterns it adds; it
+ * may throw to stop the walk.
+ */
+export function walk(root: string, onConfig?: (dir: string, path: string, text: string) => string[]): WalkResult {
+  const result: WalkResult = { files: [], configFiles: new Map(), skipped: [], ignoredFolders: 0 };
+  const rootReal = realpathSync(root);
+  const visited = new Set<string>();
+  const layers: IgnoreLayer[] = [];
+
+  const readRelevant = (absolute: string, path: string, size: number) => {
+    if (size > maxFileBytes) {
+      result.skipped.push({ path, reason: `larger than ${maxFileBytes / 1024 / 1024} MiB` });
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      result.skipped.push({ path, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      return;
+    }
+    if (looksBinary(bytes)) {
+      result.skipped.push({ path, reason: 'binary' });
+      return;
+    }
+    const text = decoder.decode(bytes);
+    result.files.push({ path, text });
+  };
+
+  const visit = (absoluteDir: string, dir: string) => {
+    let real: string;
+    try {
+      real = realpathSync(absoluteDir);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) {
+      result.skipped.push({ path: dir || '.', reason: 'symlink loop (folder already visited)' });
+      return;
+    }
+    visited.add(real);
+    let entries: string[];
+    try {
+      entries = readdirSync(absoluteDir).sort();
+    } catch (error) {
+      result.skipped.push({ path: dir || '.', reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      return;
+    }
+    let pushed = 0;
+    if (entries.includes('.gitignore')) {
+      try {
+        layers.push({ base: dir, rules: ignore().add(readFileSync(join(absoluteDir, '.gitignore'), 'utf8')) });
+        pushed++;
+      } catch {
+        result.skipped.push({ path: dir ? `${dir}/.gitignore` : '.gitignore', reason: 'unreadable .gitignore' });
+      }
+    }
+    if (entries.includes(configFileName) && onConfig) {
+      const path = dir ? `${dir}/${configFileName}` : configFileName;
+      const text = readFileSync(join(absoluteDir, configFileName), 'utf8');
+      result.configFiles.set(dir, { path, text });
+      const patterns = onConfig(dir, path, text);
+      if (patterns.length > 0) {
+        layers.push({ base: dir, rules: ignore().add(patterns) });
+        pushed++;
+      }
+    }
+    for (const name of entries) {
+      const absolute = join(absoluteDir, name);
+      const path = dir ? `${dir}/${name}` : name;
+      let stats;
+      try {
+        stats = lstatSync(absolute);
+      } catch {
+        continue;
+      }
+      if (stats.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(absolute);
+        } catch {
+          if (isRelevantFile(path)) result.skipped.push({ path, reason: 'broken symlink' });
+          continue;
+        }
+        const inside = toPosix(relative(rootReal, target));
+        if (inside.startsWith('..') || inside.startsWith('/')) {
+          result.skipped.push({ path, reason: 'symlink pointing outside the audited folder' });
+          continue;
+        }
+        stats = statSync(absolute);
+      }
+      if (stats.isDirectory()) {
+        if (alwaysSkipped.has(name) || isIgnored(layers, path, true)) {
+          result.ignoredFolders++;
+          continue;
+        }
+        visit(absolute, path);
+      } else if (stats.isFile()) {
+        if (!isRelevantFile(path)) continue;
+        if (isIgnored(layers, path, false)) continue;
+        readRelevant(absolute, path, stats.size);
+      }
+    }
+    // this folder's ignore files apply below it only
+    layers.splice(layers.length - pushed, pushed);
+  };
+
+  visit(root, '');
+  return result;
+}

@@ -1,0 +1,62 @@
+// The engine's entry point: files in, findings out. Pure — no file system,
+// no LSP; the CLI and the language server both call this.
+import type { Claim, ClaimLanguage, Finding, SourceFile } from './types.js';
+import { buildWorkspace, type Workspace } from './project.js';
+import { createPolicy, type Policy } from './licenses/policy.js';
+import { judgeClaim, type ClaimVerdict } from './claimVerdict.js';
+import { rules } from './rules/index.js';
+import type { Config } from './config.js';
+import type { FileProblem } from './declarations/declarationTypes.js';
+import type { Suppressions } from './suppression.js';
+
+export interface AuditOptions {
+  /** The configuration that applies to a project (its own file merged over the root's, and over command-line flags). */
+  configFor?: (projectRoot: string) => Config;
+}
+
+export interface AuditResult {
+  findings: Finding[];
+  problems: FileProblem[];
+  workspace: Workspace;
+}
+
+export function audit(files: SourceFile[], options: AuditOptions = {}): AuditResult {
+  const configFor: (root: string) => Config = options.configFor ?? (() => ({}));
+  const workspace = buildWorkspace(files, (root) => configFor(root).languages as readonly ClaimLanguage[] | undefined);
+  const textOf = new Map(files.map((file) => [file.path, file.text]));
+  const suppressionsOf = new Map<string, Suppressions>();
+  for (const project of workspace.projects) for (const document of project.documents) suppressionsOf.set(document.file, document.suppressions);
+  const findings: Finding[] = [];
+  for (const project of workspace.projects) {
+    const config = configFor(project.root);
+    const policy: Policy = createPolicy(config.policy ?? 'osi', config.allow ?? []);
+    const verdicts = new Map<Claim, ClaimVerdict>();
+    const verdictOf = (claim: Claim) => {
+      let verdict = verdicts.get(claim);
+      if (!verdict) {
+        const text = textOf.get(claim.file) ?? '';
+        verdict = judgeClaim(claim, workspace.declarationsFor(claim), policy, sentenceOf(text, claim.span.start, claim.span.end));
+        verdicts.set(claim, verdict);
+      }
+      return verdict;
+    };
+    for (const rule of rules) {
+      const setting = config.rules?.[rule.id];
+      if (setting === 'off') continue;
+      for (const draft of rule.check({ workspace, project, policy, verdictOf })) {
+        if (suppressionsOf.get(draft.file)?.isSuppressed(rule.id, draft.span.start)) continue;
+        findings.push({ ...draft, severity: setting ?? rule.defaultSeverity });
+      }
+    }
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : 1)));
+  return { findings, problems: workspace.problems, workspace };
+}
+
+function sentenceOf(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[.!?\n]/u.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !/[.!?\n]/u.test(text[to]!)) to++;
+  return text.slice(from, to);
+}

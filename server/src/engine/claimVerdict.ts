@@ -1,0 +1,46 @@
+// The verdict on a claim: do the declarations that govern it back it under
+// the policy? One place decides; the claim rules only report.
+import type { Claim, Declaration } from './types.js';
+import { parseExpression, type LicenseLeaf } from './licenses/expression.js';
+import { judgeExpression, type Policy } from './licenses/policy.js';
+
+export interface JudgedDeclaration {
+  declaration: Declaration;
+  outcome: 'accepted' | 'rejected' | 'partial' | 'unjudgeable';
+  rejected: LicenseLeaf[];
+}
+
+export interface ClaimVerdict {
+  outcome: 'no-license' | 'accepted' | 'rejected' | 'partial' | 'unverifiable';
+  judged: JudgedDeclaration[];
+}
+
+const codeOnly = /\b(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
+
+/** Declarations that speak to this claim: model-only ones are left out when the claim is only about code. */
+function relevant(claim: Claim, declarations: Declaration[], sentence: string): Declaration[] {
+  const aboutCodeOnly = !claim.aboutModel && codeOnly.test(sentence);
+  return aboutCodeOnly ? declarations.filter((declaration) => declaration.scope !== 'model') : declarations;
+}
+
+export function judgeDeclaration(declaration: Declaration, policy: Policy): JudgedDeclaration {
+  const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
+  if (!node) return { declaration, outcome: 'unjudgeable', rejected: [] };
+  const verdict = judgeExpression(node, policy, declaration.expression);
+  return { declaration, outcome: verdict.outcome, rejected: verdict.rejected };
+}
+
+export function judgeClaim(claim: Claim, declarations: Declaration[], policy: Policy, sentence = claim.text): ClaimVerdict {
+  const judged = relevant(claim, declarations, sentence).map((declaration) => judgeDeclaration(declaration, policy));
+  if (judged.length === 0) return { outcome: 'no-license', judged };
+  const count = (outcome: JudgedDeclaration['outcome']) => judged.filter((entry) => entry.outcome === outcome).length;
+  const accepted = count('accepted');
+  const rejected = count('rejected');
+  const partial = count('partial');
+  if (partial > 0 || (rejected > 0 && accepted > 0)) return { outcome: 'partial', judged };
+  if (rejected > 0) return { outcome: 'rejected', judged };
+  const modelPart = judged.filter((entry) => entry.declaration.scope === 'model');
+  const modelUnknown = modelPart.length > 0 && modelPart.every((entry) => entry.outcome === 'unjudgeable');
+  if (accepted > 0 && !(claim.aboutModel && modelUnknown)) return { outcome: 'accepted', judged };
+  return { outcome: 'unverifiable', judged };
+}

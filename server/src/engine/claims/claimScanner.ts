@@ -1,0 +1,124 @@
+// Finds claims in one piece of prose: claim phrases, minus negations,
+// third-party mentions and names that merely contain the words.
+import type { ClaimKind, ClaimLanguage, Span } from '../types.js';
+import { findLicenseMentions } from '../licenses/licenseMentions.js';
+import { claimPatterns, modelWords, namesContainingClaimWords, negationWords, thirdPartyAfter, thirdPartyBefore } from './phrases.js';
+
+export interface ProseClaim {
+  kind: ClaimKind;
+  language: ClaimLanguage;
+  /** Range within the scanned text. */
+  start: number;
+  end: number;
+  aboutModel: boolean;
+  namedLicense?: string;
+}
+
+export interface ScanContext {
+  /** Ranges of link text inside the scanned text (a link right after a mention names a third party). */
+  links?: Span[];
+}
+
+const clauseBreakChar = /[.;:!?()[\]|•·—–\n]/u;
+
+function isClauseBreak(text: string, index: number): boolean {
+  const char = text[index] ?? '';
+  if (char === '.' && /\d/u.test(text[index + 1] ?? '')) return false; // "2.0"
+  return clauseBreakChar.test(char) || (char === ',' && /\s/u.test(text[index + 1] ?? ' '));
+}
+
+/** The words of the same clause before `index`, nearest first, lower-case. */
+function wordsBefore(text: string, index: number, count: number): string[] {
+  let from = index;
+  while (from > 0 && !isClauseBreak(text, from - 1)) from--;
+  return text.slice(from, index).toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).reverse().slice(0, count);
+}
+
+/** The words of the same clause after `index`, nearest first, lower-case. */
+function wordsAfter(text: string, index: number, count: number): string[] {
+  let to = index;
+  while (to < text.length && !isClauseBreak(text, to)) to++;
+  return text.slice(index, to).toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).slice(0, count);
+}
+
+/** The sentence around `index`. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[.!?\n]/u.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !/[.!?\n]/u.test(text[to]!)) to++;
+  return text.slice(from, to);
+}
+
+function isNegated(text: string, start: number, end: number): boolean {
+  const before = wordsBefore(text, start, 4);
+  if (before.some((word) => negationWords.has(word) || word.endsWith("n't"))) return true;
+  // "non-open-source", "not-open-source"
+  if (/\b(?:non|not)[-\u2010\u2011]$/iu.test(text.slice(Math.max(0, start - 4), start))) return true;
+  // "open source? No." / "Open Source: nein"
+  return /^\W{0,3}(?:no|nein|non)\b/iu.test(text.slice(end, end + 8)) && !/^\s/u.test(text.slice(end, end + 1));
+}
+
+function isAboutOthers(text: string, start: number, end: number, links: Span[]): boolean {
+  if (wordsBefore(text, start, 3).some((word) => thirdPartyBefore.has(word))) return true;
+  const after = wordsAfter(text, end, 3);
+  const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
+  if (noun && thirdPartyAfter.has(noun)) return true;
+  // "the open-source evaluation tool [OpenCompass](…)": a link right after the noun names someone else's project
+  return links.some((link) => link.start >= end && link.start - end <= 40 && !/[.;:!?\n]/u.test(text.slice(end, link.start)) && wordsAfter(text, end, 5).length >= 1 && link.start > end + 1);
+}
+
+function maskNames(text: string): string {
+  let masked = text;
+  for (const pattern of namesContainingClaimWords) {
+    pattern.lastIndex = 0;
+    masked = masked.replace(pattern, (match) => '\u0000'.repeat(match.length));
+  }
+  return masked;
+}
+
+const namedLicenseLead = /\b(?:released|licen[sc]ed|distributed|available|published|provided|offered|dual[\s-]licen[sc]ed|made[\s-]+available)[\s\u00a0]+under[\s\u00a0]+(?:the[\s\u00a0]+)?(?:terms[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?)?|\b(?:steht|ist|sind|wird|veröffentlicht|lizenziert)[\s\u00a0]+(?:\p{L}+[\s\u00a0]+){0,2}unter[\s\u00a0]+(?:der|den)[\s\u00a0]+|\b(?:sous|distribué[es]*[\s\u00a0]+sous)[\s\u00a0]+(?:la[\s\u00a0]+)?licence[\s\u00a0]+|\bbajo[\s\u00a0]+(?:la[\s\u00a0]+)?licencia[\s\u00a0]+/giu;
+const licensedSuffix = /[\s\u00a0-]licen[sc]ed\b/giu;
+
+function namedLicenseClaims(text: string): ProseClaim[] {
+  const claims: ProseClaim[] = [];
+  const mentions = findLicenseMentions(text);
+  for (const lead of text.matchAll(namedLicenseLead)) {
+    const after = lead.index + lead[0].length;
+    const mention = mentions.find((candidate) => candidate.start >= after && candidate.start - after <= 12);
+    if (!mention?.id) continue;
+    const language: ClaimLanguage = /unter/iu.test(lead[0]) ? 'de' : /sous/iu.test(lead[0]) ? 'fr' : /bajo/iu.test(lead[0]) ? 'es' : 'en';
+    claims.push({ kind: 'named-license', language, start: lead.index, end: mention.end, aboutModel: modelWords.test(sentenceAround(text, lead.index, mention.end)), namedLicense: mention.id });
+  }
+  // "MIT-licensed", "Apache 2.0 licensed"
+  for (const suffix of text.matchAll(licensedSuffix)) {
+    const mention = mentions.find((candidate) => candidate.end === suffix.index);
+    if (!mention?.id || claims.some((claim) => claim.start <= mention.start && claim.end >= mention.end)) continue;
+    if (isNegated(text, mention.start, suffix.index)) continue;
+    claims.push({ kind: 'named-license', language: 'en', start: mention.start, end: suffix.index + suffix[0].length, aboutModel: modelWords.test(sentenceAround(text, mention.start, mention.end)), namedLicense: mention.id });
+  }
+  return claims;
+}
+
+/** Claims in `text`, in order. */
+export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[] {
+  const links = context.links ?? [];
+  const masked = maskNames(text);
+  const claims: ProseClaim[] = [];
+  for (const { kind, language, pattern } of claimPatterns) {
+    pattern.lastIndex = 0;
+    for (const match of masked.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (claims.some((claim) => start < claim.end && end > claim.start)) continue;
+      if (isNegated(masked, start, end) || isAboutOthers(masked, start, end, links)) continue;
+      // a mention inside a link's text (an anchor, a badge label) is a pointer, not a statement
+      if (links.some((link) => start >= link.start && end <= link.end && link.end - link.start <= end - start + 2)) continue;
+      claims.push({ kind, language, start, end, aboutModel: modelWords.test(sentenceAround(masked, start, end)) });
+    }
+  }
+  for (const named of namedLicenseClaims(masked)) {
+    if (!claims.some((claim) => named.start < claim.end && named.end > claim.start)) claims.push(named);
+  }
+  return claims.sort((a, b) => a.start - b.start);
+}

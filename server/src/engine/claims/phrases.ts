@@ -1,0 +1,75 @@
+// The words that make a claim, and the words around a mention that make it
+// something else (a negation, a third party, a comparison), per language.
+// These are patterns over prose sentences, never over document structure.
+import type { ClaimKind, ClaimLanguage } from '../types.js';
+
+export interface ClaimPattern {
+  kind: Exclude<ClaimKind, 'named-license'>;
+  language: ClaimLanguage;
+  pattern: RegExp;
+}
+
+const W = String.raw`[\s\u00a0]`;
+const DASH = String.raw`[\s\u00a0\-\u2010\u2011]`;
+
+/** Claim phrases. Each pattern must be global and case-insensitive. */
+export const claimPatterns: ClaimPattern[] = [
+  // "open source", "open-source", "opensource", "open-sourced", "Open-Source-Modell"
+  { kind: 'open-source', language: 'en', pattern: new RegExp(String.raw`\bopen${DASH}?sourc(?:e|ed|es|ing)\b`, 'giu') },
+  { kind: 'open-source', language: 'en', pattern: new RegExp(String.raw`\bfully${DASH}open\b(?!${DASH}?(?:source|weight))`, 'giu') },
+  { kind: 'open-source', language: 'en', pattern: new RegExp(String.raw`\bOSI${DASH}?approved\b`, 'giu') },
+  { kind: 'open-source', language: 'de', pattern: /\bquelloffen\w*/giu },
+  { kind: 'open-source', language: 'fr', pattern: new RegExp(String.raw`\bcode${W}+source${W}+ouvert\w*`, 'giu') },
+  { kind: 'open-source', language: 'fr', pattern: new RegExp(String.raw`\b(?:à|a)${W}+source${W}+ouverte\b`, 'giu') },
+  { kind: 'open-source', language: 'es', pattern: new RegExp(String.raw`\bc(?:ó|o)digo${W}+abierto\b`, 'giu') },
+  { kind: 'free-software', language: 'en', pattern: new RegExp(String.raw`\bfree${W}+software\b`, 'giu') },
+  { kind: 'free-software', language: 'en', pattern: new RegExp(String.raw`\blibre${W}+(?:software|model|license)\b`, 'giu') },
+  { kind: 'free-software', language: 'de', pattern: new RegExp(String.raw`\bfreie${W}+Software\b`, 'gu') },
+  { kind: 'free-software', language: 'fr', pattern: new RegExp(String.raw`\blogiciels?${W}+libres?\b`, 'giu') },
+  { kind: 'free-software', language: 'es', pattern: new RegExp(String.raw`\bsoftware${W}+libre\b`, 'giu') },
+  { kind: 'open-weights', language: 'en', pattern: new RegExp(String.raw`\bopen${DASH}?weights?\b`, 'giu') },
+];
+
+/** Names that contain claim words but are names, not claims. */
+export const namesContainingClaimWords: RegExp[] = [
+  /\bopen[\s-]source[\s-]initiative\b/giu,
+  /\bopen[\s-]source[\s-](?:ai[\s-])?definition\b/giu,
+  /\bNCSA[\s-]open[\s-]source[\s-]licen[sc]e\b/giu,
+  /\bfree[\s-]software[\s-]foundation\b/giu,
+  /\bopen[\s-]source[\s-]security[\s-]foundation\b/giu,
+  /\bopen[\s-]source[\s-]program(?:me)?[\s-]offices?\b/giu,
+  /\bopen[\s-]source[\s-]summit\b/giu,
+  /\bopen[\s-]source[\s-]insights?\b/giu,
+  /\bopen[\s-]source[\s-]guides?\b/giu,
+];
+
+/** Words (lower-case) shortly before a mention that negate it. */
+export const negationWords = new Set([
+  'not', 'no', 'never', 'non', 'neither', 'nor', 'isn\'t', 'aren\'t', 'wasn\'t', 'isnt', 'without', 'longer',
+  'kein', 'keine', 'keinen', 'keiner', 'keines', 'nicht',
+  'pas', 'jamais', 'ni',
+  'nunca',
+]);
+
+/** Words (lower-case) shortly before a mention that make it about others. */
+export const thirdPartyBefore = new Set([
+  'other', 'others', 'existing', 'popular', 'many', 'various', 'several', 'any',
+  'these', 'those', 'such', 'compared', 'comparison', 'comparing', 'than', 'among', 'amongst', 'versus', 'vs', 'vs.',
+  'outperform', 'outperforms', 'outperforming', 'outperformed', 'surpass', 'surpasses', 'surpassing', 'rival', 'rivals', 'beats',
+  'thanks', 'built', 'based', 'powered', 'relies', 'rely', 'leverage', 'leverages', 'leveraging', 'using', 'uses', 'from',
+  'third-party', 'third', 'similar', 'including', 'contribute', 'contributing', 'contributions',
+  'andere', 'anderen', 'anderer', 'vergleich', 'als', 'dank', 'basierend',
+  'autres', 'autre', 'comparé', 'comparés', 'que', 'grâce', 'basé',
+  'otros', 'otras', 'otro', 'comparado', 'gracias', 'basado',
+]);
+
+/** Nouns (lower-case) right after a mention that make it about a movement or others. */
+export const thirdPartyAfter = new Set([
+  'community', 'communities', 'ecosystem', 'ecosystems', 'contributors', 'contributor', 'movement', 'world', 'initiative',
+  'foundation', 'definition', 'developers', 'maintainers', 'alternatives', 'alternative', 'competitors', 'counterparts',
+  'peers', 'projects', 'libraries', 'tools', 'packages', 'dependencies', 'components', 'datasets', 'data',
+  'gemeinschaft', 'communauté', 'comunidad',
+]);
+
+/** Words that say a sentence is about the model or its weights. */
+export const modelWords = /\b(?:models?|weights?|checkpoints?|llms?|(?:large )?language models?|modell\w*|gewichte|modèles?|poids|modelos?|pesos)\b/iu;

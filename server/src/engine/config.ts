@@ -1,0 +1,87 @@
+// `.license-claims.json`: data only. Validated field by field; every error
+// names the file and the field.
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ClaimLanguage, SeveritySetting } from './types.js';
+import { policyNames, type PolicyName } from './licenses/policy.js';
+import { parseExpression } from './licenses/expression.js';
+
+export interface Config {
+  policy?: PolicyName;
+  allow?: string[];
+  rules?: Record<string, SeveritySetting>;
+  ignore?: string[];
+  languages?: ClaimLanguage[];
+}
+
+export const configFileName = '.license-claims.json';
+const languages: readonly ClaimLanguage[] = ['en', 'de', 'fr', 'es'];
+const severities: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+export class ConfigError extends Error {
+  constructor(readonly file: string, readonly field: string | undefined, detail: string) {
+    super(`${file}: ${field ? `\`${field}\` ` : ''}${detail}`);
+  }
+}
+
+function stringArray(file: string, field: string, value: unknown): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw new ConfigError(file, field, 'must be an array of strings');
+  return value as string[];
+}
+
+/** Parses and validates a config file's text. Throws ConfigError. */
+export function parseConfig(text: string, file: string, knownRules: readonly string[]): Config {
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) throw new ConfigError(file, undefined, `is not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(file, undefined, 'must hold a JSON object');
+  const config: Config = {};
+  for (const [key, value] of Object.entries(data)) {
+    switch (key) {
+      case '$schema':
+        break;
+      case 'policy':
+        if (typeof value !== 'string' || !policyNames.includes(value as PolicyName)) throw new ConfigError(file, 'policy', `must be one of ${policyNames.join(', ')}`);
+        config.policy = value as PolicyName;
+        break;
+      case 'allow':
+        config.allow = stringArray(file, 'allow', value);
+        for (const entry of config.allow) {
+          if (!parseExpression(entry)) throw new ConfigError(file, 'allow', `entry "${entry}" is not an SPDX id or expression (use LicenseRef-… for others)`);
+        }
+        break;
+      case 'rules': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(file, 'rules', 'must be an object of rule id → "off" | "info" | "warning" | "error"');
+        config.rules = {};
+        for (const [rule, severity] of Object.entries(value)) {
+          if (!knownRules.includes(rule)) throw new ConfigError(file, `rules.${rule}`, `is not a rule (rules: ${knownRules.join(', ')})`);
+          if (typeof severity !== 'string' || !severities.includes(severity as SeveritySetting)) throw new ConfigError(file, `rules.${rule}`, 'must be "off", "info", "warning" or "error"');
+          config.rules[rule] = severity as SeveritySetting;
+        }
+        break;
+      }
+      case 'ignore':
+        config.ignore = stringArray(file, 'ignore', value);
+        break;
+      case 'languages':
+        config.languages = stringArray(file, 'languages', value) as ClaimLanguage[];
+        for (const language of config.languages) {
+          if (!languages.includes(language)) throw new ConfigError(file, 'languages', `"${language}" is not supported (supported: ${languages.join(', ')})`);
+        }
+        break;
+      default:
+        throw new ConfigError(file, key, 'is not a setting (settings: policy, allow, rules, ignore, languages)');
+    }
+  }
+  return config;
+}
+
+/** Fields of `override` win over `base`; rule severities merge. */
+export function mergeConfig(base: Config, override: Config): Config {
+  return {
+    ...base,
+    ...override,
+    rules: { ...base.rules, ...override.rules },
+    allow: override.allow ?? base.allow,
+    ignore: [...(base.ignore ?? []), ...(override.ignore ?? [])],
+  };
+}

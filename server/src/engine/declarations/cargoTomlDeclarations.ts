@@ -1,0 +1,29 @@
+// Cargo.toml: `[package] license` (SPDX expression), `license-file`, and
+// description/keywords prose.
+import type { SourceFile } from '../types.js';
+import { resolveSpdxValue } from '../licenses/resolveLicense.js';
+import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
+import { readToml, tomlProseField, tomlString, tomlStringArray, tomlStringSpan } from './tomlFields.js';
+
+export function cargoTomlDeclarations(file: SourceFile): FileDeclarations {
+  const result = emptyDeclarations();
+  const { fields, problems } = readToml(file);
+  result.problems.push(...problems);
+  if (!fields) return result;
+  for (const table of ['package', 'workspace.package']) {
+    const license = fields.get(`${table}.license`);
+    const value = tomlString(license);
+    if (license && value !== undefined) {
+      result.declarations.push(makeDeclaration(resolveSpdxValue(value), {
+        source: 'Cargo.toml', file: file.path, span: tomlStringSpan(license, file.text), raw: value, label: `Cargo.toml \`[${table}] license\``, strictSpdx: true,
+      }));
+    }
+    const description = tomlProseField(file.path, fields.get(`${table}.description`), 'Cargo.toml `description`', file.text);
+    if (description) result.proseFields.push(description);
+    tomlStringArray(fields.get(`${table}.keywords`)).forEach((keyword, index) => {
+      const field = tomlProseField(file.path, keyword, `Cargo.toml \`keywords[${index}]\``, file.text);
+      if (field) result.proseFields.push(field);
+    });
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+import type { Declaration, DeclarationScope, DeclarationSource, Span } from '../types.js';
+import type { ResolvedLicense } from '../licenses/resolveLicense.js';
+
+/** A file that could not be read as what its name says (bad JSON, TOML, YAML). */
+export interface FileProblem {
+  file: string;
+  span: Span;
+  message: string;
+}
+
+/** A manifest text field whose prose may hold claims (description, keywords). */
+export interface ProseField {
+  file: string;
+  /** The string's value and the source offset of its first character. */
+  text: string;
+  start: number;
+  /** Whether value offsets map 1:1 to source (no escapes). */
+  exact: boolean;
+  label: string;
+}
+
+export interface FileDeclarations {
+  declarations: Declaration[];
+  proseFields: ProseField[];
+  problems: FileProblem[];
+}
+
+export function emptyDeclarations(): FileDeclarations {
+  return { declarations: [], proseFields: [], problems: [] };
+}
+
+export function makeDeclaration(
+  resolved: ResolvedLicense,
+  fields: { source: DeclarationSource; file: string; span: Span; raw: string; label: string; strictSpdx: boolean; scope?: DeclarationScope },
+): Declaration & { resolved: ResolvedLicense } {
+  return {
+    source: fields.source,
+    file: fields.file,
+    span: fields.span,
+    raw: fields.raw,
+    label: fields.label,
+    strictSpdx: fields.strictSpdx,
+    scope: fields.scope ?? 'all',
+    expression: resolved.expression,
+    unjudgeable: resolved.expression ? undefined : resolved.unjudgeable,
+    resolved,
+  };
+}

@@ -1,0 +1,102 @@
+// What a README says about its own license: the "License" section, license
+// badges (shields.io static badges), and "released under the X License"
+// sentences elsewhere in its prose.
+import type { Declaration, DeclarationScope, Span } from '../types.js';
+import { findLicenseMentions } from '../licenses/licenseMentions.js';
+import { resolveLicenseName } from '../licenses/resolveLicense.js';
+import { describeLicense } from '../licenses/licenseKnowledge.js';
+import { sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
+import type { DocumentImage } from '../markdown/images.js';
+import { makeDeclaration } from './declarationTypes.js';
+import { modelWords } from '../claims/phrases.js';
+
+const licenseHeading = /^(?:\W*\s*)?(?:(?:code|model|weights?|software|project|data)\s+)?(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung)?|licencia|licences?|license\s+(?:and|&)\s+\w+|terms\s+of\s+use|usage\s+(?:and|&)\s+license|copyright(?:\s+(?:and|&)\s+license)?)\b/iu;
+const codeWords = /\b(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
+
+export function isLicenseHeading(text: string): boolean {
+  return licenseHeading.test(text.trim());
+}
+
+export function inLicenseSection(block: ProseBlock): boolean {
+  return block.sections.some((heading) => isLicenseHeading(heading.text)) || (block.kind === 'heading' && isLicenseHeading(block.text));
+}
+
+function scopeOf(sentence: string, sectionHeading: string | undefined): DeclarationScope {
+  const aboutModel = modelWords.test(sentence) || (sectionHeading !== undefined && modelWords.test(sectionHeading));
+  const aboutCode = codeWords.test(sentence) || (sectionHeading !== undefined && codeWords.test(sectionHeading));
+  if (aboutModel && !aboutCode) return 'model';
+  if (aboutCode && !aboutModel) return 'code';
+  return 'all';
+}
+
+function sentences(text: string): { start: number; end: number }[] {
+  const result: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.!?;](?=\s|$)|\n/gu)) {
+    // "Version 2.0." ends a sentence; "2.0" does not
+    result.push({ start, end: match.index + 1 });
+    start = match.index + 1;
+  }
+  if (start < text.length) result.push({ start, end: text.length });
+  return result;
+}
+
+type WithResolved = ReturnType<typeof makeDeclaration>;
+
+function mentionDeclaration(file: string, id: string | undefined, raw: string, span: Span, source: Declaration['source'], label: string, scope: DeclarationScope): WithResolved {
+  const resolved = id ? { expression: id, deprecatedIds: [] } : resolveLicenseName(raw);
+  return makeDeclaration(resolved, { source, file, span, raw, label, strictSpdx: false, scope });
+}
+
+/** Declarations in the README's License section(s). */
+export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): WithResolved[] {
+  const declarations: WithResolved[] = [];
+  for (const block of blocks) {
+    if (!inLicenseSection(block)) continue;
+    const heading = [...block.sections].reverse().find((section) => isLicenseHeading(section.text))?.text ?? (block.kind === 'heading' ? block.text : undefined);
+    for (const sentence of sentences(block.text)) {
+      const text = block.text.slice(sentence.start, sentence.end);
+      for (const mention of findLicenseMentions(text, { custom: true })) {
+        const start = sentence.start + mention.start;
+        declarations.push(mentionDeclaration(
+          file, mention.id, mention.text, sourceSpan(block, start, sentence.start + mention.end), 'readme-section',
+          `README License section (${mention.id ? describeLicense(mention.id).name : mention.text})`, scopeOf(text, heading),
+        ));
+      }
+    }
+  }
+  return declarations;
+}
+
+/** A shields.io static badge: `/badge/<label>-<message>-<color>`. */
+function badgeParts(url: string): { label: string; message: string } | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!/(?:^|\.)shields\.io$|badgen\.net$/iu.test(parsed.hostname)) return undefined;
+  const match = /\/badge\/(.+)$/u.exec(parsed.pathname);
+  if (!match) return undefined;
+  const body = decodeURIComponent(match[1]!).replace(/\.(?:svg|png|json)$/u, '');
+  const parts = body.replace(/--/gu, '\u0000').split('-').map((part) => part.replace(/\u0000/gu, '-').replace(/__/gu, '\u0001').replace(/_/gu, ' ').replace(/\u0001/gu, '_').trim());
+  if (parts.length >= 3) return { label: parts[0]!, message: parts.slice(1, -1).join('-') };
+  if (parts.length === 2) return { label: parsed.searchParams.get('label') ?? '', message: parts[0]! };
+  return undefined;
+}
+
+/** License badges: a badge labelled "license" (or whose alt text says so) with a license as its message. */
+export function badgeDeclarations(file: string, images: DocumentImage[]): WithResolved[] {
+  const declarations: WithResolved[] = [];
+  for (const image of images) {
+    const badge = badgeParts(image.url);
+    if (!badge || !/licen[cs]e/iu.test(`${badge.label} ${image.alt}`)) continue;
+    const message = badge.message;
+    const mention = findLicenseMentions(message).find((candidate) => candidate.id);
+    const resolved = mention?.id ?? resolveLicenseName(message).expression;
+    if (!resolved && /^(?:custom|other|see|view|unknown|license)$/iu.test(message)) continue;
+    declarations.push(mentionDeclaration(file, resolved, message, image.span, 'readme-badge', `README license badge (${message})`, scopeOf(`${badge.label} ${image.alt}`, undefined)));
+  }
+  return declarations;
+}

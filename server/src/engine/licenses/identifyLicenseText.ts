@@ -1,0 +1,115 @@
+// Which license a LICENSE-like file holds. The SPDX license texts (bundled
+// from spdx-license-list) are compared with the file as sets of words (the
+// Sørensen–Dice coefficient, as licensee does), after normalising what varies
+// between copies: wrapping, Markdown, copyright lines, spelling of "licence".
+// AI licenses without SPDX texts are recognised by their catalogued phrases.
+import { aiLicenses } from './licenseKnowledge.js';
+import { spdxLicense } from './spdxCatalog.js';
+
+export interface Identification {
+  /** SPDX id or LicenseRef; `null` when unknown. */
+  license: string | null;
+  /** 0–1. */
+  confidence: number;
+  /** How it was decided. */
+  method: 'full-text' | 'key-phrases' | 'contains-text' | 'none';
+}
+
+interface Template {
+  id: string;
+  words: Set<string>;
+}
+
+let templates: Template[] | undefined;
+
+export function normaliseLicenseText(text: string): string {
+  return text
+    .replace(/^\uFEFF/u, '')
+    .split(/\r?\n/u)
+    .filter((line) => !/^\s*(?:[#>*_-]\s*)*(?:copyright\b|\(c\)|©|all rights reserved)/iu.test(line))
+    .join('\n')
+    .toLowerCase()
+    .replace(/<[^>\n]{1,60}>/gu, ' ') // template placeholders such as <year>, <copyright holders>
+    .replace(/https?:\/\/\S+/gu, (url) => url.replace(/^https?:\/\/(?:www\.)?/u, '').replace(/\/$/u, ''))
+    .replace(/licen[cs]/gu, 'licens')
+    .replace(/&/gu, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(normaliseLicenseText(text).split(' ').filter(Boolean));
+}
+
+function loadTemplates(): Template[] {
+  if (templates) return templates;
+  // Loaded on first use only: the texts are several megabytes.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const full = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>;
+  const seen = new Map<string, string>();
+  templates = [];
+  for (const [id, entry] of Object.entries(full)) {
+    if (!entry.licenseText) continue;
+    const info = spdxLicense(id);
+    const words = wordSet(entry.licenseText);
+    const key = [...words].sort().join(' ');
+    const previous = seen.get(key);
+    // Identical texts (GPL-3.0, GPL-3.0-only, GPL-3.0-or-later): keep one, preferring a current `-only` id.
+    if (previous !== undefined) {
+      const keepNew = spdxLicense(previous)?.deprecated || (!info?.deprecated && id.endsWith('-only'));
+      if (keepNew) templates = templates.filter((template) => template.id !== previous);
+      else continue;
+    }
+    seen.set(key, id);
+    templates.push({ id, words });
+  }
+  return templates;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const word of small) if (large.has(word)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+function coverage(template: Set<string>, file: Set<string>): number {
+  let found = 0;
+  for (const word of template) if (file.has(word)) found++;
+  return found / template.size;
+}
+
+const catalogPhrases = () => aiLicenses.map((entry) => ({ id: entry.id, phrases: entry.textPhrases.map((phrase) => normaliseLicenseText(phrase)).filter(Boolean) }));
+
+export const fullTextThreshold = 0.9;
+
+export function identifyLicenseText(text: string): Identification {
+  const words = wordSet(text);
+  if (words.size < 5) return { license: null, confidence: 0, method: 'none' };
+  let best: { id: string; score: number } | undefined;
+  for (const template of loadTemplates()) {
+    const ratio = template.words.size / words.size;
+    if (ratio < 0.4 || ratio > 2.5) continue;
+    const score = dice(template.words, words);
+    if (!best || score > best.score) best = { id: template.id, score };
+  }
+  if (best && best.score >= fullTextThreshold) return { license: best.id, confidence: round(best.score), method: 'full-text' };
+  const normalised = ` ${normaliseLicenseText(text)} `;
+  for (const { id, phrases } of catalogPhrases()) {
+    const hits = phrases.filter((phrase) => normalised.includes(` ${phrase} `)).length;
+    if (hits > 0) return { license: id, confidence: round(Math.min(0.95, 0.7 + 0.1 * hits)), method: 'key-phrases' };
+  }
+  // A file that holds a whole license text plus other text (notices, a second license)
+  let contained: { id: string; score: number } | undefined;
+  for (const template of loadTemplates()) {
+    if (template.words.size < 60 || template.words.size > words.size) continue;
+    const score = coverage(template.words, words);
+    if (score >= 0.97 && (!contained || template.words.size > contained.score)) contained = { id: template.id, score: template.words.size };
+  }
+  if (contained) return { license: contained.id, confidence: 0.75, method: 'contains-text' };
+  return { license: null, confidence: round(best?.score ?? 0), method: 'none' };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

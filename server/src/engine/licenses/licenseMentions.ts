@@ -1,0 +1,125 @@
+// Finds the licenses named in a sentence of prose ("the Apache License,
+// Version 2.0", "MIT-licensed", "GPLv3", "the Llama 3 Community License").
+import spdxIds from 'spdx-license-ids/index.json';
+import { aiLicenses } from './licenseKnowledge.js';
+
+export interface LicenseMention {
+  start: number;
+  end: number;
+  text: string;
+  /** SPDX id or LicenseRef when the name is known. */
+  id?: string;
+  /** True for a capitalised "<Name> License" the catalog does not know. */
+  custom?: boolean;
+}
+
+interface Alias {
+  pattern: RegExp;
+  id: (match: RegExpExecArray) => string | undefined;
+}
+
+const L = String.raw`licen[sc]e`;
+const V = String.raw`(?:,?[\s-]*(?:version|ver\.?|v\.?)?[\s-]*)`;
+
+function gnuId(prefix: 'GPL' | 'LGPL' | 'AGPL', version: string | undefined, later: string | undefined): string | undefined {
+  const defaults = { GPL: '3.0', LGPL: '3.0', AGPL: '3.0' };
+  let v = version ?? defaults[prefix];
+  if (!v.includes('.')) v = prefix === 'LGPL' && v === '2' ? '2.1' : `${v}.0`;
+  return `${prefix}-${v}${later ? '-or-later' : '-only'}`;
+}
+
+const aliases: Alias[] = [
+  { pattern: new RegExp(String.raw`\bApache(?:[\s-]+(?:software[\s-]+)?${L})?${V}2(?:\.0)?\b`, 'giu'), id: () => 'Apache-2.0' },
+  { pattern: new RegExp(String.raw`\bApache[\s-]+${L}\b`, 'giu'), id: () => 'Apache-2.0' },
+  { pattern: new RegExp(String.raw`\bMIT(?:[\s-]+${L})?\b`, 'gu'), id: () => 'MIT' },
+  { pattern: new RegExp(String.raw`\bBSD[\s-]*([23])[\s-]*clause(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
+  { pattern: new RegExp(String.raw`\b([23])[\s-]*clause[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
+  { pattern: new RegExp(String.raw`\b(?:new|revised|modified)[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: () => 'BSD-3-Clause' },
+  { pattern: new RegExp(String.raw`\bsimplified[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: () => 'BSD-2-Clause' },
+  { pattern: /\b(A|L)?GPL[\s-]?v?([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+later)?(?![\w-])/gu, id: (m) => gnuId(((m[1] ?? '') + 'GPL') as 'GPL', m[2], m[3]) },
+  {
+    pattern: new RegExp(String.raw`\b(?:GNU[\s-]+)?(Affero[\s-]+|Lesser[\s-]+|Library[\s-]+)?General[\s-]+Public[\s-]+${L}${V}([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+(?:\(at[\s-]+your[\s-]+option\)[\s-]+)?(?:any[\s-]+)?later)?`, 'giu'),
+    id: (m) => gnuId(m[1] ? (m[1].toLowerCase().startsWith('affero') ? 'AGPL' : 'LGPL') : 'GPL', m[2], m[3]),
+  },
+  { pattern: new RegExp(String.raw`\b(?:MPL|Mozilla[\s-]+Public[\s-]+${L})${V}2(?:\.0)?\b`, 'giu'), id: () => 'MPL-2.0' },
+  { pattern: new RegExp(String.raw`\bISC(?:[\s-]+${L})?\b`, 'gu'), id: () => 'ISC' },
+  { pattern: /\b(?:the[\s-]+)?Unlicen[sc]e\b/giu, id: () => 'Unlicense' },
+  { pattern: /\bCC0(?:[\s-]*1\.0)?\b/giu, id: () => 'CC0-1.0' },
+  { pattern: /\bCC[\s-]*BY((?:[\s-]*(?:NC|SA|ND))*)(?:[\s-]*([1-4]\.0))?(?![\w-])/giu, id: (m) => ccId(m[1] ?? '', m[2]) },
+  {
+    pattern: /\bCreative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+([1-4]\.0))?/giu,
+    id: (m) => ccId((m[1] ?? '').replace(/non[\s-]?commercial/giu, 'NC').replace(/share[\s-]?alike/giu, 'SA').replace(/no[\s-]?deriv\w*/giu, 'ND'), m[2]),
+  },
+  { pattern: new RegExp(String.raw`\bBoost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, 'giu'), id: () => 'BSL-1.0' },
+  { pattern: new RegExp(String.raw`\bEclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'EPL-2.0' },
+  { pattern: new RegExp(String.raw`\bBusiness[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, 'giu'), id: () => 'BUSL-1.1' },
+  { pattern: new RegExp(String.raw`\bServer[\s-]+Side[\s-]+Public[\s-]+${L}`, 'giu'), id: () => 'SSPL-1.0' },
+  { pattern: new RegExp(String.raw`\bElastic[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'Elastic-2.0' },
+];
+
+function ccId(parts: string, version: string | undefined): string {
+  const flags: string[] = parts.toUpperCase().match(/NC|SA|ND/gu) ?? [];
+  const ordered = ['NC', 'ND', 'SA'].filter((flag) => flags.includes(flag));
+  return ['CC', 'BY', ...ordered, version ?? '4.0'].join('-');
+}
+
+// SPDX ids written verbatim ("Apache-2.0", "GPL-3.0-or-later"); short ids that
+// are ordinary words are left to the aliases above.
+const verbatimIds = (spdxIds as string[]).filter((id) => /[-.\d]/u.test(id) && id.length >= 4);
+const verbatimPattern = new RegExp(String.raw`(?<![\w-])(${verbatimIds.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|')})(?![\w-]|\.\d)`, 'gu');
+
+const catalogNames = aiLicenses.flatMap((entry) =>
+  [entry.name, entry.shortName, ...entry.licenseNames]
+    .filter((name) => name.length >= 8 && /\s/u.test(name))
+    .map((name) => ({ name, id: entry.id })),
+);
+const catalogPattern = catalogNames.length
+  ? new RegExp(String.raw`\b(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join('|')})\b`, 'giu')
+  : undefined;
+
+const customPattern = /\b((?:[A-Z0-9][\w.+-]*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
+const notCustomStarts = /^(?:the|this|our|a|an|see|view|read|full|same|open|license|model|code|and|or|under|by|with|community|software)$/iu;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** License mentions in a piece of prose, longest first, non-overlapping, in order. */
+export function findLicenseMentions(text: string, options: { custom?: boolean } = {}): LicenseMention[] {
+  const found: LicenseMention[] = [];
+  const add = (start: number, end: number, id: string | undefined, custom = false) =>
+    found.push({ start, end, text: text.slice(start, end), id, custom });
+  if (catalogPattern) {
+    for (const match of text.matchAll(catalogPattern)) {
+      const name = match[0].toLowerCase().replace(/[\s-]+/gu, ' ');
+      const entry = catalogNames.find((candidate) => candidate.name.toLowerCase().replace(/[\s-]+/gu, ' ') === name);
+      add(match.index, match.index + match[0].length, entry?.id);
+    }
+  }
+  for (const match of text.matchAll(verbatimPattern)) add(match.index, match.index + match[0].length, match[1]);
+  for (const alias of aliases) {
+    alias.pattern.lastIndex = 0;
+    for (const match of text.matchAll(alias.pattern)) add(match.index, match.index + match[0].length, alias.id(match));
+  }
+  if (options.custom) {
+    for (const match of text.matchAll(customPattern)) {
+      const words = match[1]!.trim().split(/[\s-]+/u);
+      while (words.length > 0 && notCustomStarts.test(words[0]!)) words.shift();
+      if (words.length === 0) continue;
+      const start = match.index + match[0].indexOf(words[0]!);
+      add(start, match.index + match[0].length, undefined, true);
+    }
+  }
+  found.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || Number(Boolean(a.custom)) - Number(Boolean(b.custom)));
+  const result: LicenseMention[] = [];
+  for (const mention of found) {
+    const last = result[result.length - 1];
+    if (last && mention.start < last.end) {
+      // keep a known license over a custom name covering it
+      if (last.custom && !mention.custom) result[result.length - 1] = mention;
+      continue;
+    }
+    result.push(mention);
+  }
+  return result;
+}

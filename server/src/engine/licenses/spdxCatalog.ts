@@ -1,0 +1,41 @@
+// The SPDX license list, bundled from maintained packages: names and the OSI
+// flag from spdx-license-list, deprecated ids from spdx-license-ids.
+import spdxLicenses from 'spdx-license-list/spdx.json';
+import deprecatedIds from 'spdx-license-ids/deprecated.json';
+
+export interface SpdxLicenseInfo {
+  id: string;
+  name: string;
+  url: string;
+  osiApproved: boolean;
+  deprecated: boolean;
+}
+
+const deprecated = new Set<string>(deprecatedIds as string[]);
+const byLowerId = new Map<string, SpdxLicenseInfo>();
+for (const [id, entry] of Object.entries(spdxLicenses as Record<string, { name: string; url: string; osiApproved: boolean }>)) {
+  byLowerId.set(id.toLowerCase(), { id, name: entry.name, url: entry.url, osiApproved: entry.osiApproved, deprecated: deprecated.has(id) });
+}
+for (const id of deprecated) {
+  if (!byLowerId.has(id.toLowerCase())) {
+    byLowerId.set(id.toLowerCase(), { id, name: id, url: `https://spdx.org/licenses/${id}.html`, osiApproved: false, deprecated: true });
+  }
+}
+
+/** Looks an SPDX license id up, case-insensitively (SPDX ids match case-insensitively). */
+export function spdxLicense(id: string): SpdxLicenseInfo | undefined {
+  return byLowerId.get(id.toLowerCase());
+}
+
+export function allSpdxLicenses(): Iterable<SpdxLicenseInfo> {
+  return byLowerId.values();
+}
+
+/** The ids that replace a deprecated id (`GPL-2.0` → `GPL-2.0-only`, `GPL-2.0-or-later`). */
+export function deprecatedReplacements(id: string): string[] {
+  const candidates = [`${id}-only`, `${id}-or-later`];
+  return candidates.filter((candidate) => {
+    const info = spdxLicense(candidate);
+    return info !== undefined && !info.deprecated;
+  }).map((candidate) => spdxLicense(candidate)!.id);
+}

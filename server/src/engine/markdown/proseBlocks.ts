@@ -1,0 +1,186 @@
+// Prose of a Markdown document, block by block (headings, paragraphs, table
+// cells, text inside HTML blocks), with a map back to source offsets.
+// Code (fenced, indented, inline), link targets, image alt text, HTML comments
+// and front matter are not prose and never appear here.
+import { Parser } from 'htmlparser2';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Span } from '../types.js';
+
+export interface Heading {
+  depth: number;
+  text: string;
+}
+
+export interface ProseBlock {
+  kind: 'heading' | 'paragraph' | 'cell' | 'html';
+  text: string;
+  /** Source offset of each character of `text` (one more entry, for the end). */
+  offsets: number[];
+  /** Block-relative ranges covered by link text. */
+  links: Span[];
+  /** The headings this block sits under, outermost first (a heading block excludes itself). */
+  sections: Heading[];
+}
+
+export function sourceSpan(block: ProseBlock, start: number, end: number): Span {
+  const from = block.offsets[start] ?? block.offsets[block.offsets.length - 1] ?? 0;
+  const last = block.offsets[Math.max(start, end - 1)] ?? from;
+  return { start: from, end: Math.max(from, last + 1) };
+}
+
+class BlockBuilder {
+  text = '';
+  offsets: number[] = [];
+  links: Span[] = [];
+
+  append(value: string, sourceStart: number, sourceLength: number): void {
+    const exact = sourceLength === value.length;
+    for (let i = 0; i < value.length; i++) {
+      this.text += value[i];
+      this.offsets.push(sourceStart + (exact ? i : Math.min(i, Math.max(0, sourceLength - 1))));
+    }
+  }
+
+  gap(sourceOffset: number): void {
+    if (this.text.length > 0 && !this.text.endsWith(' ')) {
+      this.text += ' ';
+      this.offsets.push(sourceOffset);
+    }
+  }
+
+  finish(kind: ProseBlock['kind'], sections: Heading[], endOffset: number): ProseBlock | undefined {
+    if (this.text.trim() === '') return undefined;
+    return { kind, text: this.text, offsets: [...this.offsets, endOffset], links: this.links, sections: [...sections] };
+  }
+}
+
+function startOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+function endOf(node: Nodes): number {
+  return node.position?.end.offset ?? startOf(node);
+}
+
+function collectInline(nodes: PhrasingContent[], builder: BlockBuilder): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        builder.append(node.value, startOf(node), endOf(node) - startOf(node));
+        break;
+      case 'link':
+      case 'linkReference': {
+        const from = builder.text.length;
+        collectInline(node.children, builder);
+        builder.links.push({ start: from, end: builder.text.length });
+        break;
+      }
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        collectInline(node.children, builder);
+        break;
+      default:
+        // inlineCode, image, imageReference, inline html, break, footnoteReference: not prose
+        builder.gap(startOf(node));
+    }
+  }
+}
+
+const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'br', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
+const htmlSkippedTags = new Set(['code', 'pre', 'script', 'style', 'kbd', 'samp']);
+
+function htmlBlocks(value: string, sourceStart: number, sections: Heading[]): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  let builder = new BlockBuilder();
+  let skipDepth = 0;
+  let linkStart = -1;
+  const flush = (offset: number) => {
+    const block = builder.finish('html', sections, sourceStart + offset);
+    if (block) blocks.push(block);
+    builder = new BlockBuilder();
+  };
+  const parser: Parser = new Parser(
+    {
+      onopentag(name) {
+        if (htmlSkippedTags.has(name)) skipDepth++;
+        else if (htmlBlockTags.has(name)) flush(parser.startIndex);
+        else if (name === 'a') linkStart = builder.text.length;
+        else builder.gap(sourceStart + parser.startIndex);
+      },
+      onclosetag(name) {
+        if (htmlSkippedTags.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        else if (htmlBlockTags.has(name)) flush(parser.startIndex);
+        else if (name === 'a' && linkStart >= 0) {
+          builder.links.push({ start: linkStart, end: builder.text.length });
+          linkStart = -1;
+        }
+      },
+      ontext(data) {
+        if (skipDepth === 0) builder.append(data, sourceStart + parser.startIndex, data.length);
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true },
+  );
+  parser.write(value);
+  parser.end();
+  flush(value.length);
+  return blocks;
+}
+
+function headingText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type === 'text') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(headingText).join('');
+  return '';
+}
+
+/** All prose blocks of a document, in order. */
+export function proseBlocks(tree: Root): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  const sections: Heading[] = [];
+  const visit = (parent: Parents) => {
+    for (const node of parent.children as RootContent[]) {
+      switch (node.type) {
+        case 'heading': {
+          while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop();
+          const builder = new BlockBuilder();
+          collectInline(node.children, builder);
+          const block = builder.finish('heading', sections, endOf(node));
+          if (block) blocks.push(block);
+          sections.push({ depth: node.depth, text: headingText(node).trim() });
+          break;
+        }
+        case 'paragraph': {
+          const builder = new BlockBuilder();
+          collectInline(node.children, builder);
+          const block = builder.finish('paragraph', sections, endOf(node));
+          if (block) blocks.push(block);
+          break;
+        }
+        case 'table':
+          for (const row of node.children) {
+            for (const cell of row.children) {
+              const builder = new BlockBuilder();
+              collectInline(cell.children, builder);
+              const block = builder.finish('cell', sections, endOf(cell));
+              if (block) blocks.push(block);
+            }
+          }
+          break;
+        case 'html':
+          blocks.push(...htmlBlocks(node.value, startOf(node), sections));
+          break;
+        case 'list':
+        case 'listItem':
+        case 'blockquote':
+        case 'footnoteDefinition':
+          visit(node);
+          break;
+        default:
+          // code, yaml, definition, thematicBreak: not prose
+          break;
+      }
+    }
+  };
+  visit(tree);
+  return blocks;
+}

@@ -1,0 +1,136 @@
+// Projects: the folder whose declarations govern a file is the nearest
+// ancestor with a manifest or a LICENSE file. Each project is judged by its
+// own declarations, falling back to the nearest ancestor project that has some.
+import type { Claim, ClaimLanguage, Declaration, SourceFile } from './types.js';
+import type { FileDeclarations, FileProblem, ProseField } from './declarations/declarationTypes.js';
+import { packageJsonDeclarations } from './declarations/packageJsonDeclarations.js';
+import { pyprojectDeclarations } from './declarations/pyprojectDeclarations.js';
+import { cargoTomlDeclarations } from './declarations/cargoTomlDeclarations.js';
+import { citationCffDeclarations } from './declarations/citationCffDeclarations.js';
+import { codemetaDeclarations } from './declarations/codemetaDeclarations.js';
+import { isLicenseFileName, licenseFileDeclarations } from './declarations/licenseFiles.js';
+import { analyzeMarkdown, isReadmeName, type MarkdownFacts } from './documents/markdownDocument.js';
+import { scanClaims } from './claims/claimScanner.js';
+import type { ResolvedLicense } from './licenses/resolveLicense.js';
+
+export type ResolvedDeclaration = Declaration & { resolved: ResolvedLicense };
+
+const manifestReaders: Record<string, (file: SourceFile) => FileDeclarations> = {
+  'package.json': packageJsonDeclarations,
+  'pyproject.toml': pyprojectDeclarations,
+  'Cargo.toml': cargoTomlDeclarations,
+  'CITATION.cff': citationCffDeclarations,
+  'codemeta.json': codemetaDeclarations,
+};
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+export function dirName(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index < 0 ? '' : path.slice(0, index);
+}
+
+export function isManifestName(name: string): boolean {
+  return Object.hasOwn(manifestReaders, name);
+}
+export function isMarkdownName(name: string): boolean {
+  return /\.(?:md|markdown|mdx)$/iu.test(name);
+}
+/** Files the engine reads: manifests, LICENSE files and Markdown. */
+export function isRelevantFile(path: string): boolean {
+  const name = baseName(path);
+  return isManifestName(name) || isLicenseFileName(name) || isMarkdownName(name);
+}
+
+export interface Project {
+  /** '' for the audited root, else a `/`-separated relative folder. */
+  root: string;
+  /** Declarations made in this project's own folder. */
+  declarations: ResolvedDeclaration[];
+  /** The project whose declarations govern when this one has none (itself when it has some). */
+  governing: Project;
+  claims: Claim[];
+  documents: MarkdownFacts[];
+}
+
+export interface Workspace {
+  projects: Project[];
+  problems: FileProblem[];
+  /** The declarations that back a claim: a model card's own front matter, else its project's. */
+  declarationsFor(claim: Claim): ResolvedDeclaration[];
+  projectOf(path: string): Project;
+}
+
+function proseFieldClaims(field: ProseField, languages?: readonly ClaimLanguage[]): Claim[] {
+  return scanClaims(field.text)
+    .filter((found) => !languages || languages.includes(found.language))
+    .map((found) => {
+      const span = field.exact ? { start: field.start + found.start, end: field.start + found.end } : { start: field.start, end: field.start + field.text.length };
+      return { kind: found.kind, language: found.language, file: field.file, span, text: field.text.slice(found.start, found.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
+    });
+}
+
+export function buildWorkspace(files: SourceFile[], languages?: (root: string) => readonly ClaimLanguage[] | undefined): Workspace {
+  const roots = new Set<string>(['']);
+  for (const file of files) {
+    const name = baseName(file.path);
+    if (isManifestName(name) || isLicenseFileName(name)) roots.add(dirName(file.path));
+  }
+  const projects = new Map<string, Project>();
+  for (const root of [...roots].sort()) {
+    const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [] };
+    projects.set(root, project);
+  }
+  const projectOf = (path: string): Project => {
+    let dir = dirName(path);
+    for (;;) {
+      const project = projects.get(dir);
+      if (project) return project;
+      if (dir === '') return projects.get('')!;
+      dir = dirName(dir);
+    }
+  };
+  const problems: FileProblem[] = [];
+  const frontMatterOf = new Map<string, ResolvedDeclaration[]>();
+  for (const file of files) {
+    const name = baseName(file.path);
+    const project = projectOf(file.path);
+    const own = dirName(file.path) === project.root;
+    const projectLanguages = languages?.(project.root);
+    if (isManifestName(name) && own) {
+      const read = manifestReaders[name]!(file);
+      project.declarations.push(...(read.declarations as ResolvedDeclaration[]));
+      problems.push(...read.problems);
+      for (const field of read.proseFields) project.claims.push(...proseFieldClaims(field, projectLanguages));
+    } else if (isLicenseFileName(name) && own) {
+      project.declarations.push(...(licenseFileDeclarations(file).declarations as ResolvedDeclaration[]));
+    } else if (isMarkdownName(name)) {
+      const facts = analyzeMarkdown(file, projectLanguages);
+      project.documents.push(facts);
+      project.claims.push(...facts.claims);
+      problems.push(...facts.problems);
+      const frontMatterDeclarations = (facts.frontMatter?.declarations ?? []) as ResolvedDeclaration[];
+      if (frontMatterDeclarations.length > 0) frontMatterOf.set(file.path, frontMatterDeclarations);
+      if (own && isReadmeName(file.path)) {
+        project.declarations.push(...frontMatterDeclarations, ...(facts.readmeDeclarations as ResolvedDeclaration[]));
+      } else if (frontMatterDeclarations.length > 0) {
+        // a model card elsewhere: its README-style declarations govern itself only
+        frontMatterOf.set(file.path, [...frontMatterDeclarations, ...(facts.readmeDeclarations as ResolvedDeclaration[])]);
+      }
+    }
+  }
+  for (const project of projects.values()) {
+    let governing = project;
+    while (governing.declarations.length === 0 && governing.root !== '') governing = projectOf(governing.root);
+    project.governing = governing.declarations.length > 0 ? governing : project;
+  }
+  return {
+    projects: [...projects.values()],
+    problems,
+    projectOf,
+    declarationsFor(claim) {
+      return frontMatterOf.get(claim.file) ?? projectOf(claim.file).governing.declarations;
+    },
+  };
+}

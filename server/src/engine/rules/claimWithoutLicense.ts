@@ -1,0 +1,35 @@
+import type { Fix } from '../types.js';
+import { licenseFileText } from '../licenses/licenseTexts.js';
+import { calledPhrase, isOpennessClaim, rewordFixes, subject } from './claimMessages.js';
+import type { Rule } from './rule.js';
+
+function createLicenseFixes(root: string): Fix[] {
+  const path = root === '' ? 'LICENSE' : `${root}/LICENSE`;
+  return ['Apache-2.0', 'MIT'].flatMap((id) => {
+    const text = licenseFileText(id);
+    return text ? [{ title: `Add a LICENSE file with the ${id} license text`, edits: [], createFiles: [{ file: path, text }] }] : [];
+  });
+}
+
+export const claimWithoutLicense: Rule = {
+  id: 'claim-without-license',
+  defaultSeverity: 'error',
+  summary: 'An open-source claim in a project that declares no license at all.',
+  check({ project, verdictOf }) {
+    return project.claims.filter(isOpennessClaim).flatMap((claim) => {
+      if (verdictOf(claim).outcome !== 'no-license') return [];
+      return [{
+        rule: this.id,
+        file: claim.file,
+        span: claim.span,
+        message: `${capitalise(subject(claim))} ${calledPhrase(claim)}, but it declares no license (no manifest license field, LICENSE file or License section): without one, nobody may use, change or share it.`,
+        related: [],
+        fixes: [...createLicenseFixes(project.governing.root), ...rewordFixes(claim)],
+      }];
+    });
+  },
+};
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,42 @@
+// Offset ↔ line/column conversion, for the edges (CLI output, LSP).
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) this.starts.push(i + 1);
+      else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  positionAt(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.starts[low]! };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.starts[Math.min(position.line, this.starts.length - 1)] ?? 0;
+    return start + position.character;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}

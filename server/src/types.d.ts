@@ -1,0 +1,16 @@
+declare module 'spdx-license-list/spdx.json' {
+  const licenses: Record<string, { name: string; url: string; osiApproved: boolean }>;
+  export default licenses;
+}
+declare module 'spdx-license-list/spdx-full.json' {
+  const licenses: Record<string, { name: string; url: string; osiApproved: boolean; licenseText: string }>;
+  export default licenses;
+}
+declare module 'spdx-license-ids/deprecated.json' {
+  const ids: string[];
+  export default ids;
+}
+declare module 'spdx-license-ids/index.json' {
+  const ids: string[];
+  export default ids;
+}
