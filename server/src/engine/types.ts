@@ -62,6 +62,11 @@ export interface Declaration {
   expression?: string;
   /** Why `expression` is missing, in a phrase ("`license: other`", "the text matches no known license"). */
   unjudgeable?: string;
+  /**
+   * Why the license is not open when no catalog knows it: a custom license
+   * named in prose, or terms stated in the README ("for academic research only").
+   */
+  note?: string;
   /** True for manifest fields whose value must be a valid SPDX expression. */
   strictSpdx: boolean;
   scope: DeclarationScope;

@@ -2,7 +2,7 @@
 // third-party mentions and names that merely contain the words.
 import type { ClaimKind, ClaimLanguage, Span } from '../types.js';
 import { findLicenseMentions } from '../licenses/licenseMentions.js';
-import { claimPatterns, modelWords, namesContainingClaimWords, negationWords, thirdPartyAfter, thirdPartyBefore } from './phrases.js';
+import { claimPatterns, modelWords, namesContainingClaimWords, negationWords, thirdPartyAfter, thirdPartyBefore, toolNouns } from './phrases.js';
 
 export interface ProseClaim {
   kind: ClaimKind;
@@ -64,8 +64,11 @@ function isAboutOthers(text: string, start: number, end: number, links: Span[]):
   const after = wordsAfter(text, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
   if (noun && thirdPartyAfter.has(noun)) return true;
-  // "the open-source evaluation tool [OpenCompass](…)": a link right after the noun names someone else's project
-  return links.some((link) => link.start >= end && link.start - end <= 40 && !/[.;:!?\n]/u.test(text.slice(end, link.start)) && wordsAfter(text, end, 5).length >= 1 && link.start > end + 1);
+  // "the open-source evaluation tool [OpenCompass](…)": a tool noun, then a link that names someone else's project
+  const link = links.find((candidate) => candidate.start > end && candidate.start - end <= 40);
+  if (!link) return false;
+  const between = text.slice(end, link.start).trim().toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  return between.length >= 1 && between.length <= 3 && between.some((word) => toolNouns.test(word));
 }
 
 function maskNames(text: string): string {

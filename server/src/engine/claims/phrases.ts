@@ -58,6 +58,7 @@ export const thirdPartyBefore = new Set([
   'outperform', 'outperforms', 'outperforming', 'outperformed', 'surpass', 'surpasses', 'surpassing', 'rival', 'rivals', 'beats',
   'thanks', 'built', 'based', 'powered', 'relies', 'rely', 'leverage', 'leverages', 'leveraging', 'using', 'uses', 'from',
   'third-party', 'third', 'similar', 'including', 'contribute', 'contributing', 'contributions',
+  'benchmarking', 'benchmarked', 'benchmark', 'evaluating', 'evaluated', 'evaluate', 'against', 'alongside',
   'andere', 'anderen', 'anderer', 'vergleich', 'als', 'dank', 'basierend',
   'autres', 'autre', 'comparé', 'comparés', 'que', 'grâce', 'basé',
   'otros', 'otras', 'otro', 'comparado', 'gracias', 'basado',
@@ -70,6 +71,9 @@ export const thirdPartyAfter = new Set([
   'peers', 'projects', 'libraries', 'tools', 'packages', 'dependencies', 'components', 'datasets', 'data',
   'gemeinschaft', 'communauté', 'comunidad',
 ]);
+
+/** Nouns that name someone else's software when a link to it follows ("the open-source evaluation tool [OpenCompass](…)"). */
+export const toolNouns = /^(?:tools?|librar(?:y|ies)|frameworks?|projects?|toolkits?|packages?|engines?|suites?|platforms?|apps?|applications?|repos?|repositories|implementations?|solutions?|software|systems?)$/u;
 
 /** Words that say a sentence is about the model or its weights. */
 export const modelWords = /\b(?:models?|weights?|checkpoints?|llms?|(?:large )?language models?|modell\w*|gewichte|modèles?|poids|modelos?|pesos)\b/iu;

@@ -43,6 +43,7 @@ export function makeDeclaration(
     scope: fields.scope ?? 'all',
     expression: resolved.expression,
     unjudgeable: resolved.expression ? undefined : resolved.unjudgeable,
+    note: resolved.note,
     resolved,
   };
 }

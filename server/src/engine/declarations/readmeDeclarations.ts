@@ -10,18 +10,22 @@ import type { DocumentImage } from '../markdown/images.js';
 import { makeDeclaration } from './declarationTypes.js';
 import { modelWords } from '../claims/phrases.js';
 
-const licenseHeading = /^(?:\W*\s*)?(?:(?:code|model|weights?|software|project|data)\s+)?(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung)?|licencia|licences?|license\s+(?:and|&)\s+\w+|terms\s+of\s+use|usage\s+(?:and|&)\s+license|copyright(?:\s+(?:and|&)\s+license)?)\b/iu;
+const licenseHeading = /\b(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung|en)?|licencia|licences?|terms\s+of\s+use)\b/iu;
+const notOwnLicenseHeading = /\bthird[\s-]?party\b|\bdependenc/iu;
 const codeWords = /\b(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
 
+/** Prose terms that keep a model from being open: research-only, non-commercial, commercial use by permission. */
+const modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
+
 export function isLicenseHeading(text: string): boolean {
-  return licenseHeading.test(text.trim());
+  return licenseHeading.test(text) && !notOwnLicenseHeading.test(text);
 }
 
 export function inLicenseSection(block: ProseBlock): boolean {
   return block.sections.some((heading) => isLicenseHeading(heading.text)) || (block.kind === 'heading' && isLicenseHeading(block.text));
 }
 
-function scopeOf(sentence: string, sectionHeading: string | undefined): DeclarationScope {
+export function scopeOf(sentence: string, sectionHeading: string | undefined): DeclarationScope {
   const aboutModel = modelWords.test(sentence) || (sectionHeading !== undefined && modelWords.test(sectionHeading));
   const aboutCode = codeWords.test(sentence) || (sectionHeading !== undefined && codeWords.test(sectionHeading));
   if (aboutModel && !aboutCode) return 'model';
@@ -56,7 +60,17 @@ export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): 
     const heading = [...block.sections].reverse().find((section) => isLicenseHeading(section.text))?.text ?? (block.kind === 'heading' ? block.text : undefined);
     for (const sentence of sentences(block.text)) {
       const text = block.text.slice(sentence.start, sentence.end);
-      for (const mention of findLicenseMentions(text, { custom: true })) {
+      // a heading ("## License: MIT") may name a known license; custom names come from sentences only
+      const mentions = findLicenseMentions(text, { custom: block.kind !== 'heading' });
+      const restriction = mentions.length === 0 ? modelRestriction.exec(text) : null;
+      if (restriction && scopeOf(text, heading) === 'model') {
+        const start = sentence.start + restriction.index;
+        declarations.push(makeDeclaration(
+          { expression: 'LicenseRef-README-model-terms', note: `the README allows the model ${restriction[0].replace(/\s+/gu, ' ').trim()}`, deprecatedIds: [] },
+          { source: 'readme-section', file, span: sourceSpan(block, start, start + restriction[0].length), raw: restriction[0], label: 'README License section (terms for the model)', strictSpdx: false, scope: 'model' },
+        ));
+      }
+      for (const mention of mentions) {
         const start = sentence.start + mention.start;
         declarations.push(mentionDeclaration(
           file, mention.id, mention.text, sourceSpan(block, start, sentence.start + mention.end), 'readme-section',

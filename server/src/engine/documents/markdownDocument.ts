@@ -7,7 +7,7 @@ import { proseBlocks, sourceSpan, type ProseBlock } from '../markdown/proseBlock
 import { documentImages } from '../markdown/images.js';
 import { scanClaims } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
-import { badgeDeclarations, inLicenseSection, licenseSectionDeclarations } from '../declarations/readmeDeclarations.js';
+import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
 import { markdownSuppressions, type Suppressions } from '../suppression.js';
 
@@ -29,6 +29,12 @@ const thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|tha
 
 function inThirdPartySection(block: ProseBlock): boolean {
   return block.sections.some((heading) => thirdPartyHeading.test(heading.text));
+}
+
+function sentenceOf(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('. ', index) + 1, 0);
+  const stop = text.indexOf('. ', index);
+  return text.slice(start, stop < 0 ? text.length : stop);
 }
 
 export function isReadmeName(path: string): boolean {
@@ -53,6 +59,8 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
   const readme = isReadmeName(file.path) || facts.frontMatter !== undefined;
   for (const block of blocks) {
     if (inThirdPartySection(block)) continue;
+    // a License heading names the section ("## Open Source License"); it claims nothing
+    if (block.kind === 'heading' && isLicenseHeading(block.text)) continue;
     for (const found of scanClaims(block.text, { links: block.links })) {
       if (languages && !languages.includes(found.language)) continue;
       const span = sourceSpan(block, found.start, found.end);
@@ -60,7 +68,7 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
       facts.claims.push(claim);
       if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block)) {
         facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
-          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${claim.text}”)`, strictSpdx: false, scope: claim.aboutModel ? 'model' : 'all',
+          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end)}”)`, strictSpdx: false, scope: scopeOf(sentenceOf(block.text, found.start), undefined),
         }));
       }
     }

@@ -3,7 +3,8 @@
 // Sørensen–Dice coefficient, as licensee does), after normalising what varies
 // between copies: wrapping, Markdown, copyright lines, spelling of "licence".
 // AI licenses without SPDX texts are recognised by their catalogued phrases.
-import { aiLicenses } from './licenseKnowledge.js';
+import { aiLicense, aiLicenses } from './licenseKnowledge.js';
+import { findLicenseMentions } from './licenseMentions.js';
 import { spdxLicense } from './spdxCatalog.js';
 
 export interface Identification {
@@ -12,7 +13,7 @@ export interface Identification {
   /** 0–1. */
   confidence: number;
   /** How it was decided. */
-  method: 'full-text' | 'key-phrases' | 'contains-text' | 'none';
+  method: 'full-text' | 'key-phrases' | 'contains-text' | 'notice' | 'none';
 }
 
 interface Template {
@@ -95,10 +96,15 @@ export function identifyLicenseText(text: string): Identification {
   }
   if (best && best.score >= fullTextThreshold) return { license: best.id, confidence: round(best.score), method: 'full-text' };
   const normalised = ` ${normaliseLicenseText(text)} `;
+  let bestPhrases: { id: string; hits: number; length: number } | undefined;
   for (const { id, phrases } of catalogPhrases()) {
-    const hits = phrases.filter((phrase) => normalised.includes(` ${phrase} `)).length;
-    if (hits > 0) return { license: id, confidence: round(Math.min(0.95, 0.7 + 0.1 * hits)), method: 'key-phrases' };
+    const found = phrases.filter((phrase) => normalised.includes(` ${phrase} `));
+    const length = found.reduce((sum, phrase) => sum + phrase.length, 0);
+    if (found.length > 0 && (!bestPhrases || found.length > bestPhrases.hits || (found.length === bestPhrases.hits && length > bestPhrases.length))) {
+      bestPhrases = { id, hits: found.length, length };
+    }
   }
+  if (bestPhrases) return { license: aiLicense(bestPhrases.id)?.spdx ?? bestPhrases.id, confidence: round(Math.min(0.95, 0.7 + 0.1 * bestPhrases.hits)), method: 'key-phrases' };
   // A file that holds a whole license text plus other text (notices, a second license)
   let contained: { id: string; score: number } | undefined;
   for (const template of loadTemplates()) {
@@ -107,9 +113,29 @@ export function identifyLicenseText(text: string): Identification {
     if (score >= 0.97 && (!contained || template.words.size > contained.score)) contained = { id: template.id, score: template.words.size };
   }
   if (contained) return { license: contained.id, confidence: 0.75, method: 'contains-text' };
+  const notice = identifyNotice(text, words.size);
+  if (notice) return { license: notice, confidence: 0.8, method: 'notice' };
   return { license: null, confidence: round(best?.score ?? 0), method: 'none' };
 }
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+const noticeLead = /\b(?:licen[sc]ed|released|distributed|available|provided)\s+under\s+(?:the\s+)?(?:terms\s+of\s+(?:the\s+)?)?|\bunder\s+the\s+terms\s+of\s+(?:the\s+)?/giu;
+
+/**
+ * A short license notice instead of the full text ("Licensed under the Apache
+ * License, Version 2.0 …; you may obtain a copy at …"): the one license the
+ * notice names right after "licensed under".
+ */
+function identifyNotice(text: string, wordCount: number): string | undefined {
+  if (wordCount > 400) return undefined;
+  const named = new Set<string>();
+  for (const lead of text.matchAll(noticeLead)) {
+    const after = lead.index + lead[0].length;
+    const mention = findLicenseMentions(text.slice(after, after + 80)).find((candidate) => candidate.start <= 4 && candidate.id);
+    if (mention?.id) named.add(mention.id);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
 }

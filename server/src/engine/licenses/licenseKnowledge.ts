@@ -81,5 +81,6 @@ export function describeLicense(id: string): LicenseDescription {
     return { id: spdx.id, name: spdx.id, url: spdx.url, osiApproved: spdx.osiApproved, deprecated: spdx.deprecated, reason: ai?.reason, known: true };
   }
   if (ai) return { id: ai.id, name: ai.shortName, url: ai.url, osiApproved: ai.osiApproved, deprecated: false, reason: ai.reason, known: true };
-  return { id, name: id, osiApproved: false, deprecated: false, known: false };
+  const name = id.startsWith('LicenseRef-') ? id.slice('LicenseRef-'.length).replace(/-/gu, ' ') : id;
+  return { id, name, osiApproved: false, deprecated: false, known: false };
 }

@@ -78,7 +78,9 @@ const catalogPattern = catalogNames.length
   : undefined;
 
 const customPattern = /\b((?:[A-Z0-9][\w.+-]*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
-const notCustomStarts = /^(?:the|this|our|a|an|see|view|read|full|same|open|license|model|code|and|or|under|by|with|community|software)$/iu;
+const articles = /^(?:the|this|our|its|their|a|an)$/iu;
+// "Open Source License", "Software License", "Model License": descriptions, not names
+const notCustomStarts = /^(?:see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository)$/iu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -104,8 +106,8 @@ export function findLicenseMentions(text: string, options: { custom?: boolean } 
   if (options.custom) {
     for (const match of text.matchAll(customPattern)) {
       const words = match[1]!.trim().split(/[\s-]+/u);
-      while (words.length > 0 && notCustomStarts.test(words[0]!)) words.shift();
-      if (words.length === 0) continue;
+      while (words.length > 0 && articles.test(words[0]!)) words.shift();
+      if (words.length === 0 || notCustomStarts.test(words[0]!)) continue;
       const start = match.index + match[0].indexOf(words[0]!);
       add(start, match.index + match[0].length, undefined, true);
     }

@@ -85,8 +85,9 @@ function evaluate(node: ExpressionNode, policy: Policy): Outcome {
 }
 
 /** "Llama 3 Community License is not OSI-approved: it restricts …" style reason for one leaf. */
-export function rejectionReason(leaf: LicenseLeaf, policy: Policy): string {
+export function rejectionReason(leaf: LicenseLeaf, policy: Policy, note?: string): string {
   const knowledge = describeLicense(leaf.license);
-  const because = knowledge.reason ? `: ${knowledge.reason}` : '';
+  const reason = knowledge.reason ?? (knowledge.known ? undefined : note);
+  const because = reason ? `: ${reason}` : '';
   return `${knowledge.name} ${policy.rejectionPhrase}${because}`;
 }

@@ -14,7 +14,17 @@ export interface ResolvedLicense {
   suggestion?: string;
   /** Deprecated SPDX ids used in the value. */
   deprecatedIds: string[];
+  /** Why a license no catalog knows is not open (see Declaration.note). */
+  note?: string;
 }
+
+/** A LicenseRef id for a license known only by its name. */
+export function customLicenseRef(name: string): string {
+  return `LicenseRef-${name.trim().replace(/[^A-Za-z0-9.]+/gu, '-').replace(/^-+|-+$/gu, '') || 'custom'}`;
+}
+
+/** Every OSI-approved license is on the SPDX list, so a license that is not cannot be OSI-approved. */
+export const customLicenseNote = 'it is a custom license, and every OSI-approved license has an SPDX id';
 
 function canonical(node: ExpressionNode): ExpressionNode {
   if ('license' in node) {
@@ -79,5 +89,5 @@ export function resolveLicenseName(name: string): ResolvedLicense {
   if (named) return { expression: named.id, deprecatedIds: [] };
   const asSpdx = parseExpression(name);
   if (asSpdx) return { expression: formatExpression(canonical(asSpdx)), deprecatedIds: [] };
-  return { unjudgeable: `\`${name}\` is a custom license that License Claims does not know`, deprecatedIds: [] };
+  return { expression: customLicenseRef(name), note: customLicenseNote, deprecatedIds: [] };
 }

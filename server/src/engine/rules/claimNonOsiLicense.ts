@@ -13,8 +13,8 @@ export const claimNonOsiLicense: Rule = {
       if (verdict.outcome !== 'rejected') return [];
       const rejected = verdict.judged.filter((entry) => entry.outcome === 'rejected');
       const names = [...new Set(rejected.map((entry) => licenseName(entry.declaration)))];
-      const leaf = rejected.flatMap((entry) => entry.rejected)[0];
-      const reason = leaf ? rejectionReason(leaf, policy) : `${names.join(', ')} ${policy.rejectionPhrase}`;
+      const first = rejected.find((entry) => entry.rejected.length > 0);
+      const reason = first ? rejectionReason(first.rejected[0]!, policy, first.declaration.note) : `${names.join(', ')} ${policy.rejectionPhrase}`;
       const because = reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
       return [{
         rule: this.id,

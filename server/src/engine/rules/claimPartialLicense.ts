@@ -1,14 +1,22 @@
 import { describeLicense } from '../licenses/licenseKnowledge.js';
-import { formatLeaf } from '../licenses/expression.js';
 import { rejectionReason } from '../licenses/policy.js';
 import type { JudgedDeclaration } from '../claimVerdict.js';
 import { calledPhrase, isOpennessClaim, licenseName, relatedDeclarations, rewordFixes, subject } from './claimMessages.js';
 import { capitalise } from './claimWithoutLicense.js';
 import type { Rule } from './rule.js';
 
-function part(entry: JudgedDeclaration): string {
-  const scope = entry.declaration.scope;
-  return scope === 'model' ? 'the model' : scope === 'code' ? 'the code' : entry.declaration.label;
+/** "the code is under Apache-2.0", "the model is under Llama 3 Community License", "MIT is also declared". */
+function describeParts(entries: JudgedDeclaration[], names: (entry: JudgedDeclaration) => string[]): string[] {
+  const byScope = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const set = byScope.get(entry.declaration.scope) ?? new Set<string>();
+    for (const name of names(entry)) set.add(name);
+    byScope.set(entry.declaration.scope, set);
+  }
+  return [...byScope].map(([scope, set]) => {
+    const list = [...set].join(', ');
+    return scope === 'model' ? `the model is under ${list}` : scope === 'code' ? `the code is under ${list}` : `${list} is declared for the project`;
+  });
 }
 
 export const claimPartialLicense: Rule = {
@@ -21,19 +29,20 @@ export const claimPartialLicense: Rule = {
       if (verdict.outcome !== 'partial') return [];
       const open = verdict.judged.filter((entry) => entry.outcome === 'accepted');
       const closed = verdict.judged.filter((entry) => entry.outcome === 'rejected' || entry.outcome === 'partial');
-      const openText = open.length > 0
-        ? `${[...new Set(open.map(part))].join(' and ')} is under ${[...new Set(open.map((entry) => licenseName(entry.declaration)))].join(', ')}`
-        : `part of it is under ${[...new Set(closed.flatMap((entry) => entry.rejected.length ? [] : [licenseName(entry.declaration)]))].join(', ') || 'an accepted license'}`;
-      const leaf = closed.flatMap((entry) => entry.rejected)[0];
-      const closedNames = [...new Set(closed.flatMap((entry) => entry.rejected.map((rejected) => describeLicense(rejected.license).name ?? formatLeaf(rejected))))];
-      const reason = leaf ? rejectionReason(leaf, policy) : '';
+      const openParts = [
+        ...describeParts(open, (entry) => [licenseName(entry.declaration)]),
+        // the open branch of an `MIT AND CC-BY-NC-4.0` expression
+        ...describeParts(closed.filter((entry) => entry.outcome === 'partial'), (entry) => (entry.declaration.expression ? [entry.declaration.expression] : [])),
+      ];
+      const closedParts = describeParts(closed, (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name));
+      const first = closed.find((entry) => entry.rejected.length > 0);
+      const reason = first ? rejectionReason(first.rejected[0]!, policy, first.declaration.note) : '';
       const because = reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
-      const closedPart = closed.length > 0 && closed.every((entry) => entry.declaration.scope === 'model') ? 'the model' : 'the rest';
       return [{
         rule: this.id,
         file: claim.file,
         span: claim.span,
-        message: `Only part of ${subject(claim)} is open source, yet it ${calledPhrase(claim)}: ${openText}, but ${closedPart} is under ${closedNames.join(', ')}, which ${policy.rejectionPhrase}${because}.`,
+        message: `Only part of ${subject(claim)} is open source, yet it ${calledPhrase(claim)}: ${openParts.join(' and ')}, but ${closedParts.join(' and ')}, which ${policy.rejectionPhrase}${because}.`,
         related: relatedDeclarations([...open, ...closed], (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}`),
         fixes: rewordFixes(claim),
       }];

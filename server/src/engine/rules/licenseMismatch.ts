@@ -1,6 +1,7 @@
 import type { Declaration } from '../types.js';
 import { expressionLeaves, licenseKey, parseExpression } from '../licenses/expression.js';
 import { licenseName } from './claimMessages.js';
+import { describeLicense } from '../licenses/licenseKnowledge.js';
 import { capitalise } from './claimWithoutLicense.js';
 import type { FindingDraft, Rule } from './rule.js';
 
@@ -29,7 +30,8 @@ function statements(declarations: Declaration[]): Statement[] {
   const groups = new Map<string, Statement>();
   for (const declaration of declarations) {
     const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
-    if (!node) continue;
+    // a license known only by a name in prose, or terms stated in prose, is too vague to contradict anything
+    if (!node || expressionLeaves(node).some((leaf) => !describeLicense(leaf.license).known)) continue;
     const key = `${declaration.file}\u0000${declaration.scope === 'model' ? 'model' : 'all'}`;
     const group = groups.get(key) ?? { declarations: [], keys: new Set<string>(), isLicenseFile: declaration.source === 'license-file', rank: sourceRank[declaration.source] };
     group.declarations.push(declaration);
