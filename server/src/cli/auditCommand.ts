@@ -1,6 +1,6 @@
 // `license-claims audit [paths…]`: walk, judge, report.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { audit } from '../engine/audit.js';
 import { ConfigError, mergeConfig, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
@@ -71,7 +71,7 @@ function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, co
   const textOf = new Map(walked.files.map((file) => [file.path, file.text]));
   const positions = new Positions((file) => textOf.get(file));
   // paths in reports are relative to the first audited path
-  const shown = (file: string) => toPosix(relative(baseDirectory, resolve(root, file))) || basename(root);
+  const shown = (file: string) => toPosix(relative(baseDirectory, resolve(root, file))) || '.';
   const onlyFile = isFile ? toPosix(relative(root, absolute)) : undefined;
   const findings: ReportedFinding[] = result.findings
     .filter((finding) => onlyFile === undefined || finding.file === onlyFile)
@@ -82,7 +82,7 @@ function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, co
       message: finding.message,
       ...positions.region(finding.file, finding.span),
       related: finding.related.map((related) => ({ file: shown(related.file), message: related.message, ...positions.region(related.file, related.span) })),
-      project: shown(result.workspace.projectOf(finding.file).root === '' ? '.' : result.workspace.projectOf(finding.file).root),
+      project: shown(result.workspace.projectOf(finding.file).root),
     }));
   const skipped: Skip[] = walked.skipped.map((skip) => ({ ...skip, path: shown(skip.path) }));
   return {

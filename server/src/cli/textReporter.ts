@@ -12,7 +12,7 @@ export function formatText(report: AuditReport, displayPath: (file: string) => s
     byProject.set(finding.project, list);
   }
   for (const [project, findings] of byProject) {
-    lines.push(`${project === '' ? displayPath('.') : displayPath(project)}`);
+    lines.push(displayPath(project));
     for (const finding of findings) {
       lines.push(`  ${displayPath(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}`);
       for (const related of finding.related) lines.push(`      ↳ ${displayPath(related.file)}:${related.line}:${related.column} ${related.message}`);

@@ -16,7 +16,7 @@ const DASH = String.raw`[\s\u00a0\-\u2010\u2011]`;
 export const claimPatterns: ClaimPattern[] = [
   // "open source", "open-source", "opensource", "open-sourced", "Open-Source-Modell"
   { kind: 'open-source', language: 'en', pattern: new RegExp(String.raw`\bopen${DASH}?sourc(?:e|ed|es|ing)\b`, 'giu') },
-  { kind: 'open-source', language: 'en', pattern: new RegExp(String.raw`\bfully${DASH}open\b(?!${DASH}?(?:source|weight))`, 'giu') },
+  { kind: 'open-source', language: 'en', pattern: new RegExp(String.raw`\bfully${DASH}open\b(?!${DASH}?(?:source|weight))(?!${W}+for${W}+(?:academic|research|non${DASH}?commercial|personal|evaluation|educational)\b)`, 'giu') },
   { kind: 'open-source', language: 'en', pattern: new RegExp(String.raw`\bOSI${DASH}?approved\b`, 'giu') },
   { kind: 'open-source', language: 'de', pattern: /\bquelloffen\w*/giu },
   { kind: 'open-source', language: 'fr', pattern: new RegExp(String.raw`\bcode${W}+source${W}+ouvert\w*`, 'giu') },

@@ -43,7 +43,7 @@ export function isReadmeName(path: string): boolean {
 
 export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLanguage[]): MarkdownFacts {
   const { tree, frontMatter } = parseMarkdown(file.text);
-  const blocks = proseBlocks(tree);
+  const blocks = proseBlocks(tree, file.text);
   const facts: MarkdownFacts = {
     file: file.path,
     claims: [],

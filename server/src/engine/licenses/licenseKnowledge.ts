@@ -48,6 +48,11 @@ function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s_]+/g, ' ').replace(/^the /, '').trim();
 }
 
+/** The id to judge a catalog entry by: its SPDX id when it has one, else its LicenseRef. */
+export function catalogId(entry: AiLicenseEntry): string {
+  return entry.spdx ?? entry.id;
+}
+
 export function aiLicense(id: string): AiLicenseEntry | undefined {
   return aiById.get(id.toLowerCase()) ?? aiBySpdx.get(id.toLowerCase());
 }

@@ -1,7 +1,7 @@
 // Finds the licenses named in a sentence of prose ("the Apache License,
 // Version 2.0", "MIT-licensed", "GPLv3", "the Llama 3 Community License").
 import spdxIds from 'spdx-license-ids/index.json';
-import { aiLicenses } from './licenseKnowledge.js';
+import { aiLicenses, catalogId } from './licenseKnowledge.js';
 
 export interface LicenseMention {
   start: number;
@@ -18,7 +18,7 @@ interface Alias {
   id: (match: RegExpExecArray) => string | undefined;
 }
 
-const L = String.raw`licen[sc]e`;
+const L = String.raw`(?:[Ll]icen[sc]e|LICEN[SC]E)`;
 const V = String.raw`(?:,?[\s-]*(?:version|ver\.?|v\.?)?[\s-]*)`;
 
 function gnuId(prefix: 'GPL' | 'LGPL' | 'AGPL', version: string | undefined, later: string | undefined): string | undefined {
@@ -30,7 +30,7 @@ function gnuId(prefix: 'GPL' | 'LGPL' | 'AGPL', version: string | undefined, lat
 
 const aliases: Alias[] = [
   { pattern: new RegExp(String.raw`\bApache(?:[\s-]+(?:software[\s-]+)?${L})?${V}2(?:\.0)?\b`, 'giu'), id: () => 'Apache-2.0' },
-  { pattern: new RegExp(String.raw`\bApache[\s-]+${L}\b`, 'giu'), id: () => 'Apache-2.0' },
+  { pattern: new RegExp(String.raw`\bApache[\s-]+(?:software[\s-]+)?${L}\b`, 'giu'), id: () => 'Apache-2.0' },
   { pattern: new RegExp(String.raw`\bMIT(?:[\s-]+${L})?\b`, 'gu'), id: () => 'MIT' },
   { pattern: new RegExp(String.raw`\bBSD[\s-]*([23])[\s-]*clause(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
   { pattern: new RegExp(String.raw`\b([23])[\s-]*clause[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
@@ -71,7 +71,7 @@ const verbatimPattern = new RegExp(String.raw`(?<![\w-])(${verbatimIds.map(escap
 const catalogNames = aiLicenses.flatMap((entry) =>
   [entry.name, entry.shortName, ...entry.licenseNames]
     .filter((name) => name.length >= 8 && /\s/u.test(name))
-    .map((name) => ({ name, id: entry.id })),
+    .map((name) => ({ name, id: catalogId(entry) })),
 );
 const catalogPattern = catalogNames.length
   ? new RegExp(String.raw`\b(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join('|')})\b`, 'giu')

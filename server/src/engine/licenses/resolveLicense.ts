@@ -1,7 +1,7 @@
 // Turns a declared license value into something the policy can judge: an SPDX
 // expression (canonical casing), a LicenseRef for a catalogued AI license, or
 // a reason why it cannot be judged.
-import { aiLicenseByName, hfLicense } from './licenseKnowledge.js';
+import { aiLicense, aiLicenseByName, catalogId, hfLicense } from './licenseKnowledge.js';
 import { correctExpression, expressionLeaves, formatExpression, parseExpression, type ExpressionNode } from './expression.js';
 import { spdxLicense } from './spdxCatalog.js';
 
@@ -54,7 +54,7 @@ export function resolveSpdxValue(value: string): ResolvedLicense {
   return {
     invalid: true,
     suggestion: suggestion && suggestion !== trimmed ? suggestion : undefined,
-    expression: named?.id ?? suggestion,
+    expression: named ? catalogId(named) : suggestion,
     unjudgeable: named || suggestion ? undefined : `\`${trimmed}\` is not an SPDX license expression`,
     deprecatedIds: [],
   };
@@ -73,20 +73,23 @@ export function resolveHubValue(value: string, licenseName?: string): ResolvedLi
       return { unjudgeable: `\`license: ${trimmed}\` names no license`, deprecatedIds: [] };
     }
     if (hub.kind === 'family') return { unjudgeable: hub.note ?? `\`license: ${trimmed}\` names a family of licenses, not one license`, deprecatedIds: [] };
-    if (hub.aiLicense) return { expression: hub.aiLicense, deprecatedIds: [] };
     if (hub.spdx) return { expression: spdxLicense(hub.spdx)?.id ?? hub.spdx, deprecatedIds: [] };
+    if (hub.aiLicense) {
+      const entry = aiLicense(hub.aiLicense);
+      return { expression: entry ? catalogId(entry) : hub.aiLicense, deprecatedIds: [] };
+    }
   }
   const resolved = resolveSpdxValue(trimmed);
   if (!resolved.invalid) return resolved;
   const named = aiLicenseByName(trimmed);
-  if (named) return { expression: named.id, deprecatedIds: [] };
+  if (named) return { expression: catalogId(named), deprecatedIds: [] };
   return resolved;
 }
 
 /** A `license_name:` value or a license named in prose. */
 export function resolveLicenseName(name: string): ResolvedLicense {
   const named = aiLicenseByName(name);
-  if (named) return { expression: named.id, deprecatedIds: [] };
+  if (named) return { expression: catalogId(named), deprecatedIds: [] };
   const asSpdx = parseExpression(name);
   if (asSpdx) return { expression: formatExpression(canonical(asSpdx)), deprecatedIds: [] };
   return { expression: customLicenseRef(name), note: customLicenseNote, deprecatedIds: [] };

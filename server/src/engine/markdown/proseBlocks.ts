@@ -33,11 +33,30 @@ class BlockBuilder {
   offsets: number[] = [];
   links: Span[] = [];
 
+  constructor(private readonly source: string) {}
+
+  /**
+   * Appends a text node's value. Where the value differs from its source
+   * (escapes such as `\*`, entities such as `&amp;`), each character is
+   * aligned with the next matching source character.
+   */
   append(value: string, sourceStart: number, sourceLength: number): void {
-    const exact = sourceLength === value.length;
+    const source = this.source.slice(sourceStart, sourceStart + sourceLength);
+    const exact = source === value;
+    let cursor = 0;
     for (let i = 0; i < value.length; i++) {
       this.text += value[i];
-      this.offsets.push(sourceStart + (exact ? i : Math.min(i, Math.max(0, sourceLength - 1))));
+      if (exact) {
+        this.offsets.push(sourceStart + i);
+        continue;
+      }
+      const found = source.indexOf(value[i]!, cursor);
+      if (found >= 0 && found - cursor <= 12) {
+        this.offsets.push(sourceStart + found);
+        cursor = found + 1;
+      } else {
+        this.offsets.push(sourceStart + Math.min(cursor, Math.max(0, sourceLength - 1)));
+      }
     }
   }
 
@@ -89,15 +108,15 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder): void {
 const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'br', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
 const htmlSkippedTags = new Set(['code', 'pre', 'script', 'style', 'kbd', 'samp']);
 
-function htmlBlocks(value: string, sourceStart: number, sections: Heading[]): ProseBlock[] {
+function htmlBlocks(value: string, sourceStart: number, sections: Heading[], source: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  let builder = new BlockBuilder();
+  let builder = new BlockBuilder(source);
   let skipDepth = 0;
   let linkStart = -1;
   const flush = (offset: number) => {
     const block = builder.finish('html', sections, sourceStart + offset);
     if (block) blocks.push(block);
-    builder = new BlockBuilder();
+    builder = new BlockBuilder(source);
   };
   const parser: Parser = new Parser(
     {
@@ -134,7 +153,7 @@ function headingText(node: Nodes): string {
 }
 
 /** All prose blocks of a document, in order. */
-export function proseBlocks(tree: Root): ProseBlock[] {
+export function proseBlocks(tree: Root, source: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   const sections: Heading[] = [];
   const visit = (parent: Parents) => {
@@ -142,7 +161,7 @@ export function proseBlocks(tree: Root): ProseBlock[] {
       switch (node.type) {
         case 'heading': {
           while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop();
-          const builder = new BlockBuilder();
+          const builder = new BlockBuilder(source);
           collectInline(node.children, builder);
           const block = builder.finish('heading', sections, endOf(node));
           if (block) blocks.push(block);
@@ -150,7 +169,7 @@ export function proseBlocks(tree: Root): ProseBlock[] {
           break;
         }
         case 'paragraph': {
-          const builder = new BlockBuilder();
+          const builder = new BlockBuilder(source);
           collectInline(node.children, builder);
           const block = builder.finish('paragraph', sections, endOf(node));
           if (block) blocks.push(block);
@@ -159,7 +178,7 @@ export function proseBlocks(tree: Root): ProseBlock[] {
         case 'table':
           for (const row of node.children) {
             for (const cell of row.children) {
-              const builder = new BlockBuilder();
+              const builder = new BlockBuilder(source);
               collectInline(cell.children, builder);
               const block = builder.finish('cell', sections, endOf(cell));
               if (block) blocks.push(block);
@@ -167,7 +186,7 @@ export function proseBlocks(tree: Root): ProseBlock[] {
           }
           break;
         case 'html':
-          blocks.push(...htmlBlocks(node.value, startOf(node), sections));
+          blocks.push(...htmlBlocks(node.value, startOf(node), sections, source));
           break;
         case 'list':
         case 'listItem':

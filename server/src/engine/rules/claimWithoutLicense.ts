@@ -30,6 +30,7 @@ export const claimWithoutLicense: Rule = {
   },
 };
 
+/** Capitalises the start of a sentence, unless it starts with a file name ("package.json …"). */
 export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return /^[^\s]*\./u.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -13,18 +13,11 @@ interface Statement {
   rank: number;
 }
 
+/** How much a declaration is trusted when declarations disagree: the LICENSE text is what binds. */
 const sourceRank: Record<Declaration['source'], number> = {
-  'package.json': 0, 'pyproject.toml': 0, 'Cargo.toml': 0, 'front-matter': 0, 'CITATION.cff': 1, 'codemeta.json': 1,
-  'spdx-header': 2, 'readme-section': 3, 'readme-badge': 3, 'readme-prose': 3, 'license-file': 4,
+  'license-file': 0, 'readme-section': 1, 'readme-badge': 1, 'readme-prose': 1, 'spdx-header': 2,
+  'CITATION.cff': 3, 'codemeta.json': 3, 'package.json': 4, 'pyproject.toml': 4, 'Cargo.toml': 4, 'front-matter': 4,
 };
-
-function comparable(a: Statement, b: Statement): boolean {
-  const scopeA = a.declarations[0]!.scope;
-  const scopeB = b.declarations[0]!.scope;
-  const sameScope = (scopeA === 'model') === (scopeB === 'model');
-  // several LICENSE files usually mean dual or split licensing, not a contradiction
-  return sameScope && !(a.isLicenseFile && b.isLicenseFile) && a.declarations[0]!.file !== b.declarations[0]!.file;
-}
 
 function statements(declarations: Declaration[]): Statement[] {
   const groups = new Map<string, Statement>();
@@ -42,37 +35,63 @@ function statements(declarations: Declaration[]): Statement[] {
   return [...groups.values()];
 }
 
-const agrees = (a: Statement, b: Statement) => [...a.keys].some((key) => b.keys.has(key));
+/** Whether two statements are consistent: they share a license, or are both LICENSE files (dual or split licensing). */
+const agrees = (a: Statement, b: Statement) => (a.isLicenseFile && b.isLicenseFile) || [...a.keys].some((key) => b.keys.has(key));
 const describe = (statement: Statement) => [...new Set(statement.declarations.map(licenseName))].join(', ');
+
+/** Groups of statements linked by agreement. */
+function components(statements: Statement[]): Statement[][] {
+  const groups: Statement[][] = [];
+  const seen = new Set<Statement>();
+  for (const statement of statements) {
+    if (seen.has(statement)) continue;
+    const group: Statement[] = [];
+    const queue = [statement];
+    seen.add(statement);
+    while (queue.length > 0) {
+      const current = queue.pop()!;
+      group.push(current);
+      for (const other of statements) {
+        if (!seen.has(other) && agrees(current, other)) {
+          seen.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
 
 export const licenseMismatch: Rule = {
   id: 'license-mismatch',
   defaultSeverity: 'warning',
   summary: 'Two declarations of one project name different licenses (manifest vs LICENSE text, front matter vs LICENSE, README vs manifest).',
   check({ project }) {
-    const all = statements(project.declarations);
     const findings: FindingDraft[] = [];
-    const tally = all.map((statement) => {
-      const others = all.filter((other) => other !== statement && comparable(statement, other));
-      return { statement, against: others.filter((other) => !agrees(statement, other)), with: others.filter((other) => agrees(statement, other)) };
-    });
-    const disputed = tally.filter((entry) => entry.against.length > 0);
-    if (disputed.length === 0) return [];
-    let reported = disputed.filter((entry) => entry.against.length > entry.with.length || (entry.against.length === entry.with.length && entry.statement.rank <= 1));
-    if (reported.length === 0) {
-      const top = Math.min(...disputed.map((entry) => entry.statement.rank));
-      reported = disputed.filter((entry) => entry.statement.rank === top).slice(0, 1);
-    }
-    for (const { statement, against } of reported) {
-      const first = statement.declarations[0]!;
-      findings.push({
-        rule: this.id,
-        file: first.file,
-        span: first.span,
-        message: `${capitalise(first.label)} says ${describe(statement)}, but ${against.map((other) => `${other.declarations[0]!.label} says ${describe(other)}`).join(' and ')}: the project's license is contradictory.`,
-        related: against.map((other) => ({ file: other.declarations[0]!.file, span: other.declarations[0]!.span, message: `${capitalise(other.declarations[0]!.label)}: ${describe(other)}` })),
-        fixes: [],
-      });
+    const all = statements(project.declarations);
+    for (const isModel of [false, true]) {
+      const scoped = all.filter((statement) => (statement.declarations[0]!.scope === 'model') === isModel);
+      const groups = components(scoped);
+      if (groups.length < 2) continue;
+      // the majority is trusted; on a tie, the side holding the most trusted declaration (the LICENSE text)
+      const trusted = [...groups].sort((a, b) => b.length - a.length || Math.min(...a.map((s) => s.rank)) - Math.min(...b.map((s) => s.rank)))[0]!;
+      for (const statement of scoped) {
+        if (trusted.includes(statement)) continue;
+        const first = statement.declarations[0]!;
+        const reference = trusted.find((other) => other.declarations.length === 1 && other.declarations[0]!.expression)?.declarations[0]!.expression;
+        findings.push({
+          rule: this.id,
+          file: first.file,
+          span: first.span,
+          message: `${capitalise(first.label)} says ${describe(statement)}, but ${trusted.map((other) => `${other.declarations[0]!.label} says ${describe(other)}`).join(' and ')}: the project's license is contradictory.`,
+          related: trusted.map((other) => ({ file: other.declarations[0]!.file, span: other.declarations[0]!.span, message: `${capitalise(other.declarations[0]!.label)}: ${describe(other)}` })),
+          // a manifest field can be set to what the trusted side says
+          fixes: first.strictSpdx && reference && statement.declarations.length === 1
+            ? [{ title: `Change ${first.label} to “${reference}”`, edits: [{ file: first.file, span: first.span, newText: reference }] }]
+            : [],
+        });
+      }
     }
     return findings;
   },
