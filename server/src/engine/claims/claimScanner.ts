@@ -71,6 +71,24 @@ function isAboutOthers(text: string, start: number, end: number, links: Span[]):
   return between.length >= 1 && between.length <= 3 && between.some((word) => toolNouns.test(word));
 }
 
+const quotePairs: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‹': '›' };
+
+/** Ranges inside double quotation marks: quoted words are examples or names, not statements. */
+function quotedRanges(text: string): Span[] {
+  const ranges: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const closers = quotePairs[text[i]!];
+    if (!closers) continue;
+    let j = i + 1;
+    while (j < text.length && j - i <= 150 && !closers.includes(text[j]!) && text[j] !== '\n') j++;
+    if (j < text.length && closers.includes(text[j]!)) {
+      ranges.push({ start: i, end: j + 1 });
+      i = j;
+    }
+  }
+  return ranges;
+}
+
 function maskNames(text: string): string {
   let masked = text;
   for (const pattern of namesContainingClaimWords) {
@@ -107,6 +125,8 @@ function namedLicenseClaims(text: string): ProseClaim[] {
 export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[] {
   const links = context.links ?? [];
   const masked = maskNames(text);
+  const quoted = quotedRanges(text);
+  const isQuoted = (start: number, end: number) => quoted.some((range) => start > range.start && end < range.end);
   const claims: ProseClaim[] = [];
   for (const { kind, language, pattern } of claimPatterns) {
     pattern.lastIndex = 0;
@@ -114,13 +134,14 @@ export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[
       const start = match.index;
       const end = start + match[0].length;
       if (claims.some((claim) => start < claim.end && end > claim.start)) continue;
-      if (isNegated(masked, start, end) || isAboutOthers(masked, start, end, links)) continue;
+      if (isQuoted(start, end) || isNegated(masked, start, end) || isAboutOthers(masked, start, end, links)) continue;
       // a mention inside a link's text (an anchor, a badge label) is a pointer, not a statement
       if (links.some((link) => start >= link.start && end <= link.end && link.end - link.start <= end - start + 2)) continue;
       claims.push({ kind, language, start, end, aboutModel: modelWords.test(sentenceAround(masked, start, end)) });
     }
   }
   for (const named of namedLicenseClaims(masked)) {
+    if (isQuoted(named.start, named.end)) continue;
     if (!claims.some((claim) => named.start < claim.end && named.end > claim.start)) claims.push(named);
   }
   return claims.sort((a, b) => a.start - b.start);

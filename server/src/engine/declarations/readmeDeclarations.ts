@@ -10,7 +10,10 @@ import type { DocumentImage } from '../markdown/images.js';
 import { makeDeclaration } from './declarationTypes.js';
 import { modelWords } from '../claims/phrases.js';
 
-const licenseHeading = /\b(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung|en)?|licencia|licences?|terms\s+of\s+use)\b/iu;
+// A heading about licensing: "License", "Model License", "Open Source License", "License and Citation",
+// "Licensing", "Terms of use" — not a title that merely contains the word ("License Claims").
+const LICENSE_WORD = String.raw`(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung|en)?|licencias?)`;
+const licenseHeading = new RegExp(String.raw`(?:^|\s)${LICENSE_WORD}$|^${LICENSE_WORD}(?:\s+(?:and|&|und|et|y)\s+\S+|\s+(?:information|info|agreement|terms|notice|details|summary))?$|^terms\s+of\s+use$|^nutzungsbedingungen$`, 'iu');
 const notOwnLicenseHeading = /\bthird[\s-]?party\b|\bdependenc/iu;
 const codeWords = /\b(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
 
@@ -18,7 +21,8 @@ const codeWords = /\b(?:code|source code|codebase|repository|repo|implementation
 const modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
 
 export function isLicenseHeading(text: string): boolean {
-  return licenseHeading.test(text) && !notOwnLicenseHeading.test(text);
+  const words = text.replace(/[^\p{L}\p{N}&\s-]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return licenseHeading.test(words) && !notOwnLicenseHeading.test(words);
 }
 
 export function inLicenseSection(block: ProseBlock): boolean {

@@ -80,7 +80,7 @@ const catalogPattern = catalogNames.length
 const customPattern = /\b((?:[A-Z0-9][\w.+-]*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
 const articles = /^(?:the|this|our|its|their|a|an)$/iu;
 // "Open Source License", "Software License", "Model License": descriptions, not names
-const notCustomStarts = /^(?:see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository)$/iu;
+const notCustomStarts = /^(?:see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

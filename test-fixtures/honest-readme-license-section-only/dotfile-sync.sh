@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "dotfile-sync: nothing to link"

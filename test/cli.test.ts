@@ -1,0 +1,138 @@
+// The license-claims CLI, run as a process: exit codes, output formats, the
+// tree walk, bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { licenseText, makeWorkspace, runCli } from './support/workspace.js';
+
+const openwashed = () => makeWorkspace({
+  'README.md': '# Foo\n\nFoo is an open-source model.\n',
+  'package.json': '{\n  "name": "foo",\n  "license": "CC-BY-NC-4.0"\n}\n',
+});
+
+test('usage: --help exits 0, no command and unknown commands, flags and values exit 2 on stderr', () => {
+  assert.equal(runCli(['--help']).status, 0);
+  assert.equal(runCli([]).status, 2);
+  const unknownCommand = runCli(['frobnicate']);
+  assert.equal(unknownCommand.status, 2);
+  assert.match(unknownCommand.stderr, /unknown command "frobnicate"/);
+  const unknownFlag = runCli(['audit', '--colour', 'x']);
+  assert.equal(unknownFlag.status, 2);
+  assert.match(unknownFlag.stderr, /colour/);
+  const badValue = runCli(['audit', '--format', 'xml', openwashed()]);
+  assert.equal(badValue.status, 2);
+  assert.match(badValue.stderr, /--format must be one of text, json, sarif/);
+  const badPolicy = runCli(['audit', '--policy', 'fsf', openwashed()]);
+  assert.equal(badPolicy.status, 2);
+  const missing = runCli(['audit', '/nonexistent/license-claims-test']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such file or folder/);
+});
+
+test('exit codes follow --fail-on', () => {
+  const root = openwashed();
+  assert.equal(runCli(['audit', root]).status, 1, 'an error finding fails the default threshold (warning)');
+  assert.equal(runCli(['audit', root, '--fail-on', 'never']).status, 0);
+  const honest = makeWorkspace({ 'README.md': 'Foo is open source.\n', LICENSE: licenseText('MIT') });
+  assert.equal(runCli(['audit', honest]).status, 0);
+  const warningOnly = makeWorkspace({ 'package.json': '{"name": "x", "license": "GPL-2.0"}\n' });
+  assert.equal(runCli(['audit', warningOnly, '--fail-on', 'error']).status, 0);
+  assert.equal(runCli(['audit', warningOnly, '--fail-on', 'warning']).status, 1);
+});
+
+test('JSON output: version 1, 1-based positions, files relative to the first path, related declarations', () => {
+  const root = openwashed();
+  const result = runCli(['audit', root, '--format', 'json']);
+  const output = JSON.parse(result.stdout);
+  assert.equal(output.version, 1);
+  assert.equal(output.findings.length, 1);
+  const [finding] = output.findings;
+  assert.deepEqual(
+    { rule: finding.rule, severity: finding.severity, file: finding.file, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+    { rule: 'claim-non-osi-license', severity: 'error', file: 'README.md', line: 3, column: 11, endLine: 3, endColumn: 22 },
+  );
+  assert.match(finding.message, /^Openwashing: the model is called “open-source”, but its license \(CC-BY-NC-4\.0\) is not OSI-approved/);
+  assert.deepEqual(finding.related.map((related: { file: string; line: number }) => [related.file, related.line]), [['package.json', 3]]);
+  assert.equal(output.summary.findings, 1);
+  assert.equal(output.summary.errors, 1);
+});
+
+test('text output: file:line:col severity rule message, grouped by project, with a summary line', () => {
+  const root = openwashed();
+  const result = runCli(['audit', '.'], root);
+  assert.match(result.stdout, /^ {2}README\.md:3:11 error claim-non-osi-license Openwashing: /m);
+  assert.match(result.stdout, /✖ 1 finding \(1 error, 0 warnings, 0 info\) — 2 files in 1 project checked, policy osi/);
+});
+
+test('--policy changes the verdict', () => {
+  const root = makeWorkspace({ 'README.md': 'Foo is open source.\n', LICENSE: licenseText('BSD-3-Clause') });
+  assert.equal(runCli(['audit', root]).status, 0);
+  const strict = runCli(['audit', root, '--policy', 'apache-mit', '--format', 'json']);
+  assert.equal(strict.status, 1);
+  assert.match(JSON.parse(strict.stdout).findings[0].message, /is neither Apache-2\.0 nor MIT/);
+});
+
+test('the walk respects .gitignore, skips node_modules, and reports binary, oversized and escaping files', () => {
+  const outside = makeWorkspace({ 'README.md': 'Outside is open source.\n' });
+  const root = makeWorkspace({
+    '.gitignore': 'ignored/\n',
+    'ignored/README.md': 'Ignored is open source.\n',
+    'node_modules/dep/README.md': 'Dep is open source.\n',
+    'LICENSE': Buffer.from([0x4d, 0x49, 0x54, 0x00, 0x01, 0x02]),
+    'big/README.md': `${'word '.repeat(250_000)}\nBig is open source.\n`,
+    'README.md': 'Root is open source.\n',
+  });
+  symlinkSync(outside, join(root, 'linked'));
+  const result = runCli(['audit', root, '--format', 'json']);
+  const output = JSON.parse(result.stdout);
+  assert.deepEqual(output.findings.map((finding: { file: string }) => finding.file), ['README.md'], 'only the root README is judged');
+  assert.match(result.stderr, /skipped LICENSE: binary/);
+  assert.match(result.stderr, /skipped big\/README\.md: larger than 1 MiB/);
+  assert.match(result.stderr, /skipped linked: symlink pointing outside the audited folder/);
+  assert.equal(output.summary.skipped.length, 3);
+});
+
+test('a malformed manifest is reported on stderr with its position, and the rest is still judged', () => {
+  const root = makeWorkspace({
+    'package.json': '{\n  "name": "broken",\n  "license": "MIT",,\n}\n',
+    'README.md': 'Broken is open source.\n',
+    'docs/guide.md': 'The guide is open source.\n',
+  });
+  const result = runCli(['audit', root, '--format', 'json']);
+  assert.match(result.stderr, /package\.json:3:\d+: package\.json is not valid JSON/);
+  const output = JSON.parse(result.stdout);
+  assert.deepEqual(output.findings.map((finding: { rule: string; file: string }) => `${finding.rule} ${finding.file}`), ['claim-without-license README.md', 'claim-without-license docs/guide.md'].sort());
+});
+
+test('an invalid config file is a usage error naming the file and the field', () => {
+  const root = makeWorkspace({ '.license-claims.json': '{"policy": "fsf"}', 'README.md': 'x\n' });
+  const result = runCli(['audit', root]);
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /\.license-claims\.json: `policy` must be one of osi, cncf, apache-mit, custom/);
+  const unknownRule = makeWorkspace({ '.license-claims.json': '{"rules": {"no-such-rule": "off"}}', 'README.md': 'x\n' });
+  assert.match(runCli(['audit', unknownRule]).stderr, /`rules\.no-such-rule` is not a rule/);
+  const notJson = makeWorkspace({ 'custom.json': '{policy: osi', 'README.md': 'x\n' });
+  const explicit = runCli(['audit', notJson, '--config', join(notJson, 'custom.json')]);
+  assert.equal(explicit.status, 2);
+  assert.match(explicit.stderr, /custom\.json.*is not valid JSON/);
+});
+
+test('several paths: files are relative to the first', () => {
+  const first = openwashed();
+  const second = openwashed();
+  const output = JSON.parse(runCli(['audit', first, second, '--format', 'json']).stdout);
+  assert.equal(output.findings.length, 2);
+  assert.equal(output.findings[0].file, 'README.md');
+  assert.match(output.findings[1].file, /^\.\.\/license-claims-[^/]+\/README\.md$/);
+});
+
+test('identify: which license a LICENSE-like file holds, as JSON', () => {
+  const root = makeWorkspace({ 'LICENSE-MIT': licenseText('MIT'), 'COPYING': licenseText('GPL-3.0-only'), 'NOTES': 'Nothing to see here, just some notes about the project.' });
+  const result = runCli(['identify', join(root, 'LICENSE-MIT'), join(root, 'COPYING'), join(root, 'NOTES'), '--format', 'json']);
+  assert.equal(result.status, 0);
+  const output = JSON.parse(result.stdout) as { file: string; license: string | null; confidence: number }[];
+  assert.deepEqual(output.map((entry) => entry.license), ['MIT', 'GPL-3.0-only', null]);
+  assert.ok(output[0]!.confidence >= 0.95 && output[0]!.confidence <= 1);
+  assert.equal(runCli(['identify']).status, 2);
+});

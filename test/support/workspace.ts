@@ -1,0 +1,34 @@
+// Temporary workspaces for process tests.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export const repoRoot = join(__dirname, '..', '..');
+export const cliPath = join(repoRoot, 'bin', 'license-claims.js');
+
+export function licenseText(id: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>)[id]!.licenseText;
+}
+
+/** Creates a folder holding `files` (path → content) and returns its path. */
+export function makeWorkspace(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'license-claims-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], cwd = repoRoot): CliResult {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
