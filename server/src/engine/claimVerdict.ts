@@ -25,6 +25,8 @@ function relevant(claim: Claim, declarations: Declaration[], sentence: string): 
 
 export function judgeDeclaration(declaration: Declaration, policy: Policy): JudgedDeclaration {
   const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
+  // "License :: OSI Approved :: BSD License" names a family, but says itself that it is OSI-approved
+  if (!node && policy.name === 'osi' && declaration.raw.startsWith('License :: OSI Approved ::')) return { declaration, outcome: 'accepted', rejected: [] };
   if (!node) return { declaration, outcome: 'unjudgeable', rejected: [] };
   const verdict = judgeExpression(node, policy, declaration.expression);
   return { declaration, outcome: verdict.outcome, rejected: verdict.rejected };

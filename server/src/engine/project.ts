@@ -120,6 +120,7 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
       }
     }
   }
+  resolveFileReferences(projects.values(), new Map(files.map((file) => [file.path, file])));
   for (const project of projects.values()) {
     let governing = project;
     while (governing.declarations.length === 0 && governing.root !== '') governing = projectOf(governing.root);
@@ -133,4 +134,33 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
       return frontMatterOf.get(claim.file) ?? projectOf(claim.file).governing.declarations;
     },
   };
+}
+
+function normalisePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * `license-file = "LICENSE.txt"`: the file's identified text becomes the
+ * declaration; when that file is a LICENSE file the project already read, the
+ * reference adds nothing and is dropped.
+ */
+function resolveFileReferences(projects: Iterable<Project>, filesByPath: Map<string, SourceFile>): void {
+  for (const project of projects) {
+    project.declarations = project.declarations.flatMap((declaration) => {
+      if (!declaration.fileReference) return [declaration];
+      const path = normalisePath(`${dirName(declaration.file)}/${declaration.fileReference}`);
+      if (project.declarations.some((other) => other.source === 'license-file' && other.file === path)) return [];
+      const target = filesByPath.get(path);
+      if (!target) return [declaration];
+      const [identified] = licenseFileDeclarations(target).declarations;
+      return [{ ...declaration, expression: identified?.expression, unjudgeable: identified?.expression ? undefined : identified?.unjudgeable, resolved: { expression: identified?.expression, deprecatedIds: [] } }];
+    });
+  }
 }

@@ -67,6 +67,8 @@ export interface Declaration {
    * named in prose, or terms stated in the README ("for academic research only").
    */
   note?: string;
+  /** A manifest field that points to the license text (`license-file`, `license = {file = …}`): that file, relative to the manifest. */
+  fileReference?: string;
   /** True for manifest fields whose value must be a valid SPDX expression. */
   strictSpdx: boolean;
   scope: DeclarationScope;

@@ -50,13 +50,11 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
-function isNegated(text: string, start: number, end: number): boolean {
+function isNegated(text: string, start: number): boolean {
   const before = wordsBefore(text, start, 4);
   if (before.some((word) => negationWords.has(word) || word.endsWith("n't"))) return true;
   // "non-open-source", "not-open-source"
-  if (/\b(?:non|not)[-\u2010\u2011]$/iu.test(text.slice(Math.max(0, start - 4), start))) return true;
-  // "open source? No." / "Open Source: nein"
-  return /^\W{0,3}(?:no|nein|non)\b/iu.test(text.slice(end, end + 8)) && !/^\s/u.test(text.slice(end, end + 1));
+  return /\b(?:non|not)[-\u2010\u2011]$/iu.test(text.slice(Math.max(0, start - 4), start));
 }
 
 function isAboutOthers(text: string, start: number, end: number, links: Span[]): boolean {
@@ -115,7 +113,7 @@ function namedLicenseClaims(text: string): ProseClaim[] {
   for (const suffix of text.matchAll(licensedSuffix)) {
     const mention = mentions.find((candidate) => candidate.end === suffix.index);
     if (!mention?.id || claims.some((claim) => claim.start <= mention.start && claim.end >= mention.end)) continue;
-    if (isNegated(text, mention.start, suffix.index)) continue;
+    if (isNegated(text, mention.start)) continue;
     claims.push({ kind: 'named-license', language: 'en', start: mention.start, end: suffix.index + suffix[0].length, aboutModel: modelWords.test(sentenceAround(text, mention.start, mention.end)), namedLicense: mention.id });
   }
   return claims;
@@ -134,7 +132,7 @@ export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[
       const start = match.index;
       const end = start + match[0].length;
       if (claims.some((claim) => start < claim.end && end > claim.start)) continue;
-      if (isQuoted(start, end) || isNegated(masked, start, end) || isAboutOthers(masked, start, end, links)) continue;
+      if (isQuoted(start, end) || isNegated(masked, start) || isAboutOthers(masked, start, end, links)) continue;
       // a mention inside a link's text (an anchor, a badge label) is a pointer, not a statement
       if (links.some((link) => start >= link.start && end <= link.end && link.end - link.start <= end - start + 2)) continue;
       claims.push({ kind, language, start, end, aboutModel: modelWords.test(sentenceAround(masked, start, end)) });

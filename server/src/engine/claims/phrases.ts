@@ -59,8 +59,8 @@ export const thirdPartyBefore = new Set([
   'thanks', 'built', 'based', 'powered', 'relies', 'rely', 'leverage', 'leverages', 'leveraging', 'using', 'uses', 'from',
   'third-party', 'third', 'similar', 'including', 'contribute', 'contributing', 'contributions',
   'benchmarking', 'benchmarked', 'benchmark', 'evaluating', 'evaluated', 'evaluate', 'against', 'alongside',
-  'andere', 'anderen', 'anderer', 'vergleich', 'als', 'dank', 'basierend',
-  'autres', 'autre', 'comparé', 'comparés', 'que', 'grâce', 'basé',
+  'andere', 'anderen', 'anderer', 'vergleich', 'dank', 'basierend',
+  'autres', 'autre', 'comparé', 'comparés', 'grâce', 'basé',
   'otros', 'otras', 'otro', 'comparado', 'gracias', 'basado',
 ]);
 

@@ -2,7 +2,7 @@
 // description/keywords prose.
 import type { SourceFile } from '../types.js';
 import { resolveSpdxValue } from '../licenses/resolveLicense.js';
-import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
+import { emptyDeclarations, fileReferenceDeclaration, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
 import { readToml, tomlProseField, tomlString, tomlStringArray, tomlStringSpan } from './tomlFields.js';
 
 export function cargoTomlDeclarations(file: SourceFile): FileDeclarations {
@@ -17,6 +17,11 @@ export function cargoTomlDeclarations(file: SourceFile): FileDeclarations {
       result.declarations.push(makeDeclaration(resolveSpdxValue(value), {
         source: 'Cargo.toml', file: file.path, span: tomlStringSpan(license, file.text), raw: value, label: `Cargo.toml \`[${table}] license\``, strictSpdx: true,
       }));
+    }
+    const licenseFile = fields.get(`${table}.license-file`);
+    const reference = tomlString(licenseFile);
+    if (licenseFile && reference) {
+      result.declarations.push(fileReferenceDeclaration('Cargo.toml', file.path, tomlStringSpan(licenseFile, file.text), reference, `Cargo.toml \`[${table}] license-file\``));
     }
     const description = tomlProseField(file.path, fields.get(`${table}.description`), 'Cargo.toml `description`', file.text);
     if (description) result.proseFields.push(description);

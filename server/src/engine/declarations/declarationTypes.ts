@@ -29,6 +29,15 @@ export function emptyDeclarations(): FileDeclarations {
   return { declarations: [], proseFields: [], problems: [] };
 }
 
+/** A manifest field naming the file that holds the license text; the project resolves it. */
+export function fileReferenceDeclaration(source: DeclarationSource, file: string, span: Span, reference: string, label: string): Declaration & { resolved: ResolvedLicense } {
+  const declaration = makeDeclaration(
+    { unjudgeable: `${label} points to ${reference}, which was not read`, deprecatedIds: [] },
+    { source, file, span, raw: reference, label, strictSpdx: false },
+  );
+  return { ...declaration, fileReference: reference };
+}
+
 export function makeDeclaration(
   resolved: ResolvedLicense,
   fields: { source: DeclarationSource; file: string; span: Span; raw: string; label: string; strictSpdx: boolean; scope?: DeclarationScope },

@@ -37,12 +37,17 @@ function canonical(node: ExpressionNode): ExpressionNode {
 const proprietaryWords = /^(?:unlicensed|proprietary|commercial|all rights reserved|none|closed|private)$/iu;
 const seeLicenseIn = /^see license in\s+(.+)$/iu;
 
+/** A declaration that there is no public license (`UNLICENSED`, `proprietary`, a proprietary classifier). */
+export function proprietary(what: string): ResolvedLicense {
+  return { expression: 'LicenseRef-Proprietary', note: `${what} declares that there is no public license`, deprecatedIds: [] };
+}
+
 /** A value from a field that takes an SPDX expression (package.json, Cargo.toml, pyproject, CITATION.cff). */
 export function resolveSpdxValue(value: string): ResolvedLicense {
   const trimmed = value.trim();
   const see = seeLicenseIn.exec(trimmed);
   if (see) return { unjudgeable: `\`${trimmed}\` points to a file instead of naming the license`, deprecatedIds: [] };
-  if (proprietaryWords.test(trimmed)) return { unjudgeable: `\`${trimmed}\` declares that there is no public license`, deprecatedIds: [] };
+  if (proprietaryWords.test(trimmed)) return proprietary(`\`${trimmed}\``);
   const node = parseExpression(trimmed);
   if (node) {
     const canonicalNode = canonical(node);

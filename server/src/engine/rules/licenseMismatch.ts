@@ -10,14 +10,7 @@ interface Statement {
   declarations: Declaration[];
   keys: Set<string>;
   isLicenseFile: boolean;
-  rank: number;
 }
-
-/** How much a declaration is trusted when declarations disagree: the LICENSE text is what binds. */
-const sourceRank: Record<Declaration['source'], number> = {
-  'license-file': 0, 'readme-section': 1, 'readme-badge': 1, 'readme-prose': 1, 'spdx-header': 2,
-  'CITATION.cff': 3, 'codemeta.json': 3, 'package.json': 4, 'pyproject.toml': 4, 'Cargo.toml': 4, 'front-matter': 4,
-};
 
 function statements(declarations: Declaration[]): Statement[] {
   const groups = new Map<string, Statement>();
@@ -26,10 +19,9 @@ function statements(declarations: Declaration[]): Statement[] {
     // a license known only by a name in prose, or terms stated in prose, is too vague to contradict anything
     if (!node || expressionLeaves(node).some((leaf) => !describeLicense(leaf.license).known)) continue;
     const key = `${declaration.file}\u0000${declaration.scope === 'model' ? 'model' : 'all'}`;
-    const group = groups.get(key) ?? { declarations: [], keys: new Set<string>(), isLicenseFile: declaration.source === 'license-file', rank: sourceRank[declaration.source] };
+    const group = groups.get(key) ?? { declarations: [], keys: new Set<string>(), isLicenseFile: declaration.source === 'license-file' };
     group.declarations.push(declaration);
     for (const leaf of expressionLeaves(node)) group.keys.add(licenseKey(leaf.license));
-    group.rank = Math.min(group.rank, sourceRank[declaration.source]);
     groups.set(key, group);
   }
   return [...groups.values()];
@@ -74,10 +66,14 @@ export const licenseMismatch: Rule = {
       const scoped = all.filter((statement) => (statement.declarations[0]!.scope === 'model') === isModel);
       const groups = components(scoped);
       if (groups.length < 2) continue;
-      // the majority is trusted; on a tie, the side holding the most trusted declaration (the LICENSE text)
-      const trusted = [...groups].sort((a, b) => b.length - a.length || Math.min(...a.map((s) => s.rank)) - Math.min(...b.map((s) => s.rank)))[0]!;
+      // the majority is trusted; on a tie, the side holding a LICENSE text; with neither, every side is reported
+      const ordered = [...groups].sort((a, b) => b.length - a.length || Number(b.some((s) => s.isLicenseFile)) - Number(a.some((s) => s.isLicenseFile)));
+      const [top, second] = ordered;
+      const decided = top!.length > second!.length || (top!.some((s) => s.isLicenseFile) && !second!.some((s) => s.isLicenseFile));
       for (const statement of scoped) {
-        if (trusted.includes(statement)) continue;
+        const own = groups.find((group) => group.includes(statement))!;
+        if (decided && own === top) continue;
+        const trusted = decided ? top! : scoped.filter((other) => !own.includes(other));
         const first = statement.declarations[0]!;
         const reference = trusted.find((other) => other.declarations.length === 1 && other.declarations[0]!.expression)?.declarations[0]!.expression;
         findings.push({
