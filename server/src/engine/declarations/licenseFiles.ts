@@ -5,11 +5,23 @@ import { identifyLicenseText } from '../licenses/identifyLicenseText.js';
 import { describeLicense } from '../licenses/licenseKnowledge.js';
 import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
 
-const licenseFileName = /^(?:(?:un)?licen[cs]e|copying|copyright|model[-_.]?licen[cs]e)(?:[-_.][\w.-]*)?$/iu;
+// LICENSE, LICENCE.md, COPYING, COPYING.LESSER, LICENSE-MIT, LICENSE-APACHE-2.0, LICENSE_MODEL.txt,
+// MODEL_LICENSE, UNLICENSE — but not license-mismatch.md or licenses.json.
+const licenseStem = /^(?:(?:un)?licen[cs]e|copying|copyright|model[-_.]?licen[cs]e)/iu;
+const namedToken = /^(?:mit|apache|bsd|gpl|lgpl|agpl|mpl|isc|cc0|cc|by|sa|nc|nd|model|models|code|weights|data|docs?|lesser|library|v?\d+)$/iu;
+const upperToken = /^[A-Z0-9]+$/u;
+const thirdParty = /third[-_.]?party|notices?/iu;
+const textExtension = /^(?:md|markdown|txt|rst|adoc|text)$/iu;
 
 /** Whether a file name (no directory) is a license file. */
 export function isLicenseFileName(name: string): boolean {
-  return licenseFileName.test(name) && !/\.(?:py|js|ts|go|rs|java|c|h|json|toml|ya?ml|html?|png|jpe?g|svg)$/iu.test(name);
+  const stem = licenseStem.exec(name);
+  if (!stem) return false;
+  let rest = name.slice(stem[0].length);
+  const extension = /\.([A-Za-z]+)$/u.exec(rest);
+  if (extension && textExtension.test(extension[1]!)) rest = rest.slice(0, extension.index);
+  if (thirdParty.test(rest)) return false;
+  return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || (upperToken.test(token) && token !== 'THIRD'));
 }
 
 /** What part of the project a license file covers, from its name. */
