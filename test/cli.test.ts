@@ -73,6 +73,14 @@ test('--policy changes the verdict', () => {
   assert.match(JSON.parse(strict.stdout).findings[0].message, /is neither Apache-2\.0 nor MIT/);
 });
 
+test('the summary names the policy a config file chose', () => {
+  const root = makeWorkspace({ '.license-claims.json': '{"policy": "apache-mit"}', 'README.md': 'Foo is open source.\n', LICENSE: licenseText('BSD-3-Clause') });
+  const result = runCli(['audit', root]);
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /policy apache-mit/);
+  assert.match(result.stdout, /is neither Apache-2\.0 nor MIT/);
+});
+
 test('the walk respects .gitignore, skips node_modules, and reports binary, oversized and escaping files', () => {
   const outside = makeWorkspace({ 'README.md': 'Outside is open source.\n' });
   const root = makeWorkspace({

@@ -40,7 +40,7 @@ function readConfig(path: string, label: string): Config {
 }
 
 interface RootRun {
-  report: Omit<AuditReport, 'roots' | 'baseDirectory' | 'policy'>;
+  report: Omit<AuditReport, 'roots' | 'baseDirectory'>;
 }
 
 function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, commandLine: Config): RootRun {
@@ -93,6 +93,7 @@ function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, co
       ignoredFolders: walked.ignoredFolders,
       filesChecked: walked.files.length,
       projects: result.workspace.projects.length,
+      policy: configFor('').policy ?? 'osi',
     },
   };
 }
@@ -104,8 +105,9 @@ export function runAudit(flags: AuditFlags, out: (text: string) => void, err: (t
   const commandLine: Config = flags.policy ? { policy: flags.policy } : {};
   const report: AuditReport = { roots: paths, baseDirectory, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: flags.policy ?? 'osi' };
   try {
-    for (const path of paths) {
+    for (const [index, path] of paths.entries()) {
       const { report: part } = auditRoot(path, baseDirectory, flags, commandLine);
+      if (index === 0) report.policy = part.policy;
       report.findings.push(...part.findings);
       report.problems.push(...part.problems);
       report.skipped.push(...part.skipped);
@@ -116,11 +118,6 @@ export function runAudit(flags: AuditFlags, out: (text: string) => void, err: (t
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(`invalid config: ${error.message}`);
     throw error;
-  }
-  if (flags.policy === undefined) {
-    // report the policy the root config chose, when it chose one
-    const rootConfig = flags.config ? readConfig(resolve(flags.config), flags.config) : undefined;
-    if (rootConfig?.policy) report.policy = rootConfig.policy;
   }
   for (const problem of report.problems) err(`license-claims: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
   for (const skip of report.skipped) err(`license-claims: skipped ${skip.path}: ${skip.reason}\n`);

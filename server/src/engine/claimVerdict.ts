@@ -7,6 +7,7 @@ import { judgeExpression, type Policy } from './licenses/policy.js';
 export interface JudgedDeclaration {
   declaration: Declaration;
   outcome: 'accepted' | 'rejected' | 'partial' | 'unjudgeable';
+  accepted: LicenseLeaf[];
   rejected: LicenseLeaf[];
 }
 
@@ -26,10 +27,10 @@ function relevant(claim: Claim, declarations: Declaration[], sentence: string): 
 export function judgeDeclaration(declaration: Declaration, policy: Policy): JudgedDeclaration {
   const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
   // "License :: OSI Approved :: BSD License" names a family, but says itself that it is OSI-approved
-  if (!node && policy.name === 'osi' && declaration.raw.startsWith('License :: OSI Approved ::')) return { declaration, outcome: 'accepted', rejected: [] };
-  if (!node) return { declaration, outcome: 'unjudgeable', rejected: [] };
+  if (!node && policy.name === 'osi' && declaration.raw.startsWith('License :: OSI Approved ::')) return { declaration, outcome: 'accepted', accepted: [], rejected: [] };
+  if (!node) return { declaration, outcome: 'unjudgeable', accepted: [], rejected: [] };
   const verdict = judgeExpression(node, policy, declaration.expression);
-  return { declaration, outcome: verdict.outcome, rejected: verdict.rejected };
+  return { declaration, outcome: verdict.outcome, accepted: verdict.accepted, rejected: verdict.rejected };
 }
 
 export function judgeClaim(claim: Claim, declarations: Declaration[], policy: Policy, sentence = claim.text): ClaimVerdict {

@@ -51,7 +51,8 @@ export function resolveSpdxValue(value: string): ResolvedLicense {
   const node = parseExpression(trimmed);
   if (node) {
     const canonicalNode = canonical(node);
-    const deprecatedIds = expressionLeaves(canonicalNode).filter((leaf) => spdxLicense(leaf.license)?.deprecated).map((leaf) => leaf.license);
+    // `GPL-2.0+` is reported whole: its replacement is `GPL-2.0-or-later`
+    const deprecatedIds = expressionLeaves(canonicalNode).filter((leaf) => spdxLicense(leaf.license)?.deprecated).map((leaf) => `${leaf.license}${leaf.plus ? '+' : ''}`);
     return { expression: formatExpression(canonicalNode), deprecatedIds };
   }
   const suggestion = correctExpression(trimmed);

@@ -33,7 +33,7 @@ export function allSpdxLicenses(): Iterable<SpdxLicenseInfo> {
 
 /** The ids that replace a deprecated id (`GPL-2.0` → `GPL-2.0-only`, `GPL-2.0-or-later`). */
 export function deprecatedReplacements(id: string): string[] {
-  const candidates = [`${id}-only`, `${id}-or-later`];
+  const candidates = id.endsWith('+') ? [`${id.slice(0, -1)}-or-later`] : [`${id}-only`, `${id}-or-later`];
   return candidates.filter((candidate) => {
     const info = spdxLicense(candidate);
     return info !== undefined && !info.deprecated;

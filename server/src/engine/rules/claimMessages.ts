@@ -4,7 +4,11 @@ import type { Claim, Declaration, Fix, RelatedLocation } from '../types.js';
 import { describeLicense } from '../licenses/licenseKnowledge.js';
 import type { JudgedDeclaration } from '../claimVerdict.js';
 
-/** Claims that say "open source" (or free software); named-license and open-weight wording are judged elsewhere. */
+/**
+ * Claims that say "open source" (or free software). A named-license claim is
+ * a declaration (README prose) and is judged by license-mismatch; open-weight
+ * wording claims no open-source license and is not judged.
+ */
 export function isOpennessClaim(claim: Claim): boolean {
   return claim.kind === 'open-source' || claim.kind === 'free-software';
 }

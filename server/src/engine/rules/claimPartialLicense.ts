@@ -1,6 +1,7 @@
 import { describeLicense } from '../licenses/licenseKnowledge.js';
 import { rejectionReason } from '../licenses/policy.js';
 import type { JudgedDeclaration } from '../claimVerdict.js';
+import type { LicenseLeaf } from '../licenses/expression.js';
 import { calledPhrase, isOpennessClaim, licenseName, relatedDeclarations, rewordFixes, subject } from './claimMessages.js';
 import { capitalise } from './claimWithoutLicense.js';
 import type { Rule } from './rule.js';
@@ -19,6 +20,10 @@ function describeParts(entries: JudgedDeclaration[], names: (entry: JudgedDeclar
   });
 }
 
+function names(leaves: LicenseLeaf[]): string {
+  return [...new Set(leaves.map((leaf) => describeLicense(leaf.license).name))].join(', ');
+}
+
 export const claimPartialLicense: Rule = {
   id: 'claim-partial-license',
   defaultSeverity: 'warning',
@@ -29,12 +34,16 @@ export const claimPartialLicense: Rule = {
       if (verdict.outcome !== 'partial') return [];
       const open = verdict.judged.filter((entry) => entry.outcome === 'accepted');
       const closed = verdict.judged.filter((entry) => entry.outcome === 'rejected' || entry.outcome === 'partial');
+      const mixed = closed.filter((entry) => entry.outcome === 'partial');
       const openParts = [
         ...describeParts(open, (entry) => [licenseName(entry.declaration)]),
-        // the open branch of an `MIT AND CC-BY-NC-4.0` expression
-        ...describeParts(closed.filter((entry) => entry.outcome === 'partial'), (entry) => (entry.declaration.expression ? [entry.declaration.expression] : [])),
+        // `MIT AND CC-BY-NC-4.0`: the open branch covers only part
+        ...mixed.map((entry) => `${names(entry.accepted)} covers only part of “${entry.declaration.expression}”`),
       ];
-      const closedParts = describeParts(closed, (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name));
+      const closedParts = [
+        ...describeParts(closed.filter((entry) => entry.outcome === 'rejected'), (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name)),
+        ...mixed.map((entry) => `${names(entry.rejected)} applies too`),
+      ];
       const first = closed.find((entry) => entry.rejected.length > 0);
       const reason = first ? rejectionReason(first.rejected[0]!, policy, first.declaration.note) : '';
       const because = reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';

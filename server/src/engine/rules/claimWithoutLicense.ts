@@ -15,14 +15,18 @@ export const claimWithoutLicense: Rule = {
   id: 'claim-without-license',
   defaultSeverity: 'error',
   summary: 'An open-source claim in a project that declares no license at all.',
-  check({ project, verdictOf }) {
+  check({ workspace, project, verdictOf }) {
     return project.claims.filter(isOpennessClaim).flatMap((claim) => {
       if (verdictOf(claim).outcome !== 'no-license') return [];
+      const modelOnly = workspace.declarationsFor(claim).length > 0;
+      const what = modelOnly
+        ? 'it declares a license only for the model, none for the code it speaks of'
+        : 'it declares no license (no manifest license field, LICENSE file or License section)';
       return [{
         rule: this.id,
         file: claim.file,
         span: claim.span,
-        message: `${capitalise(subject(claim))} ${calledPhrase(claim)}, but it declares no license (no manifest license field, LICENSE file or License section): without one, nobody may use, change or share it.`,
+        message: `${capitalise(subject(claim))} ${calledPhrase(claim)}, but ${what}: without one, nobody may use, change or share it.`,
         related: [],
         fixes: [...createLicenseFixes(project.governing.root), ...rewordFixes(claim)],
       }];

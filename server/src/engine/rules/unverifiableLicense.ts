@@ -5,7 +5,7 @@ import type { Rule } from './rule.js';
 export const unverifiableLicense: Rule = {
   id: 'unverifiable-license',
   defaultSeverity: 'warning',
-  summary: 'An open-source claim over a license that cannot be judged (`license: other`, `SEE LICENSE IN …`, an unknown custom license or LICENSE text).',
+  summary: 'An open-source claim over a declaration that names no license that can be judged (`license: other` without a name, `SEE LICENSE IN …`, a license family, a LICENSE text no one can identify).',
   check({ project, verdictOf }) {
     return project.claims.filter(isOpennessClaim).flatMap((claim) => {
       const verdict = verdictOf(claim);

@@ -1,0 +1,117 @@
+// Rule messages and fixes, through the engine on in-memory files. Every fix
+// is applied and the files re-judged: the finding is gone and manifests parse.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { audit } from '../server/src/engine/audit.js';
+import type { Finding, Fix, SourceFile } from '../server/src/engine/types.js';
+import { licenseText } from './support/workspace.js';
+
+const run = (files: SourceFile[], policy?: 'apache-mit') => audit(files, { configFor: () => (policy ? { policy } : {}) }).findings;
+
+function applyFix(files: SourceFile[], fix: Fix): SourceFile[] {
+  const result = files.map((file) => {
+    const edits = fix.edits.filter((edit) => edit.file === file.path).sort((a, b) => b.span.start - a.span.start);
+    let text = file.text;
+    for (const edit of edits) text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+    return { path: file.path, text };
+  });
+  for (const created of fix.createFiles ?? []) {
+    assert.ok(!files.some((file) => file.path === created.file), `a fix must never overwrite ${created.file}`);
+    result.push({ path: created.file, text: created.text });
+  }
+  return result;
+}
+
+function only(findings: Finding[], rule: string): Finding {
+  const matching = findings.filter((finding) => finding.rule === rule);
+  assert.equal(matching.length, 1, JSON.stringify(findings.map((finding) => `${finding.rule} ${finding.message}`)));
+  return matching[0]!;
+}
+
+test('claim-partial-license names the open branch of an AND expression and what applies too', () => {
+  const files = [
+    { path: 'package.json', text: '{"name": "x", "license": "MIT AND CC-BY-NC-4.0"}' },
+    { path: 'README.md', text: 'X is open source.\n' },
+  ];
+  const finding = only(run(files), 'claim-partial-license');
+  assert.equal(finding.message, 'Only part of the project is open source, yet it is called “open source”: MIT covers only part of “MIT AND CC-BY-NC-4.0”, but CC-BY-NC-4.0 applies too, which is not OSI-approved: it permits non-commercial use only.');
+});
+
+test('claim-non-osi-license explains the Llama restrictions and points at the front matter', () => {
+  const text = '---\nlicense: llama3\n---\n\nFoo-8B is an open-source model.\n';
+  const finding = only(run([{ path: 'README.md', text }]), 'claim-non-osi-license');
+  assert.match(finding.message, /^Openwashing: the model is called “open-source”, but its license \(Llama 3 Community License\) is not OSI-approved: it restricts use above 700 million monthly active users/);
+  assert.equal(text.slice(finding.related[0]!.span.start, finding.related[0]!.span.end), 'llama3');
+  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0]!.newText), ['open-weight', 'source-available']);
+});
+
+test('the reword fix removes the finding', () => {
+  const files = [{ path: 'package.json', text: '{"name": "x", "license": "BUSL-1.1"}' }, { path: 'README.md', text: 'X is open source.\n' }];
+  const finding = only(run(files), 'claim-non-osi-license');
+  const fixed = applyFix(files, finding.fixes[0]!);
+  assert.equal(fixed[1]!.text, 'X is source-available.\n');
+  assert.deepEqual(run(fixed), []);
+});
+
+test('claim-without-license offers LICENSE files with the full Apache-2.0 and MIT texts', () => {
+  const files = [{ path: 'README.md', text: 'X is open source.\n' }];
+  const finding = only(run(files), 'claim-without-license');
+  const [apache, mit] = finding.fixes;
+  assert.equal(apache!.createFiles![0]!.file, 'LICENSE');
+  assert.match(apache!.createFiles![0]!.text, /^Apache License\nVersion 2\.0, January 2004/);
+  assert.match(mit!.createFiles![0]!.text, new RegExp(`Copyright \\(c\\) ${new Date().getFullYear()}`));
+  for (const fix of [apache!, mit!]) assert.deepEqual(run(applyFix(files, fix)), []);
+});
+
+test('deprecated-license-id: GPL-2.0 offers -only and -or-later, GPL-2.0+ only -or-later; fixes keep the manifest valid', () => {
+  const files = [{ path: 'package.json', text: '{\n  "name": "x",\n  "license": "GPL-2.0"\n}\n' }];
+  const finding = only(run(files), 'deprecated-license-id');
+  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0]!.newText), ['GPL-2.0-only', 'GPL-2.0-or-later']);
+  for (const fix of finding.fixes) {
+    const fixed = applyFix(files, fix);
+    assert.doesNotThrow(() => JSON.parse(fixed[0]!.text));
+    assert.deepEqual(run(fixed), []);
+  }
+  const plus = [{ path: 'Cargo.toml', text: '[package]\nname = "x"\nlicense = "MIT OR GPL-2.0+"\n' }];
+  const plusFinding = only(run(plus), 'deprecated-license-id');
+  assert.match(plusFinding.message, /uses “GPL-2\.0\+”/);
+  assert.deepEqual(plusFinding.fixes.map((fix) => fix.edits[0]!.newText), ['GPL-2.0-or-later']);
+  const fixed = applyFix(plus, plusFinding.fixes[0]!);
+  assert.equal(fixed[0]!.text, '[package]\nname = "x"\nlicense = "MIT OR GPL-2.0-or-later"\n');
+  assert.deepEqual(run(fixed), []);
+});
+
+test('invalid-license-id offers spdx-correct\'s correction, and it fixes the value', () => {
+  const files = [{ path: 'pyproject.toml', text: '[project]\nname = "x"\nlicense = "Apache 2"\n' }];
+  const finding = only(run(files), 'invalid-license-id');
+  assert.match(finding.message, /did you mean “Apache-2\.0”\?/);
+  const fixed = applyFix(files, finding.fixes[0]!);
+  assert.equal(fixed[0]!.text, '[project]\nname = "x"\nlicense = "Apache-2.0"\n');
+  assert.deepEqual(run(fixed), []);
+});
+
+test('license-mismatch: the manifest is set to what the LICENSE text says', () => {
+  const files = [{ path: 'package.json', text: '{"name": "x", "license": "ISC"}' }, { path: 'LICENSE', text: licenseText('MIT') }];
+  const finding = only(run(files), 'license-mismatch');
+  assert.equal(finding.file, 'package.json');
+  assert.match(finding.message, /^package\.json `license` says ISC, but LICENSE \(MIT text\) says MIT/);
+  const fixed = applyFix(files, finding.fixes[0]!);
+  assert.deepEqual(run(fixed), []);
+});
+
+test('a claim about the code, where only the model has a license, says so', () => {
+  const files = [{ path: 'LICENSE-MODEL', text: 'META LLAMA 3 COMMUNITY LICENSE AGREEMENT\n"Agreement" means the terms and conditions for use, reproduction, distribution and modification of the Llama Materials set forth herein.' }, { path: 'README.md', text: 'The source code is open source.\n' }];
+  const finding = only(run(files), 'claim-without-license');
+  assert.match(finding.message, /declares a license only for the model, none for the code/);
+});
+
+test('monorepo: a package without declarations falls back to the root; a package with its own is judged by them', () => {
+  const files = [
+    { path: 'package.json', text: '{"name": "root", "license": "MIT"}' },
+    { path: 'packages/a/package.json', text: '{"name": "a", "license": "CC-BY-NC-4.0"}' },
+    { path: 'packages/a/README.md', text: 'A is open source.\n' },
+    { path: 'packages/b/README.md', text: 'B is open source.\n' },
+  ];
+  const findings = run(files);
+  assert.deepEqual(findings.map((finding) => `${finding.rule} ${finding.file}`), ['claim-non-osi-license packages/a/README.md']);
+});
