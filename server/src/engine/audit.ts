@@ -5,6 +5,7 @@ import { buildWorkspace, type Workspace } from './project.js';
 import { createPolicy, type Policy } from './licenses/policy.js';
 import { judgeClaim, type ClaimVerdict } from './claimVerdict.js';
 import { rules } from './rules/index.js';
+import { sentenceAround } from './text/sentences.js';
 import type { Config } from './config.js';
 import type { FileProblem } from './declarations/declarationTypes.js';
 import type { Suppressions } from './suppression.js';
@@ -35,7 +36,7 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
       let verdict = verdicts.get(claim);
       if (!verdict) {
         const text = textOf.get(claim.file) ?? '';
-        verdict = judgeClaim(claim, workspace.declarationsFor(claim), policy, sentenceOf(text, claim.span.start, claim.span.end));
+        verdict = judgeClaim(claim, workspace.declarationsFor(claim), policy, sentenceAround(text, claim.span.start, claim.span.end));
         verdicts.set(claim, verdict);
       }
       return verdict;
@@ -51,12 +52,4 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : 1)));
   return { findings, problems: workspace.problems, workspace };
-}
-
-function sentenceOf(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !/[.!?\n]/u.test(text[from - 1]!)) from--;
-  let to = end;
-  while (to < text.length && !/[.!?\n]/u.test(text[to]!)) to++;
-  return text.slice(from, to);
 }

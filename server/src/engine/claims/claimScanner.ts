@@ -2,6 +2,7 @@
 // third-party mentions and names that merely contain the words.
 import type { ClaimKind, ClaimLanguage, Span } from '../types.js';
 import { findLicenseMentions } from '../licenses/licenseMentions.js';
+import { sentenceAround } from '../text/sentences.js';
 import { claimPatterns, modelWords, namesContainingClaimWords, negationWords, thirdPartyAfter, thirdPartyBefore, toolNouns } from './phrases.js';
 
 export interface ProseClaim {
@@ -41,14 +42,6 @@ function wordsAfter(text: string, index: number, count: number): string[] {
   return text.slice(index, to).toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).slice(0, count);
 }
 
-/** The sentence around `index`. */
-function sentenceAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !/[.!?\n]/u.test(text[from - 1]!)) from--;
-  let to = end;
-  while (to < text.length && !/[.!?\n]/u.test(text[to]!)) to++;
-  return text.slice(from, to);
-}
 
 function isNegated(text: string, start: number): boolean {
   const before = wordsBefore(text, start, 4);

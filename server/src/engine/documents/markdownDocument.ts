@@ -9,6 +9,7 @@ import { scanClaims } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
 import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
+import { sentenceAround } from '../text/sentences.js';
 import { markdownSuppressions, type Suppressions } from '../suppression.js';
 
 type ResolvedDeclaration = ReturnType<typeof makeDeclaration>;
@@ -31,11 +32,6 @@ function inThirdPartySection(block: ProseBlock): boolean {
   return block.sections.some((heading) => thirdPartyHeading.test(heading.text));
 }
 
-function sentenceOf(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('. ', index) + 1, 0);
-  const stop = text.indexOf('. ', index);
-  return text.slice(start, stop < 0 ? text.length : stop);
-}
 
 export function isReadmeName(path: string): boolean {
   return /^readme(?:[._-][\w-]+)*\.(?:md|markdown)$/iu.test(path.split('/').pop() ?? '');
@@ -68,7 +64,7 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
       facts.claims.push(claim);
       if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block)) {
         facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
-          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end)}”)`, strictSpdx: false, scope: scopeOf(sentenceOf(block.text, found.start), undefined),
+          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end)}”)`, strictSpdx: false, scope: scopeOf(sentenceAround(block.text, found.start, found.end), undefined),
         }));
       }
     }

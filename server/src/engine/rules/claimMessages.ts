@@ -2,7 +2,9 @@
 // are described, the related locations, and the "reword the claim" fix.
 import type { Claim, Declaration, Fix, RelatedLocation } from '../types.js';
 import { describeLicense } from '../licenses/licenseKnowledge.js';
-import type { JudgedDeclaration } from '../claimVerdict.js';
+import type { ClaimVerdict, JudgedDeclaration } from '../claimVerdict.js';
+import { rejectionReason, type Policy } from '../licenses/policy.js';
+import type { FindingDraft, RuleContext } from './rule.js';
 
 /**
  * Claims that say "open source" (or free software). A named-license claim is
@@ -43,5 +45,35 @@ export function rewordFixes(claim: Claim): Fix[] {
   return choices.map((replacement) => {
     const capitalised = /^\p{Lu}/u.test(claim.text) ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
     return { title: `Reword “${claim.text}” as “${capitalised}”`, edits: [{ file: claim.file, span: claim.span, newText: capitalised }] };
+  });
+}
+
+/** Capitalises the start of a sentence, unless it starts with a file name ("package.json …"). */
+export function capitalise(text: string): string {
+  return /^[^\s]*\./u.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** ": it restricts use above …" — why the first rejected license fails the policy, or nothing when that is not known. */
+export function becauseClause(entries: JudgedDeclaration[], policy: Policy): string {
+  const first = entries.find((entry) => entry.rejected.length > 0);
+  const reason = first ? rejectionReason(first.rejected[0]!, policy, first.declaration.note) : '';
+  return reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
+}
+
+/** The relation each related declaration is shown with: "package.json `license`: CC-BY-NC-4.0". */
+export function declarationRelated(entries: JudgedDeclaration[]) {
+  return relatedDeclarations(entries, (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}`);
+}
+
+/** The shared loop of the claim rules: one finding on each openness claim whose verdict has `outcome`. */
+export function claimFindings(
+  context: RuleContext,
+  rule: string,
+  outcome: ClaimVerdict['outcome'],
+  describe: (claim: Claim, verdict: ClaimVerdict) => Pick<FindingDraft, 'message' | 'related' | 'fixes'>,
+): FindingDraft[] {
+  return context.project.claims.filter(isOpennessClaim).flatMap((claim) => {
+    const verdict = context.verdictOf(claim);
+    return verdict.outcome === outcome ? [{ rule, file: claim.file, span: claim.span, ...describe(claim, verdict) }] : [];
   });
 }

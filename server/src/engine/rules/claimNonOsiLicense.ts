@@ -1,29 +1,19 @@
-import { rejectionReason } from '../licenses/policy.js';
-import { calledPhrase, isOpennessClaim, licenseName, relatedDeclarations, rewordFixes, subject } from './claimMessages.js';
-import { capitalise } from './claimWithoutLicense.js';
+import { becauseClause, calledPhrase, claimFindings, declarationRelated, licenseName, rewordFixes, subject } from './claimMessages.js';
 import type { Rule } from './rule.js';
 
 export const claimNonOsiLicense: Rule = {
   id: 'claim-non-osi-license',
   defaultSeverity: 'error',
   summary: 'An open-source claim over a license the policy does not accept (openwashing).',
-  check({ project, policy, verdictOf }) {
-    return project.claims.filter(isOpennessClaim).flatMap((claim) => {
-      const verdict = verdictOf(claim);
-      if (verdict.outcome !== 'rejected') return [];
+  check(context) {
+    return claimFindings(context, this.id, 'rejected', (claim, verdict) => {
       const rejected = verdict.judged.filter((entry) => entry.outcome === 'rejected');
       const names = [...new Set(rejected.map((entry) => licenseName(entry.declaration)))];
-      const first = rejected.find((entry) => entry.rejected.length > 0);
-      const reason = first ? rejectionReason(first.rejected[0]!, policy, first.declaration.note) : `${names.join(', ')} ${policy.rejectionPhrase}`;
-      const because = reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
-      return [{
-        rule: this.id,
-        file: claim.file,
-        span: claim.span,
-        message: `Openwashing: ${subject(claim)} ${calledPhrase(claim)}, but its license (${names.join(', ')}) ${policy.rejectionPhrase}${because}.`,
-        related: relatedDeclarations(rejected, (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}`),
+      return {
+        message: `Openwashing: ${subject(claim)} ${calledPhrase(claim)}, but its license (${names.join(', ')}) ${context.policy.rejectionPhrase}${becauseClause(rejected, context.policy)}.`,
+        related: declarationRelated(rejected),
         fixes: rewordFixes(claim),
-      }];
+      };
     });
   },
 };

@@ -1,9 +1,7 @@
 import { describeLicense } from '../licenses/licenseKnowledge.js';
-import { rejectionReason } from '../licenses/policy.js';
 import type { JudgedDeclaration } from '../claimVerdict.js';
 import type { LicenseLeaf } from '../licenses/expression.js';
-import { calledPhrase, isOpennessClaim, licenseName, relatedDeclarations, rewordFixes, subject } from './claimMessages.js';
-import { capitalise } from './claimWithoutLicense.js';
+import { becauseClause, calledPhrase, claimFindings, declarationRelated, licenseName, rewordFixes, subject } from './claimMessages.js';
 import type { Rule } from './rule.js';
 
 /** "the code is under Apache-2.0", "the model is under Llama 3 Community License", "MIT is also declared". */
@@ -28,10 +26,8 @@ export const claimPartialLicense: Rule = {
   id: 'claim-partial-license',
   defaultSeverity: 'warning',
   summary: 'An open-source claim where only part is open: code under an open license, the model or another part under a license the policy does not accept.',
-  check({ project, policy, verdictOf }) {
-    return project.claims.filter(isOpennessClaim).flatMap((claim) => {
-      const verdict = verdictOf(claim);
-      if (verdict.outcome !== 'partial') return [];
+  check(context) {
+    return claimFindings(context, this.id, 'partial', (claim, verdict) => {
       const open = verdict.judged.filter((entry) => entry.outcome === 'accepted');
       const closed = verdict.judged.filter((entry) => entry.outcome === 'rejected' || entry.outcome === 'partial');
       const mixed = closed.filter((entry) => entry.outcome === 'partial');
@@ -44,17 +40,11 @@ export const claimPartialLicense: Rule = {
         ...describeParts(closed.filter((entry) => entry.outcome === 'rejected'), (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name)),
         ...mixed.map((entry) => `${names(entry.rejected)} applies too`),
       ];
-      const first = closed.find((entry) => entry.rejected.length > 0);
-      const reason = first ? rejectionReason(first.rejected[0]!, policy, first.declaration.note) : '';
-      const because = reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
-      return [{
-        rule: this.id,
-        file: claim.file,
-        span: claim.span,
-        message: `Only part of ${subject(claim)} is open source, yet it ${calledPhrase(claim)}: ${openParts.join(' and ')}, but ${closedParts.join(' and ')}, which ${policy.rejectionPhrase}${because}.`,
-        related: relatedDeclarations([...open, ...closed], (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}`),
+      return {
+        message: `Only part of ${subject(claim)} is open source, yet it ${calledPhrase(claim)}: ${openParts.join(' and ')}, but ${closedParts.join(' and ')}, which ${context.policy.rejectionPhrase}${becauseClause(closed, context.policy)}.`,
+        related: declarationRelated([...open, ...closed]),
         fixes: rewordFixes(claim),
-      }];
+      };
     });
   },
 };

@@ -2,7 +2,7 @@ import type { Declaration } from '../types.js';
 import { expressionLeaves, licenseKey, parseExpression } from '../licenses/expression.js';
 import { licenseName } from './claimMessages.js';
 import { describeLicense } from '../licenses/licenseKnowledge.js';
-import { capitalise } from './claimWithoutLicense.js';
+import { capitalise } from './claimMessages.js';
 import type { FindingDraft, Rule } from './rule.js';
 
 /** All declarations of one file and scope, taken together ("MIT OR Apache-2.0" in Cargo.toml, two badges). */
