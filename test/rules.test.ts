@@ -115,3 +115,12 @@ test('monorepo: a package without declarations falls back to the root; a package
   const findings = run(files);
   assert.deepEqual(findings.map((finding) => `${finding.rule} ${finding.file}`), ['claim-non-osi-license packages/a/README.md']);
 });
+
+test('FSF-libre but not OSI-approved: a softer, exact message for "open source", and "free software" is backed', () => {
+  const wtfpl = (claim: string) => [{ path: 'package.json', text: '{"name": "x", "license": "WTFPL"}' }, { path: 'README.md', text: `X is ${claim}.\n` }];
+  const finding = only(run(wtfpl('open source')), 'claim-non-osi-license');
+  assert.equal(finding.message, 'The project is called “open source”, but its license (WTFPL) is not OSI-approved, although the FSF counts it as a free software license: call it “free software”, or choose an OSI-approved license.');
+  assert.deepEqual(run(wtfpl('free software')), []);
+  const nonCommercial = [{ path: 'package.json', text: '{"name": "x", "license": "CC-BY-NC-4.0"}' }, { path: 'README.md', text: 'X is free software.\n' }];
+  assert.match(only(run(nonCommercial), 'claim-non-osi-license').message, /is neither OSI-approved nor on the FSF's list of free licenses: it permits non-commercial use only/);
+});

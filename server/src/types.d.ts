@@ -14,3 +14,6 @@ declare module 'spdx-license-ids/index.json' {
   const ids: string[];
   export default ids;
 }
+declare module '@nodesecure/licenses-conformance/src/spdx.js' {
+  export const spdx: Record<string, { name: string; id: string; deprecated: boolean; osi: boolean; fsf: boolean }>;
+}

@@ -14,6 +14,8 @@ export interface JudgedDeclaration {
 export interface ClaimVerdict {
   outcome: 'no-license' | 'accepted' | 'rejected' | 'partial' | 'unverifiable';
   judged: JudgedDeclaration[];
+  /** The policy the claim was judged by (free-software claims have their own, see Policy.freeSoftware). */
+  policy: Policy;
 }
 
 const codeOnly = /\b(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
@@ -33,17 +35,19 @@ export function judgeDeclaration(declaration: Declaration, policy: Policy): Judg
   return { declaration, outcome: verdict.outcome, accepted: verdict.accepted, rejected: verdict.rejected };
 }
 
-export function judgeClaim(claim: Claim, declarations: Declaration[], policy: Policy, sentence = claim.text): ClaimVerdict {
+export function judgeClaim(claim: Claim, declarations: Declaration[], projectPolicy: Policy, sentence = claim.text): ClaimVerdict {
+  const policy = claim.kind === 'free-software' ? projectPolicy.freeSoftware : projectPolicy;
   const judged = relevant(claim, declarations, sentence).map((declaration) => judgeDeclaration(declaration, policy));
-  if (judged.length === 0) return { outcome: 'no-license', judged };
+  const verdict = (outcome: ClaimVerdict['outcome']): ClaimVerdict => ({ outcome, judged, policy });
+  if (judged.length === 0) return verdict('no-license');
   const count = (outcome: JudgedDeclaration['outcome']) => judged.filter((entry) => entry.outcome === outcome).length;
   const accepted = count('accepted');
   const rejected = count('rejected');
   const partial = count('partial');
-  if (partial > 0 || (rejected > 0 && accepted > 0)) return { outcome: 'partial', judged };
-  if (rejected > 0) return { outcome: 'rejected', judged };
+  if (partial > 0 || (rejected > 0 && accepted > 0)) return verdict('partial');
+  if (rejected > 0) return verdict('rejected');
   const modelPart = judged.filter((entry) => entry.declaration.scope === 'model');
   const modelUnknown = modelPart.length > 0 && modelPart.every((entry) => entry.outcome === 'unjudgeable');
-  if (accepted > 0 && !(claim.aboutModel && modelUnknown)) return { outcome: 'accepted', judged };
-  return { outcome: 'unverifiable', judged };
+  if (accepted > 0 && !(claim.aboutModel && modelUnknown)) return verdict('accepted');
+  return verdict('unverifiable');
 }

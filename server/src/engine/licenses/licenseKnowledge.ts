@@ -72,6 +72,7 @@ export interface LicenseDescription {
   name: string;
   url?: string;
   osiApproved: boolean;
+  fsfLibre: boolean;
   deprecated: boolean;
   /** Why it is not open source, completing "its license (X) is not OSI-approved: …". */
   reason?: string;
@@ -83,9 +84,9 @@ export function describeLicense(id: string): LicenseDescription {
   const ai = aiLicense(id);
   const spdx = spdxLicense(id);
   if (spdx) {
-    return { id: spdx.id, name: spdx.id, url: spdx.url, osiApproved: spdx.osiApproved, deprecated: spdx.deprecated, reason: ai?.reason, known: true };
+    return { id: spdx.id, name: spdx.id, url: spdx.url, osiApproved: spdx.osiApproved, fsfLibre: spdx.fsfLibre, deprecated: spdx.deprecated, reason: ai?.reason, known: true };
   }
-  if (ai) return { id: ai.id, name: ai.shortName, url: ai.url, osiApproved: ai.osiApproved, deprecated: false, reason: ai.reason, known: true };
+  if (ai) return { id: ai.id, name: ai.shortName, url: ai.url, osiApproved: ai.osiApproved, fsfLibre: false, deprecated: false, reason: ai.reason, known: true };
   const name = id.startsWith('LicenseRef-') ? id.slice('LicenseRef-'.length).replace(/-/gu, ' ') : id;
-  return { id, name, osiApproved: false, deprecated: false, known: false };
+  return { id, name, osiApproved: false, fsfLibre: false, deprecated: false, known: false };
 }

@@ -24,6 +24,8 @@ export interface Policy {
   acceptsLicense(id: string): boolean;
   /** How a rejected license is described ("not OSI-approved"). */
   rejectionPhrase: string;
+  /** The policy for "free software" claims: under `osi`, an FSF-libre license backs them too. */
+  freeSoftware: Policy;
 }
 
 export function createPolicy(name: PolicyName, allow: string[] = []): Policy {
@@ -40,12 +42,20 @@ export function createPolicy(name: PolicyName, allow: string[] = []): Policy {
     'apache-mit': 'is neither Apache-2.0 nor MIT',
     custom: 'is not on the configured allow list',
   }[name];
-  return {
+  const policy: Policy = {
     name,
     allow,
     acceptsLicense: (id) => allowed.has(id.toLowerCase()) || base(id),
     rejectionPhrase,
+    freeSoftware: undefined as unknown as Policy,
   };
+  policy.freeSoftware = name !== 'osi' ? policy : {
+    ...policy,
+    acceptsLicense: (id) => policy.acceptsLicense(id) || spdxLicense(id)?.fsfLibre === true,
+    rejectionPhrase: 'is neither OSI-approved nor on the FSF\'s list of free licenses',
+  };
+  policy.freeSoftware.freeSoftware = policy.freeSoftware;
+  return policy;
 }
 
 export type Outcome = 'accepted' | 'rejected' | 'partial';

@@ -1,24 +1,30 @@
 // The SPDX license list, bundled from maintained packages: names and the OSI
-// flag from spdx-license-list, deprecated ids from spdx-license-ids.
+// flag from spdx-license-list, deprecated ids from spdx-license-ids, the FSF
+// "free/libre" flag from @nodesecure/licenses-conformance (its table of the
+// SPDX list's isFsfLibre).
 import spdxLicenses from 'spdx-license-list/spdx.json';
 import deprecatedIds from 'spdx-license-ids/deprecated.json';
+import { spdx as conformance } from '@nodesecure/licenses-conformance/src/spdx.js';
 
 export interface SpdxLicenseInfo {
   id: string;
   name: string;
   url: string;
   osiApproved: boolean;
+  /** The FSF counts it as a free software license. */
+  fsfLibre: boolean;
   deprecated: boolean;
 }
 
 const deprecated = new Set<string>(deprecatedIds as string[]);
+const fsfLibre = new Set(Object.values(conformance).filter((entry) => entry.fsf).map((entry) => entry.id.toLowerCase()));
 const byLowerId = new Map<string, SpdxLicenseInfo>();
 for (const [id, entry] of Object.entries(spdxLicenses as Record<string, { name: string; url: string; osiApproved: boolean }>)) {
-  byLowerId.set(id.toLowerCase(), { id, name: entry.name, url: entry.url, osiApproved: entry.osiApproved, deprecated: deprecated.has(id) });
+  byLowerId.set(id.toLowerCase(), { id, name: entry.name, url: entry.url, osiApproved: entry.osiApproved, fsfLibre: fsfLibre.has(id.toLowerCase()), deprecated: deprecated.has(id) });
 }
 for (const id of deprecated) {
   if (!byLowerId.has(id.toLowerCase())) {
-    byLowerId.set(id.toLowerCase(), { id, name: id, url: `https://spdx.org/licenses/${id}.html`, osiApproved: false, deprecated: true });
+    byLowerId.set(id.toLowerCase(), { id, name: id, url: `https://spdx.org/licenses/${id}.html`, osiApproved: false, fsfLibre: fsfLibre.has(id.toLowerCase()), deprecated: true });
   }
 }
 

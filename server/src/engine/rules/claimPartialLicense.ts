@@ -41,7 +41,7 @@ export const claimPartialLicense: Rule = {
         ...mixed.map((entry) => `${names(entry.rejected)} applies too`),
       ];
       return {
-        message: `Only part of ${subject(claim)} is open source, yet it ${calledPhrase(claim)}: ${openParts.join(' and ')}, but ${closedParts.join(' and ')}, which ${context.policy.rejectionPhrase}${becauseClause(closed, context.policy)}.`,
+        message: `Only part of ${subject(claim)} is open source, yet it ${calledPhrase(claim)}: ${openParts.join(' and ')}, but ${closedParts.join(' and ')}, which ${verdict.policy.rejectionPhrase}${becauseClause(closed, verdict.policy)}.`,
         related: declarationRelated([...open, ...closed]),
         fixes: rewordFixes(claim),
       };
