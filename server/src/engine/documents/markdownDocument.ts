@@ -5,6 +5,7 @@ import type { Claim, ClaimLanguage, SourceFile } from '../types.js';
 import { parseMarkdown } from '../markdown/parseMarkdown.js';
 import { proseBlocks, sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
 import { documentImages } from '../markdown/images.js';
+import { linkTargets } from '../markdown/linkTargets.js';
 import { scanClaims } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
 import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
@@ -24,6 +25,10 @@ export interface MarkdownFacts {
   suppressions: Suppressions;
   problems: FileProblem[];
   headings: string[];
+  /** Where the document links to. */
+  links: string[];
+  /** The document's prose, block by block (for rules that look for a kind of information). */
+  prose: string[];
 }
 
 const thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related\s+(?:work|projects)|dependencies|danksagung|remerciements|agradecimientos)\b/iu;
@@ -47,6 +52,8 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
     suppressions: markdownSuppressions(tree, file.text),
     problems: [],
     headings: blocks.filter((block) => block.kind === 'heading').map((block) => block.text.trim()),
+    links: linkTargets(tree),
+    prose: blocks.map((block) => block.text),
   };
   if (frontMatter) {
     facts.frontMatter = frontMatterDeclarations(file.path, frontMatter);

@@ -7,6 +7,8 @@ import { licenseMismatch } from './licenseMismatch.js';
 import { invalidLicenseId } from './invalidLicenseId.js';
 import { deprecatedLicenseId } from './deprecatedLicenseId.js';
 import { unverifiableLicense } from './unverifiableLicense.js';
+import { baseModelLicenseConflict } from './baseModelLicenseConflict.js';
+import { osaidIncomplete } from './osaidIncomplete.js';
 
 export const rules: readonly Rule[] = [
   claimWithoutLicense,
@@ -16,6 +18,8 @@ export const rules: readonly Rule[] = [
   invalidLicenseId,
   deprecatedLicenseId,
   unverifiableLicense,
+  baseModelLicenseConflict,
+  osaidIncomplete,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

@@ -1,0 +1,56 @@
+// The OSI Open Source AI Definition 1.0 asks for the weights, the code used to
+// train and run the model, and detailed information about the training data.
+// A model card that calls its model open source and gives none of the data
+// information, or none of the training code, gets a hint naming what is missing.
+import type { Claim } from '../types.js';
+import type { MarkdownFacts } from '../documents/markdownDocument.js';
+import type { FindingDraft, Rule } from './rule.js';
+
+const dataHeading = /\b(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
+const dataLink = /huggingface\.co\/datasets\/|\/datasets?\//iu;
+const dataProse = /\b(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
+const codeHeading = /\b(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
+const codeProse = /\b(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
+const codeLink = /github\.com\/|gitlab\.com\/|codeberg\.org\//iu;
+
+function missing(document: MarkdownFacts): string[] {
+  const gaps: string[] = [];
+  const hasData = (document.frontMatter?.datasets.length ?? 0) > 0
+    || document.headings.some((heading) => dataHeading.test(heading))
+    || document.links.some((url) => dataLink.test(url))
+    || document.prose.some((text) => dataProse.test(text));
+  const hasCode = document.headings.some((heading) => codeHeading.test(heading))
+    || document.prose.some((text) => codeProse.test(text))
+    || document.links.some((url) => codeLink.test(url));
+  if (!hasData) gaps.push('no training-data information (no `datasets:` metadata, training-data section or data card link)');
+  if (!hasCode) gaps.push('no training code (no training section, script or code repository link)');
+  return gaps;
+}
+
+const isModelOpennessClaim = (claim: Claim) => claim.kind === 'open-source' && claim.aboutModel;
+
+export const osaidIncomplete: Rule = {
+  id: 'osaid-incomplete',
+  defaultSeverity: 'info',
+  summary: 'An “open source model” claim in a model card that gives no training-data information or no training code, which the OSI Open Source AI Definition 1.0 requires.',
+  check({ project }) {
+    const findings: FindingDraft[] = [];
+    for (const document of project.documents) {
+      // a card whose front matter does not parse may well list its datasets: nothing can be concluded
+      if (!document.frontMatter || document.frontMatter.problems.length > 0) continue;
+      const claim = document.claims.find(isModelOpennessClaim);
+      if (!claim) continue;
+      const gaps = missing(document);
+      if (gaps.length === 0) continue;
+      findings.push({
+        rule: this.id,
+        file: claim.file,
+        span: claim.span,
+        message: `The model is called “${claim.text}”, but the card gives ${gaps.join(' and ')}, which the OSI Open Source AI Definition 1.0 requires of an open-source AI system.`,
+        related: [],
+        fixes: [],
+      });
+    }
+    return findings;
+  },
+};
