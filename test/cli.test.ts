@@ -144,3 +144,30 @@ test('identify: which license a LICENSE-like file holds, as JSON', () => {
   assert.ok(output[0]!.confidence >= 0.95 && output[0]!.confidence <= 1);
   assert.equal(runCli(['identify']).status, 2);
 });
+
+test('explain: an entry with its OSI/FSF status, restrictions and source; unknown ids are usage errors', () => {
+  const llama = runCli(['explain', 'llama3']);
+  assert.equal(llama.status, 0);
+  assert.match(llama.stdout, /^Meta Llama 3 Community License Agreement \(LicenseRef-Llama-3-Community-License\)/);
+  assert.match(llama.stdout, /OSI-approved: no/);
+  assert.match(llama.stdout, /user-threshold: .*700 million monthly active users/);
+  assert.match(llama.stdout, /Source: /);
+  const json = JSON.parse(runCli(['explain', 'bsl-1.0', 'WTFPL', 'gpl', '--format', 'json']).stdout);
+  assert.deepEqual(json.map((entry: { id: string; osiApproved: boolean | null; fsfLibre: boolean | null }) => [entry.id, entry.osiApproved, entry.fsfLibre]), [['BSL-1.0', true, true], ['WTFPL', false, true], ['gpl', null, null]]);
+  const unknown = runCli(['explain', 'no-such-license']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown license "no-such-license"/);
+});
+
+test('identify reports a known license with added terms as modified, with the added text', () => {
+  const mit = licenseText('MIT').replace('<year> <copyright holders>', '2025 Example AI');
+  const modified = mit.replace('Permission is hereby', 'Our only modification is that, if the Software is used for any of your commercial products or services that have more than 100 million monthly active users, you shall prominently display "Example" on the user interface of such product or service.\n\nPermission is hereby');
+  const root = makeWorkspace({ LICENSE: modified, 'README.md': 'Example is an open-source model.\n' });
+  const identified = JSON.parse(runCli(['identify', join(root, 'LICENSE'), '--format', 'json']).stdout);
+  assert.equal(identified[0].license, 'LicenseRef-modified-MIT');
+  assert.equal(identified[0].basedOn, 'MIT');
+  assert.match(identified[0].addedText, /100 million monthly active users/);
+  const audited = JSON.parse(runCli(['audit', root, '--format', 'json']).stdout);
+  assert.equal(audited.findings[0].rule, 'claim-non-osi-license');
+  assert.match(audited.findings[0].message, /its license \(modified MIT\) is not OSI-approved: it adds terms to the MIT license: “Our only modification/);
+});

@@ -84,23 +84,23 @@ export function withMarkdownHeading(text, name) {
   return `# License\n\n**${title}**\n\n${rest}`;
 }
 
-/** Replaces the copyright lines at the top of the license with several others; prepends them (after a title) when there are none. */
+/** The license document's own copyright (the FSF's on the GPL, …): kept, as real copies keep it. */
+const documentCopyright = /free software foundation|sam hocevar|latex3 project|perl foundation/iu;
+
+/**
+ * Replaces the project's copyright lines at the top of the license with
+ * several holders; prepends them when the top holds none (or only the
+ * license document's own copyright).
+ */
 export function withOtherHolders(text) {
   const lines = text.split('\n');
   const top = Math.min(lines.length, 12);
-  const isCopyright = (line) => /^\s*(?:portions\s+)?(?:copyright\b|\(c\)|©)/iu.test(line);
+  const isCopyright = (line) => /^\s*(?:portions\s+)?(?:copyright\b|\(c\)|©)/iu.test(line) && !documentCopyright.test(line);
   const first = lines.slice(0, top).findIndex(isCopyright);
-  if (first !== -1) {
-    let end = first;
-    while (end < top && (isCopyright(lines[end]) || /^\s*all rights reserved\.?\s*$/iu.test(lines[end]) || (lines[end].trim() === '' && end + 1 < top && isCopyright(lines[end + 1])))) end++;
-    return [...lines.slice(0, first), ...extraHolders, ...lines.slice(end)].join('\n');
-  }
-  const firstLine = lines.findIndex((line) => line.trim() !== '');
-  const title = lines[firstLine].trim();
-  if (title.length <= 70 && !/[.,;]$/u.test(title)) {
-    return [...lines.slice(0, firstLine + 1), '', ...extraHolders, ...lines.slice(firstLine + 1)].join('\n');
-  }
-  return [...extraHolders, '', ...lines].join('\n');
+  if (first === -1) return [...extraHolders, '', ...lines].join('\n');
+  let end = first;
+  while (end < top && (isCopyright(lines[end]) || /^\s*all rights reserved\.?\s*$/iu.test(lines[end]) || (lines[end].trim() === '' && end + 1 < top && isCopyright(lines[end + 1])))) end++;
+  return [...lines.slice(0, first), ...extraHolders, ...lines.slice(end)].join('\n');
 }
 
 /**

@@ -14,13 +14,15 @@ export function runIdentify(files: string[], format: 'text' | 'json', out: (text
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     const identified = identifyLicenseText(text);
-    return { file, license: identified.license, confidence: identified.confidence, method: identified.method };
+    return { file, license: identified.license, confidence: identified.confidence, method: identified.method, basedOn: identified.basedOn, addedText: identified.addedText };
   });
   if (format === 'json') {
-    out(`${JSON.stringify(results.map(({ file, license, confidence }) => ({ file, license, confidence })), null, 2)}\n`);
+    out(`${JSON.stringify(results.map(({ file, license, confidence, basedOn, addedText }) => ({ file, license, confidence, ...(basedOn ? { basedOn, addedText } : {}) })), null, 2)}\n`);
   } else {
     for (const result of results) {
-      out(result.license
+      out(result.basedOn
+        ? `${result.file}: ${result.license} — the ${result.basedOn} text with added terms: “${result.addedText}”\n`
+        : result.license
         ? `${result.file}: ${result.license} (${describeLicense(result.license).name}), confidence ${result.confidence.toFixed(2)} by ${result.method}\n`
         : `${result.file}: unknown license (best full-text score ${result.confidence.toFixed(2)})\n`);
     }

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runAudit, type AuditFlags, type FailOn } from './auditCommand.js';
 import { runIdentify } from './identifyCommand.js';
+import { runExplain } from './explainCommand.js';
 import { UsageError } from './usageError.js';
 import { policyNames, type PolicyName } from '../engine/licenses/policy.js';
 import { toolVersion } from './version.js';
@@ -10,6 +11,7 @@ const usage = `Usage:
   license-claims audit [paths…] [--format text|json|sarif] [--policy osi|cncf|apache-mit|custom]
                        [--fail-on error|warning|info|never] [--config FILE]
   license-claims identify FILE… [--format text|json]
+  license-claims explain ID… [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
   license-claims --help | --version
 
 Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at or above it, 2 usage or I/O error.
@@ -55,6 +57,10 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     if (command === 'identify') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { format: { type: 'string' } } });
       return runIdentify(positionals, oneOf('format', values.format, ['text', 'json'] as const, 'text'), out);
+    }
+    if (command === 'explain') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { format: { type: 'string' } } });
+      return runExplain(positionals, oneOf('format', values.format, ['text', 'json'] as const, 'text'), out);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

@@ -41,7 +41,7 @@ export function licenseFileDeclarations(file: SourceFile): FileDeclarations {
   const span = { start: Math.max(0, file.text.indexOf(firstLine)), end: Math.max(0, titleEnd) };
   result.declarations.push(makeDeclaration(
     identified.license
-      ? { expression: identified.license, deprecatedIds: [] }
+      ? { expression: identified.license, deprecatedIds: [], note: identified.addedText ? `it adds terms to the ${identified.basedOn} license: “${identified.addedText}”` : undefined }
       : { unjudgeable: `the text of ${name} matches no license License Claims knows`, deprecatedIds: [] },
     {
       source: 'license-file', file: file.path, span, raw: identified.license ? describeLicense(identified.license).name : firstLine.slice(0, 80),

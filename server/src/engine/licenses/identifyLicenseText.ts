@@ -14,6 +14,10 @@ export interface Identification {
   confidence: number;
   /** How it was decided. */
   method: 'full-text' | 'key-phrases' | 'contains-text' | 'notice' | 'none';
+  /** For a known license with added terms (`LicenseRef-modified-MIT`): the license it is based on. */
+  basedOn?: string;
+  /** …and the sentences it adds. */
+  addedText?: string;
 }
 
 interface Template {
@@ -94,7 +98,7 @@ export function identifyLicenseText(text: string): Identification {
     const score = dice(template.words, words);
     if (!best || score > best.score) best = { id: template.id, score };
   }
-  if (best && best.score >= fullTextThreshold) return { license: best.id, confidence: round(best.score), method: 'full-text' };
+  if (best && best.score >= fullTextThreshold) return withAddedTerms(text, best.id, { license: best.id, confidence: round(best.score), method: 'full-text' });
   const normalised = ` ${normaliseLicenseText(text)} `;
   let bestPhrases: { id: string; hits: number; length: number } | undefined;
   for (const { id, phrases } of catalogPhrases()) {
@@ -112,10 +116,36 @@ export function identifyLicenseText(text: string): Identification {
     const score = coverage(template.words, words);
     if (score >= 0.97 && (!contained || template.words.size > contained.score)) contained = { id: template.id, score: template.words.size };
   }
-  if (contained) return { license: contained.id, confidence: 0.75, method: 'contains-text' };
+  if (contained) return withAddedTerms(text, contained.id, { license: contained.id, confidence: 0.75, method: 'contains-text' });
   const notice = identifyNotice(text, words.size);
   if (notice) return { license: notice, confidence: 0.8, method: 'notice' };
   return { license: null, confidence: round(best?.score ?? 0), method: 'none' };
+}
+
+const restrictionWords = /\b(?:must|shall|required?|requires|may\s+not|prohibit\w*|restrict\w*|display|monthly\s+active\s+users|revenue|commercial|non-?commercial|military|acceptable\s+use|not\s+permitted|only\s+for)\b/iu;
+const copyrightLine = /^\s*(?:[#>*_-]\s*)*(?:copyright\b|\(c\)|©|all rights reserved|spdx-license-identifier)/iu;
+
+/**
+ * A known license with added terms ("MIT, plus: products with more than 100
+ * million monthly active users must display …") is not that license: the
+ * sentences of the file that are mostly foreign to the license text and impose
+ * something make it `LicenseRef-modified-<id>`.
+ */
+function withAddedTerms(text: string, id: string, identification: Identification): Identification {
+  const template = loadTemplates().find((candidate) => candidate.id === id)?.words;
+  if (!template) return identification;
+  const added = text
+    .split(/(?<=[.!?])\s+|\n\s*\n/u)
+    .map((sentence) => sentence.replace(/\s+/gu, ' ').trim())
+    .filter((sentence) => {
+      if (sentence === '' || copyrightLine.test(sentence)) return false;
+      const words = normaliseLicenseText(sentence).split(' ').filter(Boolean);
+      if (words.length < 6) return false;
+      const foreign = words.filter((word) => !template.has(word)).length;
+      return foreign / words.length > 0.3 && restrictionWords.test(sentence);
+    });
+  if (added.length === 0) return identification;
+  return { ...identification, license: `LicenseRef-modified-${id}`, basedOn: id, addedText: added.join(' ') };
 }
 
 function round(value: number): number {
