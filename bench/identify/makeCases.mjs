@@ -53,22 +53,41 @@ export function fillPlaceholders(text, year, holder) {
   return filled + tail;
 }
 
-/** Re-wraps every paragraph (blank-line separated) at `width` columns, dropping the old line breaks and indentation. */
+const fill = (words, width) => {
+  const lines = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+};
+
+/**
+ * Re-wraps the text at `width` columns as an editor reflows it: every
+ * paragraph (blank-line separated) loses its line breaks and indentation,
+ * except copyright lines and title blocks (paragraphs of short lines only),
+ * which stay as they are.
+ */
 export function rewrap(text, width) {
   return text
     .split(/\n[ \t]*\n/u)
     .map((paragraph) => {
-      const words = paragraph.split(/\s+/u).filter(Boolean);
-      const lines = [];
-      let line = '';
-      for (const word of words) {
-        if (line && line.length + 1 + word.length > width) {
-          lines.push(line);
-          line = word;
-        } else line = line ? `${line} ${word}` : word;
+      const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
+      if (lines.every((line) => line.trim().length <= 50)) return lines.map((line) => line.trim()).join('\n');
+      const out = [];
+      let words = [];
+      for (const line of lines) {
+        if (/^\s*(?:portions\s+)?(?:copyright\b|\(c\)|©)|^\s*all rights reserved/iu.test(line)) {
+          out.push(...fill(words, width), line.trim());
+          words = [];
+        } else words.push(...line.split(/\s+/u).filter(Boolean));
       }
-      if (line) lines.push(line);
-      return lines.join('\n');
+      out.push(...fill(words, width));
+      return out.join('\n');
     })
     .filter(Boolean)
     .join('\n\n');

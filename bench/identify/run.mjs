@@ -6,7 +6,15 @@
 // NOASSERTION, "other" and no answer are wrong.
 //
 //   npm run bench:identify                (builds first)
-//   node bench/identify/run.mjs [--keep] [--json-out FILE] [--jobs N]
+//   node bench/identify/run.mjs [--keep] [--json-out FILE] [--licensee-cli] [--jobs N]
+//
+// licensee's CLI takes one path and starts Ruby each time (~0.4 s a case), so
+// by default one `ruby` process runs, for every case folder, exactly what
+// `licensee detect --json FOLDER` runs (Licensee.project(FOLDER,
+// detect_packages: true, detect_readme: true), default 98% confidence) and
+// prints the same JSON; one case per variant is also run through the real
+// CLI, and any difference is a setup error. --licensee-cli runs the CLI on
+// every folder instead (--jobs at a time).
 //
 // Prints a table per license, the wrong answers of both tools, and last
 //   license-claims: N/M right (P%)  licensee: N/M right (P%)
@@ -35,14 +43,15 @@ export function isRight(got, expected) {
 }
 
 function parseArgs(argv) {
-  const options = { keep: false, jsonOut: undefined, jobs: Math.max(2, availableParallelism()) };
+  const options = { keep: false, jsonOut: undefined, licenseeCli: false, jobs: Math.max(2, availableParallelism()) };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--keep') options.keep = true;
     else if (arg === '--json-out') options.jsonOut = argv[++i];
+    else if (arg === '--licensee-cli') options.licenseeCli = true;
     else if (arg === '--jobs') options.jobs = Math.max(1, Number(argv[++i]) || 1);
     else {
-      console.error(`unknown argument ${arg}; usage: node bench/identify/run.mjs [--keep] [--json-out FILE] [--jobs N]`);
+      console.error(`unknown argument ${arg}; usage: node bench/identify/run.mjs [--keep] [--json-out FILE] [--licensee-cli] [--jobs N]`);
       process.exit(2);
     }
   }
@@ -69,25 +78,27 @@ export function licenseeVersion() {
   return { ok: true, version: result.stdout.trim() };
 }
 
-/** `licensee detect --json FOLDER` (its CLI takes one path): the license it matched to the folder's LICENSE. */
+/** The license licensee matched to a folder's LICENSE, from `licensee detect --json` output. */
+function licenseeAnswer(output) {
+  const file = output.matched_files?.find((entry) => entry.filename === 'LICENSE') ?? output.matched_files?.[0];
+  return file?.matched_license ?? output.licenses?.[0]?.spdx_id ?? null;
+}
+
+/** `licensee detect --json FOLDER` (its CLI takes one path). */
 function licenseeDetect(folder) {
   return new Promise((resolve) => {
     execFile('licensee', ['detect', '--json', folder], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       // It exits 1 when it found no license, still printing the JSON.
-      let output;
       try {
-        output = JSON.parse(stdout);
+        resolve({ license: licenseeAnswer(JSON.parse(stdout)) });
       } catch {
         resolve({ license: null, error: `licensee failed: ${stderr.trim() || error?.message || 'no JSON output'}` });
-        return;
       }
-      const file = output.matched_files?.find((entry) => entry.filename === 'LICENSE') ?? output.matched_files?.[0];
-      resolve({ license: file?.matched_license ?? output.licenses?.[0]?.spdx_id ?? null });
     });
   });
 }
 
-async function runLicensee(cases, jobs) {
+async function runLicenseeCli(cases, jobs) {
   const answers = new Array(cases.length);
   let next = 0;
   const worker = async () => {
@@ -97,6 +108,39 @@ async function runLicensee(cases, jobs) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, cases.length) }, worker));
+  return answers;
+}
+
+/** What licensee's `detect` command does (bin/licensee, lib/licensee/commands/detect.rb), for many folders in one Ruby process. */
+const rubyBatch = `
+require 'json'
+require 'licensee'
+ARGV.each do |path|
+  project = Licensee.project(path, detect_packages: true, detect_readme: true)
+  $stdout.puts JSON.generate(project.to_h)
+end
+`;
+
+function runLicenseeBatch(cases) {
+  const result = spawnSync('ruby', ['-e', rubyBatch, ...cases.map((c) => c.folder)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.error || result.status !== 0) throw new Error(`the licensee batch (ruby -e) failed: ${result.error ?? result.stderr.trim()}; try --licensee-cli`);
+  const lines = result.stdout.split('\n').filter(Boolean);
+  if (lines.length !== cases.length) throw new Error(`the licensee batch printed ${lines.length} answers for ${cases.length} folders; try --licensee-cli`);
+  return lines.map((line) => ({ license: licenseeAnswer(JSON.parse(line)) }));
+}
+
+/** Runs licensee on every case: the CLI per folder, or the batch checked against the CLI on one case per variant. */
+async function runLicensee(cases, { licenseeCli, jobs }) {
+  if (licenseeCli) return runLicenseeCli(cases, jobs);
+  const answers = runLicenseeBatch(cases);
+  const sample = variants.map((variant, index) => cases.findIndex((c) => c.variant === variant && c.id === licenseIds[(index * 7) % licenseIds.length]));
+  const checked = await runLicenseeCli(sample.map((index) => cases[index]), jobs);
+  sample.forEach((caseIndex, index) => {
+    if (checked[index].license !== answers[caseIndex].license) {
+      const c = cases[caseIndex];
+      throw new Error(`the licensee batch says ${answers[caseIndex].license} but \`licensee detect\` says ${checked[index].license} on ${c.id} ${c.variant}; try --licensee-cli`);
+    }
+  });
   return answers;
 }
 
@@ -136,7 +180,7 @@ function report(results, haveLicensee) {
   return lines.join('\n');
 }
 
-export async function runBenchmark({ keep = false, jobs = Math.max(2, availableParallelism()) } = {}) {
+export async function runBenchmark({ keep = false, licenseeCli = false, jobs = Math.max(2, availableParallelism()) } = {}) {
   const { dir, cases } = makeCases();
   try {
     const started = Date.now();
@@ -147,7 +191,7 @@ export async function runBenchmark({ keep = false, jobs = Math.max(2, availableP
     let licenseeMs;
     if (licensee.ok) {
       const licenseeStarted = Date.now();
-      theirs = await runLicensee(cases, jobs);
+      theirs = await runLicensee(cases, { licenseeCli, jobs });
       licenseeMs = Date.now() - licenseeStarted;
     }
     const results = cases.map((c, index) => ({
@@ -192,7 +236,8 @@ async function main() {
   console.log('');
   if (benchmark.dir) console.log(`cases kept in ${benchmark.dir}`);
   console.log(`${results.length} cases: ${benchmark.licenses} licenses × ${variants.join(', ')}; license-claims ${benchmark.timings.oursMs} ms${
-    licensee ? `, licensee ${benchmark.licenseeVersion} ${benchmark.timings.licenseeMs} ms (${options.jobs} in parallel)` : ''}`);
+    licensee ? `, licensee ${benchmark.licenseeVersion} ${benchmark.timings.licenseeMs} ms (${
+      options.licenseeCli ? `CLI per folder, ${options.jobs} at a time` : 'one Ruby process, checked against the CLI on 4 cases'})` : ''}`);
   console.log(scoreLine(ours, licensee));
   if (!licensee) {
     console.error(`licensee could not run: ${benchmark.licenseeMissing}; install it with \`apt-get install ruby-licensee\``);

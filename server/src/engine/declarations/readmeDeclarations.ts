@@ -4,7 +4,8 @@
 import type { Declaration, DeclarationScope, Span } from '../types.js';
 import { findLicenseMentions } from '../licenses/licenseMentions.js';
 import { resolveLicenseName } from '../licenses/resolveLicense.js';
-import { describeLicense } from '../licenses/licenseKnowledge.js';
+import { aiLicenses, catalogId, describeLicense } from '../licenses/licenseKnowledge.js';
+import type { LinkTarget } from '../markdown/linkTargets.js';
 import { sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
 import type { DocumentImage } from '../markdown/images.js';
 import { makeDeclaration } from './declarationTypes.js';
@@ -115,6 +116,39 @@ export function badgeDeclarations(file: string, images: DocumentImage[]): WithRe
     const resolved = mention?.id ?? resolveLicenseName(message).expression;
     if (!resolved && /^(?:custom|other|see|view|unknown|license)$/iu.test(message)) continue;
     declarations.push(mentionDeclaration(file, resolved, message, image.span, 'readme-badge', `README license badge (${message})`, scopeOf(`${badge.label} ${image.alt}`, undefined)));
+  }
+  return declarations;
+}
+
+/** A catalogued license's canonical address, without scheme, "www." or a trailing slash, lower-case. */
+function addressKey(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname.replace(/^www\./u, '')}${parsed.pathname.replace(/\/+$/u, '')}`.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+const catalogAddresses = new Map(aiLicenses.flatMap((entry) => {
+  const key = entry.url ? addressKey(entry.url) : undefined;
+  return key ? [[key, entry] as const] : [];
+}));
+
+/**
+ * A link to a catalogued model license ("see the [model license](https://ai.google.dev/gemma/terms)")
+ * declares that license for the model, unless the README already names it.
+ */
+export function licenseLinkDeclarations(file: string, links: LinkTarget[], already: Declaration[]): WithResolved[] {
+  const declarations: WithResolved[] = [];
+  for (const link of links) {
+    const key = addressKey(link.url);
+    const entry = key ? catalogAddresses.get(key) : undefined;
+    if (!entry) continue;
+    const id = catalogId(entry);
+    if ([...already, ...declarations].some((declaration) => declaration.expression === id)) continue;
+    const scope: DeclarationScope = entry.category === 'source-available' ? 'all' : 'model';
+    declarations.push(makeDeclaration({ expression: id, deprecatedIds: [] }, { source: 'readme-prose', file, span: link.span, raw: link.url, label: `README link to the ${entry.shortName}`, strictSpdx: false, scope }));
   }
   return declarations;
 }

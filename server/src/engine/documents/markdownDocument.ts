@@ -5,10 +5,10 @@ import type { Claim, ClaimLanguage, SourceFile } from '../types.js';
 import { parseMarkdown } from '../markdown/parseMarkdown.js';
 import { proseBlocks, sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
 import { documentImages } from '../markdown/images.js';
-import { linkTargets } from '../markdown/linkTargets.js';
+import { linkTargets, type LinkTarget } from '../markdown/linkTargets.js';
 import { scanClaims } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
-import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
+import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
 import { sentenceAround } from '../text/sentences.js';
 import { markdownSuppressions, type Suppressions } from '../suppression.js';
@@ -26,7 +26,7 @@ export interface MarkdownFacts {
   problems: FileProblem[];
   headings: string[];
   /** Where the document links to. */
-  links: string[];
+  links: LinkTarget[];
   /** The document's prose, block by block (for rules that look for a kind of information). */
   prose: string[];
 }
@@ -77,7 +77,13 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
     }
   }
   if (readme) {
-    facts.readmeDeclarations.push(...licenseSectionDeclarations(file.path, blocks), ...badgeDeclarations(file.path, documentImages(tree)));
+    const licenseSectionSpans = blocks.filter(inLicenseSection).map((block) => ({ start: block.offsets[0] ?? 0, end: block.offsets[block.offsets.length - 1] ?? 0 }));
+    facts.readmeDeclarations.push(
+      ...licenseSectionDeclarations(file.path, blocks),
+      ...badgeDeclarations(file.path, documentImages(tree)),
+      // License sections are read sentence by sentence above; links elsewhere ("see the model license") are read here
+      ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
+    );
   }
   return facts;
 }

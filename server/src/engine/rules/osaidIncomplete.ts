@@ -17,11 +17,11 @@ function missing(document: MarkdownFacts): string[] {
   const gaps: string[] = [];
   const hasData = (document.frontMatter?.datasets.length ?? 0) > 0
     || document.headings.some((heading) => dataHeading.test(heading))
-    || document.links.some((url) => dataLink.test(url))
+    || document.links.some((link) => dataLink.test(link.url))
     || document.prose.some((text) => dataProse.test(text));
   const hasCode = document.headings.some((heading) => codeHeading.test(heading))
     || document.prose.some((text) => codeProse.test(text))
-    || document.links.some((url) => codeLink.test(url));
+    || document.links.some((link) => codeLink.test(link.url));
   if (!hasData) gaps.push('no training-data information (no `datasets:` metadata, training-data section or data card link)');
   if (!hasCode) gaps.push('no training code (no training section, script or code repository link)');
   return gaps;
