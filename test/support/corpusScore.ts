@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit } from '../../server/src/engine/audit.js';
-import { walk } from '../../server/src/cli/walk.js';
+import { walk } from '../../server/src/files/walk.js';
 import { LineIndex } from '../../server/src/engine/text/lineIndex.js';
 
 export const corpusDir = join(__dirname, '..', 'corpus');

@@ -8,7 +8,7 @@ import type { Severity } from '../engine/types.js';
 import { Positions } from './positions.js';
 import type { AuditReport, ReportedFinding } from './report.js';
 import { UsageError } from './usageError.js';
-import { walk, type Skip } from './walk.js';
+import { walk, type Skip } from '../files/walk.js';
 import { formatText } from './textReporter.js';
 import { formatJson } from './jsonReporter.js';
 import { formatSarif } from './sarifReporter.js';

@@ -2,7 +2,7 @@
 // 1-based positions, paths relative to the first audited path.
 import type { Severity } from '../engine/types.js';
 import type { Region } from './positions.js';
-import type { Skip } from './walk.js';
+import type { Skip } from '../files/walk.js';
 
 export interface ReportedFinding extends Region {
   rule: string;
