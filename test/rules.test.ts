@@ -42,7 +42,7 @@ test('claim-non-osi-license explains the Llama restrictions and points at the fr
   const finding = only(run([{ path: 'README.md', text }]), 'claim-non-osi-license');
   assert.match(finding.message, /^Openwashing: the model is called “open-source”, but its license \(Llama 3 Community License\) is not OSI-approved: it restricts use above 700 million monthly active users/);
   assert.equal(text.slice(finding.related[0]!.span.start, finding.related[0]!.span.end), 'llama3');
-  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0]!.newText), ['open-weight', 'source-available']);
+  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0]!.newText), ['open-weight', 'source-available', '<!-- license-claims-disable-next-line claim-non-osi-license -->\n']);
 });
 
 test('the reword fix removes the finding', () => {
@@ -123,4 +123,41 @@ test('FSF-libre but not OSI-approved: a softer, exact message for "open source",
   assert.deepEqual(run(wtfpl('free software')), []);
   const nonCommercial = [{ path: 'package.json', text: '{"name": "x", "license": "CC-BY-NC-4.0"}' }, { path: 'README.md', text: 'X is free software.\n' }];
   assert.match(only(run(nonCommercial), 'claim-non-osi-license').message, /is neither OSI-approved nor on the FSF's list of free licenses: it permits non-commercial use only/);
+});
+
+test('claim-without-license declares Apache-2.0 or MIT in each manifest, in its own syntax and formatting; every fix removes the finding', () => {
+  const cases: [string, string, string][] = [
+    ['package.json', '{\n    "name": "x",\n    "version": "1.0.0"\n}\n', '{\n    "name": "x",\n    "version": "1.0.0",\n    "license": "Apache-2.0"\n}\n'],
+    ['pyproject.toml', '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "x"\nversion = "1.0"\n\n[tool.x]\na = 1\n', '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "x"\nversion = "1.0"\nlicense = "Apache-2.0"\n\n[tool.x]\na = 1\n'],
+    ['Cargo.toml', '[package]\nname = "x"\nversion = "0.1.0"\n', '[package]\nname = "x"\nversion = "0.1.0"\nlicense = "Apache-2.0"\n'],
+  ];
+  for (const [name, before, after] of cases) {
+    const files = [{ path: name, text: before }, { path: 'README.md', text: 'X is open source.\n' }];
+    const finding = only(run(files), 'claim-without-license');
+    const declare = finding.fixes.find((fix) => fix.title === `Declare Apache-2.0 in ${name}`);
+    assert.ok(declare, finding.fixes.map((fix) => fix.title).join(', '));
+    const fixed = applyFix(files, declare);
+    assert.equal(fixed[0]!.text, after, name);
+    assert.deepEqual(run(fixed), [], name);
+    for (const fix of finding.fixes) assert.deepEqual(run(applyFix(files, fix)).filter((other) => other.rule === 'claim-without-license'), [], `${name}: ${fix.title}`);
+  }
+});
+
+test('a model card without a license gets one in its front matter', () => {
+  const files = [{ path: 'README.md', text: '---\ntags:\n- nlp\n---\n\nAn open-source model.\n' }];
+  const finding = only(run(files), 'claim-without-license');
+  const fix = finding.fixes.find((candidate) => candidate.title === 'Declare MIT in README.md')!;
+  assert.equal(applyFix(files, fix)[0]!.text, '---\ntags:\n- nlp\nlicense: mit\n---\n\nAn open-source model.\n');
+});
+
+test('the suppression fix silences the finding; it is never offered inside front matter', () => {
+  const files = [{ path: 'package.json', text: '{"name": "x", "license": "CC-BY-NC-4.0"}' }, { path: 'README.md', text: '# X\n\n  - X is open source.\n' }];
+  const finding = only(run(files), 'claim-non-osi-license');
+  const suppress = finding.fixes.find((fix) => fix.title === 'Suppress claim-non-osi-license on this line')!;
+  const fixed = applyFix(files, suppress);
+  assert.equal(fixed[1]!.text, '# X\n\n  <!-- license-claims-disable-next-line claim-non-osi-license -->\n  - X is open source.\n');
+  assert.deepEqual(run(fixed), []);
+  const card = [{ path: 'README.md', text: '---\nlicense: mit\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n\nA fine-tune.\n' }];
+  const conflict = only(run(card), 'base-model-license-conflict');
+  assert.equal(conflict.fixes.some((fix) => fix.title.startsWith('Suppress')), false);
 });

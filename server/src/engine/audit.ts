@@ -6,6 +6,7 @@ import { createPolicy, type Policy } from './licenses/policy.js';
 import { judgeClaim, type ClaimVerdict } from './claimVerdict.js';
 import { rules } from './rules/index.js';
 import { sentenceAround } from './text/sentences.js';
+import { suppressionFix } from './fixes/suppressionFix.js';
 import type { Config } from './config.js';
 import type { FileProblem } from './declarations/declarationTypes.js';
 import type { Suppressions } from './suppression.js';
@@ -26,7 +27,13 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
   const workspace = buildWorkspace(files, (root) => configFor(root).languages as readonly ClaimLanguage[] | undefined);
   const textOf = new Map(files.map((file) => [file.path, file.text]));
   const suppressionsOf = new Map<string, Suppressions>();
-  for (const project of workspace.projects) for (const document of project.documents) suppressionsOf.set(document.file, document.suppressions);
+  const bodyStartOf = new Map<string, number>();
+  for (const project of workspace.projects) {
+    for (const document of project.documents) {
+      suppressionsOf.set(document.file, document.suppressions);
+      bodyStartOf.set(document.file, document.bodyStart);
+    }
+  }
   const findings: Finding[] = [];
   for (const project of workspace.projects) {
     const config = configFor(project.root);
@@ -46,7 +53,10 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
       if (setting === 'off') continue;
       for (const draft of rule.check({ workspace, project, policy, verdictOf })) {
         if (suppressionsOf.get(draft.file)?.isSuppressed(rule.id, draft.span.start)) continue;
-        findings.push({ ...draft, severity: setting ?? rule.defaultSeverity });
+        const finding: Finding = { ...draft, severity: setting ?? rule.defaultSeverity };
+        const bodyStart = bodyStartOf.get(finding.file);
+        const suppress = bodyStart === undefined ? undefined : suppressionFix(finding, textOf.get(finding.file) ?? '', bodyStart);
+        findings.push(suppress ? { ...finding, fixes: [...finding.fixes, suppress] } : finding);
       }
     }
   }

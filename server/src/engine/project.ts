@@ -52,6 +52,10 @@ export interface Project {
   governing: Project;
   claims: Claim[];
   documents: MarkdownFacts[];
+  /** The manifests in the project's own folder (fixes insert a license into them). */
+  manifests: SourceFile[];
+  /** Markdown files of the project, by path (fixes edit their front matter). */
+  markdown: Map<string, SourceFile>;
 }
 
 export interface Workspace {
@@ -79,7 +83,7 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
   }
   const projects = new Map<string, Project>();
   for (const root of [...roots].sort()) {
-    const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [] };
+    const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [], manifests: [], markdown: new Map() };
     projects.set(root, project);
   }
   const projectOf = (path: string): Project => {
@@ -100,6 +104,7 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
     const projectLanguages = languages?.(project.root);
     if (isManifestName(name) && own) {
       const read = manifestReaders[name]!(file);
+      if (name !== 'CITATION.cff' && name !== 'codemeta.json') project.manifests.push(file);
       project.declarations.push(...(read.declarations as ResolvedDeclaration[]));
       problems.push(...read.problems);
       for (const field of read.proseFields) project.claims.push(...proseFieldClaims(field, projectLanguages));
@@ -107,6 +112,7 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
       project.declarations.push(...(licenseFileDeclarations(file).declarations as ResolvedDeclaration[]));
     } else if (isMarkdownName(name)) {
       const facts = analyzeMarkdown(file, projectLanguages);
+      project.markdown.set(file.path, file);
       project.documents.push(facts);
       project.claims.push(...facts.claims);
       problems.push(...facts.problems);

@@ -27,6 +27,8 @@ export interface MarkdownFacts {
   headings: string[];
   /** Where the document links to. */
   links: LinkTarget[];
+  /** Where the body starts (after the front matter); suppression comments go there only. */
+  bodyStart: number;
   /** The document's prose, block by block (for rules that look for a kind of information). */
   prose: string[];
 }
@@ -43,7 +45,7 @@ export function isReadmeName(path: string): boolean {
 }
 
 export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLanguage[]): MarkdownFacts {
-  const { tree, frontMatter } = parseMarkdown(file.text);
+  const { tree, frontMatter, bodyStart } = parseMarkdown(file.text);
   const blocks = proseBlocks(tree, file.text);
   const facts: MarkdownFacts = {
     file: file.path,
@@ -53,6 +55,7 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
     problems: [],
     headings: blocks.filter((block) => block.kind === 'heading').map((block) => block.text.trim()),
     links: linkTargets(tree),
+    bodyStart,
     prose: blocks.map((block) => block.text),
   };
   if (frontMatter) {

@@ -1,7 +1,19 @@
 import type { Fix } from '../types.js';
+import type { Project } from '../project.js';
+import { manifestLicenseEdit } from '../fixes/manifestLicenseEdit.js';
 import { licenseFileText } from '../licenses/licenseTexts.js';
 import { calledPhrase, capitalise, claimFindings, rewordFixes, subject } from './claimMessages.js';
 import type { Rule } from './rule.js';
+
+/** Declare Apache-2.0 or MIT in each manifest of the project, and in the claim's own model-card front matter. */
+function manifestFixes(project: Project, claimFile: string): Fix[] {
+  const card = project.documents.find((document) => document.file === claimFile && document.frontMatter);
+  const targets = [...project.manifests, ...(card ? [project.markdown.get(claimFile)!] : [])];
+  return ['Apache-2.0', 'MIT'].flatMap((id) => targets.flatMap((file) => {
+    const edit = manifestLicenseEdit(file, id);
+    return edit ? [{ title: `Declare ${id} in ${file.path.slice(file.path.lastIndexOf('/') + 1)}`, edits: [edit] }] : [];
+  }));
+}
 
 function createLicenseFixes(root: string): Fix[] {
   const path = root === '' ? 'LICENSE' : `${root}/LICENSE`;
@@ -24,7 +36,7 @@ export const claimWithoutLicense: Rule = {
       return {
         message: `${capitalise(subject(claim))} ${calledPhrase(claim)}, but ${what}: without one, nobody may use, change or share it.`,
         related: [],
-        fixes: [...createLicenseFixes(context.project.governing.root), ...rewordFixes(claim)],
+        fixes: [...manifestFixes(context.project.governing, claim.file), ...createLicenseFixes(context.project.governing.root), ...rewordFixes(claim)],
       };
     });
   },
