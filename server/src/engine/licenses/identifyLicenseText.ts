@@ -51,23 +51,22 @@ function loadTemplates(): Template[] {
   // Loaded on first use only: the texts are several megabytes.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const full = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>;
-  const seen = new Map<string, string>();
-  templates = [];
+  // Identical texts under several ids (GPL-3.0, GPL-3.0-only, GPL-3.0-or-later; OFL-1.1, OFL-1.1-RFN):
+  // keep one, a current id before a deprecated one, then the shortest (the one without a variant suffix).
+  const byText = new Map<string, Template>();
+  const preferable = (candidate: string, kept: string) => {
+    const deprecated = (id: string) => spdxLicense(id)?.deprecated !== false || id.includes('+');
+    if (deprecated(candidate) !== deprecated(kept)) return !deprecated(candidate);
+    return candidate.length < kept.length || (candidate.length === kept.length && candidate < kept);
+  };
   for (const [id, entry] of Object.entries(full)) {
     if (!entry.licenseText) continue;
-    const info = spdxLicense(id);
     const words = wordSet(entry.licenseText);
     const key = [...words].sort().join(' ');
-    const previous = seen.get(key);
-    // Identical texts (GPL-3.0, GPL-3.0-only, GPL-3.0-or-later): keep one, preferring a current `-only` id.
-    if (previous !== undefined) {
-      const keepNew = spdxLicense(previous)?.deprecated || (!info?.deprecated && id.endsWith('-only'));
-      if (keepNew) templates = templates.filter((template) => template.id !== previous);
-      else continue;
-    }
-    seen.set(key, id);
-    templates.push({ id, words });
+    const kept = byText.get(key);
+    if (!kept || preferable(id, kept.id)) byText.set(key, { id, words });
   }
+  templates = [...byText.values()];
   return templates;
 }
 
