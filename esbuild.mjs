@@ -19,6 +19,13 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { 'license-claims': 'server/src/cli/main.ts' },
+  entryPoints: { 'license-claims': 'server/src/cli/main.ts', server: 'server/src/server.ts' },
   outdir: 'server/out',
+});
+
+await build({
+  ...common,
+  entryPoints: { extension: 'client/src/extension.ts' },
+  outdir: 'client/out',
+  external: ['vscode'],
 });

@@ -2,11 +2,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { audit } from '../engine/audit.js';
-import { ConfigError, mergeConfig, parseConfig, type Config } from '../engine/config.js';
+import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
 import type { Severity } from '../engine/types.js';
 import { Positions } from './positions.js';
-import type { AuditReport, ReportedFinding } from './report.js';
+import { reportedFindings, type AuditReport } from './report.js';
 import { UsageError } from './usageError.js';
 import { walk, type Skip } from '../files/walk.js';
 import { formatText } from './textReporter.js';
@@ -57,33 +57,14 @@ function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, co
     return config.ignore ?? [];
   });
   if (explicit) configs.set('', explicit);
-  const configFor = (projectRoot: string): Config => {
-    // the root's file, then each folder's file down to the project, then the command line
-    let merged: Config = configs.get('') ?? {};
-    const parts = projectRoot === '' ? [] : projectRoot.split('/');
-    for (let i = 1; i <= parts.length; i++) {
-      const folderConfig = configs.get(parts.slice(0, i).join('/'));
-      if (folderConfig) merged = mergeConfig(merged, folderConfig);
-    }
-    return mergeConfig(merged, commandLine);
-  };
+  const configFor = (projectRoot: string): Config => configForProject(configs, projectRoot, commandLine);
   const result = audit(walked.files, { configFor });
   const textOf = new Map(walked.files.map((file) => [file.path, file.text]));
   const positions = new Positions((file) => textOf.get(file));
+  const onlyFile = isFile ? toPosix(relative(root, absolute)) : undefined;
   // paths in reports are relative to the first audited path
   const shown = (file: string) => toPosix(relative(baseDirectory, resolve(root, file))) || '.';
-  const onlyFile = isFile ? toPosix(relative(root, absolute)) : undefined;
-  const findings: ReportedFinding[] = result.findings
-    .filter((finding) => onlyFile === undefined || finding.file === onlyFile)
-    .map((finding) => ({
-      rule: finding.rule,
-      severity: finding.severity,
-      file: shown(finding.file),
-      message: finding.message,
-      ...positions.region(finding.file, finding.span),
-      related: finding.related.map((related) => ({ file: shown(related.file), message: related.message, ...positions.region(related.file, related.span) })),
-      project: shown(result.workspace.projectOf(finding.file).root),
-    }));
+  const findings = reportedFindings(result, positions, shown).filter((finding) => onlyFile === undefined || finding.file === shown(onlyFile));
   const skipped: Skip[] = walked.skipped.map((skip) => ({ ...skip, path: shown(skip.path) }));
   return {
     report: {

@@ -1,7 +1,8 @@
 // What an audit run produced, in the terms every reporter uses: findings with
 // 1-based positions, paths relative to the first audited path.
 import type { Severity } from '../engine/types.js';
-import type { Region } from './positions.js';
+import type { AuditResult } from '../engine/audit.js';
+import type { Positions, Region } from './positions.js';
 import type { Skip } from '../files/walk.js';
 
 export interface ReportedFinding extends Region {
@@ -31,4 +32,17 @@ export function countBySeverity(findings: readonly ReportedFinding[]): Record<Se
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
+}
+
+/** Engine findings with 1-based positions; `shown` turns an engine path into the report's path. */
+export function reportedFindings(result: AuditResult, positions: Positions, shown: (path: string) => string): ReportedFinding[] {
+  return result.findings.map((finding) => ({
+    rule: finding.rule,
+    severity: finding.severity,
+    file: shown(finding.file),
+    message: finding.message,
+    ...positions.region(finding.file, finding.span),
+    related: finding.related.map((related) => ({ file: shown(related.file), message: related.message, ...positions.region(related.file, related.span) })),
+    project: shown(result.workspace.projectOf(finding.file).root),
+  }));
 }

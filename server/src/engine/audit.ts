@@ -20,6 +20,8 @@ export interface AuditResult {
   findings: Finding[];
   problems: FileProblem[];
   workspace: Workspace;
+  /** The verdict on every claim that a rule looked at (hover shows it). */
+  verdicts: Map<Claim, ClaimVerdict>;
 }
 
 export function audit(files: SourceFile[], options: AuditOptions = {}): AuditResult {
@@ -35,10 +37,10 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
     }
   }
   const findings: Finding[] = [];
+  const verdicts = new Map<Claim, ClaimVerdict>();
   for (const project of workspace.projects) {
     const config = configFor(project.root);
     const policy: Policy = createPolicy(config.policy ?? 'osi', config.allow ?? []);
-    const verdicts = new Map<Claim, ClaimVerdict>();
     const verdictOf = (claim: Claim) => {
       let verdict = verdicts.get(claim);
       if (!verdict) {
@@ -61,5 +63,5 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
     }
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : 1)));
-  return { findings, problems: workspace.problems, workspace };
+  return { findings, problems: workspace.problems, workspace, verdicts };
 }

@@ -85,3 +85,18 @@ export function mergeConfig(base: Config, override: Config): Config {
     ignore: [...(base.ignore ?? []), ...(override.ignore ?? [])],
   };
 }
+
+/**
+ * The configuration of a project: the root folder's file, then each folder's
+ * file down to the project (a nearer file wins), then `override` (command-line
+ * flags or editor settings).
+ */
+export function configForProject(configs: ReadonlyMap<string, Config>, projectRoot: string, override: Config = {}): Config {
+  let merged: Config = configs.get('') ?? {};
+  const parts = projectRoot === '' ? [] : projectRoot.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const folderConfig = configs.get(parts.slice(0, i).join('/'));
+    if (folderConfig) merged = mergeConfig(merged, folderConfig);
+  }
+  return mergeConfig(merged, override);
+}

@@ -1,0 +1,32 @@
+// "License Claims: Audit Workspace": the server audits every file of the
+// workspace (publishing diagnostics for all of them) under a cancellable
+// progress notification; then the summary opens as a report.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { auditWorkspaceRequest, type AuditSummary } from '../../server/src/protocol.js';
+import { showAuditReport } from './report.js';
+import { errorText, isCancellation, withServerProgress } from './serverProgress.js';
+
+export const auditCommandId = 'licenseClaims.auditWorkspace';
+
+export function registerAuditCommand(client: LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand(auditCommandId, () => auditWorkspace(client));
+}
+
+/** Resolves to the summary (for tests and other extensions too), or undefined when there was none. */
+async function auditWorkspace(client: LanguageClient): Promise<AuditSummary | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage('License Claims: open a folder to audit it.');
+    return undefined;
+  }
+  let summary: AuditSummary;
+  try {
+    summary = await withServerProgress(client, 'License Claims: auditing…', (workDoneToken, cancellation) =>
+      client.sendRequest(auditWorkspaceRequest, { workDoneToken }, cancellation));
+  } catch (error) {
+    if (!isCancellation(error)) void vscode.window.showErrorMessage(`License Claims: the audit failed: ${errorText(error)}`);
+    return undefined;
+  }
+  await showAuditReport(summary);
+  return summary;
+}

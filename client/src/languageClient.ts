@@ -1,0 +1,39 @@
+// Starts the License Claims language server (server/out/server.js, bundled next
+// to this client) and tells it which documents and file changes to care about.
+// Settings are not pushed: the server pulls the `licenseClaims` section per
+// resource with workspace/configuration.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Also the settings prefix: `licenseClaims.trace.server` traces this client's traffic. */
+export const clientId = 'licenseClaims';
+
+const licenseFilePattern = '**/{LICENSE,LICENCE,COPYING,MODEL_LICENSE,LICENSE-*,LICENSE_*,LICENSE.*,COPYING.*}';
+const manifestPatterns = ['**/package.json', '**/codemeta.json', '**/pyproject.toml', '**/Cargo.toml', '**/CITATION.cff'];
+
+/** Markdown anywhere (saved or not); manifests and LICENSE files on disk. Both a VS Code and an LSP selector. */
+export const documentSelector: { scheme: string; language?: string; pattern?: string }[] = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+  ...manifestPatterns.map((pattern) => ({ scheme: 'file', pattern })),
+  { scheme: 'file', pattern: licenseFilePattern },
+];
+
+/** Files whose creation, change or deletion can change the verdict of other files. */
+const watchedFiles =
+  '**/{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json,.license-claims.json,LICENSE*,LICENCE*,COPYING*,MODEL_LICENSE*,.gitignore}';
+
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(watchedFiles);
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { fileEvents: watcher },
+  };
+  return new LanguageClient(clientId, 'License Claims', serverOptions, clientOptions);
+}

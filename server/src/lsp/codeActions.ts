@@ -1,0 +1,46 @@
+// Quick fixes and the fix-all source action. The fixes travel in
+// `diagnostic.data`; a client that does not send it back gets them from the
+// last (or a fresh) judgement of the document, matched by rule and range.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DiagnosticData } from '../protocol.js';
+import { diagnosticSource, fixAllKind } from './convert.js';
+import type { Validator } from './validation.js';
+
+const sameRange = (a: Diagnostic, b: Diagnostic) =>
+  a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+export async function codeActions(params: CodeActionParams, document: TextDocument, validator: Validator): Promise<CodeAction[]> {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== diagnosticSource) continue;
+      let data = diagnostic.data as DiagnosticData | undefined;
+      if (!data?.fixes) {
+        const validation = await validator.latest(document);
+        data = validation?.diagnostics.find((candidate) => candidate.code === diagnostic.code && sameRange(candidate, diagnostic))?.data as DiagnosticData | undefined;
+      }
+      for (const fix of data?.fixes ?? []) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: fix.edit, isPreferred: fix.preferred });
+      }
+    }
+  }
+  if (wants(only, fixAllKind) && only) {
+    const validation = await validator.latest(document);
+    const edits: TextEdit[] = [];
+    for (const diagnostic of validation?.diagnostics ?? []) {
+      const fix = (diagnostic.data as DiagnosticData).fixes.find((candidate) => candidate.preferred);
+      const own = fix?.edit.changes?.[document.uri];
+      if (!fix || !own || Object.keys(fix.edit.changes ?? {}).length !== 1) continue;
+      const overlaps = own.some((edit) => edits.some((other) => !(document.offsetAt(edit.range.end) <= document.offsetAt(other.range.start) || document.offsetAt(edit.range.start) >= document.offsetAt(other.range.end))));
+      if (!overlaps) edits.push(...own);
+    }
+    if (edits.length > 0) actions.push({ title: 'Fix all License Claims problems that have a safe fix', kind: fixAllKind, edit: { changes: { [document.uri]: edits } } });
+  }
+  return actions;
+}

@@ -1,0 +1,80 @@
+// Engine results → LSP shapes: offsets to positions, findings to
+// diagnostics, fixes to WorkspaceEdits. Nothing here judges anything.
+import { CodeActionKind, DiagnosticSeverity, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { Finding, Fix, Severity, Span } from '../engine/types.js';
+import { LineIndex } from '../engine/text/lineIndex.js';
+import { docsUrl } from '../engine/rules/index.js';
+import type { DiagnosticData, FixData } from '../protocol.js';
+
+export const diagnosticSource = 'license-claims';
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.licenseClaims`;
+
+/** Texts of the files a result refers to, by engine path, with their line indexes. */
+export class TextLookup {
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(private readonly textOf: (path: string) => string | undefined) {}
+
+  text(path: string): string | undefined {
+    return this.textOf(path);
+  }
+
+  range(path: string, span: Span): Range {
+    let index = this.indexes.get(path);
+    if (!index) {
+      index = new LineIndex(this.textOf(path) ?? '');
+      this.indexes.set(path, index);
+    }
+    return { start: index.positionAt(span.start), end: index.positionAt(Math.max(span.start, span.end)) };
+  }
+}
+
+const severity: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+
+/** A folder's engine path ('' = root, 'docs/a.md') → file URI. */
+export function uriOf(root: string, path: string): string {
+  return pathToFileURL(join(root, path)).href;
+}
+
+/** Which fixes are safe to apply without looking (fix-all): a corrected id, a manifest aligned with its LICENSE text. */
+function isPreferred(finding: Finding, fix: Fix, index: number): boolean {
+  if (finding.rule === 'invalid-license-id') return index === 0;
+  if (finding.rule === 'license-mismatch') return index === 0 && fix.edits.length > 0;
+  if (finding.rule === 'deprecated-license-id') return finding.fixes.length === 1 && index === 0;
+  return false;
+}
+
+export function fixToEdit(fix: Fix, root: string, lookup: TextLookup): WorkspaceEdit {
+  const changes: Record<string, { range: Range; newText: string }[]> = {};
+  for (const edit of fix.edits) (changes[uriOf(root, edit.file)] ??= []).push({ range: lookup.range(edit.file, edit.span), newText: edit.newText });
+  if (!fix.createFiles?.length) return { changes };
+  // file creation needs documentChanges: create (never overwriting), then insert the text
+  return {
+    documentChanges: [
+      ...fix.createFiles.flatMap((created) => [
+        { kind: 'create' as const, uri: uriOf(root, created.file), options: { overwrite: false, ignoreIfExists: true } },
+        { textDocument: { uri: uriOf(root, created.file), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] },
+      ]),
+      ...Object.entries(changes).map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits })),
+    ],
+  };
+}
+
+export function toDiagnostic(finding: Finding, root: string, lookup: TextLookup, version: number | null, canCreate: (path: string) => boolean): Diagnostic {
+  const fixes: FixData[] = finding.fixes
+    .filter((fix) => (fix.createFiles ?? []).every((created) => canCreate(created.file)))
+    .map((fix, index) => ({ title: fix.title, preferred: isPreferred(finding, fix, index), edit: fixToEdit(fix, root, lookup) }));
+  const data: DiagnosticData = { rule: finding.rule, version, fixes };
+  return {
+    range: lookup.range(finding.file, finding.span),
+    severity: severity[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: docsUrl(finding.rule) },
+    source: diagnosticSource,
+    message: finding.message,
+    relatedInformation: finding.related.map((related) => ({ location: { uri: uriOf(root, related.file), range: lookup.range(related.file, related.span) }, message: related.message })),
+    data,
+  };
+}

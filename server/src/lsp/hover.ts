@@ -1,0 +1,69 @@
+// Hover: over a claim, the verdict (what was declared, whether the policy
+// accepts it, why); over a declared license value, what License Claims knows
+// about that license.
+import type { Hover, Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { explainLicense, type Explanation } from '../engine/licenses/explainLicense.js';
+import { describeLicense } from '../engine/licenses/licenseKnowledge.js';
+import { docsUrl } from '../engine/rules/index.js';
+import type { Claim, Declaration } from '../engine/types.js';
+import type { ClaimVerdict } from '../engine/claimVerdict.js';
+import type { Validator } from './validation.js';
+
+const outcomeWords: Record<ClaimVerdict['outcome'], string> = {
+  accepted: '✅ backed by the declared license',
+  rejected: '❌ not backed: the declared license is not open source under the policy',
+  partial: '⚠️ only partly backed: part of what is declared is not open source',
+  unverifiable: '❔ cannot be judged: the declared license names nothing that can be checked',
+  'no-license': '❌ not backed: no license is declared',
+};
+
+const yesNo = (value: boolean | null) => (value === null ? 'cannot tell' : value ? 'yes' : 'no');
+
+function licenseLines(explanation: Explanation): string[] {
+  return [
+    `**${explanation.name}** (\`${explanation.id}\`) — OSI-approved: ${yesNo(explanation.osiApproved)}, FSF free/libre: ${yesNo(explanation.fsfLibre)}${explanation.deprecated ? ', deprecated SPDX id' : ''}`,
+    ...(explanation.reason ? [`Not open source because ${explanation.reason}.`] : []),
+    ...explanation.restrictions.map((restriction) => `- *${restriction.kind}*: ${restriction.text}`),
+    ...(explanation.url ? [`[License text](${explanation.url})`] : []),
+  ];
+}
+
+function claimHover(claim: Claim, verdict: ClaimVerdict | undefined, findings: { rule: string; message: string }[]): string {
+  const lines = [`**License Claims** — “${claim.text}” is a claim (${claim.kind}, ${claim.language}) about ${claim.aboutModel ? 'the model' : 'the project'}.`, ''];
+  if (verdict) {
+    lines.push(`${outcomeWords[verdict.outcome]} (policy \`${verdict.policy.name}\`).`, '');
+    for (const entry of verdict.judged) {
+      const declaration = entry.declaration;
+      const name = declaration.expression ? describeLicense(declaration.expression).name : declaration.raw;
+      lines.push(`- ${declaration.label}: **${name}** — ${entry.outcome === 'unjudgeable' ? declaration.unjudgeable ?? 'cannot be judged' : entry.outcome}`);
+    }
+  }
+  for (const finding of findings) lines.push('', `[${finding.rule}](${docsUrl(finding.rule)}): ${finding.message}`);
+  return lines.join('\n');
+}
+
+const contains = (span: { start: number; end: number }, offset: number) => offset >= span.start && offset <= span.end;
+
+export async function hover(document: TextDocument, position: Position, validator: Validator): Promise<Hover | null> {
+  const validation = await validator.latest(document);
+  if (!validation) return null;
+  const offset = document.offsetAt(position);
+  const { path } = validation.context;
+  const claim = [...validation.result.workspace.projects.flatMap((project) => project.claims)].find((candidate) => candidate.file === path && contains(candidate.span, offset));
+  if (claim) {
+    const findings = validation.findings.filter((finding) => finding.span.start === claim.span.start);
+    return { contents: { kind: 'markdown', value: claimHover(claim, validation.result.verdicts.get(claim), findings) } };
+  }
+  const declarations: Declaration[] = validation.result.workspace.projects.flatMap((project) => [
+    ...project.declarations,
+    ...project.documents.flatMap((document) => document.frontMatter?.declarations ?? []),
+  ]);
+  const declaration = declarations.find((candidate) => candidate.file === path && candidate.source !== 'license-file' && contains(candidate.span, offset));
+  if (!declaration) return null;
+  const explanation = declaration.expression ? explainLicense(declaration.expression) : undefined;
+  const value = explanation
+    ? licenseLines(explanation).join('\n\n')
+    : `**License Claims** — ${declaration.label}: ${declaration.unjudgeable ?? 'names no license that can be judged'}`;
+  return { contents: { kind: 'markdown', value } };
+}

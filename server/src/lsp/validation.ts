@@ -1,0 +1,116 @@
+// Judging open documents: per-URI debounce, a version check before
+// publishing (a result for an older version is dropped), and the last result
+// kept for hover and for clients that do not echo `diagnostic.data`.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { audit, type AuditResult } from '../engine/audit.js';
+import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
+import { ruleIds } from '../engine/rules/index.js';
+import type { Finding } from '../engine/types.js';
+import { TextLookup, toDiagnostic } from './convert.js';
+import { settingsAsConfig, type SettingsCache } from './settings.js';
+import type { DocumentContext, WorkspaceFiles } from './workspaceFiles.js';
+
+export interface Validation {
+  version: number;
+  context: DocumentContext;
+  result: AuditResult;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, Validation>();
+  private readonly reportedConfigErrors = new Set<string>();
+  /** Diagnostics of files that are not open, from the last workspace audit. */
+  readonly auditDiagnostics = new Map<string, Diagnostic[]>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly files: WorkspaceFiles,
+    private readonly settings: SettingsCache,
+    readonly debounceMs = 200,
+  ) {}
+
+  /** Judge `document` as it is now (no publishing). */
+  async judge(document: TextDocument): Promise<Validation | undefined> {
+    const context = this.files.contextOf(document);
+    if (!context) return undefined;
+    const settings = await this.settings.get(document.uri);
+    if (!settings.enable) return { version: document.version, context, result: audit([]), findings: [], diagnostics: [] };
+    const configs = new Map<string, Config>();
+    for (const [folder, file] of context.configs) {
+      try {
+        configs.set(folder, parseConfig(file.text, file.path, ruleIds));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        const key = `${context.root}:${error.message}`;
+        if (!this.reportedConfigErrors.has(key)) {
+          this.reportedConfigErrors.add(key);
+          void this.connection.window.showErrorMessage(`License Claims: invalid config — ${error.message}`);
+        }
+        this.connection.console.error(`invalid config, ignored: ${error.message}`);
+      }
+    }
+    const override = settingsAsConfig(settings);
+    const result = audit(context.files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override) });
+    const findings = result.findings.filter((finding) => finding.file === context.path);
+    const texts = new Map(context.files.map((file) => [file.path, file.text]));
+    const lookup = new TextLookup((path) => texts.get(path) ?? this.files.read(join(context.root, path)));
+    const canCreate = (path: string) => !existsSync(join(context.root, path));
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, context.root, lookup, document.version, canCreate));
+    return { version: document.version, context, result, findings, diagnostics };
+  }
+
+  /** Judge now and publish, unless the document moved on meanwhile. */
+  async validate(document: TextDocument): Promise<void> {
+    try {
+      const validation = await this.judge(document);
+      const current = this.documents.get(document.uri);
+      if (!validation || !current || current.version !== validation.version) return;
+      this.results.set(document.uri, validation);
+      await this.connection.sendDiagnostics({ uri: document.uri, version: validation.version, diagnostics: validation.diagnostics });
+    } catch (error) {
+      this.connection.console.error(`License Claims could not judge ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+
+  /** Judge after a pause in typing. */
+  schedule(document: TextDocument, delay = this.debounceMs): void {
+    clearTimeout(this.timers.get(document.uri));
+    this.timers.set(document.uri, setTimeout(() => {
+      this.timers.delete(document.uri);
+      const current = this.documents.get(document.uri);
+      if (current) void this.validate(current);
+    }, delay));
+  }
+
+  /** The last published result, if it is for the document's current version. */
+  current(document: TextDocument): Validation | undefined {
+    const validation = this.results.get(document.uri);
+    return validation?.version === document.version ? validation : undefined;
+  }
+
+  /** The last result, or a fresh one. */
+  async latest(document: TextDocument): Promise<Validation | undefined> {
+    return this.current(document) ?? this.judge(document);
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    // a closed file keeps what the last workspace audit said about it
+    void this.connection.sendDiagnostics({ uri, diagnostics: this.auditDiagnostics.get(uri) ?? [] });
+  }
+
+  /** Re-judge every open document (settings or a governing file changed). */
+  revalidateAll(): void {
+    for (const document of this.documents.all()) this.schedule(document, 0);
+  }
+
+}

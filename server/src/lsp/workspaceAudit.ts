@@ -1,0 +1,144 @@
+// The workspace audit: every file of every workspace folder, open or not,
+// with work-done progress and cancellation. Diagnostics are published for
+// files that are not open (open ones are judged as the editor holds them);
+// the result is kept for the SARIF export.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative, sep } from 'node:path';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { audit, type AuditResult } from '../engine/audit.js';
+import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
+import { ruleIds } from '../engine/rules/index.js';
+import { walk, type WalkResult } from '../files/walk.js';
+import { Positions } from '../cli/positions.js';
+import { reportedFindings, type AuditReport } from '../cli/report.js';
+import { formatSarif } from '../cli/sarifReporter.js';
+import type { AuditFinding, AuditSummary } from '../protocol.js';
+import { TextLookup, toDiagnostic } from './convert.js';
+import { settingsAsConfig, type SettingsCache } from './settings.js';
+import type { Validator } from './validation.js';
+
+interface FolderAudit {
+  root: string;
+  walked: WalkResult;
+  result: AuditResult;
+  policy: string;
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+export class WorkspaceAuditor {
+  private last: FolderAudit[] = [];
+  private published = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsCache,
+    private readonly validator: Validator,
+  ) {}
+
+  async run(folderUris: string[], token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AuditSummary> {
+    const summary: AuditSummary = { cancelled: false, files: 0, projects: 0, findings: [], byRule: {}, byProject: {}, skipped: [] };
+    progress.begin('License Claims: auditing the workspace', 0, 'reading files…', true);
+    const audits: FolderAudit[] = [];
+    // a message that arrived during synchronous work is parsed one loop turn after it is read:
+    // give the loop two turns, so a $/cancelRequest reaches the token
+    const yieldToMessages = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    try {
+      for (const [index, folderUri] of folderUris.entries()) {
+        // let a $/cancelRequest that is already on its way be read before each folder
+        await yieldToMessages();
+        if (token.isCancellationRequested) return { ...summary, cancelled: true };
+        const root = fileURLToPath(folderUri);
+        progress.report(Math.round((index / folderUris.length) * 80), `reading ${root}…`);
+        const folderAudit = await this.auditFolder(root, folderUri);
+        // …and one that arrived during the walk, before anything is published
+        await yieldToMessages();
+        if (token.isCancellationRequested) return { ...summary, cancelled: true };
+        audits.push(folderAudit);
+      }
+      progress.report(90, 'publishing diagnostics…');
+      const nowPublished = new Set<string>();
+      for (const folderAudit of audits) this.publish(folderAudit, summary, nowPublished);
+      for (const uri of this.published) {
+        if (!nowPublished.has(uri) && !this.documents.get(uri)) {
+          this.validator.auditDiagnostics.delete(uri);
+          void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+      }
+      this.published = nowPublished;
+      this.last = audits;
+      return summary;
+    } finally {
+      progress.done();
+    }
+  }
+
+  private async auditFolder(root: string, folderUri: string): Promise<FolderAudit> {
+    const settings = await this.settings.get(folderUri);
+    const override = settingsAsConfig(settings);
+    const configs = new Map<string, Config>();
+    const walked = walk(root, (dir, path, text) => {
+      try {
+        const config = parseConfig(text, path, ruleIds);
+        configs.set(dir, config);
+        return config.ignore ?? [];
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        void this.connection.window.showErrorMessage(`License Claims: invalid config — ${error.message}`);
+        return [];
+      }
+    });
+    // open documents are judged as the editor holds them
+    const files = walked.files.map((file) => {
+      const open = this.documents.get(pathToFileURL(join(root, file.path)).href);
+      return open ? { path: file.path, text: open.getText() } : file;
+    });
+    const configFor = (projectRoot: string) => configForProject(configs, projectRoot, override);
+    const result = settings.enable ? audit(files, { configFor }) : audit([]);
+    return { root, walked: { ...walked, files }, result, policy: configFor('').policy ?? 'osi' };
+  }
+
+  private publish(folderAudit: FolderAudit, summary: AuditSummary, nowPublished: Set<string>): void {
+    const { root, walked, result } = folderAudit;
+    const texts = new Map(walked.files.map((file) => [file.path, file.text]));
+    const lookup = new TextLookup((path) => texts.get(path));
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const finding of result.findings) {
+      const uri = pathToFileURL(join(root, finding.file)).href;
+      const diagnostic = toDiagnostic(finding, root, lookup, null, (path) => !texts.has(path));
+      byFile.set(uri, [...(byFile.get(uri) ?? []), diagnostic]);
+      const project = pathToFileURL(join(root, result.workspace.projectOf(finding.file).root)).href;
+      const item: AuditFinding = { uri, line: diagnostic.range.start.line, character: diagnostic.range.start.character, rule: finding.rule, severity: finding.severity, message: finding.message, project };
+      summary.findings.push(item);
+      summary.byRule[finding.rule] = (summary.byRule[finding.rule] ?? 0) + 1;
+      summary.byProject[project] = (summary.byProject[project] ?? 0) + 1;
+    }
+    for (const [uri, diagnostics] of byFile) {
+      nowPublished.add(uri);
+      this.validator.auditDiagnostics.set(uri, diagnostics);
+      if (!this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const document of this.documents.all()) this.validator.schedule(document, 0);
+    summary.files += walked.files.length;
+    summary.projects += result.workspace.projects.length;
+    summary.skipped.push(
+      ...walked.skipped.map((skip) => ({ uri: pathToFileURL(join(root, skip.path)).href, reason: skip.reason })),
+      ...result.problems.map((problem) => ({ uri: pathToFileURL(join(root, problem.file)).href, reason: problem.message })),
+    );
+  }
+
+  /** The last audit as SARIF, paths relative to the first folder. */
+  sarif(): string | undefined {
+    if (this.last.length === 0) return undefined;
+    const base = this.last[0]!.root;
+    const report: AuditReport = { roots: this.last.map((entry) => entry.root), baseDirectory: base, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: this.last[0]!.policy };
+    for (const { root, walked, result } of this.last) {
+      const texts = new Map(walked.files.map((file) => [file.path, file.text]));
+      const shown = (path: string) => toPosix(relative(base, join(root, path))) || '.';
+      report.findings.push(...reportedFindings(result, new Positions((path) => texts.get(path)), shown));
+    }
+    return formatSarif(report);
+  }
+}

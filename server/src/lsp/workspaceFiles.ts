@@ -1,0 +1,112 @@
+// The files the server judges a document against: the document itself (as
+// the editor holds it) and the manifests, LICENSE files, READMEs and config
+// files of its folder and every folder above it up to the workspace folder —
+// the only places whose declarations can govern it. Read from open documents
+// first, then from disk (cached until a watched-file event says otherwise).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SourceFile } from '../engine/types.js';
+import { configFileName } from '../engine/config.js';
+import { isManifestName } from '../engine/project.js';
+import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
+import { isReadmeName } from '../engine/documents/markdownDocument.js';
+import { maxFileBytes } from '../files/walk.js';
+
+export interface DocumentContext {
+  /** The workspace folder (absolute path) the engine's paths are relative to. */
+  root: string;
+  /** The document's engine path. */
+  path: string;
+  files: SourceFile[];
+  /** Config files from the root down to the document's folder, by engine folder path. */
+  configs: Map<string, { path: string; text: string }>;
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+export class WorkspaceFiles {
+  private folders: string[] = [];
+  private readonly listings = new Map<string, string[]>();
+  private readonly contents = new Map<string, string | undefined>();
+
+  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+
+  setFolders(folderUris: string[]): void {
+    this.folders = folderUris.map((uri) => fileURLToPath(uri)).sort((a, b) => b.length - a.length);
+  }
+
+  /** Forget what is cached about a file (and its folder's listing) after a change on disk. */
+  invalidate(uri: string): void {
+    if (!uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
+    this.contents.delete(path);
+    this.listings.delete(dirname(path));
+  }
+
+  rootOf(absolutePath: string): string {
+    return this.folders.find((folder) => absolutePath === folder || absolutePath.startsWith(`${folder}${sep}`)) ?? dirname(absolutePath);
+  }
+
+  private listing(dir: string): string[] {
+    let entries = this.listings.get(dir);
+    if (!entries) {
+      try {
+        entries = readdirSync(dir);
+      } catch {
+        entries = [];
+      }
+      this.listings.set(dir, entries);
+    }
+    return entries;
+  }
+
+  /** The text of a file: the open document's, else the disk's (undefined for binary, huge or unreadable files). */
+  read(absolutePath: string): string | undefined {
+    const open = this.documents.get(pathToFileURL(absolutePath).href) ?? this.documents.all().find((document) => document.uri.startsWith('file:') && fileURLToPath(document.uri) === absolutePath);
+    if (open) return open.getText();
+    if (this.contents.has(absolutePath)) return this.contents.get(absolutePath);
+    let text: string | undefined;
+    try {
+      if (statSync(absolutePath).size <= maxFileBytes) {
+        const bytes = readFileSync(absolutePath);
+        text = bytes.subarray(0, 8000).includes(0) ? undefined : bytes.toString('utf8');
+      }
+    } catch {
+      text = undefined;
+    }
+    this.contents.set(absolutePath, text);
+    return text;
+  }
+
+  exists(absolutePath: string): boolean {
+    return this.listing(dirname(absolutePath)).includes(absolutePath.slice(dirname(absolutePath).length + 1));
+  }
+
+  contextOf(document: TextDocument): DocumentContext | undefined {
+    if (!document.uri.startsWith('file:')) return undefined;
+    const absolute = fileURLToPath(document.uri);
+    const root = this.rootOf(absolute);
+    const path = toPosix(relative(root, absolute));
+    const files = new Map<string, SourceFile>([[path, { path, text: document.getText() }]]);
+    const configs = new Map<string, { path: string; text: string }>();
+    for (let dir = dirname(absolute); ; dir = dirname(dir)) {
+      const folder = toPosix(relative(root, dir));
+      for (const name of this.listing(dir)) {
+        const filePath = folder ? `${folder}/${name}` : name;
+        if (files.has(filePath)) continue;
+        if (name === configFileName) {
+          const text = this.read(join(dir, name));
+          if (text !== undefined) configs.set(folder, { path: filePath, text });
+        } else if (isManifestName(name) || isLicenseFileName(name) || isReadmeName(name)) {
+          const text = this.read(join(dir, name));
+          if (text !== undefined) files.set(filePath, { path: filePath, text });
+        }
+      }
+      if (dir === root || dirname(dir) === dir || !dir.startsWith(root)) break;
+    }
+    return { root, path, files: [...files.values()], configs };
+  }
+}

@@ -1,0 +1,69 @@
+// The contract between the language server and its clients: custom requests
+// and the shape of `diagnostic.data`. The VS Code client imports this file;
+// other LSP clients can send the same requests.
+import { ProtocolRequestType, RequestType, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+/** A fix as it travels in `diagnostic.data`: a ready WorkspaceEdit (text edits, file creations). */
+export interface FixData {
+  title: string;
+  /** Safe to apply without looking (fix-all applies only these). */
+  preferred: boolean;
+  edit: WorkspaceEdit;
+}
+
+/** `diagnostic.data` of every License Claims diagnostic. */
+export interface DiagnosticData {
+  rule: string;
+  /** The document version the diagnostic (and its fixes) was computed for. */
+  version: number | null;
+  fixes: FixData[];
+}
+
+export interface AuditWorkspaceParams extends WorkDoneProgressParams {
+  /** Only these workspace folders (URIs); all of them when absent. */
+  folders?: string[];
+}
+
+export interface AuditFinding {
+  uri: string;
+  /** 0-based. */
+  line: number;
+  character: number;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** The project folder's URI. */
+  project: string;
+}
+
+export interface AuditSummary {
+  cancelled: boolean;
+  files: number;
+  projects: number;
+  findings: AuditFinding[];
+  /** Findings per rule id. */
+  byRule: Record<string, number>;
+  /** Findings per project folder URI. */
+  byProject: Record<string, number>;
+  /** Files skipped by the walk, and files that did not parse. */
+  skipped: { uri: string; reason: string }[];
+}
+
+/** Audit every file of the workspace: diagnostics are published for all of them, open or not. */
+export const auditWorkspaceRequest = new ProtocolRequestType<AuditWorkspaceParams, AuditSummary, never, void, void>('licenseClaims/auditWorkspace');
+
+/** The last audit's findings as SARIF 2.1.0 (runs an audit first when there was none). */
+export const exportSarifRequest = new ProtocolRequestType<WorkDoneProgressParams, { sarif: string }, never, void, void>('licenseClaims/exportSarif');
+
+export interface ProjectStatus {
+  /** The project folder's URI, or null when the document is outside every workspace folder. */
+  project: string | null;
+  /** What the project declares, in words ("MIT", "Apache-2.0 (code), Llama 3 Community License (model)", "no license"). */
+  licenses: string;
+  verdict: 'open' | 'partly-open' | 'not-open' | 'unknown' | 'none';
+  /** Findings in this document. */
+  findings: number;
+}
+
+/** The license verdict of the project a document belongs to (for a status bar). */
+export const projectStatusRequest = new RequestType<{ uri: string }, ProjectStatus, void>('licenseClaims/projectStatus');

@@ -1,0 +1,111 @@
+// The License Claims language server: wiring only. Judging happens in the
+// engine; lsp/ turns its results into diagnostics, code actions, hover,
+// completion and the workspace audit.
+import {
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures,
+  TextDocuments, TextDocumentSyncKind, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind } from 'vscode-languageserver/node';
+import { auditWorkspaceRequest, exportSarifRequest, projectStatusRequest } from './protocol.js';
+import { fixAllKind } from './lsp/convert.js';
+import { SettingsCache } from './lsp/settings.js';
+import { WorkspaceFiles } from './lsp/workspaceFiles.js';
+import { Validator } from './lsp/validation.js';
+import { codeActions } from './lsp/codeActions.js';
+import { hover } from './lsp/hover.js';
+import { completion } from './lsp/completion.js';
+import { WorkspaceAuditor } from './lsp/workspaceAudit.js';
+import { projectStatus } from './lsp/projectStatus.js';
+import { toolVersion } from './cli/version.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let configurationPull = false;
+let workspaceFolderUris: string[] = [];
+const settings = new SettingsCache(connection, () => configurationPull);
+const files = new WorkspaceFiles(documents);
+const validator = new Validator(connection, documents, files, settings);
+const auditor = new WorkspaceAuditor(connection, documents, settings, validator);
+
+connection.onInitialize((params): InitializeResult => {
+  configurationPull = params.capabilities.workspace?.configuration === true;
+  workspaceFolderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  files.setFolders(workspaceFolderUris);
+  return {
+    serverInfo: { name: 'license-claims', version: toolVersion },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['"', ' ', ':', '-'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+  };
+});
+
+connection.onInitialized(() => {
+  if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'licenseClaims' });
+  void connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [{ globPattern: '**/{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json,.license-claims.json,LICENSE*,LICENCE*,COPYING*,MODEL_LICENSE*,README*}' }],
+  }).catch(() => undefined);
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !event.removed.some((folder) => folder.uri === uri)), ...event.added.map((folder) => folder.uri)];
+    files.setFolders(workspaceFolderUris);
+    validator.revalidateAll();
+  });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  validator.revalidateAll();
+});
+
+// a manifest, LICENSE or config file changed on disk: forget it, re-judge what it governs
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) files.invalidate(change.uri);
+  validator.revalidateAll();
+});
+
+documents.onDidOpen((event) => validator.schedule(event.document, 0));
+documents.onDidChangeContent(async (event) => {
+  const { run } = await settings.get(event.document.uri);
+  if (run === 'onType') validator.schedule(event.document);
+  // an edited manifest or LICENSE governs other open documents
+  if (/(?:package\.json|pyproject\.toml|Cargo\.toml|CITATION\.cff|codemeta\.json|\.license-claims\.json|\/(?:LICEN[CS]E|COPYING|MODEL_LICENSE)[^/]*|\/README[^/]*)$/iu.test(event.document.uri)) {
+    for (const document of documents.all()) if (document.uri !== event.document.uri) validator.schedule(document);
+  }
+});
+documents.onDidSave((event) => validator.schedule(event.document, 0));
+documents.onDidClose((event) => validator.closed(event.document.uri));
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? codeActions(params, document, validator) : [];
+});
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? hover(document, params.position, validator) : null;
+});
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? completion(document, params.position) : [];
+});
+
+// the client owns the progress notification; the server reports into the token it sends
+connection.onRequest(auditWorkspaceRequest, async (params, token) =>
+  auditor.run(params.folders ?? workspaceFolderUris, token, connection.languages.attachWorkDoneProgress(params)));
+connection.onRequest(exportSarifRequest, async (params, token) => {
+  if (!auditor.sarif()) await auditor.run(workspaceFolderUris, token, connection.languages.attachWorkDoneProgress(params));
+  return { sarif: auditor.sarif() ?? '' };
+});
+connection.onRequest(projectStatusRequest, async (params) => {
+  const document = documents.get(params.uri);
+  if (!document) return { project: null, licenses: 'not open in the editor', verdict: 'none', findings: 0 };
+  const validation = await validator.latest(document);
+  const { policy } = await settings.get(params.uri);
+  return projectStatus(validation, policy ?? undefined);
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,276 @@
+// Protocol tests: the bundled language server over real JSON-RPC (stdio).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
+import { parseTOML } from 'toml-eslint-parser';
+import { applyWorkspaceEdit, TestClient } from './support/lspClient.js';
+import { licenseText, makeWorkspace, repoRoot } from './support/workspace.js';
+import type { AuditSummary, DiagnosticData } from '../server/src/protocol.js';
+
+function copyFixture(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `license-claims-lsp-${name}-`));
+  cpSync(join(repoRoot, 'test-fixtures', name), dir, { recursive: true });
+  return dir;
+}
+
+const uriOf = (root: string, path: string) => pathToFileURL(join(root, path)).href;
+const read = (uri: string) => (existsSync(fileURLToPath(uri)) ? readFileSync(fileURLToPath(uri), 'utf8') : undefined);
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code);
+
+async function withClient(root: string, body: (client: TestClient) => Promise<void>, settings?: () => Record<string, unknown>): Promise<void> {
+  const client = new TestClient({ settings });
+  try {
+    await client.initialize(root);
+    await body(client);
+  } finally {
+    await client.stop();
+  }
+}
+
+test('diagnostics are pushed with code, docs link, source, related declarations and fix data', async () => {
+  const root = copyFixture('openwashed-llama-model-card');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const published = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, readFileSync(join(root, 'README.md'), 'utf8'));
+    const { diagnostics, version } = await published;
+    assert.equal(version, 1);
+    const diagnostic = diagnostics.find((candidate) => candidate.code === 'claim-non-osi-license')!;
+    assert.ok(diagnostic, JSON.stringify(codes(diagnostics)));
+    assert.equal(diagnostic.source, 'license-claims');
+    assert.match(diagnostic.codeDescription!.href, /docs\/rules\/claim-non-osi-license\.md$/);
+    assert.match(diagnostic.message as string, /^Openwashing: the model is called/);
+    assert.ok(diagnostic.relatedInformation!.length > 0);
+    assert.ok(diagnostic.relatedInformation!.every((related) => related.location.uri.startsWith('file:')));
+    const data = diagnostic.data as DiagnosticData;
+    assert.equal(data.rule, 'claim-non-osi-license');
+    assert.ok(data.fixes.some((fix) => /^Reword/.test(fix.title)));
+  });
+});
+
+test('a burst of edits: diagnostics come in version order and the last version\'s survive', async () => {
+  const root = makeWorkspace({ 'package.json': '{"name": "x", "license": "CC-BY-NC-4.0"}\n' });
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const final = client.diagnostics(uri, (params) => params.version === 12);
+    await client.open(uri, 'Nothing here.\n');
+    for (let version = 2; version <= 12; version++) {
+      await client.change(uri, version < 12 ? `Draft ${version} is open source.\n` : 'X is free software, and open source.\n', version);
+    }
+    const last = await final;
+    assert.deepEqual(codes(last.diagnostics), ['claim-non-osi-license', 'claim-non-osi-license']);
+    const versions = client.published.filter((params) => params.uri === uri).map((params) => params.version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published out of order: ${versions}`);
+    assert.ok(versions.length < 11, `debounce: ${versions.length} publishes for 12 versions`);
+  });
+});
+
+/** Applies every quick fix of every diagnostic, one at a time, and checks the re-judged document. */
+async function checkEveryFix(fixture: string, file: string, languageId: string): Promise<number> {
+  let applied = 0;
+  const root = copyFixture(fixture);
+  const uri = uriOf(root, file);
+  const original = readFileSync(join(root, file), 'utf8');
+  await withClient(root, async (client) => {
+    const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, original, languageId);
+    const { diagnostics } = await first;
+    let version = 1;
+    for (const diagnostic of diagnostics) {
+      const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } }) as CodeAction[];
+      assert.ok(actions.length > 0, `no quick fix for ${diagnostic.code}`);
+      for (const action of actions) {
+        const before = new Map<string, string | undefined>();
+        const changed = applyWorkspaceEdit(action.edit!, (target) => (target === uri ? original : read(target)));
+        for (const [target, text] of changed) {
+          if (target === uri) continue;
+          before.set(target, read(target));
+          writeFileSync(fileURLToPath(target), text);
+        }
+        if (changed.size > (changed.has(uri) ? 1 : 0)) {
+          await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [...changed.keys()].filter((target) => target !== uri).map((target) => ({ uri: target, type: before.get(target) === undefined ? 1 : 2 })) });
+        }
+        version++;
+        const rejudged = client.diagnostics(uri, (params) => params.version === version);
+        await client.change(uri, changed.get(uri) ?? original, version);
+        const after = await rejudged;
+        const same = after.diagnostics.filter((other) => other.code === diagnostic.code && other.range.start.line === diagnostic.range.start.line + (action.title.startsWith('Suppress') ? 1 : 0));
+        assert.deepEqual(same.map((other) => other.message), [], `“${action.title}” left the ${diagnostic.code} finding`);
+        for (const [target] of changed) {
+          const text = target === uri ? changed.get(uri)! : read(target)!;
+          if (target.endsWith('.json')) assert.doesNotThrow(() => JSON.parse(text), target);
+          if (target.endsWith('.toml')) assert.doesNotThrow(() => parseTOML(text), target);
+        }
+        // undo on disk for the next fix
+        for (const [target, text] of before) {
+          if (text === undefined) rmSync(fileURLToPath(target));
+          else writeFileSync(fileURLToPath(target), text);
+        }
+        if (before.size > 0) await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [...before.keys()].map((target) => ({ uri: target, type: 2 })) });
+        applied++;
+      }
+    }
+  });
+  return applied;
+}
+
+test('every quick fix, applied, removes its finding and leaves manifests parsable', async () => {
+  let applied = 0;
+  applied += await checkEveryFix('claim-without-license-readme', 'README.md', 'markdown');
+  applied += await checkEveryFix('openwashed-llama-model-card', 'README.md', 'markdown');
+  applied += await checkEveryFix('invalid-license-id-apache-2', 'package.json', 'json');
+  applied += await checkEveryFix('deprecated-gpl-2-package', 'package.json', 'json');
+  applied += await checkEveryFix('license-mismatch-isc-manifest-mit-text', 'package.json', 'json');
+  assert.ok(applied >= 10, `only ${applied} fixes applied`);
+});
+
+test('a fix that creates LICENSE never overwrites, and is not offered when a LICENSE file exists', async () => {
+  const root = makeWorkspace({ 'README.md': 'X is open source.\n' });
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, 'X is open source.\n');
+    const [diagnostic] = (await first).diagnostics;
+    const create = (diagnostic!.data as DiagnosticData).fixes.find((fix) => fix.title.startsWith('Add a LICENSE file'))!;
+    const created = create.edit.documentChanges!.find((change) => 'kind' in change && change.kind === 'create') as { options: { overwrite: boolean; ignoreIfExists: boolean } };
+    assert.deepEqual(created.options, { overwrite: false, ignoreIfExists: true });
+  });
+  // a LICENSE the walk cannot read (binary) declares nothing, but it is there: no fix creates one over it
+  const binary = makeWorkspace({ 'README.md': 'X is open source.\n', LICENSE: Buffer.from([0, 1, 2, 3]) });
+  await withClient(binary, async (client) => {
+    const uri = uriOf(binary, 'README.md');
+    const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, 'X is open source.\n');
+    const [diagnostic] = (await first).diagnostics;
+    assert.equal(diagnostic!.code, 'claim-without-license');
+    assert.deepEqual((diagnostic!.data as DiagnosticData).fixes.filter((fix) => fix.title.startsWith('Add a LICENSE file')), []);
+  });
+});
+
+test('quick fixes work for a client that does not send diagnostic.data back', async () => {
+  const root = copyFixture('invalid-license-id-apache-2');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'package.json');
+    const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, readFileSync(join(root, 'package.json'), 'utf8'), 'json');
+    const [diagnostic] = (await first).diagnostics;
+    const { data: _dropped, ...withoutData } = diagnostic!;
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: withoutData.range, context: { diagnostics: [withoutData] } }) as CodeAction[];
+    assert.ok(actions.some((action) => action.title === 'Change the license to “Apache-2.0”' && action.isPreferred), JSON.stringify(actions.map((action) => action.title)));
+    const fixAll = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: withoutData.range, context: { diagnostics: [], only: ['source.fixAll'] } }) as CodeAction[];
+    assert.equal(fixAll.length, 1);
+    assert.match(Object.values(fixAll[0]!.edit!.changes!)[0]![0]!.newText, /^Apache-2\.0$/);
+  });
+});
+
+test('hover explains a claim\'s verdict and a declared license', async () => {
+  const root = copyFixture('openwashed-llama-model-card');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const text = readFileSync(join(root, 'README.md'), 'utf8');
+    const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, text);
+    const diagnostic = (await first).diagnostics.find((candidate) => candidate.code === 'claim-non-osi-license')!;
+    const onClaim = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start }) as Hover;
+    const claimText = (onClaim.contents as { value: string }).value;
+    assert.match(claimText, /not backed/);
+    assert.match(claimText, /Llama 3 Community License/);
+    const licenseLine = text.split('\n').findIndex((line) => line.startsWith('license:'));
+    const onLicense = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: licenseLine, character: 10 } }) as Hover;
+    assert.match((onLicense.contents as { value: string }).value, /OSI-approved: no/);
+  });
+});
+
+test('completion offers license ids in license fields, Apache-2.0 and MIT first', async () => {
+  const root = makeWorkspace({});
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'package.json');
+    const text = '{\n  "name": "x",\n  "license": ""\n}\n';
+    await client.open(uri, text, 'json');
+    const items = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 14 } }) as CompletionItem[];
+    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    assert.deepEqual(sorted.slice(0, 2).map((item) => item.label), ['Apache-2.0', 'MIT']);
+    assert.ok(items.some((item) => item.label === 'GPL-3.0-only'));
+    const outside = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 10 } }) as CompletionItem[];
+    assert.deepEqual(outside, []);
+    const card = uriOf(root, 'README.md');
+    await client.open(card, '---\nlicense: ll\n---\n\nText.\n');
+    const hub = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: card }, position: { line: 1, character: 11 } }) as CompletionItem[];
+    assert.ok(hub.some((item) => item.label === 'llama3'));
+  });
+});
+
+test('the workspace audit reports progress and publishes diagnostics for files that were never opened', async () => {
+  const root = makeWorkspace({
+    'packages/a/package.json': '{"name": "a", "license": "CC-BY-NC-4.0"}\n',
+    'packages/a/README.md': 'A is open source.\n',
+    'docs/guide.md': 'The guide is open source.\n',
+    LICENSE: licenseText('MIT'),
+  });
+  await withClient(root, async (client) => {
+    const unopened = uriOf(root, 'packages/a/README.md');
+    const published = client.diagnostics(unopened, (params) => params.diagnostics.length > 0);
+    const summary = await client.connection.sendRequest('licenseClaims/auditWorkspace', { workDoneToken: 'audit-1' }) as AuditSummary;
+    assert.equal(summary.cancelled, false);
+    assert.deepEqual(summary.findings.map((finding) => [finding.uri.slice(pathToFileURL(root).href.length), finding.rule]), [['/packages/a/README.md', 'claim-non-osi-license']]);
+    assert.equal(summary.byRule['claim-non-osi-license'], 1);
+    assert.deepEqual(codes((await published).diagnostics), ['claim-non-osi-license']);
+    const kinds = client.progress.filter((entry) => entry.token === 'audit-1').map((entry) => entry.value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    const sarif = await client.connection.sendRequest('licenseClaims/exportSarif', {}) as { sarif: string };
+    assert.equal(JSON.parse(sarif.sarif).runs[0].results[0].ruleId, 'claim-non-osi-license');
+  });
+});
+
+test('a cancelled workspace audit stops and publishes nothing', async () => {
+  // enough files that the walk is still running when the cancellation arrives
+  const many = Object.fromEntries(Array.from({ length: 1500 }, (_, index) => [`docs/page-${index}.md`, `Page ${index} is open source.\n`]));
+  const root = makeWorkspace({ ...many, 'packages/a/package.json': '{"name": "a", "license": "CC-BY-NC-4.0"}\n', 'packages/a/README.md': 'A is open source.\n' });
+  await withClient(root, async (client) => {
+    const source = new CancellationTokenSource();
+    const started = client.progressOf('audit-2', 'begin');
+    const pending = client.connection.sendRequest('licenseClaims/auditWorkspace', { workDoneToken: 'audit-2' }, source.token) as Promise<AuditSummary>;
+    // cancel once the server has begun (while it reads the 1,500 files)
+    await started;
+    source.cancel();
+    const summary = await pending;
+    assert.equal(summary.cancelled, true);
+    assert.equal(client.published.filter((params) => params.uri === uriOf(root, 'packages/a/README.md')).length, 0);
+  });
+});
+
+test('settings are pulled per resource and merged over .license-claims.json; a change re-judges', async () => {
+  let policy: string | null = null;
+  const root = makeWorkspace({ LICENSE: licenseText('BSD-3-Clause'), '.license-claims.json': '{"rules": {"osaid-incomplete": "off"}}' });
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const quiet = client.diagnostics(uri, (params) => params.version === 1);
+    await client.open(uri, 'X is open source.\n');
+    assert.deepEqual(codes((await quiet).diagnostics), []);
+    policy = 'apache-mit';
+    const strict = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const { diagnostics } = await strict;
+    assert.deepEqual(codes(diagnostics), ['claim-non-osi-license']);
+    assert.match(diagnostics[0]!.message as string, /is neither Apache-2\.0 nor MIT/);
+  }, () => ({ enable: true, run: 'onType', policy, allow: [], rules: {}, ignore: [], languages: [] }));
+});
+
+test('a LICENSE changed on disk re-judges the documents it governs', async () => {
+  const root = makeWorkspace({ LICENSE: licenseText('MIT') });
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const fine = client.diagnostics(uri, (params) => params.version === 1);
+    await client.open(uri, 'X is open source.\n');
+    assert.deepEqual(codes((await fine).diagnostics), []);
+    writeFileSync(join(root, 'LICENSE'), licenseText('CC-BY-NC-4.0'));
+    const judged = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'LICENSE'), type: 2 }] });
+    assert.deepEqual(codes((await judged).diagnostics), ['claim-non-osi-license']);
+  });
+});
