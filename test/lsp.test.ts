@@ -274,3 +274,17 @@ test('a LICENSE changed on disk re-judges the documents it governs', async () =>
     assert.deepEqual(codes((await judged).diagnostics), ['claim-non-osi-license']);
   });
 });
+
+test('a document covered by the ignore setting or a config file\'s ignore gets no diagnostics', async () => {
+  const root = makeWorkspace({ '.license-claims.json': '{"ignore": ["vendor/"]}' });
+  await withClient(root, async (client) => {
+    const vendored = uriOf(root, 'vendor/lib/README.md');
+    const judged = uriOf(root, 'docs/README.md');
+    const ignored = client.diagnostics(vendored, (params) => params.version === 1);
+    const reported = client.diagnostics(judged, (params) => params.version === 1);
+    await client.open(vendored, 'Lib is open source.\n');
+    await client.open(judged, 'Docs are open source.\n');
+    assert.deepEqual(codes((await ignored).diagnostics), []);
+    assert.deepEqual(codes((await reported).diagnostics), ['claim-without-license']);
+  });
+});

@@ -2,6 +2,7 @@
 // publishing (a result for an older version is dropped), and the last result
 // kept for hover and for clients that do not echo `diagnostic.data`.
 import { existsSync } from 'node:fs';
+import ignore from 'ignore';
 import { join } from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,6 +20,15 @@ export interface Validation {
   result: AuditResult;
   findings: Finding[];
   diagnostics: Diagnostic[];
+}
+
+/** Whether a config file's `ignore` (relative to its folder) or the `ignore` setting (relative to the workspace folder) covers the document. */
+function isIgnored(path: string, configs: Map<string, Config>, override: Config): boolean {
+  const layers: [string, string[]][] = [...[...configs].map(([folder, config]): [string, string[]] => [folder, config.ignore ?? []]), ['', override.ignore ?? []]];
+  return layers.some(([folder, patterns]) => {
+    if (patterns.length === 0 || (folder !== '' && !path.startsWith(`${folder}/`))) return false;
+    return ignore().add(patterns).ignores(folder === '' ? path : path.slice(folder.length + 1));
+  });
 }
 
 export class Validator {
@@ -57,6 +67,7 @@ export class Validator {
       }
     }
     const override = settingsAsConfig(settings);
+    if (isIgnored(context.path, configs, override)) return { version: document.version, context, result: audit([]), findings: [], diagnostics: [] };
     const result = audit(context.files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override) });
     const findings = result.findings.filter((finding) => finding.file === context.path);
     const texts = new Map(context.files.map((file) => [file.path, file.text]));
