@@ -64,7 +64,7 @@ test('a burst of edits: diagnostics come in version order and the last version\'
     const last = await final;
     assert.deepEqual(codes(last.diagnostics), ['claim-non-osi-license', 'claim-non-osi-license']);
     const versions = client.published.filter((params) => params.uri === uri).map((params) => params.version!);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published out of order: ${versions}`);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published out of order: ${versions.join(", ")}`);
     assert.ok(versions.length < 11, `debounce: ${versions.length} publishes for 12 versions`);
   });
 });
@@ -135,7 +135,7 @@ test('a fix that creates LICENSE never overwrites, and is not offered when a LIC
     const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
     await client.open(uri, 'X is open source.\n');
     const [diagnostic] = (await first).diagnostics;
-    const create = (diagnostic!.data as DiagnosticData).fixes.find((fix) => fix.title.startsWith('Add a LICENSE file'))!;
+    const create = (diagnostic.data as DiagnosticData).fixes.find((fix) => fix.title.startsWith('Add a LICENSE file'))!;
     const created = create.edit.documentChanges!.find((change) => 'kind' in change && change.kind === 'create') as { options: { overwrite: boolean; ignoreIfExists: boolean } };
     assert.deepEqual(created.options, { overwrite: false, ignoreIfExists: true });
   });
@@ -146,8 +146,8 @@ test('a fix that creates LICENSE never overwrites, and is not offered when a LIC
     const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
     await client.open(uri, 'X is open source.\n');
     const [diagnostic] = (await first).diagnostics;
-    assert.equal(diagnostic!.code, 'claim-without-license');
-    assert.deepEqual((diagnostic!.data as DiagnosticData).fixes.filter((fix) => fix.title.startsWith('Add a LICENSE file')), []);
+    assert.equal(diagnostic.code, 'claim-without-license');
+    assert.deepEqual((diagnostic.data as DiagnosticData).fixes.filter((fix) => fix.title.startsWith('Add a LICENSE file')), []);
   });
 });
 
@@ -158,12 +158,12 @@ test('quick fixes work for a client that does not send diagnostic.data back', as
     const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
     await client.open(uri, readFileSync(join(root, 'package.json'), 'utf8'), 'json');
     const [diagnostic] = (await first).diagnostics;
-    const { data: _dropped, ...withoutData } = diagnostic!;
+    const { data: _dropped, ...withoutData } = diagnostic;
     const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: withoutData.range, context: { diagnostics: [withoutData] } }) as CodeAction[];
     assert.ok(actions.some((action) => action.title === 'Change the license to “Apache-2.0”' && action.isPreferred), JSON.stringify(actions.map((action) => action.title)));
     const fixAll = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: withoutData.range, context: { diagnostics: [], only: ['source.fixAll'] } }) as CodeAction[];
     assert.equal(fixAll.length, 1);
-    assert.match(Object.values(fixAll[0]!.edit!.changes!)[0]![0]!.newText, /^Apache-2\.0$/);
+    assert.match(Object.values(fixAll[0].edit!.changes!)[0][0].newText, /^Apache-2\.0$/);
   });
 });
 
@@ -257,7 +257,7 @@ test('settings are pulled per resource and merged over .license-claims.json; a c
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const { diagnostics } = await strict;
     assert.deepEqual(codes(diagnostics), ['claim-non-osi-license']);
-    assert.match(diagnostics[0]!.message as string, /is neither Apache-2\.0 nor MIT/);
+    assert.match(diagnostics[0].message as string, /is neither Apache-2\.0 nor MIT/);
   }, () => ({ enable: true, run: 'onType', policy, allow: [], rules: {}, ignore: [], languages: [] }));
 });
 

@@ -81,7 +81,7 @@ function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, co
 
 export function runAudit(flags: AuditFlags, out: (text: string) => void, err: (text: string) => void): number {
   const paths = flags.paths.length > 0 ? flags.paths : ['.'];
-  const first = resolve(paths[0]!);
+  const first = resolve(paths[0]);
   const baseDirectory = existsSync(first) && statSync(first).isFile() ? dirname(first) : first;
   const commandLine: Config = flags.policy ? { policy: flags.policy } : {};
   const report: AuditReport = { roots: paths, baseDirectory, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: flags.policy ?? 'osi' };

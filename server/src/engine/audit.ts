@@ -1,6 +1,6 @@
 // The engine's entry point: files in, findings out. Pure — no file system,
 // no LSP; the CLI and the language server both call this.
-import type { Claim, ClaimLanguage, Finding, SourceFile } from './types.js';
+import type { Claim, Finding, SourceFile } from './types.js';
 import { buildWorkspace, type Workspace } from './project.js';
 import { createPolicy, type Policy } from './licenses/policy.js';
 import { judgeClaim, type ClaimVerdict } from './claimVerdict.js';
@@ -26,7 +26,7 @@ export interface AuditResult {
 
 export function audit(files: SourceFile[], options: AuditOptions = {}): AuditResult {
   const configFor: (root: string) => Config = options.configFor ?? (() => ({}));
-  const workspace = buildWorkspace(files, (root) => configFor(root).languages as readonly ClaimLanguage[] | undefined);
+  const workspace = buildWorkspace(files, (root) => configFor(root).languages);
   const textOf = new Map(files.map((file) => [file.path, file.text]));
   const suppressionsOf = new Map<string, Suppressions>();
   const bodyStartOf = new Map<string, number>();

@@ -32,7 +32,7 @@ function stringArray(file: string, field: string, value: unknown): string[] {
 export function parseConfig(text: string, file: string, knownRules: readonly string[]): Config {
   const errors: ParseError[] = [];
   const data: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) throw new ConfigError(file, undefined, `is not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})`);
+  if (errors.length > 0) throw new ConfigError(file, undefined, `is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(file, undefined, 'must hold a JSON object');
   const config: Config = {};
   for (const [key, value] of Object.entries(data)) {

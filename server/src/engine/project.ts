@@ -103,7 +103,7 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
     const own = dirName(file.path) === project.root;
     const projectLanguages = languages?.(project.root);
     if (isManifestName(name) && own) {
-      const read = manifestReaders[name]!(file);
+      const read = manifestReaders[name](file);
       if (name !== 'CITATION.cff' && name !== 'codemeta.json') project.manifests.push(file);
       project.declarations.push(...(read.declarations as ResolvedDeclaration[]));
       problems.push(...read.problems);

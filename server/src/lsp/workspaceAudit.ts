@@ -132,8 +132,8 @@ export class WorkspaceAuditor {
   /** The last audit as SARIF, paths relative to the first folder. */
   sarif(): string | undefined {
     if (this.last.length === 0) return undefined;
-    const base = this.last[0]!.root;
-    const report: AuditReport = { roots: this.last.map((entry) => entry.root), baseDirectory: base, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: this.last[0]!.policy };
+    const base = this.last[0].root;
+    const report: AuditReport = { roots: this.last.map((entry) => entry.root), baseDirectory: base, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: this.last[0].policy };
     for (const { root, walked, result } of this.last) {
       const texts = new Map(walked.files.map((file) => [file.path, file.text]));
       const shown = (path: string) => toPosix(relative(base, join(root, path))) || '.';

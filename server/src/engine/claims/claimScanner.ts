@@ -68,11 +68,11 @@ const quotePairs: Record<string, string> = { '"': '"', '“': '”', '„': '“
 function quotedRanges(text: string): Span[] {
   const ranges: Span[] = [];
   for (let i = 0; i < text.length; i++) {
-    const closers = quotePairs[text[i]!];
+    const closers = quotePairs[text[i]];
     if (!closers) continue;
     let j = i + 1;
-    while (j < text.length && j - i <= 150 && !closers.includes(text[j]!) && text[j] !== '\n') j++;
-    if (j < text.length && closers.includes(text[j]!)) {
+    while (j < text.length && j - i <= 150 && !closers.includes(text[j]) && text[j] !== '\n') j++;
+    if (j < text.length && closers.includes(text[j])) {
       ranges.push({ start: i, end: j + 1 });
       i = j;
     }

@@ -1,7 +1,7 @@
 // Model-card front matter (Hugging Face metadata): `license`, `license_name`,
 // `license_link`, `base_model`, `datasets`.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { yamlValueRange } from './yamlRanges.js';
+import { scalarText, yamlValueRange } from './yamlRanges.js';
 import type { Span } from '../types.js';
 import { resolveHubValue } from '../licenses/resolveLicense.js';
 import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
@@ -15,14 +15,14 @@ export function frontMatterDeclarations(file: string, frontMatter: { text: strin
   const result: FrontMatterFacts = { ...emptyDeclarations(), baseModels: [], datasets: [] };
   const document = parseDocument(frontMatter.text, { keepSourceTokens: false, uniqueKeys: false });
   if (document.errors.length > 0) {
-    const error = document.errors[0]!;
+    const error = document.errors[0];
     const at = frontMatter.span.start + (error.pos[0] ?? 0);
     result.problems.push({ file, span: { start: at, end: at + 1 }, message: `${file}: the front matter is not valid YAML (${error.message.split('\n')[0]}); its license fields were not read` });
     return result;
   }
   const root = document.contents;
   if (!isMap(root)) return result;
-  const get = (key: string): YamlNode | undefined => root.get(key, true) as YamlNode | undefined;
+  const get = (key: string): YamlNode | undefined => root.get(key, true);
   const spanOf = (node: YamlNode): Span => {
     const [start, end] = yamlValueRange(node);
     return { start: frontMatter.span.start + start, end: frontMatter.span.start + end };
@@ -30,19 +30,21 @@ export function frontMatterDeclarations(file: string, frontMatter: { text: strin
   const scalars = (node: YamlNode | undefined): YamlNode[] =>
     isScalar(node) ? [node] : isSeq(node) ? (node.items as YamlNode[]).filter((item) => isScalar(item)) : [];
   const licenseName = scalars(get('license_name'))[0];
-  const licenseNameValue = licenseName && isScalar(licenseName) ? String(licenseName.value) : undefined;
+  const licenseNameValue = scalarText(licenseName);
   for (const license of scalars(get('license'))) {
-    if (!isScalar(license) || license.value === null) continue;
-    const raw = String(license.value);
+    const raw = scalarText(license);
+    if (raw === undefined) continue;
     result.declarations.push(makeDeclaration(resolveHubValue(raw, licenseNameValue), {
       source: 'front-matter', file, span: spanOf(license), raw, label: 'front matter `license`', strictSpdx: false,
     }));
   }
   for (const base of scalars(get('base_model'))) {
-    if (isScalar(base) && base.value !== null) result.baseModels.push({ name: String(base.value), span: spanOf(base) });
+    const name = scalarText(base);
+    if (name !== undefined) result.baseModels.push({ name, span: spanOf(base) });
   }
   for (const dataset of scalars(get('datasets'))) {
-    if (isScalar(dataset) && dataset.value !== null) result.datasets.push(String(dataset.value));
+    const name = scalarText(dataset);
+    if (name !== undefined) result.datasets.push(name);
   }
   return result;
 }

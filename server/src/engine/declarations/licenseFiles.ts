@@ -19,7 +19,7 @@ export function isLicenseFileName(name: string): boolean {
   if (!stem) return false;
   let rest = name.slice(stem[0].length);
   const extension = /\.([A-Za-z]+)$/u.exec(rest);
-  if (extension && textExtension.test(extension[1]!)) rest = rest.slice(0, extension.index);
+  if (extension && textExtension.test(extension[1])) rest = rest.slice(0, extension.index);
   if (thirdParty.test(rest)) return false;
   return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || (upperToken.test(token) && token !== 'THIRD'));
 }

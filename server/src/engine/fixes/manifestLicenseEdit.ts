@@ -41,7 +41,7 @@ export function manifestLicenseEdit(file: SourceFile, spdxId: string, hubId = sp
     const edits = modify(file.text, ['license'], spdxId, { formattingOptions: detectIndent(file.text) });
     if (edits.length !== 1) return undefined;
     const [edit] = edits;
-    return { file: file.path, span: { start: edit!.offset, end: edit!.offset + edit!.length }, newText: edit!.content };
+    return { file: file.path, span: { start: edit.offset, end: edit.offset + edit.length }, newText: edit.content };
   }
   if (name === 'pyproject.toml' || name === 'Cargo.toml') {
     const table = name === 'pyproject.toml' ? 'project' : 'package';

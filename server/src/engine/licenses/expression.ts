@@ -24,7 +24,7 @@ export function parseExpression(text: string): ExpressionNode | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   try {
-    return parseSpdx(trimmed) as ExpressionNode;
+    return parseSpdx(trimmed);
   } catch {
     return undefined;
   }

@@ -49,7 +49,7 @@ function wordSet(text: string): Set<string> {
 function loadTemplates(): Template[] {
   if (templates) return templates;
   // Loaded on first use only: the texts are several megabytes.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const full = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>;
   // Identical texts under several ids (GPL-3.0, GPL-3.0-only, GPL-3.0-or-later; OFL-1.1, OFL-1.1-RFN):
   // keep one, a current id before a deprecated one, then the shortest (the one without a variant suffix).

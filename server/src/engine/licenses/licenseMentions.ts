@@ -65,7 +65,7 @@ function ccId(parts: string, version: string | undefined): string {
 
 // SPDX ids written verbatim ("Apache-2.0", "GPL-3.0-or-later"); short ids that
 // are ordinary words are left to the aliases above.
-const verbatimIds = (spdxIds as string[]).filter((id) => /[-.\d]/u.test(id) && id.length >= 4);
+const verbatimIds = (spdxIds).filter((id) => /[-.\d]/u.test(id) && id.length >= 4);
 const verbatimPattern = new RegExp(String.raw`(?<![\w-])(${verbatimIds.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|')})(?![\w-]|\.\d)`, 'gu');
 
 const catalogNames = aiLicenses.flatMap((entry) =>
@@ -105,10 +105,10 @@ export function findLicenseMentions(text: string, options: { custom?: boolean } 
   }
   if (options.custom) {
     for (const match of text.matchAll(customPattern)) {
-      const words = match[1]!.trim().split(/[\s-]+/u);
-      while (words.length > 0 && articles.test(words[0]!)) words.shift();
-      if (words.length === 0 || notCustomStarts.test(words[0]!)) continue;
-      const start = match.index + match[0].indexOf(words[0]!);
+      const words = match[1].trim().split(/[\s-]+/u);
+      while (words.length > 0 && articles.test(words[0])) words.shift();
+      if (words.length === 0 || notCustomStarts.test(words[0])) continue;
+      const start = match.index + match[0].indexOf(words[0]);
       add(start, match.index + match[0].length, undefined, true);
     }
   }

@@ -3,7 +3,7 @@
 
 /** The SPDX text of a license, with the year filled in; `undefined` when no text is bundled. */
 export function licenseFileText(id: string, year = new Date().getFullYear()): string | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const full = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText?: string }>;
   const text = full[id]?.licenseText;
   if (!text) return undefined;

@@ -16,7 +16,7 @@ export interface SpdxLicenseInfo {
   deprecated: boolean;
 }
 
-const deprecated = new Set<string>(deprecatedIds as string[]);
+const deprecated = new Set<string>(deprecatedIds);
 const fsfLibre = new Set(Object.values(conformance).filter((entry) => entry.fsf).map((entry) => entry.id.toLowerCase()));
 const byLowerId = new Map<string, SpdxLicenseInfo>();
 for (const [id, entry] of Object.entries(spdxLicenses as Record<string, { name: string; url: string; osiApproved: boolean }>)) {

@@ -9,7 +9,7 @@ import { findLicenseMentions } from './licenseMentions.js';
 export function troveClassifierLicense(classifier: string): string | undefined {
   const parts = classifier.split('::').map((part) => part.trim());
   if (parts[0] !== 'License' || parts.length < 2) return undefined;
-  const name = parts[parts.length - 1]!;
+  const name = parts[parts.length - 1];
   if (/proprietary/iu.test(name)) return 'LicenseRef-Proprietary';
   const mention = findLicenseMentions(name).find((candidate) => candidate.id !== undefined);
   return mention?.id ?? '';

@@ -50,7 +50,7 @@ class BlockBuilder {
         this.offsets.push(sourceStart + i);
         continue;
       }
-      const found = source.indexOf(value[i]!, cursor);
+      const found = source.indexOf(value[i], cursor);
       if (found >= 0 && found - cursor <= 12) {
         this.offsets.push(sourceStart + found);
         cursor = found + 1;
@@ -160,7 +160,7 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
     for (const node of parent.children as RootContent[]) {
       switch (node.type) {
         case 'heading': {
-          while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop();
+          while (sections.length > 0 && sections[sections.length - 1].depth >= node.depth) sections.pop();
           const builder = new BlockBuilder(source);
           collectInline(node.children, builder);
           const block = builder.finish('heading', sections, endOf(node));

@@ -43,7 +43,7 @@ export function rewordFixes(claim: Claim): Fix[] {
   const words = rewording[claim.language];
   const choices = claim.aboutModel ? [words.model, words.source] : [words.source];
   return choices.map((replacement) => {
-    const capitalised = /^\p{Lu}/u.test(claim.text) ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
+    const capitalised = /^\p{Lu}/u.test(claim.text) ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
     return { title: `Reword “${claim.text}” as “${capitalised}”`, edits: [{ file: claim.file, span: claim.span, newText: capitalised }] };
   });
 }
@@ -56,7 +56,7 @@ export function capitalise(text: string): string {
 /** ": it restricts use above …" — why the first rejected license fails the policy, or nothing when that is not known. */
 export function becauseClause(entries: JudgedDeclaration[], policy: Policy): string {
   const first = entries.find((entry) => entry.rejected.length > 0);
-  const reason = first ? rejectionReason(first.rejected[0]!, policy, first.declaration.note) : '';
+  const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note) : '';
   return reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
 }
 

@@ -1,5 +1,4 @@
 import type { Rule } from './rule.js';
-import type { ResolvedDeclaration } from '../project.js';
 import { deprecatedReplacements } from '../licenses/spdxCatalog.js';
 
 export const deprecatedLicenseId: Rule = {
@@ -7,7 +6,7 @@ export const deprecatedLicenseId: Rule = {
   defaultSeverity: 'warning',
   summary: 'A declared license uses a deprecated SPDX id (`GPL-2.0`, `LGPL-2.1`, `AGPL-3.0`…) that no longer says which versions apply.',
   check({ project }) {
-    return (project.declarations as ResolvedDeclaration[])
+    return (project.declarations)
       .filter((declaration) => declaration.strictSpdx && declaration.resolved.deprecatedIds.length > 0)
       .flatMap((declaration) => declaration.resolved.deprecatedIds.map((id) => {
         const replacements = deprecatedReplacements(id);

@@ -6,7 +6,7 @@ export const invalidLicenseId: Rule = {
   defaultSeverity: 'error',
   summary: 'A declared license value is not a valid SPDX expression (or, in model-card front matter, a Hugging Face license id).',
   check({ project }) {
-    return (project.declarations as ResolvedDeclaration[])
+    return (project.declarations)
       .concat(project.documents.flatMap((document) => (document.frontMatter?.declarations ?? []) as ResolvedDeclaration[]))
       .filter((declaration, index, all) => all.indexOf(declaration) === index)
       .filter((declaration) => declaration.resolved.invalid && (declaration.strictSpdx || declaration.source === 'front-matter'))

@@ -63,25 +63,25 @@ export const licenseMismatch: Rule = {
     const findings: FindingDraft[] = [];
     const all = statements(project.declarations);
     for (const isModel of [false, true]) {
-      const scoped = all.filter((statement) => (statement.declarations[0]!.scope === 'model') === isModel);
+      const scoped = all.filter((statement) => (statement.declarations[0].scope === 'model') === isModel);
       const groups = components(scoped);
       if (groups.length < 2) continue;
       // the majority is trusted; on a tie, the side holding a LICENSE text; with neither, every side is reported
       const ordered = [...groups].sort((a, b) => b.length - a.length || Number(b.some((s) => s.isLicenseFile)) - Number(a.some((s) => s.isLicenseFile)));
       const [top, second] = ordered;
-      const decided = top!.length > second!.length || (top!.some((s) => s.isLicenseFile) && !second!.some((s) => s.isLicenseFile));
+      const decided = top.length > second.length || (top.some((s) => s.isLicenseFile) && !second.some((s) => s.isLicenseFile));
       for (const statement of scoped) {
         const own = groups.find((group) => group.includes(statement))!;
         if (decided && own === top) continue;
-        const trusted = decided ? top! : scoped.filter((other) => !own.includes(other));
-        const first = statement.declarations[0]!;
-        const reference = trusted.find((other) => other.declarations.length === 1 && other.declarations[0]!.expression)?.declarations[0]!.expression;
+        const trusted = decided ? top : scoped.filter((other) => !own.includes(other));
+        const first = statement.declarations[0];
+        const reference = trusted.find((other) => other.declarations.length === 1 && other.declarations[0].expression)?.declarations[0]!.expression;
         findings.push({
           rule: this.id,
           file: first.file,
           span: first.span,
-          message: `${capitalise(first.label)} says ${describe(statement)}, but ${trusted.map((other) => `${other.declarations[0]!.label} says ${describe(other)}`).join(' and ')}: the project's license is contradictory.`,
-          related: trusted.map((other) => ({ file: other.declarations[0]!.file, span: other.declarations[0]!.span, message: `${capitalise(other.declarations[0]!.label)}: ${describe(other)}` })),
+          message: `${capitalise(first.label)} says ${describe(statement)}, but ${trusted.map((other) => `${other.declarations[0].label} says ${describe(other)}`).join(' and ')}: the project's license is contradictory.`,
+          related: trusted.map((other) => ({ file: other.declarations[0].file, span: other.declarations[0].span, message: `${capitalise(other.declarations[0].label)}: ${describe(other)}` })),
           // a manifest field can be set to what the trusted side says
           fixes: first.strictSpdx && reference && statement.declarations.length === 1
             ? [{ title: `Change ${first.label} to “${reference}”`, edits: [{ file: first.file, span: first.span, newText: reference }] }]

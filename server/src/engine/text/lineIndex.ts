@@ -25,10 +25,10 @@ export class LineIndex {
     let high = this.starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
+      if (this.starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: offset - this.starts[low]! };
+    return { line: low, character: offset - this.starts[low] };
   }
 
   offsetAt(position: Position): number {
