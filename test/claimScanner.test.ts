@@ -29,9 +29,9 @@ for (const [text, words, kind, language] of claims) {
   test(`claim: ${text}`, () => {
     const found = scanClaims(text);
     assert.equal(found.length, 1, `expected one claim in: ${text} — got ${JSON.stringify(found)}`);
-    assert.equal(text.slice(found[0]!.start, found[0]!.end), words);
-    assert.equal(found[0]!.kind, kind);
-    assert.equal(found[0]!.language, language);
+    assert.equal(text.slice(found[0].start, found[0].end), words);
+    assert.equal(found[0].kind, kind);
+    assert.equal(found[0].language, language);
   });
 }
 

@@ -141,7 +141,7 @@ test('identify: which license a LICENSE-like file holds, as JSON', () => {
   assert.equal(result.status, 0);
   const output = JSON.parse(result.stdout) as { file: string; license: string | null; confidence: number }[];
   assert.deepEqual(output.map((entry) => entry.license), ['MIT', 'GPL-3.0-only', null]);
-  assert.ok(output[0]!.confidence >= 0.95 && output[0]!.confidence <= 1);
+  assert.ok(output[0].confidence >= 0.95 && output[0].confidence <= 1);
   assert.equal(runCli(['identify']).status, 2);
 });
 

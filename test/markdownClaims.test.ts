@@ -57,7 +57,7 @@ test('front matter is read for declarations, not claims', () => {
   const facts = analyzeMarkdown({ path: 'README.md', text });
   assert.deepEqual(facts.claims.map((claim) => claim.text), ['open-source']);
   assert.equal(facts.frontMatter?.declarations[0]?.expression, 'LicenseRef-Llama-3-Community-License');
-  assert.equal(text.slice(facts.frontMatter!.declarations[0]!.span.start, facts.frontMatter!.declarations[0]!.span.end), 'llama3');
+  assert.equal(text.slice(facts.frontMatter.declarations[0].span.start, facts.frontMatter.declarations[0].span.end), 'llama3');
 });
 
 test('the languages setting limits claims to those languages', () => {

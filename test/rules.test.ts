@@ -25,7 +25,7 @@ function applyFix(files: SourceFile[], fix: Fix): SourceFile[] {
 function only(findings: Finding[], rule: string): Finding {
   const matching = findings.filter((finding) => finding.rule === rule);
   assert.equal(matching.length, 1, JSON.stringify(findings.map((finding) => `${finding.rule} ${finding.message}`)));
-  return matching[0]!;
+  return matching[0];
 }
 
 test('claim-partial-license names the open branch of an AND expression and what applies too', () => {
@@ -41,15 +41,15 @@ test('claim-non-osi-license explains the Llama restrictions and points at the fr
   const text = '---\nlicense: llama3\n---\n\nFoo-8B is an open-source model.\n';
   const finding = only(run([{ path: 'README.md', text }]), 'claim-non-osi-license');
   assert.match(finding.message, /^Openwashing: the model is called “open-source”, but its license \(Llama 3 Community License\) is not OSI-approved: it restricts use above 700 million monthly active users/);
-  assert.equal(text.slice(finding.related[0]!.span.start, finding.related[0]!.span.end), 'llama3');
-  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0]!.newText), ['open-weight', 'source-available', '<!-- license-claims-disable-next-line claim-non-osi-license -->\n']);
+  assert.equal(text.slice(finding.related[0].span.start, finding.related[0].span.end), 'llama3');
+  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0].newText), ['open-weight', 'source-available', '<!-- license-claims-disable-next-line claim-non-osi-license -->\n']);
 });
 
 test('the reword fix removes the finding', () => {
   const files = [{ path: 'package.json', text: '{"name": "x", "license": "BUSL-1.1"}' }, { path: 'README.md', text: 'X is open source.\n' }];
   const finding = only(run(files), 'claim-non-osi-license');
-  const fixed = applyFix(files, finding.fixes[0]!);
-  assert.equal(fixed[1]!.text, 'X is source-available.\n');
+  const fixed = applyFix(files, finding.fixes[0]);
+  assert.equal(fixed[1].text, 'X is source-available.\n');
   assert.deepEqual(run(fixed), []);
 });
 
@@ -57,27 +57,27 @@ test('claim-without-license offers LICENSE files with the full Apache-2.0 and MI
   const files = [{ path: 'README.md', text: 'X is open source.\n' }];
   const finding = only(run(files), 'claim-without-license');
   const [apache, mit] = finding.fixes;
-  assert.equal(apache!.createFiles![0]!.file, 'LICENSE');
-  assert.match(apache!.createFiles![0]!.text, /^Apache License\nVersion 2\.0, January 2004/);
-  assert.match(mit!.createFiles![0]!.text, new RegExp(`Copyright \\(c\\) ${new Date().getFullYear()}`));
-  for (const fix of [apache!, mit!]) assert.deepEqual(run(applyFix(files, fix)), []);
+  assert.equal(apache.createFiles![0].file, 'LICENSE');
+  assert.match(apache.createFiles![0].text, /^Apache License\nVersion 2\.0, January 2004/);
+  assert.match(mit.createFiles![0].text, new RegExp(`Copyright \\(c\\) ${new Date().getFullYear()}`));
+  for (const fix of [apache, mit]) assert.deepEqual(run(applyFix(files, fix)), []);
 });
 
 test('deprecated-license-id: GPL-2.0 offers -only and -or-later, GPL-2.0+ only -or-later; fixes keep the manifest valid', () => {
   const files = [{ path: 'package.json', text: '{\n  "name": "x",\n  "license": "GPL-2.0"\n}\n' }];
   const finding = only(run(files), 'deprecated-license-id');
-  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0]!.newText), ['GPL-2.0-only', 'GPL-2.0-or-later']);
+  assert.deepEqual(finding.fixes.map((fix) => fix.edits[0].newText), ['GPL-2.0-only', 'GPL-2.0-or-later']);
   for (const fix of finding.fixes) {
     const fixed = applyFix(files, fix);
-    assert.doesNotThrow(() => JSON.parse(fixed[0]!.text));
+    assert.doesNotThrow(() => JSON.parse(fixed[0].text));
     assert.deepEqual(run(fixed), []);
   }
   const plus = [{ path: 'Cargo.toml', text: '[package]\nname = "x"\nlicense = "MIT OR GPL-2.0+"\n' }];
   const plusFinding = only(run(plus), 'deprecated-license-id');
   assert.match(plusFinding.message, /uses “GPL-2\.0\+”/);
-  assert.deepEqual(plusFinding.fixes.map((fix) => fix.edits[0]!.newText), ['GPL-2.0-or-later']);
-  const fixed = applyFix(plus, plusFinding.fixes[0]!);
-  assert.equal(fixed[0]!.text, '[package]\nname = "x"\nlicense = "MIT OR GPL-2.0-or-later"\n');
+  assert.deepEqual(plusFinding.fixes.map((fix) => fix.edits[0].newText), ['GPL-2.0-or-later']);
+  const fixed = applyFix(plus, plusFinding.fixes[0]);
+  assert.equal(fixed[0].text, '[package]\nname = "x"\nlicense = "MIT OR GPL-2.0-or-later"\n');
   assert.deepEqual(run(fixed), []);
 });
 
@@ -85,8 +85,8 @@ test('invalid-license-id offers spdx-correct\'s correction, and it fixes the val
   const files = [{ path: 'pyproject.toml', text: '[project]\nname = "x"\nlicense = "Apache 2"\n' }];
   const finding = only(run(files), 'invalid-license-id');
   assert.match(finding.message, /did you mean “Apache-2\.0”\?/);
-  const fixed = applyFix(files, finding.fixes[0]!);
-  assert.equal(fixed[0]!.text, '[project]\nname = "x"\nlicense = "Apache-2.0"\n');
+  const fixed = applyFix(files, finding.fixes[0]);
+  assert.equal(fixed[0].text, '[project]\nname = "x"\nlicense = "Apache-2.0"\n');
   assert.deepEqual(run(fixed), []);
 });
 
@@ -95,7 +95,7 @@ test('license-mismatch: the manifest is set to what the LICENSE text says', () =
   const finding = only(run(files), 'license-mismatch');
   assert.equal(finding.file, 'package.json');
   assert.match(finding.message, /^package\.json `license` says ISC, but LICENSE \(MIT text\) says MIT/);
-  const fixed = applyFix(files, finding.fixes[0]!);
+  const fixed = applyFix(files, finding.fixes[0]);
   assert.deepEqual(run(fixed), []);
 });
 
@@ -137,7 +137,7 @@ test('claim-without-license declares Apache-2.0 or MIT in each manifest, in its 
     const declare = finding.fixes.find((fix) => fix.title === `Declare Apache-2.0 in ${name}`);
     assert.ok(declare, finding.fixes.map((fix) => fix.title).join(', '));
     const fixed = applyFix(files, declare);
-    assert.equal(fixed[0]!.text, after, name);
+    assert.equal(fixed[0].text, after, name);
     assert.deepEqual(run(fixed), [], name);
     for (const fix of finding.fixes) assert.deepEqual(run(applyFix(files, fix)).filter((other) => other.rule === 'claim-without-license'), [], `${name}: ${fix.title}`);
   }
@@ -147,7 +147,7 @@ test('a model card without a license gets one in its front matter', () => {
   const files = [{ path: 'README.md', text: '---\ntags:\n- nlp\n---\n\nAn open-source model.\n' }];
   const finding = only(run(files), 'claim-without-license');
   const fix = finding.fixes.find((candidate) => candidate.title === 'Declare MIT in README.md')!;
-  assert.equal(applyFix(files, fix)[0]!.text, '---\ntags:\n- nlp\nlicense: mit\n---\n\nAn open-source model.\n');
+  assert.equal(applyFix(files, fix)[0].text, '---\ntags:\n- nlp\nlicense: mit\n---\n\nAn open-source model.\n');
 });
 
 test('the suppression fix silences the finding; it is never offered inside front matter', () => {
@@ -155,7 +155,7 @@ test('the suppression fix silences the finding; it is never offered inside front
   const finding = only(run(files), 'claim-non-osi-license');
   const suppress = finding.fixes.find((fix) => fix.title === 'Suppress claim-non-osi-license on this line')!;
   const fixed = applyFix(files, suppress);
-  assert.equal(fixed[1]!.text, '# X\n\n  <!-- license-claims-disable-next-line claim-non-osi-license -->\n  - X is open source.\n');
+  assert.equal(fixed[1].text, '# X\n\n  <!-- license-claims-disable-next-line claim-non-osi-license -->\n  - X is open source.\n');
   assert.deepEqual(run(fixed), []);
   const card = [{ path: 'README.md', text: '---\nlicense: mit\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n\nA fine-tune.\n' }];
   const conflict = only(run(card), 'base-model-license-conflict');

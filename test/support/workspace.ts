@@ -8,8 +8,8 @@ export const repoRoot = join(__dirname, '..', '..');
 export const cliPath = join(repoRoot, 'bin', 'license-claims.js');
 
 export function licenseText(id: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>)[id]!.licenseText;
+   
+  return (require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>)[id].licenseText;
 }
 
 /** Creates a folder holding `files` (path → content) and returns its path. */
