@@ -25,7 +25,7 @@ function summary(overrides: Partial<AuditSummary> = {}): AuditSummary {
   };
 }
 
-test('the report opens with a title, a suppression comment (so the server leaves it alone) and the totals', () => {
+test('the report opens with a title, a suppression comment (it stays quiet if saved into a workspace) and the totals', () => {
   const lines = auditReportMarkdown(summary(), root).split('\n');
   assert.equal(lines[0], '# License Claims audit of `helix model`');
   assert.equal(lines[2], '<!-- license-claims-disable -->');
@@ -49,14 +49,27 @@ test('counts per project, with project folders relative to the workspace root', 
   assert.match(markdown, /^\| `packages\/cli` \| 1 \|$/mu);
 });
 
-test('every finding is a link to its file and 1-based line, sorted by path and line, with severity, rule and message', () => {
+test('every finding links to its file and 1-based line (root-relative, as the Markdown preview resolves it), sorted by path and line, with severity, rule and message', () => {
   const markdown = auditReportMarkdown(summary(), root);
   const findings = markdown.split('\n').filter((line) => line.startsWith('- ['));
   assert.deepEqual(findings, [
-    `- [README.md:10](<${root}/README.md#L10>) **error** \`claim-non-osi-license\`: ${openwashing}`,
-    `- [docs/overview.md:3](<${root}/docs/overview.md#L3>) **error** \`claim-non-osi-license\`: ${openwashing}`,
-    `- [packages/cli/package.json:4](<${root}/packages/cli/package.json#L4>) **warning** \`deprecated-license-id\`: Deprecated SPDX id \`GPL-2.0\`: say \`GPL-2.0-only\` or \`GPL-2.0-or-later\`.`,
+    `- [README.md:10](</README.md#L10>) **error** \`claim-non-osi-license\`: ${openwashing}`,
+    `- [docs/overview.md:3](</docs/overview.md#L3>) **error** \`claim-non-osi-license\`: ${openwashing}`,
+    `- [packages/cli/package.json:4](</packages/cli/package.json#L4>) **warning** \`deprecated-license-id\`: Deprecated SPDX id \`GPL-2.0\`: say \`GPL-2.0-only\` or \`GPL-2.0-or-later\`.`,
   ]);
+});
+
+test('link targets keep the percent-encoding of the URI; files outside the workspace root are listed without a link', () => {
+  const elsewhere = 'file:///srv/other/README.md';
+  const markdown = auditReportMarkdown(summary({
+    findings: [
+      { uri: `${root}/my%20docs/a.md`, line: 0, character: 0, rule: 'claim-without-license', severity: 'error', message: 'm', project: root },
+      { uri: elsewhere, line: 4, character: 0, rule: 'claim-without-license', severity: 'error', message: 'm', project: 'file:///srv/other' },
+    ],
+  }), root);
+  assert.match(markdown, /^- \[my docs\/a\.md:1\]\(<\/my%20docs\/a\.md#L1>\) /mu);
+  assert.match(markdown, /^- `\/srv\/other\/README\.md:5` \*\*error\*\* /mu);
+  assert.doesNotMatch(markdown, /file:\/\//u);
 });
 
 test('an empty audit says so; a cancelled one says its findings are partial', () => {
@@ -80,7 +93,7 @@ test('without a workspace root, and for files outside it, paths are the decoded 
   assert.equal(displayPath(root, root), '.');
   const markdown = auditReportMarkdown(summary(), undefined);
   assert.match(markdown, /^# License Claims audit$/mu);
-  assert.match(markdown, /\[\/home\/ada\/helix model\/README\.md:10\]/u);
+  assert.match(markdown, /^- `\/home\/ada\/helix model\/README\.md:10` /mu);
 });
 
 test('messages stay literal: Markdown syntax outside code spans is escaped, code spans and newlines are kept in one line', () => {

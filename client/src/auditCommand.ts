@@ -4,17 +4,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { auditWorkspaceRequest, type AuditSummary } from '../../server/src/protocol.js';
-import { showAuditReport } from './report.js';
+import type { AuditReportView } from './report.js';
 import { errorText, isCancellation, withServerProgress } from './serverProgress.js';
 
 export const auditCommandId = 'licenseClaims.auditWorkspace';
 
-export function registerAuditCommand(client: LanguageClient): vscode.Disposable {
-  return vscode.commands.registerCommand(auditCommandId, () => auditWorkspace(client));
+export function registerAuditCommand(client: LanguageClient, report: AuditReportView): vscode.Disposable {
+  return vscode.commands.registerCommand(auditCommandId, () => auditWorkspace(client, report));
 }
 
 /** Resolves to the summary (for tests and other extensions too), or undefined when there was none. */
-async function auditWorkspace(client: LanguageClient): Promise<AuditSummary | undefined> {
+async function auditWorkspace(client: LanguageClient, report: AuditReportView): Promise<AuditSummary | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('License Claims: open a folder to audit it.');
     return undefined;
@@ -27,6 +27,6 @@ async function auditWorkspace(client: LanguageClient): Promise<AuditSummary | un
     if (!isCancellation(error)) void vscode.window.showErrorMessage(`License Claims: the audit failed: ${errorText(error)}`);
     return undefined;
   }
-  await showAuditReport(summary);
+  await report.show(summary);
   return summary;
 }

@@ -9,14 +9,13 @@ const severityOrder: Record<AuditFinding['severity'], number> = { error: 0, warn
 /**
  * The report for `summary`. `workspaceRoot` is the first workspace folder's URI
  * (as `Uri.toString()` writes it): paths under it are shown relative to it.
- * A suppression comment under the title keeps the language server from judging the report itself.
+ * A suppression comment under the title keeps the report quiet should it be saved into a workspace.
  */
 export function auditReportMarkdown(summary: AuditSummary, workspaceRoot: string | undefined): string {
   const root = workspaceRoot?.replace(/\/+$/u, '');
   const path = (uri: string): string => displayPath(uri, root);
   const count = (severity: AuditFinding['severity']): number => summary.findings.filter((finding) => finding.severity === severity).length;
   const lines = [
-    // the title first: VS Code names an untitled document after its first line
     `# License Claims audit${root ? ` of \`${folderName(root)}\`` : ''}`,
     '',
     '<!-- license-claims-disable -->',
@@ -46,7 +45,9 @@ export function auditReportMarkdown(summary: AuditSummary, workspaceRoot: string
     compare(path(a.uri), path(b.uri)) || a.line - b.line || a.character - b.character || severityOrder[a.severity] - severityOrder[b.severity]);
   for (const finding of findings) {
     const location = `${path(finding.uri)}:${finding.line + 1}`;
-    lines.push(`- [${inlineText(location)}](<${finding.uri}#L${finding.line + 1}>) **${finding.severity}** ${codeSpan(finding.rule)}: ${inlineText(finding.message)}`);
+    const target = rootRelativeTarget(finding.uri, root);
+    const shown = target === undefined ? codeSpan(location) : `[${inlineText(location)}](<${target}#L${finding.line + 1}>)`;
+    lines.push(`- ${shown} **${finding.severity}** ${codeSpan(finding.rule)}: ${inlineText(finding.message)}`);
   }
 
   if (summary.skipped.length > 0) {
@@ -61,6 +62,16 @@ export function auditReportMarkdown(summary: AuditSummary, workspaceRoot: string
 /** A rule id linked to its docs page (ids are kebab-case; anything else is shown as is). */
 function ruleLink(rule: string): string {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(rule) ? `[\`${rule}\`](${rulesDocsBase}${rule}.md)` : codeSpan(rule);
+}
+
+/**
+ * The link target of a file under the workspace root: its path from the root with a leading
+ * "/" (still percent-encoded), which VS Code's Markdown preview resolves against the first
+ * workspace folder. `file:` links are no use: the preview's markdown-it drops them. Files
+ * elsewhere (other folders of a multi-root workspace) get no link.
+ */
+function rootRelativeTarget(uri: string, root: string | undefined): string | undefined {
+  return root && uri.startsWith(`${root}/`) ? uri.slice(root.length) : undefined;
 }
 
 /** `uri` relative to `root` ("." for the root itself), otherwise its decoded path. */

@@ -5,13 +5,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerAuditCommand } from './auditCommand.js';
 import { registerExportSarifCommand } from './exportSarif.js';
 import { createLanguageClient } from './languageClient.js';
+import { AuditReportView } from './report.js';
 import { ProjectStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
-  context.subscriptions.push(registerAuditCommand(client), registerExportSarifCommand(client), new ProjectStatusBar(client));
+  const report = new AuditReportView();
+  context.subscriptions.push(report, registerAuditCommand(client, report), registerExportSarifCommand(client), new ProjectStatusBar(client));
   try {
     await client.start();
   } catch (error) {

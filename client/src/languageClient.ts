@@ -1,5 +1,5 @@
 // Starts the License Claims language server (server/out/server.js, bundled next
-// to this client) and tells it which documents and file changes to care about.
+// to this client) and tells it which documents to care about.
 // Settings are not pushed: the server pulls the `licenseClaims` section per
 // resource with workspace/configuration.
 import * as vscode from 'vscode';
@@ -19,21 +19,14 @@ export const documentSelector: { scheme: string; language?: string; pattern?: st
   { scheme: 'file', pattern: licenseFilePattern },
 ];
 
-/** Files whose creation, change or deletion can change the verdict of other files. */
-const watchedFiles =
-  '**/{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json,.license-claims.json,LICENSE*,LICENCE*,COPYING*,MODEL_LICENSE*,.gitignore}';
-
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(watchedFiles);
-  context.subscriptions.push(watcher);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector,
-    synchronize: { fileEvents: watcher },
-  };
+  // file changes on disk: the server registers its own watcher (workspace/didChangeWatchedFiles),
+  // so every LSP client gets them, once
+  const clientOptions: LanguageClientOptions = { documentSelector };
   return new LanguageClient(clientId, 'License Claims', serverOptions, clientOptions);
 }

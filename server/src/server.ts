@@ -47,7 +47,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'licenseClaims' });
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: '**/{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json,.license-claims.json,LICENSE*,LICENCE*,COPYING*,MODEL_LICENSE*,README*}' }],
+    watchers: [{ globPattern: '**/{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json,.license-claims.json,.gitignore,LICENSE*,LICENCE*,COPYING*,MODEL_LICENSE*,README*}' }],
   }).catch(() => undefined);
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !event.removed.some((folder) => folder.uri === uri)), ...event.added.map((folder) => folder.uri)];
