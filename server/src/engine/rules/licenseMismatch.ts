@@ -66,10 +66,11 @@ export const licenseMismatch: Rule = {
       const scoped = all.filter((statement) => (statement.declarations[0].scope === 'model') === isModel);
       const groups = components(scoped);
       if (groups.length < 2) continue;
-      // the majority is trusted; on a tie, the side holding a LICENSE text; with neither, every side is reported
-      const ordered = [...groups].sort((a, b) => b.length - a.length || Number(b.some((s) => s.isLicenseFile)) - Number(a.some((s) => s.isLicenseFile)));
+      // the majority is trusted; on a tie (a manifest against its LICENSE text) every side is reported,
+      // each pointing at the others
+      const ordered = [...groups].sort((a, b) => b.length - a.length);
       const [top, second] = ordered;
-      const decided = top.length > second.length || (top.some((s) => s.isLicenseFile) && !second.some((s) => s.isLicenseFile));
+      const decided = top!.length > second!.length;
       for (const statement of scoped) {
         const own = groups.find((group) => group.includes(statement))!;
         if (decided && own === top) continue;
