@@ -70,7 +70,7 @@ export const licenseMismatch: Rule = {
       // each pointing at the others
       const ordered = [...groups].sort((a, b) => b.length - a.length);
       const [top, second] = ordered;
-      const decided = top!.length > second!.length;
+      const decided = top.length > second.length;
       for (const statement of scoped) {
         const own = groups.find((group) => group.includes(statement))!;
         if (decided && own === top) continue;
