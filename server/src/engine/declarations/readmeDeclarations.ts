@@ -5,9 +5,9 @@ import type { Declaration, DeclarationScope, Span } from '../types.js';
 import { findLicenseMentions } from '../licenses/licenseMentions.js';
 import { resolveLicenseName } from '../licenses/resolveLicense.js';
 import { aiLicenses, catalogId, describeLicense } from '../licenses/licenseKnowledge.js';
-import type { LinkTarget } from '../markdown/linkTargets.js';
+import type { LinkTarget } from '../markdown/references.js';
 import { sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
-import type { DocumentImage } from '../markdown/images.js';
+import type { DocumentImage } from '../markdown/references.js';
 import { makeDeclaration } from './declarationTypes.js';
 import { modelWords } from '../claims/phrases.js';
 

@@ -4,8 +4,7 @@
 import type { Claim, ClaimLanguage, SourceFile } from '../types.js';
 import { parseMarkdown } from '../markdown/parseMarkdown.js';
 import { proseBlocks, sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
-import { documentImages } from '../markdown/images.js';
-import { linkTargets, type LinkTarget } from '../markdown/linkTargets.js';
+import { documentReferences, type LinkTarget } from '../markdown/references.js';
 import { scanClaims } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
 import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
@@ -47,6 +46,7 @@ export function isReadmeName(path: string): boolean {
 export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLanguage[]): MarkdownFacts {
   const { tree, frontMatter, bodyStart } = parseMarkdown(file.text);
   const blocks = proseBlocks(tree, file.text);
+  const references = documentReferences(tree);
   const facts: MarkdownFacts = {
     file: file.path,
     claims: [],
@@ -54,7 +54,7 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
     suppressions: markdownSuppressions(tree, file.text),
     problems: [],
     headings: blocks.filter((block) => block.kind === 'heading').map((block) => block.text.trim()),
-    links: linkTargets(tree),
+    links: references.links,
     bodyStart,
     prose: blocks.map((block) => block.text),
   };
@@ -83,7 +83,7 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
     const licenseSectionSpans = blocks.filter(inLicenseSection).map((block) => ({ start: block.offsets[0] ?? 0, end: block.offsets[block.offsets.length - 1] ?? 0 }));
     facts.readmeDeclarations.push(
       ...licenseSectionDeclarations(file.path, blocks),
-      ...badgeDeclarations(file.path, documentImages(tree)),
+      ...badgeDeclarations(file.path, references.images),
       // License sections are read sentence by sentence above; links elsewhere ("see the model license") are read here
       ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
     );
