@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// End-to-end scenarios in a real VS Code 1.100.3 (code-server 4.100.3), driven
+// through the UI. Each scenario copies fixtures into a temp folder, starts a
+// fresh VS Code on it with license-claims.vsix installed, waits for what the UI
+// shows (no fixed sleeps), and saves a screenshot (into .e2e/screenshots/;
+// scripts/e2e/screenshots.sh writes them to docs/images/ instead).
+//
+//   node test/e2e/run.mjs [--install-dir .e2e/cs] [--vsix license-claims.vsix]
+//                         [--images .e2e/screenshots] [--only 1,3]
+//
+// stdout: one JSON summary line per scenario, then {"passed":N,"failed":N}.
+// stderr: progress. Exit code 1 when any scenario failed.
+// Needs scripts/e2e/setup-code-server.sh (npm run test:e2e does it all).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { VSCode, waitFor } from './vscode.mjs';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const installDir = path.resolve(arg('--install-dir', path.join(repo, '.e2e/cs')));
+const vsix = path.resolve(arg('--vsix', path.join(repo, 'license-claims.vsix')));
+const images = path.resolve(arg('--images', path.join(repo, '.e2e/screenshots'))); // screenshots.sh: docs/images
+const only = arg('--only', '')?.split(',').filter(Boolean).map(Number) ?? [];
+
+const t0 = Date.now();
+const log = (...a) => console.error(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+/** A temp folder with the given fixtures copied in: [[fixture, subfolder or '']]. */
+function workspace(copies) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'license-claims-ws-'));
+  for (const [fixture, into] of copies) {
+    fs.cpSync(path.join(repo, 'test-fixtures', fixture), path.join(dir, into), { recursive: true });
+  }
+  for (const entry of fs.readdirSync(dir, { recursive: true })) {
+    if (path.basename(entry) === 'expected.json') fs.rmSync(path.join(dir, entry)); // test metadata, not part of a project
+  }
+  return dir;
+}
+
+const scenarios = [
+  {
+    id: 1, name: 'openwashed model card: problem and hover', image: 'scenario-1-openwashed-model-card.png',
+    folder: () => workspace([['openwashed-llama-model-card', '']]),
+    async run(vs, _folder, details) {
+      await vs.openFile('README.md');
+      await vs.showProblems();
+      const problem = await vs.waitForProblem({ file: 'README.md', code: 'claim-non-osi-license', source: 'license-claims' });
+      details.problem = problem;
+      if (!/Llama 3 Community License|llama3/i.test(problem.message)) throw new Error(`unexpected message: ${problem.message}`);
+      const hover = await vs.hoverAt(10, 25, /not backed/);
+      details.hover = hover.split('\n').slice(0, 6).join(' | ');
+      if (!/Llama 3 Community License/.test(hover)) throw new Error(`the hover does not name the Llama 3 Community License: ${hover}`);
+    },
+  },
+  {
+    id: 2, name: 'quick fix adds a LICENSE file', image: 'scenario-2-quick-fix.png',
+    folder: () => workspace([['claim-without-license-readme', '']]),
+    async run(vs, folder, details) {
+      await vs.openFile('README.md');
+      await vs.showProblems();
+      details.before = await vs.waitForProblem({ file: 'README.md', code: 'claim-without-license' });
+      await vs.goTo(5, 20);
+      await vs.page.keyboard.press('Control+.');
+      const title = 'Add a LICENSE file with the Apache-2.0 license text';
+      const widget = '.action-widget .monaco-list-row.action';
+      await vs.page.waitForSelector(widget, { state: 'visible' });
+      details.actions = await vs.page.$$eval(widget, (els) => els.map((e) => e.getAttribute('aria-label')));
+      if (!details.actions.includes(title)) throw new Error(`no "${title}" in the Quick Fix menu`);
+      // move the selection onto the action with the arrow keys, then Enter
+      await waitFor(`"${title}" focused`, async () => {
+        const focused = await vs.page.$eval(`${widget}.focused`, (e) => e.getAttribute('aria-label')).catch(() => null);
+        if (focused === title) return true;
+        await vs.page.keyboard.press('ArrowDown');
+        return false;
+      }, 10000, 150);
+      await vs.screenshot(path.join(images, this.image)); // the Quick Fix menu with the action selected
+      await vs.page.keyboard.press('Enter');
+      const license = path.join(folder, 'LICENSE');
+      // the edit creates LICENSE and fills it in; VS Code may keep it open and unsaved: save all then
+      await waitFor('LICENSE on disk', () => fs.existsSync(license), 20000);
+      await vs.page.keyboard.press('Control+K');
+      await vs.page.keyboard.press('S'); // Save All (Ctrl+K S)
+      await waitFor('the Apache-2.0 text in LICENSE on disk', () => /Apache License\s+Version 2\.0/.test(fs.readFileSync(license, 'utf8')), 20000);
+      await vs.waitForNoProblem({ file: 'README.md', code: 'claim-without-license' });
+      details.licenseBytes = fs.statSync(license).size;
+      details.after = await vs.problems();
+      return { screenshotTaken: true };
+    },
+  },
+  {
+    id: 3, name: 'Audit Workspace over several projects', image: 'scenario-3-audit-report.png',
+    folder: () => workspace([['monorepo-package-falls-back-to-root', 'atlas'], ['openwashed-cc-by-nc-package', 'nc-package'], ['claim-without-license-readme', 'pixel-diff']]),
+    async run(vs, _folder, details) {
+      await vs.showProblems();
+      details.problemsBeforeAudit = (await vs.problems()).length;
+      await vs.runCommand('License Claims: Audit Workspace');
+      const reportTab = await waitFor('the report tab', async () => (await vs.tabTitles()).find((t) => /License Claims/.test(t)), 60000);
+      details.reportTab = reportTab;
+      await vs.showProblems();
+      details.found = [
+        await vs.waitForProblem({ file: 'atlas/packages/a/README.md', code: 'claim-non-osi-license' }),
+        await vs.waitForProblem({ file: 'pixel-diff/README.md', code: 'claim-without-license' }),
+      ];
+      details.problems = await vs.problems();
+      // the Markdown preview is a webview (nested iframes): wait until one of its frames shows the report's heading
+      details.previewHeading = await waitFor('the rendered report preview', async () => {
+        for (const frame of vs.page.frames()) {
+          const heading = await frame.evaluate(() => document.querySelector('h1')?.innerText ?? null).catch(() => null);
+          if (heading && /License Claims audit/.test(heading)) return heading;
+        }
+        return null;
+      }, 30000);
+      details.tabs = await vs.tabTitles();
+    },
+  },
+  {
+    id: 4, name: 'policy setting apache-mit rejects BSD-3-Clause live', image: 'scenario-4-policy-setting.png',
+    folder: () => workspace([['policy-apache-mit-rejects-bsd3', '']]),
+    async run(vs, folder, details) {
+      await vs.openFile('README.md');
+      await vs.showProblems();
+      details.hoverBefore = (await vs.hoverAt(5, 22, /backed by the declared license/)).split('\n').slice(0, 3).join(' | ');
+      if ((await vs.problems()).some((p) => p.code === 'claim-non-osi-license')) throw new Error('a finding before the policy changed');
+      fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(folder, '.vscode/settings.json'), JSON.stringify({ 'licenseClaims.policy': 'apache-mit' }, null, 2));
+      details.problem = await vs.waitForProblem({ file: 'README.md', code: 'claim-non-osi-license' });
+      await vs.page.mouse.move(5, 5);
+    },
+  },
+  {
+    id: 5, name: 'LICENSE edited to another license: license-mismatch on both sides', image: 'scenario-5-license-mismatch.png',
+    folder: () => workspace([['german-honest-mit-package', '']]),
+    async run(vs, folder, details) {
+      await vs.openFile('package.json');
+      await vs.showProblems();
+      details.hoverBefore = (await vs.hoverAt(5, 16, /MIT/)).split('\n')[0];
+      if ((await vs.problems()).some((p) => p.code === 'license-mismatch')) throw new Error('license-mismatch before the edit');
+      await vs.openFile('LICENSE'); // open, so the language server checks it and VS Code reloads it from disk
+      fs.writeFileSync(path.join(folder, 'LICENSE'), fs.readFileSync(path.join(repo, 'LICENSE'), 'utf8')); // Apache-2.0 over MIT
+      await waitFor('the editor to show the new LICENSE text', () => vs.page.evaluate(() =>
+        /Apache\sLicense/.test(document.querySelector('.editor-instance .view-lines')?.innerText ?? '')), 30000);
+      details.found = [
+        await vs.waitForProblem({ file: 'package.json', code: 'license-mismatch' }),
+        await vs.waitForProblem({ file: 'LICENSE', code: 'license-mismatch' }),
+      ];
+      await vs.page.mouse.move(5, 5);
+    },
+  },
+];
+
+let failed = 0;
+let passed = 0;
+for (const scenario of scenarios) {
+  if (only.length && !only.includes(scenario.id)) continue;
+  const started = Date.now();
+  const folder = scenario.folder();
+  const details = {};
+  const summary = { scenario: scenario.id, name: scenario.name, ok: false, ms: 0, screenshot: path.relative(repo, path.join(images, scenario.image)) };
+  const vs = new VSCode({ installDir, vsix, folder, log: (...a) => log(`#${scenario.id}`, ...a) });
+  try {
+    log(`#${scenario.id} ${scenario.name}`);
+    await vs.start();
+    summary.startMs = Date.now() - started;
+    const result = await scenario.run.call(scenario, vs, folder, details);
+    if (!result?.screenshotTaken) await vs.screenshot(path.join(images, scenario.image));
+    summary.ok = true;
+  } catch (error) {
+    summary.error = String(error?.stack ?? error).split('\n').slice(0, 4).join('\n');
+    summary.problems = await vs.problems?.().catch(() => null);
+    summary.toasts = await vs.toasts?.().catch(() => null);
+    summary.serverLogTail = vs.serverLog.split('\n').slice(-15).join('\n');
+    if (vs.page) {
+      summary.screenshot = path.relative(repo, path.join(os.tmpdir(), `license-claims-e2e-failed-${scenario.id}.png`));
+      await vs.screenshot(path.join(os.tmpdir(), `license-claims-e2e-failed-${scenario.id}.png`)).catch(() => {});
+      summary.screenshot = path.join(os.tmpdir(), `license-claims-e2e-failed-${scenario.id}.png`);
+    }
+  } finally {
+    await vs.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  summary.ms = Date.now() - started;
+  summary.details = details;
+  if (summary.ok) passed++; else failed++;
+  process.stdout.write(JSON.stringify(summary) + '\n');
+  log(`#${scenario.id} ${summary.ok ? 'PASS' : 'FAIL'} in ${summary.ms} ms`);
+}
+process.stdout.write(JSON.stringify({ passed, failed, totalMs: Date.now() - t0 }) + '\n');
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exitCode = failed ? 1 : 0;
