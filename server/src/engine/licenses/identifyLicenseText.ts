@@ -87,7 +87,20 @@ const catalogPhrases = () => aiLicenses.map((entry) => ({ id: entry.id, phrases:
 
 export const fullTextThreshold = 0.9;
 
+// The same LICENSE text is judged again on every keystroke in a document it governs: remember the last ones.
+const recent = new Map<string, Identification>();
+const recentLimit = 64;
+
 export function identifyLicenseText(text: string): Identification {
+  const known = recent.get(text);
+  if (known) return known;
+  const identification = identifyUncached(text);
+  if (recent.size >= recentLimit) recent.delete(recent.keys().next().value!);
+  recent.set(text, identification);
+  return identification;
+}
+
+function identifyUncached(text: string): Identification {
   const words = wordSet(text);
   if (words.size < 5) return { license: null, confidence: 0, method: 'none' };
   let best: { id: string; score: number } | undefined;
