@@ -18,6 +18,16 @@ import { completion } from './lsp/completion.js';
 import { WorkspaceAuditor } from './lsp/workspaceAudit.js';
 import { projectStatus } from './lsp/projectStatus.js';
 import { toolVersion } from './cli/version.js';
+import { isManifestName } from './engine/project.js';
+import { isLicenseFileName } from './engine/declarations/licenseFiles.js';
+import { isReadmeName } from './engine/documents/markdownDocument.js';
+import { configFileName } from './engine/config.js';
+
+/** Files whose declarations or settings apply to other files. */
+function governsOthers(uri: string): boolean {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return isManifestName(name) || isLicenseFileName(name) || isReadmeName(name) || name === configFileName;
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -71,8 +81,8 @@ documents.onDidOpen((event) => validator.schedule(event.document, 0));
 documents.onDidChangeContent(async (event) => {
   const { run } = await settings.get(event.document.uri);
   if (run === 'onType') validator.schedule(event.document);
-  // an edited manifest or LICENSE governs other open documents
-  if (/(?:package\.json|pyproject\.toml|Cargo\.toml|CITATION\.cff|codemeta\.json|\.license-claims\.json|\/(?:LICEN[CS]E|COPYING|MODEL_LICENSE)[^/]*|\/README[^/]*)$/iu.test(event.document.uri)) {
+  // an edited manifest, LICENSE, README or config governs other open documents
+  if (governsOthers(event.document.uri)) {
     for (const document of documents.all()) if (document.uri !== event.document.uri) validator.schedule(document);
   }
 });

@@ -45,7 +45,7 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
       let verdict = verdicts.get(claim);
       if (!verdict) {
         const text = textOf.get(claim.file) ?? '';
-        verdict = judgeClaim(claim, workspace.declarationsFor(claim), policy, sentenceAround(text, claim.span.start, claim.span.end));
+        verdict = judgeClaim(claim, workspace.declarationsFor(claim.file), policy, sentenceAround(text, claim.span.start, claim.span.end));
         verdicts.set(claim, verdict);
       }
       return verdict;

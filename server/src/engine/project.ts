@@ -61,8 +61,8 @@ export interface Project {
 export interface Workspace {
   projects: Project[];
   problems: FileProblem[];
-  /** The declarations that back a claim: a model card's own front matter, else its project's. */
-  declarationsFor(claim: Claim): ResolvedDeclaration[];
+  /** The declarations that govern a file's claims: a model card's own front matter, else its project's. */
+  declarationsFor(file: string): ResolvedDeclaration[];
   projectOf(path: string): Project;
 }
 
@@ -117,13 +117,11 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
       project.claims.push(...facts.claims);
       problems.push(...facts.problems);
       const frontMatterDeclarations = (facts.frontMatter?.declarations ?? []) as ResolvedDeclaration[];
-      if (frontMatterDeclarations.length > 0) frontMatterOf.set(file.path, frontMatterDeclarations);
-      if (own && isReadmeName(file.path)) {
-        project.declarations.push(...frontMatterDeclarations, ...(facts.readmeDeclarations as ResolvedDeclaration[]));
-      } else if (frontMatterDeclarations.length > 0) {
-        // a model card elsewhere: its README-style declarations govern itself only
-        frontMatterOf.set(file.path, [...frontMatterDeclarations, ...(facts.readmeDeclarations as ResolvedDeclaration[])]);
-      }
+      const readmeDeclarations = facts.readmeDeclarations as ResolvedDeclaration[];
+      const projectReadme = own && isReadmeName(file.path);
+      if (projectReadme) project.declarations.push(...frontMatterDeclarations, ...readmeDeclarations);
+      // a model card governs its own claims: by its front matter (and, away from the project root, its README-style declarations too)
+      if (frontMatterDeclarations.length > 0) frontMatterOf.set(file.path, projectReadme ? frontMatterDeclarations : [...frontMatterDeclarations, ...readmeDeclarations]);
     }
   }
   resolveFileReferences(projects.values(), new Map(files.map((file) => [file.path, file])));
@@ -136,8 +134,8 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
     projects: [...projects.values()],
     problems,
     projectOf,
-    declarationsFor(claim) {
-      return frontMatterOf.get(claim.file) ?? projectOf(claim.file).governing.declarations;
+    declarationsFor(file) {
+      return frontMatterOf.get(file) ?? projectOf(file).governing.declarations;
     },
   };
 }

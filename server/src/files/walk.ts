@@ -16,8 +16,6 @@ export interface Skip {
 
 export interface WalkResult {
   files: SourceFile[];
-  /** Config files found, by folder ('' = root). */
-  configFiles: Map<string, { path: string; text: string }>;
   skipped: Skip[];
   /** Folders left out because of .git, node_modules or ignore rules (counted, not listed). */
   ignoredFolders: number;
@@ -58,7 +56,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * may throw to stop the walk.
  */
 export function walk(root: string, onConfig?: (dir: string, path: string, text: string) => string[]): WalkResult {
-  const result: WalkResult = { files: [], configFiles: new Map(), skipped: [], ignoredFolders: 0 };
+  const result: WalkResult = { files: [], skipped: [], ignoredFolders: 0 };
   const rootReal = realpathSync(root);
   const visited = new Set<string>();
   const layers: IgnoreLayer[] = [];
@@ -114,7 +112,6 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
     if (entries.includes(configFileName) && onConfig) {
       const path = dir ? `${dir}/${configFileName}` : configFileName;
       const text = readFileSync(join(absoluteDir, configFileName), 'utf8');
-      result.configFiles.set(dir, { path, text });
       const patterns = onConfig(dir, path, text);
       if (patterns.length > 0) {
         layers.push({ base: dir, rules: ignore().add(patterns) });

@@ -3,33 +3,13 @@
 import { CodeActionKind, DiagnosticSeverity, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import type { Finding, Fix, Severity, Span } from '../engine/types.js';
-import { LineIndex } from '../engine/text/lineIndex.js';
+import type { Finding, Fix, Severity } from '../engine/types.js';
+import { FileRanges } from '../engine/text/lineIndex.js';
 import { docsUrl } from '../engine/rules/index.js';
 import type { DiagnosticData, FixData } from '../protocol.js';
 
 export const diagnosticSource = 'license-claims';
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.licenseClaims`;
-
-/** Texts of the files a result refers to, by engine path, with their line indexes. */
-export class TextLookup {
-  private readonly indexes = new Map<string, LineIndex>();
-
-  constructor(private readonly textOf: (path: string) => string | undefined) {}
-
-  text(path: string): string | undefined {
-    return this.textOf(path);
-  }
-
-  range(path: string, span: Span): Range {
-    let index = this.indexes.get(path);
-    if (!index) {
-      index = new LineIndex(this.textOf(path) ?? '');
-      this.indexes.set(path, index);
-    }
-    return { start: index.positionAt(span.start), end: index.positionAt(Math.max(span.start, span.end)) };
-  }
-}
 
 const severity: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 
@@ -46,7 +26,7 @@ function isPreferred(finding: Finding, fix: Fix, index: number): boolean {
   return false;
 }
 
-export function fixToEdit(fix: Fix, root: string, lookup: TextLookup): WorkspaceEdit {
+export function fixToEdit(fix: Fix, root: string, lookup: FileRanges): WorkspaceEdit {
   const changes: Record<string, { range: Range; newText: string }[]> = {};
   for (const edit of fix.edits) (changes[uriOf(root, edit.file)] ??= []).push({ range: lookup.range(edit.file, edit.span), newText: edit.newText });
   if (!fix.createFiles?.length) return { changes };
@@ -62,7 +42,7 @@ export function fixToEdit(fix: Fix, root: string, lookup: TextLookup): Workspace
   };
 }
 
-export function toDiagnostic(finding: Finding, root: string, lookup: TextLookup, version: number | null, canCreate: (path: string) => boolean): Diagnostic {
+export function toDiagnostic(finding: Finding, root: string, lookup: FileRanges, version: number | null, canCreate: (path: string) => boolean): Diagnostic {
   const fixes: FixData[] = finding.fixes
     .filter((fix) => (fix.createFiles ?? []).every((created) => canCreate(created.file)))
     .map((fix, index) => ({ title: fix.title, preferred: isPreferred(finding, fix, index), edit: fixToEdit(fix, root, lookup) }));

@@ -12,7 +12,7 @@ export function projectStatus(validation: Validation | undefined, policyName: Po
   if (!validation) return { project: null, licenses: 'no workspace folder', verdict: 'none', findings: 0 };
   const { context, result } = validation;
   const project = result.workspace.projectOf(context.path).governing;
-  const declarations = result.workspace.declarationsFor({ kind: 'open-source', language: 'en', file: context.path, span: { start: 0, end: 0 }, text: '', aboutModel: true });
+  const declarations = result.workspace.declarationsFor(context.path);
   const policy = createPolicy(policyName ?? 'osi');
   const names = [...new Set(declarations.map((declaration) => {
     const name = declaration.expression ? describeLicense(declaration.expression).name : declaration.raw;

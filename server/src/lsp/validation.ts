@@ -10,7 +10,8 @@ import { audit, type AuditResult } from '../engine/audit.js';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
 import type { Finding } from '../engine/types.js';
-import { TextLookup, toDiagnostic } from './convert.js';
+import { toDiagnostic } from './convert.js';
+import { FileRanges } from '../engine/text/lineIndex.js';
 import { settingsAsConfig, type SettingsCache } from './settings.js';
 import type { DocumentContext, WorkspaceFiles } from './workspaceFiles.js';
 
@@ -71,7 +72,7 @@ export class Validator {
     const result = audit(context.files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override) });
     const findings = result.findings.filter((finding) => finding.file === context.path);
     const texts = new Map(context.files.map((file) => [file.path, file.text]));
-    const lookup = new TextLookup((path) => texts.get(path) ?? this.files.read(join(context.root, path)));
+    const lookup = new FileRanges((path) => texts.get(path) ?? this.files.read(join(context.root, path)));
     const canCreate = (path: string) => !existsSync(join(context.root, path));
     const diagnostics = findings.map((finding) => toDiagnostic(finding, context.root, lookup, document.version, canCreate));
     return { version: document.version, context, result, findings, diagnostics };

@@ -14,7 +14,8 @@ import { Positions } from '../cli/positions.js';
 import { reportedFindings, type AuditReport } from '../cli/report.js';
 import { formatSarif } from '../cli/sarifReporter.js';
 import type { AuditFinding, AuditSummary } from '../protocol.js';
-import { TextLookup, toDiagnostic } from './convert.js';
+import { toDiagnostic } from './convert.js';
+import { FileRanges } from '../engine/text/lineIndex.js';
 import { settingsAsConfig, type SettingsCache } from './settings.js';
 import type { Validator } from './validation.js';
 
@@ -103,7 +104,7 @@ export class WorkspaceAuditor {
   private publish(folderAudit: FolderAudit, summary: AuditSummary, nowPublished: Set<string>): void {
     const { root, walked, result } = folderAudit;
     const texts = new Map(walked.files.map((file) => [file.path, file.text]));
-    const lookup = new TextLookup((path) => texts.get(path));
+    const lookup = new FileRanges((path) => texts.get(path));
     const byFile = new Map<string, Diagnostic[]>();
     for (const finding of result.findings) {
       const uri = pathToFileURL(join(root, finding.file)).href;

@@ -29,7 +29,7 @@ export const claimWithoutLicense: Rule = {
   summary: 'An open-source claim in a project that declares no license at all.',
   check(context) {
     return claimFindings(context, this.id, 'no-license', (claim) => {
-      const modelOnly = context.workspace.declarationsFor(claim).length > 0;
+      const modelOnly = context.workspace.declarationsFor(claim.file).length > 0;
       const what = modelOnly
         ? 'it declares a license only for the model, none for the code it speaks of'
         : 'it declares no license (no manifest license field, LICENSE file or License section)';

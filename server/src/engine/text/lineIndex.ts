@@ -40,3 +40,19 @@ export class LineIndex {
     return this.starts.length;
   }
 }
+
+/** 0-based ranges of spans in several files, each file's LineIndex built once. */
+export class FileRanges {
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(private readonly textOf: (file: string) => string | undefined) {}
+
+  range(file: string, span: { start: number; end: number }): { start: Position; end: Position } {
+    let index = this.indexes.get(file);
+    if (!index) {
+      index = new LineIndex(this.textOf(file) ?? '');
+      this.indexes.set(file, index);
+    }
+    return { start: index.positionAt(span.start), end: index.positionAt(Math.max(span.start, span.end)) };
+  }
+}
