@@ -1,18 +1,17 @@
 // Protocol tests: the bundled language server over real JSON-RPC (stdio).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
 import { parseTOML } from 'toml-eslint-parser';
 import { applyWorkspaceEdit, TestClient } from './support/lspClient.js';
-import { licenseText, makeWorkspace, repoRoot } from './support/workspace.js';
+import { licenseText, makeWorkspace, repoRoot, tempDir } from './support/workspace.js';
 import type { AuditSummary, DiagnosticData } from '../server/src/protocol.js';
 
 function copyFixture(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `license-claims-lsp-${name}-`));
+  const dir = tempDir(`license-claims-lsp-${name}-`);
   cpSync(join(repoRoot, 'test-fixtures', name), dir, { recursive: true });
   return dir;
 }

@@ -1,11 +1,10 @@
 // SARIF 2.1.0 output, validated by Microsoft's SARIF Multitool (offline).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, runCli } from './support/workspace.js';
+import { repoRoot, runCli, tempDir } from './support/workspace.js';
 import { ruleIds } from '../server/src/engine/rules/index.js';
 
 const multitool = join(repoRoot, 'node_modules', '.bin', 'sarif-multitool');
@@ -30,7 +29,7 @@ test('SARIF for the fixtures lists every rule and validates with zero errors and
     context.skip('the SARIF Multitool (npm @microsoft/sarif-multitool) is not installed for this platform');
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'license-claims-sarif-'));
+  const dir = tempDir('license-claims-sarif-');
   const input = join(dir, 'audit.sarif');
   const output = join(dir, 'validation.sarif');
   writeFileSync(input, result.stdout);
