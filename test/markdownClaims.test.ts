@@ -62,6 +62,6 @@ test('front matter is read for declarations, not claims', () => {
 
 test('the languages setting limits claims to those languages', () => {
   const text = 'Der Code ist quelloffen. It is open source.';
-  const facts = analyzeMarkdown({ path: 'README.md', text }, ['de']);
+  const facts = analyzeMarkdown({ path: 'README.md', text }, { languages: ['de'] });
   assert.deepEqual(facts.claims.map((claim) => claim.text), ['quelloffen']);
 });

@@ -14,6 +14,8 @@ import type { Suppressions } from './suppression.js';
 export interface AuditOptions {
   /** The configuration that applies to a project (its own file merged over the root's, and over command-line flags). */
   configFor?: (projectRoot: string) => Config;
+  /** Files being edited: their Markdown is judged incrementally (chunks that did not change are not parsed again). */
+  editing?: (path: string) => boolean;
 }
 
 export interface AuditResult {
@@ -26,7 +28,7 @@ export interface AuditResult {
 
 export function audit(files: SourceFile[], options: AuditOptions = {}): AuditResult {
   const configFor: (root: string) => Config = options.configFor ?? (() => ({}));
-  const workspace = buildWorkspace(files, (root) => configFor(root).languages);
+  const workspace = buildWorkspace(files, (root) => configFor(root).languages, options.editing);
   const textOf = new Map(files.map((file) => [file.path, file.text]));
   const suppressionsOf = new Map<string, Suppressions>();
   const bodyStartOf = new Map<string, number>();
@@ -36,6 +38,12 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
       bodyStartOf.set(document.file, document.bodyStart);
     }
   }
+  const eols = new Map<string, string>();
+  const eolOf = (file: string) => {
+    let eol = eols.get(file);
+    if (eol === undefined) eols.set(file, (eol = textOf.get(file)?.includes('\r\n') ? '\r\n' : '\n'));
+    return eol;
+  };
   const findings: Finding[] = [];
   const verdicts = new Map<Claim, ClaimVerdict>();
   for (const project of workspace.projects) {
@@ -57,7 +65,7 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
         if (suppressionsOf.get(draft.file)?.isSuppressed(rule.id, draft.span.start)) continue;
         const finding: Finding = { ...draft, severity: setting ?? rule.defaultSeverity };
         const bodyStart = bodyStartOf.get(finding.file);
-        const suppress = bodyStart === undefined ? undefined : suppressionFix(finding, textOf.get(finding.file) ?? '', bodyStart);
+        const suppress = bodyStart === undefined ? undefined : suppressionFix(finding, textOf.get(finding.file) ?? '', bodyStart, eolOf(finding.file));
         findings.push(suppress ? { ...finding, fixes: [...finding.fixes, suppress] } : finding);
       }
     }

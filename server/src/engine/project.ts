@@ -71,11 +71,15 @@ function proseFieldClaims(field: ProseField, languages?: readonly ClaimLanguage[
     .filter((found) => !languages || languages.includes(found.language))
     .map((found) => {
       const span = field.exact ? { start: field.start + found.start, end: field.start + found.end } : { start: field.start, end: field.start + field.text.length };
-      return { kind: found.kind, language: found.language, file: field.file, span, text: field.text.slice(found.start, found.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
+      return { kind: found.kind, language: found.language, file: field.file, span, text: field.text.slice(found.start, found.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense, ...(field.exact ? {} : { inexact: true }) };
     });
 }
 
-export function buildWorkspace(files: SourceFile[], languages?: (root: string) => readonly ClaimLanguage[] | undefined): Workspace {
+/**
+ * `languages`: the claim languages a project reports; `remember`: the files
+ * being edited, whose Markdown chunks are kept for the next judgment.
+ */
+export function buildWorkspace(files: SourceFile[], languages?: (root: string) => readonly ClaimLanguage[] | undefined, remember?: (path: string) => boolean): Workspace {
   const roots = new Set<string>(['']);
   for (const file of files) {
     const name = baseName(file.path);
@@ -111,7 +115,7 @@ export function buildWorkspace(files: SourceFile[], languages?: (root: string) =
     } else if (isLicenseFileName(name) && own) {
       project.declarations.push(...(licenseFileDeclarations(file).declarations as ResolvedDeclaration[]));
     } else if (isMarkdownName(name)) {
-      const facts = analyzeMarkdown(file, projectLanguages);
+      const facts = analyzeMarkdown(file, { languages: projectLanguages, remember: remember?.(file.path) ?? false });
       project.markdown.set(file.path, file);
       project.documents.push(facts);
       project.claims.push(...facts.claims);

@@ -18,7 +18,19 @@ export interface Suppressions {
 
 const noSuppressions: Suppressions = { isSuppressed: () => false };
 
-function commentsOf(node: Nodes, found: { text: string; offset: number }[]): void {
+export interface MarkdownComment {
+  text: string;
+  offset: number;
+}
+
+/** The HTML comments of a parsed Markdown tree, with their source offsets. */
+export function markdownComments(tree: Root): MarkdownComment[] {
+  const found: MarkdownComment[] = [];
+  commentsOf(tree, found);
+  return found;
+}
+
+function commentsOf(node: Nodes, found: MarkdownComment[]): void {
   if (node.type === 'html') {
     const start = node.position?.start.offset ?? 0;
     const parser: Parser = new Parser({ oncomment: (data) => found.push({ text: data, offset: start + parser.startIndex }) });
@@ -29,8 +41,12 @@ function commentsOf(node: Nodes, found: { text: string; offset: number }[]): voi
 }
 
 export function markdownSuppressions(tree: Root, text: string): Suppressions {
-  const comments: { text: string; offset: number }[] = [];
-  commentsOf(tree, comments);
+  return suppressionsFromComments(markdownComments(tree), text);
+}
+
+/** The suppressions that a document's comments (in order) make. */
+export function suppressionsFromComments(comments: MarkdownComment[], text: string): Suppressions {
+  if (!comments.some((comment) => comment.text.includes('license-claims-'))) return noSuppressions;
   const lines = new LineIndex(text);
   const directives: Directive[] = [];
   for (const comment of comments) {

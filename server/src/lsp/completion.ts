@@ -7,7 +7,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { allSpdxLicenses } from '../engine/licenses/spdxCatalog.js';
 import { hfLicenses } from '../engine/licenses/licenseKnowledge.js';
-import { parseMarkdown } from '../engine/markdown/parseMarkdown.js';
+import { parseFrontMatter } from '../engine/markdown/parseMarkdown.js';
 
 type Field = 'spdx' | 'hub';
 
@@ -23,7 +23,7 @@ function fieldAt(document: TextDocument, position: Position): Field | undefined 
   if (name === 'pyproject.toml' || name === 'Cargo.toml') return /^\s*license\s*=\s*"[^"]*$/u.test(linePrefix) ? 'spdx' : undefined;
   if (name === 'CITATION.cff') return /^\s*license:\s*["']?[\w.+-]*$/u.test(linePrefix) ? 'spdx' : undefined;
   if (/\.(?:md|markdown)$/iu.test(name) && /^license:\s*["']?[\w.+-]*$/u.test(linePrefix)) {
-    return offset < parseMarkdown(text).bodyStart ? 'hub' : undefined;
+    return offset < parseFrontMatter(text).bodyStart ? 'hub' : undefined;
   }
   return undefined;
 }

@@ -1,7 +1,6 @@
 // Judging open documents: per-URI debounce, a version check before
 // publishing (a result for an older version is dropped), and the last result
 // kept for hover and for clients that do not echo `diagnostic.data`.
-import { existsSync } from 'node:fs';
 import ignore from 'ignore';
 import { join } from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
@@ -11,6 +10,7 @@ import { ConfigError, configForProject, parseConfig, type Config } from '../engi
 import { ruleIds } from '../engine/rules/index.js';
 import type { Finding } from '../engine/types.js';
 import { toDiagnostic } from './convert.js';
+import { entryExists } from './workspaceEdits.js';
 import { FileRanges } from '../engine/text/lineIndex.js';
 import { settingsAsConfig, type SettingsCache } from './settings.js';
 import type { DocumentContext, WorkspaceFiles } from './workspaceFiles.js';
@@ -69,11 +69,11 @@ export class Validator {
     }
     const override = settingsAsConfig(settings);
     if (isIgnored(context.path, configs, override)) return { version: document.version, context, result: audit([]), findings: [], diagnostics: [] };
-    const result = audit(context.files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override) });
+    const result = audit(context.files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override), editing: (path) => path === context.path });
     const findings = result.findings.filter((finding) => finding.file === context.path);
     const texts = new Map(context.files.map((file) => [file.path, file.text]));
     const lookup = new FileRanges((path) => texts.get(path) ?? this.files.read(join(context.root, path)));
-    const canCreate = (path: string) => !existsSync(join(context.root, path));
+    const canCreate = (path: string) => !entryExists(join(context.root, path));
     const diagnostics = findings.map((finding) => toDiagnostic(finding, context.root, lookup, document.version, canCreate));
     return { version: document.version, context, result, findings, diagnostics };
   }

@@ -1,7 +1,7 @@
 // Finds claims in one piece of prose: claim phrases, minus negations,
 // third-party mentions and names that merely contain the words.
 import type { ClaimKind, ClaimLanguage, Span } from '../types.js';
-import { findLicenseMentions } from '../licenses/licenseMentions.js';
+import { findLicenseMentions, type LicenseMention } from '../licenses/licenseMentions.js';
 import { sentenceAround } from '../text/sentences.js';
 import { claimPatterns, modelWords, namesContainingClaimWords, negationWords, thirdPartyAfter, thirdPartyBefore, toolNouns } from './phrases.js';
 
@@ -94,17 +94,19 @@ const licensedSuffix = /[\s\u00a0-]licen[sc]ed\b/giu;
 
 function namedLicenseClaims(text: string): ProseClaim[] {
   const claims: ProseClaim[] = [];
-  const mentions = findLicenseMentions(text);
+  // finding mentions is the costly part: only where a lead or a suffix asks for one
+  let found: LicenseMention[] | undefined;
+  const mentionsOf = () => (found ??= findLicenseMentions(text));
   for (const lead of text.matchAll(namedLicenseLead)) {
     const after = lead.index + lead[0].length;
-    const mention = mentions.find((candidate) => candidate.start >= after && candidate.start - after <= 12);
+    const mention = mentionsOf().find((candidate) => candidate.start >= after && candidate.start - after <= 12);
     if (!mention?.id) continue;
     const language: ClaimLanguage = /unter/iu.test(lead[0]) ? 'de' : /sous/iu.test(lead[0]) ? 'fr' : /bajo/iu.test(lead[0]) ? 'es' : 'en';
     claims.push({ kind: 'named-license', language, start: lead.index, end: mention.end, aboutModel: modelWords.test(sentenceAround(text, lead.index, mention.end)), namedLicense: mention.id });
   }
   // "MIT-licensed", "Apache 2.0 licensed"
   for (const suffix of text.matchAll(licensedSuffix)) {
-    const mention = mentions.find((candidate) => candidate.end === suffix.index);
+    const mention = mentionsOf().find((candidate) => candidate.end === suffix.index);
     if (!mention?.id || claims.some((claim) => claim.start <= mention.start && claim.end >= mention.end)) continue;
     if (isNegated(text, mention.start)) continue;
     claims.push({ kind: 'named-license', language: 'en', start: mention.start, end: suffix.index + suffix[0].length, aboutModel: modelWords.test(sentenceAround(text, mention.start, mention.end)), namedLicense: mention.id });
@@ -112,8 +114,20 @@ function namedLicenseClaims(text: string): ProseClaim[] {
   return claims;
 }
 
+/**
+ * Whether `text` may hold a claim: any claim phrase, a "released under" lead
+ * or a "-licensed" suffix. One pass of one expression, so that prose without
+ * any (most of it) costs no more than that.
+ */
+const anyCandidate = new RegExp([...claimPatterns.map(({ pattern }) => pattern.source), namedLicenseLead.source, licensedSuffix.source].join('|'), 'iu');
+
+export function mayHoldClaims(text: string): boolean {
+  return anyCandidate.test(text);
+}
+
 /** Claims in `text`, in order. */
 export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[] {
+  if (!mayHoldClaims(text)) return [];
   const links = context.links ?? [];
   const masked = maskNames(text);
   const quoted = quotedRanges(text);

@@ -1,16 +1,18 @@
 // Everything the engine reads from one Markdown file: its claims, and the
 // declarations it makes (front matter, License section, badges, "released
 // under …" sentences), plus its suppression comments.
-import type { Claim, ClaimLanguage, SourceFile } from '../types.js';
-import { parseMarkdown } from '../markdown/parseMarkdown.js';
-import { proseBlocks, sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
-import { documentReferences, type LinkTarget } from '../markdown/references.js';
-import { scanClaims } from '../claims/claimScanner.js';
+import type { Claim, ClaimLanguage, SourceFile, Span } from '../types.js';
+import { parseFrontMatter } from '../markdown/parseMarkdown.js';
+import { blockSpan, SectionTracker, sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
+import type { DocumentReferences, LinkTarget } from '../markdown/references.js';
+import { markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
+import { chunkFacts } from '../markdown/chunkFacts.js';
+import { mayHoldClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
 import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
 import { sentenceAround } from '../text/sentences.js';
-import { markdownSuppressions, type Suppressions } from '../suppression.js';
+import { suppressionsFromComments, type MarkdownComment, type Suppressions } from '../suppression.js';
 
 type ResolvedDeclaration = ReturnType<typeof makeDeclaration>;
 
@@ -43,15 +45,64 @@ export function isReadmeName(path: string): boolean {
   return /^readme(?:[._-][\w-]+)*\.(?:md|markdown)$/iu.test(path.split('/').pop() ?? '');
 }
 
-export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLanguage[]): MarkdownFacts {
-  const { tree, frontMatter, bodyStart } = parseMarkdown(file.text);
-  const blocks = proseBlocks(tree, file.text);
-  const references = documentReferences(tree);
+/** Markup that may stand between the words of a claim in the source but not in the prose read from it. */
+const markupBetweenWords = /<[^<>\n]*>|[*_~`\\]/gu;
+const headingLine = /^ {0,3}#{1,6}(?:[ \t]|$)|^ {0,3}(?:=+|-+)[ \t]*\r?$/mu;
+
+/**
+ * Whether a chunk of a document that declares nothing (no README, no front
+ * matter) can matter: it may hold a claim, starts a section, or has comments
+ * (suppressions). A superset test on the raw text, with markup removed.
+ */
+function chunkMayMatter(chunk: string): boolean {
+  if (chunk.includes('<!--') || headingLine.test(chunk)) return true;
+  return mayHoldClaims(chunk) || mayHoldClaims(chunk.replace(markupBetweenWords, '').replace(/&[#\w]+;|\s+/gu, ' '));
+}
+
+export interface MarkdownOptions {
+  /** Claim languages to report (all when absent). */
+  languages?: readonly ClaimLanguage[];
+  /** Keep each chunk's facts for the next judgment of the same text (documents being edited). */
+  remember?: boolean;
+  /** Chunk size (tests compare small chunks with one chunk for the whole body). */
+  chunkSize?: number;
+  /** Parse every chunk, even where a document that declares nothing cannot have a claim (tests). */
+  readEveryChunk?: boolean;
+}
+
+/** Reads a Markdown file chunk by chunk (see markdown/chunks.ts). */
+export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {}): MarkdownFacts {
+  const { languages, remember = false } = options;
+  const { frontMatter, bodyStart } = parseFrontMatter(file.text);
+  const declares = isReadmeName(file.path) || frontMatter !== undefined || options.readEveryChunk === true;
+  const definitions = referenceDefinitions(file.text);
+  const blocks: ProseBlock[] = [];
+  const blockClaims: ProseClaim[][] = [];
+  const references: DocumentReferences = { images: [], links: [] };
+  const comments: MarkdownComment[] = [];
+  const sections = new SectionTracker();
+  for (const span of markdownChunks(file.text, bodyStart, options.chunkSize)) {
+    const chunk = file.text.slice(span.start, span.end);
+    if (!declares && !chunkMayMatter(chunk)) continue;
+    const facts = chunkFacts(chunk, definitions, remember);
+    const shift = <T extends { span: Span }>(item: T): T => ({ ...item, span: { start: item.span.start + span.start, end: item.span.end + span.start } });
+    for (const entry of facts.entries) {
+      if (entry.heading) {
+        sections.enter(entry.heading);
+        continue;
+      }
+      blocks.push({ ...entry.block, base: span.start, sections: sections.sectionsOf(entry.block) });
+      blockClaims.push(entry.claims ?? []);
+    }
+    references.images.push(...facts.images.map(shift));
+    references.links.push(...facts.links.map(shift));
+    comments.push(...facts.comments.map((comment) => ({ text: comment.text, offset: comment.offset + span.start })));
+  }
   const facts: MarkdownFacts = {
     file: file.path,
     claims: [],
     readmeDeclarations: [],
-    suppressions: markdownSuppressions(tree, file.text),
+    suppressions: suppressionsFromComments(comments, file.text),
     problems: [],
     headings: blocks.filter((block) => block.kind === 'heading').map((block) => block.text.trim()),
     links: references.links,
@@ -63,11 +114,11 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
     facts.problems.push(...facts.frontMatter.problems);
   }
   const readme = isReadmeName(file.path) || facts.frontMatter !== undefined;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (inThirdPartySection(block)) continue;
     // a License heading names the section ("## Open Source License"); it claims nothing
     if (block.kind === 'heading' && isLicenseHeading(block.text)) continue;
-    for (const found of scanClaims(block.text, { links: block.links })) {
+    for (const found of blockClaims[index]) {
       if (languages && !languages.includes(found.language)) continue;
       const span = sourceSpan(block, found.start, found.end);
       const claim: Claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
@@ -80,7 +131,7 @@ export function analyzeMarkdown(file: SourceFile, languages?: readonly ClaimLang
     }
   }
   if (readme) {
-    const licenseSectionSpans = blocks.filter(inLicenseSection).map((block) => ({ start: block.offsets[0] ?? 0, end: block.offsets[block.offsets.length - 1] ?? 0 }));
+    const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
       ...licenseSectionDeclarations(file.path, blocks),
       ...badgeDeclarations(file.path, references.images),

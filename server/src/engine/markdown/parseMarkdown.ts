@@ -16,11 +16,39 @@ export interface ParsedMarkdown {
   bodyStart: number;
 }
 
+const withFrontMatter = {
+  extensions: [frontmatter(['yaml']), gfm()],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
+};
+const bodyOnly = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+
+/** A whole document, front matter included. */
 export function parseMarkdown(text: string): ParsedMarkdown {
-  const tree = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml']), gfm()],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
-  });
+  return withYaml(text, fromMarkdown(text, withFrontMatter));
+}
+
+/** A piece of a document's body, parsed alone: a `---` at its start is a thematic break, never front matter. */
+export function parseMarkdownBody(text: string): Root {
+  return fromMarkdown(text, bodyOnly);
+}
+
+/**
+ * The front matter alone: only the lines up to its closing fence are parsed,
+ * so a large body costs nothing here.
+ */
+export function parseFrontMatter(text: string): Omit<ParsedMarkdown, 'tree'> {
+  const opening = /^---[ \t]*\r?\n/u.exec(text);
+  if (!opening) return { bodyStart: 0 };
+  const closing = /^---[ \t]*\r?$/mu;
+  const rest = text.slice(opening[0].length);
+  const match = closing.exec(rest);
+  if (!match) return { bodyStart: 0 };
+  const end = opening[0].length + match.index + match[0].length;
+  const { frontMatter, bodyStart } = parseMarkdown(text.slice(0, end));
+  return frontMatter ? { frontMatter, bodyStart } : { bodyStart: 0 };
+}
+
+function withYaml(text: string, tree: Root): ParsedMarkdown {
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (!yaml?.position) return { tree, bodyStart: 0 };
   // The node covers the fences; the content starts after the first line break.

@@ -14,18 +14,25 @@ export interface Heading {
 export interface ProseBlock {
   kind: 'heading' | 'paragraph' | 'cell' | 'html';
   text: string;
-  /** Source offset of each character of `text` (one more entry, for the end). */
+  /** Source offset of each character of `text` (one more entry, for the end), relative to `base`. */
   offsets: number[];
+  /** Where the offsets count from: 0 for a whole document, the chunk's start for a chunk parsed alone. */
+  base: number;
   /** Block-relative ranges covered by link text. */
   links: Span[];
   /** The headings this block sits under, outermost first (a heading block excludes itself). */
   sections: Heading[];
 }
 
+/** A block's range in the whole source: first and last offsets. */
+export function blockSpan(block: ProseBlock): Span {
+  return { start: block.base + (block.offsets[0] ?? 0), end: block.base + (block.offsets[block.offsets.length - 1] ?? 0) };
+}
+
 export function sourceSpan(block: ProseBlock, start: number, end: number): Span {
   const from = block.offsets[start] ?? block.offsets[block.offsets.length - 1] ?? 0;
   const last = block.offsets[Math.max(start, end - 1)] ?? from;
-  return { start: from, end: Math.max(from, last + 1) };
+  return { start: block.base + from, end: block.base + Math.max(from, last + 1) };
 }
 
 class BlockBuilder {
@@ -67,9 +74,9 @@ class BlockBuilder {
     }
   }
 
-  finish(kind: ProseBlock['kind'], sections: Heading[], endOffset: number): ProseBlock | undefined {
+  finish(kind: ProseBlock['kind'], endOffset: number): ProseBlock | undefined {
     if (this.text.trim() === '') return undefined;
-    return { kind, text: this.text, offsets: [...this.offsets, endOffset], links: this.links, sections: [...sections] };
+    return { kind, text: this.text, offsets: [...this.offsets, endOffset], base: 0, links: this.links, sections: [] };
   }
 }
 
@@ -108,13 +115,13 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder): void {
 const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'br', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
 const htmlSkippedTags = new Set(['code', 'pre', 'script', 'style', 'kbd', 'samp']);
 
-function htmlBlocks(value: string, sourceStart: number, sections: Heading[], source: string): ProseBlock[] {
+function htmlBlocks(value: string, sourceStart: number, source: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   let builder = new BlockBuilder(source);
   let skipDepth = 0;
   let linkStart = -1;
   const flush = (offset: number) => {
-    const block = builder.finish('html', sections, sourceStart + offset);
+    const block = builder.finish('html', sourceStart + offset);
     if (block) blocks.push(block);
     builder = new BlockBuilder(source);
   };
@@ -152,27 +159,30 @@ function headingText(node: Nodes): string {
   return '';
 }
 
-/** All prose blocks of a document, in order. */
-export function proseBlocks(tree: Root, source: string): ProseBlock[] {
-  const blocks: ProseBlock[] = [];
-  const sections: Heading[] = [];
+/** A prose block, or the start of a section (a heading, which may have no prose of its own). */
+export type ProseEntry = { block: ProseBlock; heading?: undefined } | { heading: Heading; block?: undefined };
+
+/** The prose blocks and section starts of a parsed document (or chunk), in order; `sections` is left empty. */
+export function proseEntries(tree: Root, source: string): ProseEntry[] {
+  const entries: ProseEntry[] = [];
+  const add = (block: ProseBlock | undefined) => {
+    if (block) entries.push({ block });
+  };
   const visit = (parent: Parents) => {
     for (const node of parent.children as RootContent[]) {
       switch (node.type) {
         case 'heading': {
-          while (sections.length > 0 && sections[sections.length - 1].depth >= node.depth) sections.pop();
+          // the section starts at its heading; the heading's own prose follows
+          entries.push({ heading: { depth: node.depth, text: headingText(node).trim() } });
           const builder = new BlockBuilder(source);
           collectInline(node.children, builder);
-          const block = builder.finish('heading', sections, endOf(node));
-          if (block) blocks.push(block);
-          sections.push({ depth: node.depth, text: headingText(node).trim() });
+          add(builder.finish('heading', endOf(node)));
           break;
         }
         case 'paragraph': {
           const builder = new BlockBuilder(source);
           collectInline(node.children, builder);
-          const block = builder.finish('paragraph', sections, endOf(node));
-          if (block) blocks.push(block);
+          add(builder.finish('paragraph', endOf(node)));
           break;
         }
         case 'table':
@@ -180,13 +190,12 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
             for (const cell of row.children) {
               const builder = new BlockBuilder(source);
               collectInline(cell.children, builder);
-              const block = builder.finish('cell', sections, endOf(cell));
-              if (block) blocks.push(block);
+              add(builder.finish('cell', endOf(cell)));
             }
           }
           break;
         case 'html':
-          blocks.push(...htmlBlocks(node.value, startOf(node), sections, source));
+          for (const block of htmlBlocks(node.value, startOf(node), source)) add(block);
           break;
         case 'list':
         case 'listItem':
@@ -201,5 +210,34 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
     }
   };
   visit(tree);
+  return entries;
+}
+
+/**
+ * Tracks the headings a block sits under while entries are read in document
+ * order: a heading closes the sections of its depth and deeper.
+ */
+export class SectionTracker {
+  private readonly open: Heading[] = [];
+
+  /** The sections a block read now sits under (a heading block, right after its own section started, is not under itself). */
+  sectionsOf(block: ProseBlock): Heading[] {
+    return block.kind === 'heading' ? this.open.slice(0, -1) : [...this.open];
+  }
+
+  enter(heading: Heading): void {
+    while (this.open.length > 0 && this.open[this.open.length - 1].depth >= heading.depth) this.open.pop();
+    this.open.push(heading);
+  }
+}
+
+/** All prose blocks of a document, in order, with their sections. */
+export function proseBlocks(tree: Root, source: string): ProseBlock[] {
+  const sections = new SectionTracker();
+  const blocks: ProseBlock[] = [];
+  for (const entry of proseEntries(tree, source)) {
+    if (entry.heading) sections.enter(entry.heading);
+    else blocks.push({ ...entry.block, sections: sections.sectionsOf(entry.block) });
+  }
   return blocks;
 }

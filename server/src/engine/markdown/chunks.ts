@@ -1,0 +1,86 @@
+// Splits a Markdown body into chunks that parse the same alone as in the
+// whole document, so that each chunk is parsed (and its claims found) once
+// and reused while the rest of the document is edited.
+//
+// A chunk boundary is a blank line followed by a line that starts in the
+// first column, outside fenced code and outside HTML blocks that may hold
+// blank lines (CommonMark types 1–5: <script>/<pre>/<style>/<textarea>,
+// comments, processing instructions, declarations, CDATA). After such a blank
+// line every open block has ended: a paragraph ends at the blank line, and a
+// list item, block quote or footnote continues only with indented or `>` lines
+// (a new list item at the first column starts a sibling list, which holds the
+// same prose). Link reference definitions are document-wide: the caller passes
+// them along with each chunk.
+import type { Span } from '../types.js';
+
+/** Chunks are grouped up to about this many characters: fewer parser runs, still a small re-parse per edit. */
+export const chunkTargetSize = 2048;
+
+const fenceOpen = /^ {0,3}(`{3,}|~{3,})/u;
+const htmlOpenings: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/iu, /<\/(?:script|pre|style|textarea)>/iu],
+  [/^ {0,3}<!--/u, /-->/u],
+  [/^ {0,3}<\?/u, /\?>/u],
+  [/^ {0,3}<![A-Za-z]/u, />/u],
+  [/^ {0,3}<!\[CDATA\[/u, /\]\]>/u],
+];
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/**
+ * The chunks of `text` from `start` on, in order and covering it without gaps.
+ * Each chunk ends at a boundary (or the end of the text).
+ */
+export function markdownChunks(text: string, start = 0, targetSize = chunkTargetSize): Span[] {
+  const chunks: Span[] = [];
+  let chunkStart = start;
+  let fence: { char: string; length: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let previousBlank = false;
+  for (let lineStart = start; lineStart < text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/u, '');
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u.exec(line);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      previousBlank = false;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+      previousBlank = false;
+    } else {
+      const blank = isBlank(line);
+      if (previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize) {
+        chunks.push({ start: chunkStart, end: lineStart });
+        chunkStart = lineStart;
+      }
+      previousBlank = blank;
+      const opened = fenceOpen.exec(line);
+      // a backtick fence's info string holds no backtick; otherwise it is inline code
+      if (opened && !(opened[1][0] === '`' && line.slice(opened[0].length).includes('`'))) {
+        fence = { char: opened[1][0], length: opened[1].length };
+      } else {
+        for (const [opening, closing] of htmlOpenings) {
+          if (!opening.test(line)) continue;
+          const rest = line.slice(line.indexOf('<') + 1);
+          if (!closing.test(rest)) htmlEnd = closing;
+          break;
+        }
+      }
+    }
+    lineStart = lineEnd;
+  }
+  if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
+  return chunks;
+}
+
+/** Every link reference definition label of the document, as definitions a chunk can be parsed with. */
+export function referenceDefinitions(text: string): string {
+  if (!text.includes(']:')) return '';
+  const labels = new Set<string>();
+  for (const match of text.matchAll(/^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:/gmu)) labels.add(match[1]);
+  // a footnote (`[^1]:`) is defined with content of its own: a paragraph, which the caller drops with the rest of what follows the chunk
+  return [...labels].map((label) => (label.startsWith('^') ? `[${label}]: x` : `[${label}]: #`)).join('\n\n');
+}
