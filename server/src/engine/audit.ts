@@ -1,7 +1,7 @@
 // The engine's entry point: files in, findings out. Pure — no file system,
 // no LSP; the CLI and the language server both call this.
 import type { Claim, Finding, SourceFile } from './types.js';
-import { buildWorkspace, type Workspace } from './project.js';
+import { buildWorkspace, type BuildOptions, type Workspace } from './project.js';
 import { createPolicy, type Policy } from './licenses/policy.js';
 import { judgeClaim, type ClaimVerdict } from './claimVerdict.js';
 import { rules } from './rules/index.js';
@@ -9,13 +9,15 @@ import { sentenceAround } from './text/sentences.js';
 import { suppressionFix } from './fixes/suppressionFix.js';
 import type { Config } from './config.js';
 import type { FileProblem } from './declarations/declarationTypes.js';
-import type { Suppressions } from './suppression.js';
+import { suppressionsFromComments, type Suppressions } from './suppression.js';
 
 export interface AuditOptions {
   /** The configuration that applies to a project (its own file merged over the root's, and over command-line flags). */
   configFor?: (projectRoot: string) => Config;
   /** Files being edited: their Markdown is judged incrementally (chunks that did not change are not parsed again). */
   editing?: (path: string) => boolean;
+  /** Per-file facts read beforehand (worker threads, caches). */
+  factsOf?: BuildOptions['factsOf'];
 }
 
 export interface AuditResult {
@@ -28,13 +30,13 @@ export interface AuditResult {
 
 export function audit(files: SourceFile[], options: AuditOptions = {}): AuditResult {
   const configFor: (root: string) => Config = options.configFor ?? (() => ({}));
-  const workspace = buildWorkspace(files, (root) => configFor(root).languages, options.editing);
+  const workspace = buildWorkspace(files, { languages: (root) => configFor(root).languages, remember: options.editing, factsOf: options.factsOf });
   const textOf = new Map(files.map((file) => [file.path, file.text]));
   const suppressionsOf = new Map<string, Suppressions>();
   const bodyStartOf = new Map<string, number>();
   for (const project of workspace.projects) {
     for (const document of project.documents) {
-      suppressionsOf.set(document.file, document.suppressions);
+      suppressionsOf.set(document.file, suppressionsFromComments(document.comments, textOf.get(document.file) ?? ''));
       bodyStartOf.set(document.file, document.bodyStart);
     }
   }

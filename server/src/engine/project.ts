@@ -76,52 +76,83 @@ function proseFieldClaims(field: ProseField, languages?: readonly ClaimLanguage[
 }
 
 /**
- * `languages`: the claim languages a project reports; `remember`: the files
- * being edited, whose Markdown chunks are kept for the next judgment.
+ * What one file contributes, read on its own: plain data, so that it can be
+ * read on a worker thread and kept in a cache. A manifest or LICENSE file
+ * always sits in its own project's folder (its folder is a project root).
  */
-export function buildWorkspace(files: SourceFile[], languages?: (root: string) => readonly ClaimLanguage[] | undefined, remember?: (path: string) => boolean): Workspace {
-  const roots = new Set<string>(['']);
-  for (const file of files) {
-    const name = baseName(file.path);
-    if (isManifestName(name) || isLicenseFileName(name)) roots.add(dirName(file.path));
+export type FileFacts =
+  | { kind: 'manifest'; read: FileDeclarations; claims: Claim[]; /** Fixes may insert a license field. */ editable: boolean }
+  | { kind: 'license'; declarations: Declaration[] }
+  | { kind: 'markdown'; document: MarkdownFacts }
+  | { kind: 'other' };
+
+/** Reads one file. `remember`: the file is being edited (its Markdown chunks are kept for the next judgment). */
+export function readFileFacts(file: SourceFile, languages?: readonly ClaimLanguage[], remember = false): FileFacts {
+  const name = baseName(file.path);
+  if (isManifestName(name)) {
+    const read = manifestReaders[name](file);
+    return { kind: 'manifest', read, claims: read.proseFields.flatMap((field) => proseFieldClaims(field, languages)), editable: name !== 'CITATION.cff' && name !== 'codemeta.json' };
   }
+  if (isLicenseFileName(name)) return { kind: 'license', declarations: licenseFileDeclarations(file).declarations };
+  if (isMarkdownName(name)) return { kind: 'markdown', document: analyzeMarkdown(file, { languages, remember }) };
+  return { kind: 'other' };
+}
+
+/** The project root (folder with a manifest or a LICENSE file, or the audited root) of every path. */
+export function projectRoots(paths: Iterable<string>): { roots: string[]; rootOf: (path: string) => string } {
+  const roots = new Set<string>(['']);
+  for (const path of paths) {
+    const name = baseName(path);
+    if (isManifestName(name) || isLicenseFileName(name)) roots.add(dirName(path));
+  }
+  const rootOf = (path: string): string => {
+    let dir = dirName(path);
+    while (dir !== '' && !roots.has(dir)) dir = dirName(dir);
+    return dir;
+  };
+  return { roots: [...roots].sort(), rootOf };
+}
+
+export interface BuildOptions {
+  /** The claim languages a project reports (all when undefined). */
+  languages?: (root: string) => readonly ClaimLanguage[] | undefined;
+  /** Files being edited, whose Markdown chunks are kept for the next judgment. */
+  remember?: (path: string) => boolean;
+  /** Facts already read (on worker threads, or cached); files it has none for are read here. */
+  factsOf?: (file: SourceFile, languages: readonly ClaimLanguage[] | undefined) => FileFacts | undefined;
+}
+
+export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}): Workspace {
+  const languages = options.languages;
+  const { roots, rootOf } = projectRoots(files.map((file) => file.path));
   const projects = new Map<string, Project>();
-  for (const root of [...roots].sort()) {
+  for (const root of roots) {
     const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [], manifests: [], markdown: new Map() };
     projects.set(root, project);
   }
-  const projectOf = (path: string): Project => {
-    let dir = dirName(path);
-    for (;;) {
-      const project = projects.get(dir);
-      if (project) return project;
-      if (dir === '') return projects.get('')!;
-      dir = dirName(dir);
-    }
-  };
+  const projectOf = (path: string): Project => projects.get(rootOf(path))!;
   const problems: FileProblem[] = [];
   const frontMatterOf = new Map<string, ResolvedDeclaration[]>();
   for (const file of files) {
-    const name = baseName(file.path);
     const project = projectOf(file.path);
     const own = dirName(file.path) === project.root;
     const projectLanguages = languages?.(project.root);
-    if (isManifestName(name) && own) {
-      const read = manifestReaders[name](file);
-      if (name !== 'CITATION.cff' && name !== 'codemeta.json') project.manifests.push(file);
-      project.declarations.push(...(read.declarations as ResolvedDeclaration[]));
-      problems.push(...read.problems);
-      for (const field of read.proseFields) project.claims.push(...proseFieldClaims(field, projectLanguages));
-    } else if (isLicenseFileName(name) && own) {
-      project.declarations.push(...(licenseFileDeclarations(file).declarations as ResolvedDeclaration[]));
-    } else if (isMarkdownName(name)) {
-      const facts = analyzeMarkdown(file, { languages: projectLanguages, remember: remember?.(file.path) ?? false });
-      project.markdown.set(file.path, file);
-      project.documents.push(facts);
+    const facts = options.factsOf?.(file, projectLanguages) ?? readFileFacts(file, projectLanguages, options.remember?.(file.path) ?? false);
+    if (facts.kind === 'manifest') {
+      if (facts.editable) project.manifests.push(file);
+      project.declarations.push(...(facts.read.declarations as ResolvedDeclaration[]));
+      problems.push(...facts.read.problems);
       project.claims.push(...facts.claims);
-      problems.push(...facts.problems);
-      const frontMatterDeclarations = (facts.frontMatter?.declarations ?? []) as ResolvedDeclaration[];
-      const readmeDeclarations = facts.readmeDeclarations as ResolvedDeclaration[];
+    } else if (facts.kind === 'license') {
+      project.declarations.push(...(facts.declarations as ResolvedDeclaration[]));
+    } else if (facts.kind === 'markdown') {
+      const document = facts.document;
+      project.markdown.set(file.path, file);
+      project.documents.push(document);
+      project.claims.push(...document.claims);
+      problems.push(...document.problems);
+      const frontMatterDeclarations = (document.frontMatter?.declarations ?? []) as ResolvedDeclaration[];
+      const readmeDeclarations = document.readmeDeclarations as ResolvedDeclaration[];
       const projectReadme = own && isReadmeName(file.path);
       if (projectReadme) project.declarations.push(...frontMatterDeclarations, ...readmeDeclarations);
       // a model card governs its own claims: by its front matter (and, away from the project root, its README-style declarations too)

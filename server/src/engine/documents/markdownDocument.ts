@@ -12,7 +12,7 @@ import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/
 import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
 import { sentenceAround } from '../text/sentences.js';
-import { suppressionsFromComments, type MarkdownComment, type Suppressions } from '../suppression.js';
+import type { MarkdownComment } from '../suppression.js';
 
 type ResolvedDeclaration = ReturnType<typeof makeDeclaration>;
 
@@ -23,7 +23,8 @@ export interface MarkdownFacts {
   frontMatter?: FrontMatterFacts;
   /** Declarations from README prose: License section, badges, "released under …". */
   readmeDeclarations: ResolvedDeclaration[];
-  suppressions: Suppressions;
+  /** HTML comments (suppression directives live there), in order. */
+  comments: MarkdownComment[];
   problems: FileProblem[];
   headings: string[];
   /** Where the document links to. */
@@ -102,7 +103,7 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
     file: file.path,
     claims: [],
     readmeDeclarations: [],
-    suppressions: suppressionsFromComments(comments, file.text),
+    comments,
     problems: [],
     headings: blocks.filter((block) => block.kind === 'heading').map((block) => block.text.trim()),
     links: references.links,
