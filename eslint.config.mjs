@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.test-tmp/**', '**/out/**', 'node_modules/**', 'test/corpus/**', 'test-fixtures/**', 'syntaxes/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
+  { ignores: ['.test-tmp/**', '**/out/**', 'node_modules/**', 'test/corpus/**', 'test-fixtures/**', 'syntaxes/**', '**/*.mjs', '!bench/**/*.mjs', '**/*.js', '**/*.cjs'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -19,6 +19,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  // the bench is plain JavaScript run by node: the untyped rules only
+  { files: ['bench/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['test/**/*.ts', 'client/test/**/*.ts'],
     rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
