@@ -19,7 +19,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { 'license-claims': 'server/src/cli/main.ts', server: 'server/src/server.ts' },
+  entryPoints: { 'license-claims': 'server/src/cli/main.ts', server: 'server/src/server.ts', factsWorker: 'server/src/files/factsWorker.ts' },
   outdir: 'server/out',
 });
 

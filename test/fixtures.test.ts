@@ -23,11 +23,11 @@ test('there are fixtures', () => assert.ok(scenarios.length >= 20, `only ${scena
 for (const scenario of scenarios) {
   const dir = join(fixturesDir, scenario.name);
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
-  test(`fixture ${scenario.name}: ${expected.description}`, () => {
+  test(`fixture ${scenario.name}: ${expected.description}`, async () => {
     let stdout = '';
     let stderr = '';
     const args = (expected.args ?? []).map((arg) => (arg.endsWith('.json') && !arg.startsWith('/') ? join(dir, arg) : arg));
-    const status = main(['audit', dir, '--format', 'json', '--fail-on', 'never', ...args], (text) => (stdout += text), (text) => (stderr += text));
+    const status = await main(['audit', dir, '--format', 'json', '--fail-on', 'never', ...args], (text) => (stdout += text), (text) => (stderr += text));
     assert.equal(status, 0, stderr);
     const actual = (JSON.parse(stdout).findings as { rule: string; file: string; line: number }[]).map(key).sort();
     assert.deepEqual(actual, expected.findings.map(key).sort());

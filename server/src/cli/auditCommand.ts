@@ -9,6 +9,12 @@ import { Positions } from './positions.js';
 import { reportedFindings, type AuditReport } from './report.js';
 import { UsageError } from './usageError.js';
 import { walk, type Skip } from '../files/walk.js';
+import { createHash } from 'node:crypto';
+import { projectRoots } from '../engine/project.js';
+import { readAllFacts } from '../files/readFacts.js';
+import { FactsCache } from '../files/factsCache.js';
+import { progressBar, type Progress } from './progressBar.js';
+import { toolVersion } from './version.js';
 import { formatText } from './textReporter.js';
 import { formatJson } from './jsonReporter.js';
 import { formatSarif } from './sarifReporter.js';
@@ -21,6 +27,19 @@ export interface AuditFlags {
   policy?: PolicyName;
   failOn: FailOn;
   config?: string;
+  /** Keep files' facts on disk between runs (`--cache`), in `cacheLocation`. */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** Worker threads (`--jobs`); 1 reads on the main thread. */
+  jobs?: number;
+}
+
+/** Where `--cache` keeps its file by default (in the working folder, as ESLint's .eslintcache). */
+export const defaultCacheLocation = '.license-claims-cache';
+
+interface RunContext {
+  cache?: FactsCache;
+  progress: Progress;
 }
 
 const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -43,7 +62,7 @@ interface RootRun {
   report: Omit<AuditReport, 'roots' | 'baseDirectory'>;
 }
 
-function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, commandLine: Config): RootRun {
+async function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, commandLine: Config, run: RunContext): Promise<RootRun> {
   const absolute = resolve(rootArg);
   if (!existsSync(absolute)) throw new UsageError(`no such file or folder: ${rootArg}`);
   const isFile = statSync(absolute).isFile();
@@ -58,7 +77,14 @@ function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, co
   });
   if (explicit) configs.set('', explicit);
   const configFor = (projectRoot: string): Config => configForProject(configs, projectRoot, commandLine);
-  const result = audit(walked.files, { configFor });
+  const { rootOf } = projectRoots(walked.files.map((file) => file.path));
+  const facts = await readAllFacts(walked.files, (path) => configFor(rootOf(path)).languages, {
+    cache: run.cache,
+    cacheKey: (path) => resolve(root, path),
+    jobs: flags.jobs,
+    onProgress: (done, total) => run.progress.update(done, total, 'license-claims: reading'),
+  });
+  const result = audit(walked.files, { configFor, factsOf: (file) => facts.get(file.path) });
   const textOf = new Map(walked.files.map((file) => [file.path, file.text]));
   const positions = new Positions((file) => textOf.get(file));
   const onlyFile = isFile ? toPosix(relative(root, absolute)) : undefined;
@@ -79,15 +105,29 @@ function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, co
   };
 }
 
-export function runAudit(flags: AuditFlags, out: (text: string) => void, err: (text: string) => void): number {
+/** The build that writes a cache file: a cache from another build is not trusted. */
+function cacheStamp(): string {
+  let bundle = '';
+  try {
+    bundle = readFileSync(__filename, 'utf8');
+  } catch {
+    // running from sources (tests): the version alone
+  }
+  return `${toolVersion}:${createHash('sha1').update(bundle).digest('base64')}`;
+}
+
+export async function runAudit(flags: AuditFlags, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const paths = flags.paths.length > 0 ? flags.paths : ['.'];
   const first = resolve(paths[0]);
   const baseDirectory = existsSync(first) && statSync(first).isFile() ? dirname(first) : first;
   const commandLine: Config = flags.policy ? { policy: flags.policy } : {};
   const report: AuditReport = { roots: paths, baseDirectory, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: flags.policy ?? 'osi' };
+  const cacheFile = flags.cache ? resolve(flags.cacheLocation ?? defaultCacheLocation) : undefined;
+  const stamp = cacheFile ? cacheStamp() : '';
+  const run: RunContext = { cache: cacheFile ? FactsCache.load(cacheFile, stamp) : undefined, progress: progressBar(process.stderr, flags.format === 'text') };
   try {
     for (const [index, path] of paths.entries()) {
-      const { report: part } = auditRoot(path, baseDirectory, flags, commandLine);
+      const { report: part } = await auditRoot(path, baseDirectory, flags, commandLine, run);
       if (index === 0) report.policy = part.policy;
       report.findings.push(...part.findings);
       report.problems.push(...part.problems);
@@ -99,6 +139,16 @@ export function runAudit(flags: AuditFlags, out: (text: string) => void, err: (t
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(`invalid config: ${error.message}`);
     throw error;
+  } finally {
+    run.progress.finish();
+  }
+  if (cacheFile && run.cache) {
+    run.cache.prune();
+    try {
+      run.cache.save(cacheFile, stamp);
+    } catch (error) {
+      err(`license-claims: could not write the cache ${cacheFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    }
   }
   for (const problem of report.problems) err(`license-claims: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
   for (const skip of report.skipped) err(`license-claims: skipped ${skip.path}: ${skip.reason}\n`);

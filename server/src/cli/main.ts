@@ -10,6 +10,7 @@ import { toolVersion } from './version.js';
 const usage = `Usage:
   license-claims audit [paths…] [--format text|json|sarif] [--policy osi|cncf|apache-mit|custom]
                        [--fail-on error|warning|info|never] [--config FILE]
+                       [--cache] [--cache-location FILE] [--jobs N]
   license-claims identify FILE… [--format text|json]
   license-claims explain ID… [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
   license-claims --help | --version
@@ -23,7 +24,12 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
-export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+function positiveInteger(flag: string, value: string): number {
+  if (!/^[1-9]\d{0,2}$/u.test(value)) throw new UsageError(`--${flag} must be a whole number from 1 to 999 (got "${value}")`);
+  return Number(value);
+}
+
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -39,7 +45,16 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
         args: rest,
         allowPositionals: true,
         strict: true,
-        options: { format: { type: 'string' }, policy: { type: 'string' }, 'fail-on': { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean' } },
+        options: {
+          format: { type: 'string' },
+          policy: { type: 'string' },
+          'fail-on': { type: 'string' },
+          config: { type: 'string' },
+          cache: { type: 'boolean' },
+          'cache-location': { type: 'string' },
+          jobs: { type: 'string' },
+          help: { type: 'boolean' },
+        },
       });
       if (values.help) {
         out(usage);
@@ -51,8 +66,11 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
         policy: values.policy === undefined ? undefined : oneOf<PolicyName>('policy', values.policy, policyNames, 'osi'),
         failOn: oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'warning'),
         config: values.config,
+        cache: values.cache === true || values['cache-location'] !== undefined,
+        cacheLocation: values['cache-location'],
+        jobs: values.jobs === undefined ? undefined : positiveInteger('jobs', values.jobs),
       };
-      return runAudit(flags, out, err);
+      return await runAudit(flags, out, err);
     }
     if (command === 'identify') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { format: { type: 'string' } } });

@@ -84,7 +84,19 @@ export type FileFacts =
   | { kind: 'manifest'; read: FileDeclarations; claims: Claim[]; /** Fixes may insert a license field. */ editable: boolean }
   | { kind: 'license'; declarations: Declaration[] }
   | { kind: 'markdown'; document: MarkdownFacts }
-  | { kind: 'other' };
+  | { kind: 'other' }
+  /** Reading the file failed (a defect): the rest of the workspace is still judged. */
+  | { kind: 'failed'; problem: FileProblem };
+
+/** readFileFacts that turns a defect into a problem report for the file instead of failing the audit. */
+export function readFileFactsSafely(file: SourceFile, languages?: readonly ClaimLanguage[], remember = false): FileFacts {
+  try {
+    return readFileFacts(file, languages, remember);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', problem: { file: file.path, span: { start: 0, end: 0 }, message: `${file.path} could not be read (internal error: ${reason.split('\n')[0]}); please report it` } };
+  }
+}
 
 /** Reads one file. `remember`: the file is being edited (its Markdown chunks are kept for the next judgment). */
 export function readFileFacts(file: SourceFile, languages?: readonly ClaimLanguage[], remember = false): FileFacts {
@@ -137,12 +149,14 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
     const project = projectOf(file.path);
     const own = dirName(file.path) === project.root;
     const projectLanguages = languages?.(project.root);
-    const facts = options.factsOf?.(file, projectLanguages) ?? readFileFacts(file, projectLanguages, options.remember?.(file.path) ?? false);
+    const facts = options.factsOf?.(file, projectLanguages) ?? readFileFactsSafely(file, projectLanguages, options.remember?.(file.path) ?? false);
     if (facts.kind === 'manifest') {
       if (facts.editable) project.manifests.push(file);
       project.declarations.push(...(facts.read.declarations as ResolvedDeclaration[]));
       problems.push(...facts.read.problems);
       project.claims.push(...facts.claims);
+    } else if (facts.kind === 'failed') {
+      problems.push(facts.problem);
     } else if (facts.kind === 'license') {
       project.declarations.push(...(facts.declarations as ResolvedDeclaration[]));
     } else if (facts.kind === 'markdown') {

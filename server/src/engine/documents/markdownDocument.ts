@@ -26,6 +26,7 @@ export interface MarkdownFacts {
   /** HTML comments (suppression directives live there), in order. */
   comments: MarkdownComment[];
   problems: FileProblem[];
+  /** Headings, links and prose are kept for model cards (front matter) only, whose rules read them. */
   headings: string[];
   /** Where the document links to. */
   links: LinkTarget[];
@@ -139,6 +140,12 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
       // License sections are read sentence by sentence above; links elsewhere ("see the model license") are read here
       ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
     );
+  }
+  if (!facts.frontMatter) {
+    // prose, headings and links serve the model-card rules only; a workspace audit keeps thousands of these facts
+    facts.prose = [];
+    facts.headings = [];
+    facts.links = [];
   }
   return facts;
 }
