@@ -13,6 +13,7 @@ import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceFiles } from './lsp/workspaceFiles.js';
 import { Validator } from './lsp/validation.js';
 import { codeActions } from './lsp/codeActions.js';
+import { workspaceFolderOf } from './lsp/workspaceEdits.js';
 import { hover } from './lsp/hover.js';
 import { completion } from './lsp/completion.js';
 import { WorkspaceAuditor } from './lsp/workspaceAudit.js';
@@ -91,7 +92,7 @@ documents.onDidClose((event) => validator.closed(event.document.uri));
 
 connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? codeActions(params, document, validator) : [];
+  return document ? codeActions(params, document, validator, workspaceFolderOf(document.uri, workspaceFolderUris)) : [];
 });
 connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);

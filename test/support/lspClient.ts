@@ -14,6 +14,9 @@ export const serverPath = join(repoRoot, 'server', 'out', 'server.js');
 export interface ClientOptions {
   /** Settings answered to workspace/configuration (per request); undefined = the client does not support pulling. */
   settings?: () => Record<string, unknown>;
+  /** Node options placed before the server script (`--require` a preload), and extra environment variables. */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -46,7 +49,7 @@ export class TestClient {
   stderr = '';
 
   constructor(options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

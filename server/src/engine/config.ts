@@ -1,6 +1,6 @@
 // `.license-claims.json`: data only. Validated field by field; every error
 // names the file and the field.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { ClaimLanguage, SeveritySetting } from './types.js';
 import { policyNames, type PolicyName } from './licenses/policy.js';
 import { parseExpression } from './licenses/expression.js';
@@ -17,10 +17,39 @@ export const configFileName = '.license-claims.json';
 const languages: readonly ClaimLanguage[] = ['en', 'de', 'fr', 'es'];
 const severities: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
+/**
+ * A value from the file as an error message shows it: at most 60 characters,
+ * control characters and bidirectional overrides escaped (a config file is
+ * untrusted; its text must not move the terminal's cursor or hide itself).
+ */
+export function displayed(value: string): string {
+  const short = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly field: string | undefined, detail: string) {
-    super(`${file}: ${field ? `\`${field}\` ` : ''}${detail}`);
+    super(`${file}: ${field ? `\`${displayed(field)}\` ` : ''}${detail}`);
   }
+}
+
+/**
+ * The path of a `__proto__` key, which a JSON parser turns into the object's
+ * prototype instead of a property (so it would be read silently, or not at
+ * all): a config file naming one is refused.
+ */
+function prototypeKey(text: string): string | undefined {
+  let found: string | undefined;
+  try {
+    visit(text, {
+      onObjectProperty: (property, _offset, _length, _line, _character, path) => {
+        if (found === undefined && property === '__proto__') found = [...path(), property].join('.');
+      },
+    }, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    // nested too deep to walk: what the walk reached has been checked, and the parser keeps only shallow values
+  }
+  return found;
 }
 
 function stringArray(file: string, field: string, value: unknown): string[] {
@@ -34,6 +63,8 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
   const data: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) throw new ConfigError(file, undefined, `is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(file, undefined, 'must hold a JSON object');
+  const prototypeField = prototypeKey(text);
+  if (prototypeField !== undefined) throw new ConfigError(file, prototypeField, 'is refused: a config file is plain data, and `__proto__` is not a setting');
   const config: Config = {};
   for (const [key, value] of Object.entries(data)) {
     switch (key) {
@@ -46,7 +77,7 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
       case 'allow':
         config.allow = stringArray(file, 'allow', value);
         for (const entry of config.allow) {
-          if (!parseExpression(entry)) throw new ConfigError(file, 'allow', `entry "${entry}" is not an SPDX id or expression (use LicenseRef-… for others)`);
+          if (!parseExpression(entry)) throw new ConfigError(file, 'allow', `entry "${displayed(entry)}" is not an SPDX id or expression (use LicenseRef-… for others)`);
         }
         break;
       case 'rules': {
@@ -65,7 +96,7 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
       case 'languages':
         config.languages = stringArray(file, 'languages', value) as ClaimLanguage[];
         for (const language of config.languages) {
-          if (!languages.includes(language)) throw new ConfigError(file, 'languages', `"${language}" is not supported (supported: ${languages.join(', ')})`);
+          if (!languages.includes(language)) throw new ConfigError(file, 'languages', `"${displayed(language)}" is not supported (supported: ${languages.join(', ')})`);
         }
         break;
       default:

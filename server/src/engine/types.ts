@@ -30,6 +30,12 @@ export interface Claim {
   aboutModel: boolean;
   /** For named-license claims: the license named, normalised to an SPDX-style id when possible. */
   namedLicense?: string;
+  /**
+   * True when `span` is the whole manifest string rather than the claim's
+   * words (the string has escapes, so value offsets do not map to the
+   * source): no fix may replace it.
+   */
+  inexact?: boolean;
 }
 
 export type DeclarationSource =

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiagnosticData } from '../protocol.js';
 import { diagnosticSource, fixAllKind } from './convert.js';
 import type { Validator } from './validation.js';
+import { editStaysInside } from './workspaceEdits.js';
 
 const sameRange = (a: Diagnostic, b: Diagnostic) =>
   a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
@@ -14,18 +15,25 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-export async function codeActions(params: CodeActionParams, document: TextDocument, validator: Validator): Promise<CodeAction[]> {
+/**
+ * The quick fixes for the diagnostics in `params`, and fix-all. `folder` is
+ * the document's workspace folder (a path; undefined outside every folder):
+ * an action whose edits would write outside it, or create a file that exists,
+ * is never offered.
+ */
+export async function codeActions(params: CodeActionParams, document: TextDocument, validator: Validator, folder: string | undefined): Promise<CodeAction[]> {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== diagnosticSource) continue;
       let data = diagnostic.data as DiagnosticData | undefined;
-      if (!data?.fixes) {
+      if (!Array.isArray(data?.fixes)) {
         const validation = await validator.latest(document);
         data = validation?.diagnostics.find((candidate) => candidate.code === diagnostic.code && sameRange(candidate, diagnostic))?.data as DiagnosticData | undefined;
       }
-      for (const fix of data?.fixes ?? []) {
+      for (const fix of Array.isArray(data?.fixes) ? data.fixes : []) {
+        if (!editStaysInside(fix.edit, folder, document.uri)) continue;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: fix.edit, isPreferred: fix.preferred });
       }
     }
@@ -40,7 +48,7 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
       const overlaps = own.some((edit) => edits.some((other) => !(document.offsetAt(edit.range.end) <= document.offsetAt(other.range.start) || document.offsetAt(edit.range.start) >= document.offsetAt(other.range.end))));
       if (!overlaps) edits.push(...own);
     }
-    if (edits.length > 0) actions.push({ title: 'Fix all License Claims problems that have a safe fix', kind: fixAllKind, edit: { changes: { [document.uri]: edits } } });
+    if (edits.length > 0 && editStaysInside({ changes: { [document.uri]: edits } }, folder, document.uri)) actions.push({ title: 'Fix all License Claims problems that have a safe fix', kind: fixAllKind, edit: { changes: { [document.uri]: edits } } });
   }
   return actions;
 }

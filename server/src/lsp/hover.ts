@@ -9,6 +9,7 @@ import { docsUrl } from '../engine/rules/index.js';
 import type { Claim, Declaration } from '../engine/types.js';
 import type { ClaimVerdict } from '../engine/claimVerdict.js';
 import type { Validator } from './validation.js';
+import { literalMarkdown } from './markdownText.js';
 
 const outcomeWords: Record<ClaimVerdict['outcome'], string> = {
   accepted: '✅ backed by the declared license',
@@ -22,7 +23,7 @@ const yesNo = (value: boolean | null) => (value === null ? 'cannot tell' : value
 
 function licenseLines(explanation: Explanation): string[] {
   return [
-    `**${explanation.name}** (\`${explanation.id}\`) — OSI-approved: ${yesNo(explanation.osiApproved)}, FSF free/libre: ${yesNo(explanation.fsfLibre)}${explanation.deprecated ? ', deprecated SPDX id' : ''}`,
+    `**${literalMarkdown(explanation.name)}** (${literalMarkdown(`\`${explanation.id}\``)}) — OSI-approved: ${yesNo(explanation.osiApproved)}, FSF free/libre: ${yesNo(explanation.fsfLibre)}${explanation.deprecated ? ', deprecated SPDX id' : ''}`,
     ...(explanation.reason ? [`Not open source because ${explanation.reason}.`] : []),
     ...explanation.restrictions.map((restriction) => `- *${restriction.kind}*: ${restriction.text}`),
     ...(explanation.url ? [`[License text](${explanation.url})`] : []),
@@ -30,16 +31,16 @@ function licenseLines(explanation: Explanation): string[] {
 }
 
 function claimHover(claim: Claim, verdict: ClaimVerdict | undefined, findings: { rule: string; message: string }[]): string {
-  const lines = [`**License Claims** — “${claim.text}” is a claim (${claim.kind}, ${claim.language}) about ${claim.aboutModel ? 'the model' : 'the project'}.`, ''];
+  const lines = [`**License Claims** — “${literalMarkdown(claim.text)}” is a claim (${claim.kind}, ${claim.language}) about ${claim.aboutModel ? 'the model' : 'the project'}.`, ''];
   if (verdict) {
     lines.push(`${outcomeWords[verdict.outcome]} (policy \`${verdict.policy.name}\`).`, '');
     for (const entry of verdict.judged) {
       const declaration = entry.declaration;
       const name = declaration.expression ? describeLicense(declaration.expression).name : declaration.raw;
-      lines.push(`- ${declaration.label}: **${name}** — ${entry.outcome === 'unjudgeable' ? declaration.unjudgeable ?? 'cannot be judged' : entry.outcome}`);
+      lines.push(`- ${literalMarkdown(declaration.label)}: **${literalMarkdown(name)}** — ${entry.outcome === 'unjudgeable' ? literalMarkdown(declaration.unjudgeable ?? 'cannot be judged') : entry.outcome}`);
     }
   }
-  for (const finding of findings) lines.push('', `[${finding.rule}](${docsUrl(finding.rule)}): ${finding.message}`);
+  for (const finding of findings) lines.push('', `[${finding.rule}](${docsUrl(finding.rule)}): ${literalMarkdown(finding.message)}`);
   return lines.join('\n');
 }
 
@@ -64,6 +65,6 @@ export async function hover(document: TextDocument, position: Position, validato
   const explanation = declaration.expression ? explainLicense(declaration.expression) : undefined;
   const value = explanation
     ? licenseLines(explanation).join('\n\n')
-    : `**License Claims** — ${declaration.label}: ${declaration.unjudgeable ?? 'names no license that can be judged'}`;
+    : `**License Claims** — ${literalMarkdown(declaration.label)}: ${literalMarkdown(declaration.unjudgeable ?? 'names no license that can be judged')}`;
   return { contents: { kind: 'markdown', value } };
 }

@@ -40,6 +40,8 @@ const rewording: Record<Claim['language'], { source: string; model: string }> = 
 
 /** "open source" → "source-available" (or "open-weight" for a model), in the claim's language. */
 export function rewordFixes(claim: Claim): Fix[] {
+  // in a manifest string with escapes the span is the whole string: replacing it would destroy the rest (or an escape)
+  if (claim.inexact) return [];
   const words = rewording[claim.language];
   const choices = claim.aboutModel ? [words.model, words.source] : [words.source];
   return choices.map((replacement) => {

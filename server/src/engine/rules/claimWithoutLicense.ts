@@ -1,23 +1,38 @@
 import type { Fix } from '../types.js';
 import type { Project } from '../project.js';
+import type { Policy } from '../licenses/policy.js';
+import { isLeaf, parseExpression } from '../licenses/expression.js';
 import { manifestLicenseEdit } from '../fixes/manifestLicenseEdit.js';
 import { licenseFileText } from '../licenses/licenseTexts.js';
 import { calledPhrase, capitalise, claimFindings, rewordFixes, subject } from './claimMessages.js';
 import type { Rule } from './rule.js';
 
-/** Declare Apache-2.0 or MIT in each manifest of the project, and in the claim's own model-card front matter. */
-function manifestFixes(project: Project, claimFile: string): Fix[] {
+/**
+ * The licenses a fix offers to declare: Apache-2.0 and MIT, when the policy
+ * accepts them (a fix must not trade this finding for claim-non-osi-license),
+ * else the single licenses the configuration allows.
+ */
+export function licensesToOffer(policy: Policy): string[] {
+  const allowed = policy.allow.filter((entry) => {
+    const node = parseExpression(entry);
+    return node !== undefined && isLeaf(node) && node.license === entry && !entry.startsWith('LicenseRef-');
+  });
+  return [...new Set(['Apache-2.0', 'MIT', ...allowed])].filter((id) => policy.acceptsLicense(id)).slice(0, 2);
+}
+
+/** Declare a license (Apache-2.0 or MIT) in each manifest of the project, and in the claim's own model-card front matter. */
+function manifestFixes(project: Project, claimFile: string, ids: string[]): Fix[] {
   const card = project.documents.find((document) => document.file === claimFile && document.frontMatter);
   const targets = [...project.manifests, ...(card ? [project.markdown.get(claimFile)!] : [])];
-  return ['Apache-2.0', 'MIT'].flatMap((id) => targets.flatMap((file) => {
+  return ids.flatMap((id) => targets.flatMap((file) => {
     const edit = manifestLicenseEdit(file, id);
     return edit ? [{ title: `Declare ${id} in ${file.path.slice(file.path.lastIndexOf('/') + 1)}`, edits: [edit] }] : [];
   }));
 }
 
-function createLicenseFixes(root: string): Fix[] {
+function createLicenseFixes(root: string, ids: string[]): Fix[] {
   const path = root === '' ? 'LICENSE' : `${root}/LICENSE`;
-  return ['Apache-2.0', 'MIT'].flatMap((id) => {
+  return ids.flatMap((id) => {
     const text = licenseFileText(id);
     return text ? [{ title: `Add a LICENSE file with the ${id} license text`, edits: [], createFiles: [{ file: path, text }] }] : [];
   });
@@ -36,7 +51,11 @@ export const claimWithoutLicense: Rule = {
       return {
         message: `${capitalise(subject(claim))} ${calledPhrase(claim)}, but ${what}: without one, nobody may use, change or share it.`,
         related: [],
-        fixes: [...manifestFixes(context.project.governing, claim.file), ...createLicenseFixes(context.project.governing.root), ...rewordFixes(claim)],
+        fixes: [
+          ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy)),
+          ...createLicenseFixes(context.project.governing.root, licensesToOffer(context.policy)),
+          ...rewordFixes(claim),
+        ],
       };
     });
   },
