@@ -10,7 +10,8 @@ export interface Progress {
 
 const silent: Progress = { update: () => undefined, finish: () => undefined };
 
-export function progressBar(stream: NodeJS.WriteStream, enabled: boolean, delayMs = 1000): Progress {
+/** LICENSE_CLAIMS_PROGRESS_DELAY_MS overrides the one-second delay (tests draw the bar at once). */
+export function progressBar(stream: NodeJS.WriteStream, enabled: boolean, delayMs = Number(process.env.LICENSE_CLAIMS_PROGRESS_DELAY_MS ?? 1000)): Progress {
   if (!enabled || !stream.isTTY || process.env.CI) return silent;
   const started = Date.now();
   let lastDrawn = 0;
@@ -18,7 +19,7 @@ export function progressBar(stream: NodeJS.WriteStream, enabled: boolean, delayM
   return {
     update(done, total, label) {
       const now = Date.now();
-      if (now - started < delayMs || now - lastDrawn < 100) return;
+      if (now - started < delayMs || (drawn && now - lastDrawn < 100 && done < total)) return;
       lastDrawn = now;
       drawn = true;
       const share = total === 0 ? 1 : Math.min(1, done / total);

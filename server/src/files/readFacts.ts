@@ -13,8 +13,13 @@ export interface ReadFactsOptions extends PoolRun {
   cache?: FactsCache;
   /** The cache's key for a file (default: its path): absolute paths when one cache serves several roots. */
   cacheKey?: (path: string) => string;
-  /** Worker threads to use (default: one per core, at most 4); 0 or 1 reads on this thread. */
+  /**
+   * Worker threads to use; 0 or 1 reads on this thread. When not given: one
+   * per core (at most 4), once there is enough to read to be worth it.
+   */
   jobs?: number;
+  /** With `jobs` not given: at most this many worker threads. */
+  maxJobs?: number;
 }
 
 export async function readAllFacts(files: SourceFile[], languagesOf: (path: string) => readonly ClaimLanguage[] | undefined, options: ReadFactsOptions = {}): Promise<Map<string, FileFacts>> {
@@ -39,9 +44,10 @@ export async function readAllFacts(files: SourceFile[], languagesOf: (path: stri
   }
   const alreadyDone = facts.size;
   const total = files.length;
-  const jobs = options.jobs ?? defaultWorkerCount();
+  const jobs = options.jobs ?? Math.min(defaultWorkerCount(), options.maxJobs ?? Number.POSITIVE_INFINITY);
   const script = workerScript();
-  if (script && jobs > 1 && pendingCharacters >= workerThreshold) {
+  const worthIt = options.jobs === undefined ? pendingCharacters >= workerThreshold : pending.length > 1;
+  if (script && jobs > 1 && worthIt) {
     const read = await readOnWorkers(script, pending, jobs, {
       onProgress: (done) => options.onProgress?.(alreadyDone + done, total),
       isCancelled: options.isCancelled,

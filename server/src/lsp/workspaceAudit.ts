@@ -1,7 +1,9 @@
 // The workspace audit: every file of every workspace folder, open or not,
-// with work-done progress and cancellation. Diagnostics are published for
-// files that are not open (open ones are judged as the editor holds them);
-// the result is kept for the SARIF export.
+// with work-done progress and cancellation. Files' facts are read on worker
+// threads (the server stays responsive) and remembered by content digest, so
+// a second audit reads only what changed. Diagnostics are published for files
+// that are not open (open ones are judged as the editor holds them); the
+// findings (not the files' texts) are kept for the SARIF export.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
@@ -10,6 +12,10 @@ import { audit, type AuditResult } from '../engine/audit.js';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
 import { walk, type WalkResult } from '../files/walk.js';
+import { projectRoots } from '../engine/project.js';
+import { readAllFacts } from '../files/readFacts.js';
+import { FactsCache } from '../files/factsCache.js';
+import { Cancelled, type PoolRun } from '../files/factsPool.js';
 import { Positions } from '../cli/positions.js';
 import { reportedFindings, type AuditReport } from '../cli/report.js';
 import { formatSarif } from '../cli/sarifReporter.js';
@@ -26,11 +32,20 @@ interface FolderAudit {
   policy: string;
 }
 
+/** What the SARIF export needs of a folder's last audit. */
+interface FolderReport {
+  root: string;
+  policy: string;
+  findings: ReturnType<typeof reportedFindings>;
+}
+
 const toPosix = (path: string) => path.split(sep).join('/');
 
 export class WorkspaceAuditor {
-  private last: FolderAudit[] = [];
+  private last: FolderReport[] = [];
   private published = new Set<string>();
+  /** Facts of files by absolute path, from earlier audits. */
+  private readonly cache = new FactsCache();
 
   constructor(
     private readonly connection: Connection,
@@ -53,7 +68,17 @@ export class WorkspaceAuditor {
         if (token.isCancellationRequested) return { ...summary, cancelled: true };
         const root = fileURLToPath(folderUri);
         progress.report(Math.round((index / folderUris.length) * 80), `reading ${root}…`);
-        const folderAudit = await this.auditFolder(root, folderUri);
+        const share = 80 / folderUris.length;
+        let folderAudit: FolderAudit;
+        try {
+          folderAudit = await this.auditFolder(root, folderUri, {
+            onProgress: (done, total) => progress.report(Math.round(((index + done / Math.max(total, 1)) * share)), `reading ${done}/${total} files…`),
+            isCancelled: () => token.isCancellationRequested,
+          });
+        } catch (error) {
+          if (error instanceof Cancelled) return { ...summary, cancelled: true };
+          throw error;
+        }
         // …and one that arrived during the walk, before anything is published
         await yieldToMessages();
         if (token.isCancellationRequested) return { ...summary, cancelled: true };
@@ -69,14 +94,15 @@ export class WorkspaceAuditor {
         }
       }
       this.published = nowPublished;
-      this.last = audits;
+      this.last = audits.map((folderAudit) => this.report(folderAudit));
+      this.cache.prune();
       return summary;
     } finally {
       progress.done();
     }
   }
 
-  private async auditFolder(root: string, folderUri: string): Promise<FolderAudit> {
+  private async auditFolder(root: string, folderUri: string, run: PoolRun): Promise<FolderAudit> {
     const settings = await this.settings.get(folderUri);
     const override = settingsAsConfig(settings);
     const configs = new Map<string, Config>();
@@ -97,7 +123,11 @@ export class WorkspaceAuditor {
       return open ? { path: file.path, text: open.getText() } : file;
     });
     const configFor = (projectRoot: string) => configForProject(configs, projectRoot, override);
-    const result = settings.enable ? audit(files, { configFor }) : audit([]);
+    if (!settings.enable) return { root, walked: { ...walked, files }, result: audit([]), policy: configFor('').policy ?? 'osi' };
+    const { rootOf } = projectRoots(files.map((file) => file.path));
+    // two worker threads at most: they bound the server's memory
+    const facts = await readAllFacts(files, (path) => configFor(rootOf(path)).languages, { ...run, cache: this.cache, cacheKey: (path) => join(root, path), maxJobs: 2 });
+    const result = audit(files, { configFor, factsOf: (file) => facts.get(file.path) });
     return { root, walked: { ...walked, files }, result, policy: configFor('').policy ?? 'osi' };
   }
 
@@ -130,15 +160,20 @@ export class WorkspaceAuditor {
     );
   }
 
+  /** A folder's findings as reports carry them (positions computed now, while the texts are at hand). */
+  private report({ root, walked, result, policy }: FolderAudit): FolderReport {
+    const texts = new Map(walked.files.map((file) => [file.path, file.text]));
+    return { root, policy, findings: reportedFindings(result, new Positions((path) => texts.get(path)), (path) => toPosix(path) || '.') };
+  }
+
   /** The last audit as SARIF, paths relative to the first folder. */
   sarif(): string | undefined {
     if (this.last.length === 0) return undefined;
     const base = this.last[0].root;
     const report: AuditReport = { roots: this.last.map((entry) => entry.root), baseDirectory: base, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: this.last[0].policy };
-    for (const { root, walked, result } of this.last) {
-      const texts = new Map(walked.files.map((file) => [file.path, file.text]));
+    for (const { root, findings } of this.last) {
       const shown = (path: string) => toPosix(relative(base, join(root, path))) || '.';
-      report.findings.push(...reportedFindings(result, new Positions((path) => texts.get(path)), shown));
+      report.findings.push(...findings.map((finding) => ({ ...finding, file: shown(finding.file), project: shown(finding.project), related: finding.related.map((related) => ({ ...related, file: shown(related.file) })) })));
     }
     return formatSarif(report);
   }
