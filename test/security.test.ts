@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol/node';
 import { TestClient } from './support/lspClient.js';
-import { cliPath, makeWorkspace, repoRoot, tempDir } from './support/workspace.js';
+import { cliPath, licenseText, makeWorkspace, repoRoot, tempDir } from './support/workspace.js';
 import { ConfigError, parseConfig } from '../server/src/engine/config.js';
 import { ruleIds } from '../server/src/engine/rules/index.js';
 import type { AuditSummary } from '../server/src/protocol.js';
@@ -24,11 +24,12 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import type { Nodes } from 'mdast';
 import { literalMarkdown } from '../server/src/lsp/markdownText.js';
+import { inlineText } from '../client/src/auditReport.js';
 
 const preload = join(repoRoot, 'test', 'support', 'sandboxPreload.cjs');
 
 interface SandboxRecord {
-  kind: 'network' | 'exec' | 'write' | 'module';
+  kind: 'network' | 'exec' | 'write' | 'module' | 'worker';
   detail: string;
 }
 
@@ -38,8 +39,11 @@ function newLog(): { file: string; records: () => SandboxRecord[] } {
   return { file, records: () => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SandboxRecord) };
 }
 
+/** The preload's settings: where to record, and the only code a worker thread may run (the bundle's folder). */
+const sandboxEnv = (log: string) => ({ LICENSE_CLAIMS_SANDBOX_LOG: log, LICENSE_CLAIMS_SANDBOX_CODE: join(repoRoot, 'server', 'out') });
+
 function sandboxedCli(args: string[], cwd: string, log: string) {
-  const result = spawnSync(process.execPath, ['--require', preload, cliPath, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, LICENSE_CLAIMS_SANDBOX_LOG: log } });
+  const result = spawnSync(process.execPath, ['--require', preload, cliPath, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...sandboxEnv(log) } });
   assert.equal(result.signal, null, `killed (${result.signal}): ${result.stderr}`);
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -48,7 +52,8 @@ function sandboxedCli(args: string[], cwd: string, log: string) {
 const allowedModule = (file: string) => file === preload || file.startsWith(join(repoRoot, 'server', 'out') + sep) || file.startsWith(join(repoRoot, 'bin') + sep);
 
 function assertNothingEscaped(records: SandboxRecord[], bundle: string): void {
-  assert.deepEqual(records.filter((entry) => entry.kind !== 'module'), [], 'network, process or write attempts');
+  assert.deepEqual(records.filter((entry) => entry.kind !== 'module' && entry.kind !== 'worker'), [], 'network, process or write attempts');
+  assert.deepEqual(records.filter((entry) => entry.kind === 'worker' && !allowedModule(entry.detail)), [], 'workers on other code');
   const modules = records.filter((entry) => entry.kind === 'module').map((entry) => entry.detail);
   // the recorder saw the bundle load, so it was listening
   assert.ok(modules.includes(join(repoRoot, 'server', 'out', bundle)), JSON.stringify(modules));
@@ -99,14 +104,15 @@ test('the sandbox preload records and stops what it must (the checks below can f
   const log = newLog();
   const script = [
     "const attempts = [() => require('node:net').connect(443, 'example.org'), () => require('node:child_process').execSync('true'),",
-    " () => require('node:fs').writeFileSync(process.argv[1], 'x'), () => fetch('https://example.org'), () => require('node:dns').lookup('example.org', () => {})];",
+    " () => require('node:fs').writeFileSync(process.argv[1], 'x'), () => fetch('https://example.org'), () => require('node:dns').lookup('example.org', () => {}),",
+    " () => new (require('node:worker_threads').Worker)('process.exit()', { eval: true })];",
     'let stopped = 0; for (const attempt of attempts) { try { attempt(); } catch { stopped++; } }',
     'process.stdout.write(String(stopped));',
   ].join('\n');
   const target = join(tempDir(), 'written');
-  const result = spawnSync(process.execPath, ['--require', preload, '-e', script, target], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, LICENSE_CLAIMS_SANDBOX_LOG: log.file } });
-  assert.equal(result.stdout, '5', result.stderr);
-  assert.deepEqual(log.records().map((entry) => entry.kind), ['network', 'exec', 'write', 'network', 'network']);
+  const result = spawnSync(process.execPath, ['--require', preload, '-e', script, target], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...sandboxEnv(log.file) } });
+  assert.equal(result.stdout, '6', result.stderr);
+  assert.deepEqual(log.records().map((entry) => entry.kind), ['network', 'exec', 'write', 'network', 'network', 'exec']);
 });
 
 test('the CLI (audit, identify, explain) works with no network, no processes, no writes, and loads nothing but its bundle', () => {
@@ -142,7 +148,7 @@ test('the CLI without the sandbox executes nothing from a hostile workspace', ()
 test('the language server (diagnostics, hover, code actions, completion, workspace audit, SARIF, status) works with no network, no processes, no writes', async () => {
   const log = newLog();
   const root = hostileWorkspace();
-  const client = new TestClient({ nodeArgs: ['--require', preload], env: { LICENSE_CLAIMS_SANDBOX_LOG: log.file } });
+  const client = new TestClient({ nodeArgs: ['--require', preload], env: sandboxEnv(log.file) });
   try {
     await client.initialize(root);
     const readme = pathToFileURL(join(root, 'README.md')).href;
@@ -187,7 +193,9 @@ test('the bundles hold no eval, no Function constructor, no dynamic require or i
   const sources = (dir: string): string[] => (readdirSync(join(repoRoot, dir), { recursive: true }) as string[]).filter((file) => file.endsWith('.ts')).map((file) => join(dir, file));
   for (const file of [...sources('server/src'), ...sources('client/src')]) {
     const code = readFileSync(join(repoRoot, file), 'utf8');
-    assert.doesNotMatch(code, /from '(?:node:)?(?:net|tls|dgram|dns|http|https|http2|child_process|worker_threads|vm|cluster|inspector)'/u, file);
+    assert.doesNotMatch(code, /from '(?:node:)?(?:net|tls|dgram|dns|http|https|http2|child_process|vm|cluster|inspector)'/u, file);
+    // worker threads run the bundle's own worker script (the sandboxed runs above check that at run time)
+    if (/from '(?:node:)?worker_threads'/u.test(code)) assert.doesNotMatch(code, /eval\s*:\s*true/u, file);
     assert.doesNotMatch(code, /\bFiles\.resolve/u, `${file}: vscode-languageserver's Files.resolve* spawns processes`);
     assert.doesNotMatch(code, /\beval\s*\(|\bnew Function\s*\(|\bimport\s*\(/u, file);
   }
@@ -349,6 +357,13 @@ test('literalMarkdown: workspace text never renders as an image, a link or HTML,
   }), { numRuns: 2000, includeErrorInReport: true });
 });
 
+test('the VS Code audit report shows finding messages inertly too (a backtick run could leave an image unescaped)', () => {
+  assert.deepEqual(active(inlineText('```![i](https://tracker.example/p.png)`')), []);
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom('!', '[', ']', '(', ')', '<', '>', '`', '\\', 'h', 't', 'p', 's', ':', '/', 'i', 'm', 'g', ' ', '.'), maxLength: 40 }), (text) => {
+    assert.deepEqual(active(inlineText(text)), [], inlineText(text));
+  }), { numRuns: 2000, includeErrorInReport: true });
+});
+
 test('server: a hover over a claim or a license value shows a hostile value as text (no image fetched, no HTML)', async () => {
   const hostileValue = 'SEE LICENSE IN ![pixel](https://tracker.example/p.png) <img src=https://tracker.example/i.png> ```![i](https://tracker.example/q.png)`';
   const manifest = `${JSON.stringify({ name: 'x', license: hostileValue }, null, 2)}\n`;
@@ -375,4 +390,67 @@ test('server: a hover over a claim or a license value shows a hostile value as t
   } finally {
     await client.stop();
   }
+});
+
+// ---------------------------------- workspace text printed to a terminal or CI log
+
+test('CLI text output: control characters, line breaks and bidi overrides from the files are escaped (no terminal escapes, no CI workflow commands)', () => {
+  const hostile = '\u001b[31mRED\u001b]8;;https://tracker.example\u0007link\u001b]8;;\u0007\n::error file=x::injected\r\n::add-mask::secret \u202eevil\u009b2J';
+  const folder = 'a\u001b[2Jb\n::warning::folder';
+  const root = makeWorkspace({
+    'package.json': JSON.stringify({ name: 'x', license: hostile }),
+    [`${folder}/README.md`]: 'X is open source.\n',
+    [`${folder}/package.json`]: `{"name": "${'\\u001b'}[2J", "license": "CC-BY-NC-4.0", ,}`,
+    [`${folder}/notes\u001b[2J.md`]: Buffer.from([0, 1, 2]),
+  });
+  const result = spawnSync(process.execPath, [cliPath, 'audit', '.', '--fail-on', 'never'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(result.status, 0, result.stderr);
+  for (const [name, stream] of [['stdout', result.stdout], ['stderr', result.stderr]]) {
+    assert.doesNotMatch(stream, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u, `${name}: ${JSON.stringify(stream)}`);
+    assert.ok(stream.split('\n').every((line) => !line.startsWith('::')), `${name}: ${stream}`);
+  }
+  // and still reads as what the file holds
+  assert.match(result.stdout, /\\u001b\[31mRED/u);
+  assert.match(result.stdout, /\\u000a::error file=x::injected/u);
+  assert.match(result.stderr, /skipped a\\u001b\[2Jb\\u000a::warning::folder\/notes\\u001b\[2J\.md: binary/u);
+  assert.match(result.stderr, /a\\u001b\[2Jb\\u000a::warning::folder\/package\.json:1:\d+: .*is not valid JSON/u);
+  // JSON output keeps the exact value (JSON escapes control characters itself)
+  const json = spawnSync(process.execPath, [cliPath, 'audit', '.', '--format', 'json', '--fail-on', 'never'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const findings = (JSON.parse(json.stdout) as { findings: { message: string }[] }).findings;
+  assert.ok(findings.some((finding) => finding.message.includes(hostile)), JSON.stringify(findings));
+});
+
+test('identify: the added terms of a LICENSE are printed escaped, on one line', () => {
+  const mit = licenseText('MIT').replace('<year> <copyright holders>', '2025 X').replace('Permission is hereby', 'You shall display "X"\u001b[2J\n::error::injected.\n\nPermission is hereby');
+  const root = makeWorkspace({ LICENSE: mit });
+  const result = spawnSync(process.execPath, [cliPath, 'identify', join(root, 'LICENSE')], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /LicenseRef-modified-MIT/u);
+  assert.doesNotMatch(result.stdout, /\u001b/u);
+  assert.equal(result.stdout.trimEnd().split('\n').length, 1, result.stdout);
+});
+
+// ------------------------------------------------- VS Code Restricted Mode
+
+test('Restricted Mode: fully supported, no restricted settings; every setting is reviewed in SECURITY.md and none is free text that could name a program or a path', () => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
+    contributes: { configuration: { properties: Record<string, { type: string | string[]; enum?: unknown[]; items?: { type: string; enum?: unknown[] }; scope?: string }> } };
+  };
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  assert.equal(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, undefined);
+  assert.equal(manifest.capabilities.virtualWorkspaces, false);
+  const security = readFileSync(join(repoRoot, 'SECURITY.md'), 'utf8');
+  const settings = Object.entries(manifest.contributes.configuration.properties);
+  assert.ok(settings.length >= 8);
+  for (const [key, schema] of settings) {
+    // a new setting must be reviewed for Restricted Mode: listed in SECURITY.md's table
+    assert.match(security, new RegExp(`\\| \`${key.replace(/\./gu, '\\.')}\` \\|`, 'u'), `${key} is not reviewed in SECURITY.md`);
+    // free text could name a program, a path or a URL: only enums, booleans, objects of enums, and the two validated lists
+    const types = ([] as string[]).concat(schema.type);
+    if (types.includes('string')) assert.ok(schema.enum, `${key} is free text`);
+    if (types.includes('array')) assert.ok(schema.items?.enum || ['licenseClaims.allow', 'licenseClaims.ignore'].includes(key), `${key} is a free-text list`);
+  }
+  // the trace setting cannot be set per folder
+  assert.equal(manifest.contributes.configuration.properties['licenseClaims.trace.server'].scope, 'window');
 });

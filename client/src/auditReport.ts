@@ -122,9 +122,23 @@ function codeSpan(text: string): string {
  * otherwise turn into links, emphasis, HTML or table cells.
  */
 export function inlineText(text: string): string {
-  return text
-    .replace(/\s*\n\s*/gu, ' ')
-    .split(/(`[^`]*`)/u)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[\\*_[\]<>|#!~]/gu, '\\$&')))
-    .join('');
+  const escape = (part: string) => part.replace(/[\\`*_[\]<>|#!~]/gu, '\\$&');
+  const flat = text.replace(/\s*\n\s*/gu, ' ');
+  // code spans found as CommonMark finds them: a backtick run closes only on a run of the same
+  // length, so text that only looks like a span ("```![x](https://…)`") is escaped, never rendered
+  let out = '';
+  let at = 0;
+  while (at < flat.length) {
+    const tick = flat.indexOf('`', at);
+    if (tick < 0) return out + escape(flat.slice(at));
+    out += escape(flat.slice(at, tick));
+    const run = /^`+/u.exec(flat.slice(tick))![0];
+    const runs = /`+/gu;
+    runs.lastIndex = tick + run.length;
+    let close = -1;
+    for (let match = runs.exec(flat); match && close < 0; match = runs.exec(flat)) if (match[0].length === run.length) close = match.index;
+    out += close < 0 ? escape(run) : flat.slice(tick, close + run.length);
+    at = close < 0 ? tick + run.length : close + run.length;
+  }
+  return out;
 }

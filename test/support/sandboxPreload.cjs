@@ -2,7 +2,8 @@
 // security tests. Every way out of the process that License Claims must never
 // take is replaced by a function that records the attempt and throws:
 // outbound sockets (net, tls, dgram, http, https, fetch, DNS), child processes,
-// worker threads, and writes to the file system. Every module file Node loads
+// worker threads on anything but the bundle's own code, and writes to the file
+// system. Every module file Node loads
 // is recorded too (the tests check that none comes from the workspace). The
 // records go, one JSON line each, to the file named by LICENSE_CLAIMS_SANDBOX_LOG
 // (written with the fs functions captured before they are patched). Standard
@@ -93,8 +94,25 @@ if (typeof globalThis.EventSource === 'function') forbid(globalThis, 'EventSourc
 const childProcess = require('node:child_process');
 for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) forbid(childProcess, name, 'exec');
 forbid(childProcess.ChildProcess && childProcess.ChildProcess.prototype, 'spawn', 'exec');
+// worker threads only on License Claims' own bundle (LICENSE_CLAIMS_SANDBOX_CODE, its folder), never on a string of code
+const path = require('node:path');
+const { fileURLToPath } = require('node:url');
 const workerThreads = require('node:worker_threads');
-forbid(workerThreads, 'Worker', 'exec');
+const allowedCode = process.env.LICENSE_CLAIMS_SANDBOX_CODE;
+const OriginalWorker = workerThreads.Worker;
+class SandboxedWorker extends OriginalWorker {
+  constructor(filename, options) {
+    const file = filename instanceof URL ? fileURLToPath(filename) : String(filename);
+    const own = allowedCode !== undefined && !(options && options.eval) && path.isAbsolute(file) && path.resolve(file).startsWith(`${allowedCode}${path.sep}`);
+    if (!own) {
+      record('exec', `Worker ${file}`);
+      throw new Error(`license-claims sandbox: a worker on ${file} is forbidden`);
+    }
+    record('worker', file);
+    super(filename, options);
+  }
+}
+workerThreads.Worker = SandboxedWorker;
 forbid(process, 'dlopen', 'exec');
 const vm = require('node:vm');
 for (const name of ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']) forbid(vm, name, 'exec');

@@ -16,6 +16,7 @@ import { FactsCache } from '../files/factsCache.js';
 import { progressBar, type Progress } from './progressBar.js';
 import { toolVersion } from './version.js';
 import { formatText } from './textReporter.js';
+import { terminalSafe } from './terminalText.js';
 import { formatJson } from './jsonReporter.js';
 import { formatSarif } from './sarifReporter.js';
 import type { PolicyName } from '../engine/licenses/policy.js';
@@ -150,8 +151,9 @@ export async function runAudit(flags: AuditFlags, out: (text: string) => void, e
       err(`license-claims: could not write the cache ${cacheFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     }
   }
-  for (const problem of report.problems) err(`license-claims: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
-  for (const skip of report.skipped) err(`license-claims: skipped ${skip.path}: ${skip.reason}\n`);
+  // file names and parser messages come from the audited tree: escaped, one line each
+  for (const problem of report.problems) err(`license-claims: ${terminalSafe(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}\n`);
+  for (const skip of report.skipped) err(`license-claims: skipped ${terminalSafe(`${skip.path}: ${skip.reason}`)}\n`);
   const display = (file: string) => toPosix(relative(process.cwd(), resolve(baseDirectory, file))) || '.';
   out(flags.format === 'json' ? formatJson(report) : flags.format === 'sarif' ? formatSarif(report) : formatText(report, display));
   if (flags.failOn === 'never') return 0;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { identifyLicenseText } from '../engine/licenses/identifyLicenseText.js';
 import { describeLicense } from '../engine/licenses/licenseKnowledge.js';
 import { UsageError } from './usageError.js';
+import { terminalSafe } from './terminalText.js';
 
 export function runIdentify(files: string[], format: 'text' | 'json', out: (text: string) => void): number {
   if (files.length === 0) throw new UsageError('identify needs at least one file');
@@ -20,8 +21,9 @@ export function runIdentify(files: string[], format: 'text' | 'json', out: (text
     out(`${JSON.stringify(results.map(({ file, license, confidence, basedOn, addedText }) => ({ file, license, confidence, ...(basedOn ? { basedOn, addedText } : {}) })), null, 2)}\n`);
   } else {
     for (const result of results) {
+      // the added terms are the file's own text: shown escaped, on one line
       out(result.basedOn
-        ? `${result.file}: ${result.license} — the ${result.basedOn} text with added terms: “${result.addedText}”\n`
+        ? `${terminalSafe(result.file)}: ${result.license} — the ${result.basedOn} text with added terms: “${terminalSafe(result.addedText ?? '')}”\n`
         : result.license
         ? `${result.file}: ${result.license} (${describeLicense(result.license).name}), confidence ${result.confidence.toFixed(2)} by ${result.method}\n`
         : `${result.file}: unknown license (best full-text score ${result.confidence.toFixed(2)})\n`);

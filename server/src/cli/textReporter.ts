@@ -2,8 +2,11 @@
 // then a summary line.
 import type { AuditReport } from './report.js';
 import { countBySeverity } from './report.js';
+import { terminalSafe } from './terminalText.js';
 
-export function formatText(report: AuditReport, displayPath: (file: string) => string): string {
+export function formatText(report: AuditReport, displayPathRaw: (file: string) => string): string {
+  // file names and messages come from the audited files: one inert line each
+  const displayPath = (file: string) => terminalSafe(displayPathRaw(file));
   const lines: string[] = [];
   const byProject = new Map<string, typeof report.findings>();
   for (const finding of report.findings) {
@@ -14,8 +17,8 @@ export function formatText(report: AuditReport, displayPath: (file: string) => s
   for (const [project, findings] of byProject) {
     lines.push(displayPath(project));
     for (const finding of findings) {
-      lines.push(`  ${displayPath(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}`);
-      for (const related of finding.related) lines.push(`      ↳ ${displayPath(related.file)}:${related.line}:${related.column} ${related.message}`);
+      lines.push(`  ${displayPath(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${terminalSafe(finding.message)}`);
+      for (const related of finding.related) lines.push(`      ↳ ${displayPath(related.file)}:${related.line}:${related.column} ${terminalSafe(related.message)}`);
     }
     lines.push('');
   }
