@@ -75,7 +75,7 @@ connection.onDidChangeConfiguration(() => {
 // a manifest, LICENSE or config file changed on disk: forget it, re-judge what it governs
 connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) files.invalidate(change.uri);
-  validator.revalidateAll();
+  validator.revalidateGovernedBy(params.changes.map((change) => change.uri));
 });
 
 documents.onDidOpen((event) => validator.schedule(event.document, 0));
@@ -83,9 +83,7 @@ documents.onDidChangeContent(async (event) => {
   const { run } = await settings.get(event.document.uri);
   if (run === 'onType') validator.schedule(event.document);
   // an edited manifest, LICENSE, README or config governs other open documents
-  if (governsOthers(event.document.uri)) {
-    for (const document of documents.all()) if (document.uri !== event.document.uri) validator.schedule(document);
-  }
+  if (governsOthers(event.document.uri)) validator.revalidateGovernedBy([event.document.uri], event.document.uri);
 });
 documents.onDidSave((event) => validator.schedule(event.document, 0));
 documents.onDidClose((event) => validator.closed(event.document.uri));

@@ -2,7 +2,8 @@
 // publishing (a result for an older version is dropped), and the last result
 // kept for hover and for clients that do not echo `diagnostic.data`.
 import ignore from 'ignore';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { audit, type AuditResult } from '../engine/audit.js';
@@ -120,9 +121,23 @@ export class Validator {
     void this.connection.sendDiagnostics({ uri, diagnostics: this.auditDiagnostics.get(uri) ?? [] });
   }
 
-  /** Re-judge every open document (settings or a governing file changed). */
+  /** Re-judge every open document (settings or workspace folders changed). */
   revalidateAll(): void {
     for (const document of this.documents.all()) this.schedule(document, 0);
+  }
+
+  /**
+   * Re-judge the open documents that files at `uris` (manifests, LICENSE
+   * files, READMEs, config files) can govern: those in their folders and
+   * below. Other documents are not touched. `except` is judged on its own.
+   */
+  revalidateGovernedBy(uris: string[], except?: string): void {
+    const folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => dirname(fileURLToPath(uri)));
+    for (const document of this.documents.all()) {
+      if (document.uri === except || !document.uri.startsWith('file:')) continue;
+      const path = fileURLToPath(document.uri);
+      if (folders.some((folder) => path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`))) this.schedule(document, except ? this.debounceMs : 0);
+    }
   }
 
 }
