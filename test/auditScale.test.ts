@@ -115,3 +115,14 @@ test('the server remembers facts across workspace audits and re-reads files that
     await client.stop();
   }
 });
+
+test('thousands of claims in one paragraph are judged in bounded memory (each claim was once judged against every repeated declaration)', () => {
+  const paragraph = Array.from({ length: 4000 }, (_, index) => `Item ${index} is open source and "quoted" released under the MIT license`).join(' ; ');
+  const root = makeWorkspace({ 'README.md': `${paragraph}\n`, 'package.json': '{"name": "x", "license": "CC-BY-NC-4.0"}\n' });
+  // 4 GB were not enough before; 256 MB of heap is plenty now
+  const result = spawnSync(process.execPath, ['--max-old-space-size=256', cliPath, 'audit', root, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
+  assert.equal(result.status, 0, result.stderr.slice(0, 2000));
+  const report = JSON.parse(result.stdout) as JsonReport;
+  assert.ok(report.findings.filter((finding) => finding.rule === 'license-mismatch' || finding.rule === 'claim-partial-license').length >= 1);
+  assert.ok(report.summary.findings >= 4000, `${report.summary.findings} findings`);
+});

@@ -7,6 +7,7 @@ import { judgeClaim, type ClaimVerdict } from './claimVerdict.js';
 import { rules } from './rules/index.js';
 import { sentenceAround } from './text/sentences.js';
 import { suppressionFix } from './fixes/suppressionFix.js';
+import { LineIndex } from './text/lineIndex.js';
 import type { Config } from './config.js';
 import type { FileProblem } from './declarations/declarationTypes.js';
 import { suppressionsFromComments, type Suppressions } from './suppression.js';
@@ -46,6 +47,12 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
     if (eol === undefined) eols.set(file, (eol = textOf.get(file)?.includes('\r\n') ? '\r\n' : '\n'));
     return eol;
   };
+  const lineIndexes = new Map<string, LineIndex>();
+  const linesOf = (file: string) => {
+    let lines = lineIndexes.get(file);
+    if (!lines) lineIndexes.set(file, (lines = new LineIndex(textOf.get(file) ?? '')));
+    return lines;
+  };
   const findings: Finding[] = [];
   const verdicts = new Map<Claim, ClaimVerdict>();
   for (const project of workspace.projects) {
@@ -67,7 +74,7 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
         if (suppressionsOf.get(draft.file)?.isSuppressed(rule.id, draft.span.start)) continue;
         const finding: Finding = { ...draft, severity: setting ?? rule.defaultSeverity };
         const bodyStart = bodyStartOf.get(finding.file);
-        const suppress = bodyStart === undefined ? undefined : suppressionFix(finding, textOf.get(finding.file) ?? '', bodyStart, eolOf(finding.file));
+        const suppress = bodyStart === undefined ? undefined : suppressionFix(finding, textOf.get(finding.file) ?? '', bodyStart, eolOf(finding.file), linesOf(finding.file));
         findings.push(suppress ? { ...finding, fixes: [...finding.fixes, suppress] } : finding);
       }
     }

@@ -26,7 +26,18 @@ function relevant(claim: Claim, declarations: Declaration[], sentence: string): 
   return aboutCodeOnly ? declarations.filter((declaration) => declaration.scope !== 'model') : declarations;
 }
 
+const judgedByPolicy = new WeakMap<Policy, WeakMap<Declaration, JudgedDeclaration>>();
+
+/** The verdict on one declaration under a policy (remembered: every claim of a project asks about the same declarations). */
 export function judgeDeclaration(declaration: Declaration, policy: Policy): JudgedDeclaration {
+  let judged = judgedByPolicy.get(policy);
+  if (!judged) judgedByPolicy.set(policy, (judged = new WeakMap()));
+  let verdict = judged.get(declaration);
+  if (!verdict) judged.set(declaration, (verdict = judgeDeclarationUncached(declaration, policy)));
+  return verdict;
+}
+
+function judgeDeclarationUncached(declaration: Declaration, policy: Policy): JudgedDeclaration {
   const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
   // "License :: OSI Approved :: BSD License" names a family, but says itself that it is OSI-approved
   if (!node && policy.name === 'osi' && declaration.raw.startsWith('License :: OSI Approved ::')) return { declaration, outcome: 'accepted', accepted: [], rejected: [] };

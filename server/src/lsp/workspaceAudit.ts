@@ -139,7 +139,9 @@ export class WorkspaceAuditor {
     for (const finding of result.findings) {
       const uri = pathToFileURL(join(root, finding.file)).href;
       const diagnostic = toDiagnostic(finding, root, lookup, null, (path) => !texts.has(path));
-      byFile.set(uri, [...(byFile.get(uri) ?? []), diagnostic]);
+      const list = byFile.get(uri);
+      if (list) list.push(diagnostic);
+      else byFile.set(uri, [diagnostic]);
       const project = pathToFileURL(join(root, result.workspace.projectOf(finding.file).root)).href;
       const item: AuditFinding = { uri, line: diagnostic.range.start.line, character: diagnostic.range.start.character, rule: finding.rule, severity: finding.severity, message: finding.message, project };
       summary.findings.push(item);

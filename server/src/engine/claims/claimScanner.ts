@@ -28,20 +28,70 @@ function isClauseBreak(text: string, index: number): boolean {
   return clauseBreakChar.test(char) || (char === ',' && /\s/u.test(text[index + 1] ?? ' '));
 }
 
+/** How far the words of a clause are looked for (a clause is not a megabyte long). */
+const clauseReach = 200;
+
 /** The words of the same clause before `index`, nearest first, lower-case. */
 function wordsBefore(text: string, index: number, count: number): string[] {
   let from = index;
-  while (from > 0 && !isClauseBreak(text, from - 1)) from--;
+  const earliest = Math.max(0, index - clauseReach);
+  while (from > earliest && !isClauseBreak(text, from - 1)) from--;
   return text.slice(from, index).toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).reverse().slice(0, count);
 }
 
 /** The words of the same clause after `index`, nearest first, lower-case. */
 function wordsAfter(text: string, index: number, count: number): string[] {
   let to = index;
-  while (to < text.length && !isClauseBreak(text, to)) to++;
+  const latest = Math.min(text.length, index + clauseReach);
+  while (to < latest && !isClauseBreak(text, to)) to++;
   return text.slice(index, to).toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).slice(0, count);
 }
 
+
+/**
+ * In spans sorted by start (quotes, links, license mentions: none overlaps
+ * another), the index of the first that starts after `offset` (its length when
+ * none does). Binary search: a block with thousands of claims stays linear.
+ */
+function firstStartingAfter(sorted: Span[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The span that starts last at or before `offset`, if any. */
+function lastStartingAtOrBefore<T extends Span>(sorted: T[], offset: number): T | undefined {
+  return sorted[firstStartingAfter(sorted, offset) - 1];
+}
+
+/** Which characters of a text are already part of a claim. */
+class Covered {
+  private marks: Uint8Array | undefined;
+
+  constructor(private readonly length: number) {}
+
+  overlaps(start: number, end: number): boolean {
+    if (!this.marks) return false;
+    for (let i = start; i < end; i++) if (this.marks[i]) return true;
+    return false;
+  }
+
+  covers(start: number, end: number): boolean {
+    if (!this.marks || end <= start) return false;
+    for (let i = start; i < end; i++) if (!this.marks[i]) return false;
+    return true;
+  }
+
+  add(start: number, end: number): void {
+    this.marks ??= new Uint8Array(this.length);
+    this.marks.fill(1, start, end);
+  }
+}
 
 function isNegated(text: string, start: number): boolean {
   const before = wordsBefore(text, start, 4);
@@ -56,7 +106,8 @@ function isAboutOthers(text: string, start: number, end: number, links: Span[]):
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
   if (noun && thirdPartyAfter.has(noun)) return true;
   // "the open-source evaluation tool [OpenCompass](…)": a tool noun, then a link that names someone else's project
-  const link = links.find((candidate) => candidate.start > end && candidate.start - end <= 40);
+  const link = links[firstStartingAfter(links, end)];
+  if (link && link.start - end > 40) return false;
   if (!link) return false;
   const between = text.slice(end, link.start).trim().toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
   return between.length >= 1 && between.length <= 3 && between.some((word) => toolNouns.test(word));
@@ -97,17 +148,21 @@ function namedLicenseClaims(text: string): ProseClaim[] {
   // finding mentions is the costly part: only where a lead or a suffix asks for one
   let found: LicenseMention[] | undefined;
   const mentionsOf = () => (found ??= findLicenseMentions(text));
+  const covered = new Covered(text.length);
   for (const lead of text.matchAll(namedLicenseLead)) {
     const after = lead.index + lead[0].length;
-    const mention = mentionsOf().find((candidate) => candidate.start >= after && candidate.start - after <= 12);
-    if (!mention?.id) continue;
+    const mentions = mentionsOf();
+    const mention = mentions[firstStartingAfter(mentions, after - 1)];
+    if (!mention?.id || mention.start - after > 12) continue;
+    covered.add(lead.index, mention.end);
     const language: ClaimLanguage = /unter/iu.test(lead[0]) ? 'de' : /sous/iu.test(lead[0]) ? 'fr' : /bajo/iu.test(lead[0]) ? 'es' : 'en';
     claims.push({ kind: 'named-license', language, start: lead.index, end: mention.end, aboutModel: modelWords.test(sentenceAround(text, lead.index, mention.end)), namedLicense: mention.id });
   }
   // "MIT-licensed", "Apache 2.0 licensed"
   for (const suffix of text.matchAll(licensedSuffix)) {
-    const mention = mentionsOf().find((candidate) => candidate.end === suffix.index);
-    if (!mention?.id || claims.some((claim) => claim.start <= mention.start && claim.end >= mention.end)) continue;
+    const candidate = lastStartingAtOrBefore(mentionsOf(), suffix.index);
+    const mention = candidate?.end === suffix.index ? candidate : undefined;
+    if (!mention?.id || covered.covers(mention.start, mention.end)) continue;
     if (isNegated(text, mention.start)) continue;
     claims.push({ kind: 'named-license', language: 'en', start: mention.start, end: suffix.index + suffix[0].length, aboutModel: modelWords.test(sentenceAround(text, mention.start, mention.end)), namedLicense: mention.id });
   }
@@ -131,23 +186,31 @@ export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[
   const links = context.links ?? [];
   const masked = maskNames(text);
   const quoted = quotedRanges(text);
-  const isQuoted = (start: number, end: number) => quoted.some((range) => start > range.start && end < range.end);
+  const isQuoted = (start: number, end: number) => {
+    const range = lastStartingAtOrBefore(quoted, start - 1);
+    return range !== undefined && end < range.end;
+  };
+  // a mention inside a link's text (an anchor, a badge label) is a pointer, not a statement
+  const isLinkText = (start: number, end: number) => {
+    const link = lastStartingAtOrBefore(links, start);
+    return link !== undefined && end <= link.end && link.end - link.start <= end - start + 2;
+  };
+  const covered = new Covered(text.length);
   const claims: ProseClaim[] = [];
   for (const { kind, language, pattern } of claimPatterns) {
     pattern.lastIndex = 0;
     for (const match of masked.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (claims.some((claim) => start < claim.end && end > claim.start)) continue;
-      if (isQuoted(start, end) || isNegated(masked, start) || isAboutOthers(masked, start, end, links)) continue;
-      // a mention inside a link's text (an anchor, a badge label) is a pointer, not a statement
-      if (links.some((link) => start >= link.start && end <= link.end && link.end - link.start <= end - start + 2)) continue;
+      if (covered.overlaps(start, end)) continue;
+      if (isQuoted(start, end) || isNegated(masked, start) || isAboutOthers(masked, start, end, links) || isLinkText(start, end)) continue;
+      covered.add(start, end);
       claims.push({ kind, language, start, end, aboutModel: modelWords.test(sentenceAround(masked, start, end)) });
     }
   }
   for (const named of namedLicenseClaims(masked)) {
     if (isQuoted(named.start, named.end)) continue;
-    if (!claims.some((claim) => named.start < claim.end && named.end > claim.start)) claims.push(named);
+    if (!covered.overlaps(named.start, named.end)) claims.push(named);
   }
   return claims.sort((a, b) => a.start - b.start);
 }

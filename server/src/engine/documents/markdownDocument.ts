@@ -116,6 +116,7 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
     facts.problems.push(...facts.frontMatter.problems);
   }
   const readme = isReadmeName(file.path) || facts.frontMatter !== undefined;
+  const proseLicenses = new Set<string>();
   for (const [index, block] of blocks.entries()) {
     if (inThirdPartySection(block)) continue;
     // a License heading names the section ("## Open Source License"); it claims nothing
@@ -125,7 +126,9 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
       const span = sourceSpan(block, found.start, found.end);
       const claim: Claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
       facts.claims.push(claim);
-      if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block)) {
+      // the first "released under X" for each license declares it; repeating it declares nothing more
+      if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
+        proseLicenses.add(found.namedLicense);
         facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
           source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end)}”)`, strictSpdx: false, scope: scopeOf(sentenceAround(block.text, found.start, found.end), undefined),
         }));
