@@ -1,6 +1,6 @@
 // Bundles the CLI (and, later, the language server and the VS Code client).
 // tsc only type-checks; esbuild writes the files that run.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -27,10 +27,20 @@ const lazyLicenseTexts = {
   setup(context) {
     // esbuild takes Go regular expressions: no /u flag
     context.onResolve({ filter: /^spdx-license-list\/spdx-full\.json$/ }, () => ({ path: './spdx-full.json', external: true }));
+    // the license texts as identification reads them, computed once here (see identifyLicenseText.ts)
+    context.onResolve({ filter: /^license-claims:license-templates\.json$/ }, () => ({ path: './license-templates.json', external: true }));
   },
 };
 mkdirSync('server/out', { recursive: true });
-copyFileSync(createRequire(import.meta.url).resolve(licenseTexts), 'server/out/spdx-full.json');
+const require = createRequire(import.meta.url);
+copyFileSync(require.resolve(licenseTexts), 'server/out/spdx-full.json');
+{
+  const tool = 'server/out/.templates-tool.js';
+  await build({ ...common, entryPoints: ['server/src/engine/licenses/identifyLicenseText.ts'], outfile: tool, sourcemap: false, logLevel: 'error' });
+  const { computeTemplates } = require(`./${tool}`);
+  writeFileSync('server/out/license-templates.json', JSON.stringify(computeTemplates(require(licenseTexts))));
+  rmSync(tool);
+}
 
 await build({
   ...common,

@@ -46,11 +46,18 @@ function wordSet(text: string): Set<string> {
   return new Set(normaliseLicenseText(text).split(' ').filter(Boolean));
 }
 
-function loadTemplates(): Template[] {
-  if (templates) return templates;
-  // Loaded on first use only: the texts are several megabytes.
-   
-  const full = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>;
+/**
+ * The templates as compact data: every distinct word once, and each template
+ * as the indexes of its words. The build writes this next to the bundles
+ * (server/out/license-templates.json) so that the first identification does
+ * not normalise 5 MB of license texts; from sources it is computed.
+ */
+export interface CompactTemplates {
+  words: string[];
+  templates: { id: string; words: number[] }[];
+}
+
+export function computeTemplates(full: Record<string, { licenseText?: string }>): CompactTemplates {
   // Identical texts under several ids (GPL-3.0, GPL-3.0-only, GPL-3.0-or-later; OFL-1.1, OFL-1.1-RFN):
   // keep one, a current id before a deprecated one, then the shortest (the one without a variant suffix).
   const byText = new Map<string, Template>();
@@ -66,7 +73,31 @@ function loadTemplates(): Template[] {
     const kept = byText.get(key);
     if (!kept || preferable(id, kept.id)) byText.set(key, { id, words });
   }
-  templates = [...byText.values()];
+  const dictionary = new Map<string, number>();
+  const indexOf = (word: string) => {
+    let index = dictionary.get(word);
+    if (index === undefined) dictionary.set(word, (index = dictionary.size));
+    return index;
+  };
+  const compact = [...byText.values()].map((template) => ({ id: template.id, words: [...template.words].map(indexOf) }));
+  return { words: [...dictionary.keys()], templates: compact };
+}
+
+function expand(compact: CompactTemplates): Template[] {
+  return compact.templates.map((template) => ({ id: template.id, words: new Set(template.words.map((index) => compact.words[index])) }));
+}
+
+function loadTemplates(): Template[] {
+  if (templates) return templates;
+  let compact: CompactTemplates;
+  try {
+    // written by the build next to the bundle (esbuild.mjs keeps this path external)
+    compact = require('license-claims:license-templates.json') as CompactTemplates;
+  } catch {
+    // from sources: the texts are several megabytes, loaded on first use only
+    compact = computeTemplates(require('spdx-license-list/spdx-full.json') as Record<string, { licenseText: string }>);
+  }
+  templates = expand(compact);
   return templates;
 }
 
