@@ -1,14 +1,31 @@
 // Helpers shared by the figures of `npm run bench`: paths, medians, timed
 // child processes with a timeout, formatting.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-export const cliPath = join(repoRoot, 'bin', 'license-claims.js');
-export const serverPath = join(repoRoot, 'server', 'out', 'server.js');
+// the CLI and the server the bench runs: the build in the work tree, or a copy of it (useBuildCopy)
+export let cliPath = join(repoRoot, 'bin', 'license-claims.js');
+export let serverPath = join(repoRoot, 'server', 'out', 'server.js');
+
+/**
+ * Copies the build (bin/ and server/out/, with node_modules and package.json
+ * linked) into `dir` and runs the CLI and the server from there, so that a
+ * rebuild of the work tree during a long run does not change what is
+ * measured halfway.
+ */
+export function useBuildCopy(dir) {
+  mkdirSync(join(dir, 'server'), { recursive: true });
+  cpSync(join(repoRoot, 'bin'), join(dir, 'bin'), { recursive: true });
+  cpSync(join(repoRoot, 'server', 'out'), join(dir, 'server', 'out'), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  symlinkSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
+  cliPath = join(dir, 'bin', 'license-claims.js');
+  serverPath = join(dir, 'server', 'out', 'server.js');
+}
 
 export function median(values) {
   const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);

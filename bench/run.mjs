@@ -28,7 +28,7 @@ import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'no
 import { join } from 'node:path';
 import { bundleEngine, loadEngine, ripgrepPattern } from './engine.mjs';
 import { measureIdentify } from './identifyRate.mjs';
-import { formatBytes, formatCount, formatMs, formatRatio, log, makeTempDir, repoRoot, serverPath } from './lib.mjs';
+import { formatBytes, formatCount, formatMs, formatRatio, log, makeTempDir, repoRoot, useBuildCopy, cliPath } from './lib.mjs';
 import { ensureTools, tools } from './peers.mjs';
 import { measureAuditMemory, measureDidChange, measureStartup, serverDebounce } from './server.mjs';
 import { makeTree, measureScaling, measureWorkspace } from './workspace.mjs';
@@ -129,9 +129,10 @@ async function main() {
   const want = (name) => p.selected.has(name);
   const startedAt = new Date();
   const host = machine();
+  const version = ourVersion();
   log(`${p.mode} run on ${host.nproc} cores, ${host.memory}, node ${host.node}, load ${host.load}`);
-  for (const file of [join(repoRoot, 'server', 'out', 'license-claims.js'), serverPath]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (npm run bench does)`);
+  for (const file of ['license-claims.js', 'server.js']) {
+    if (!existsSync(join(repoRoot, 'server', 'out', file))) throw new Error(`server/out/${file} is missing: run \`npm run build\` (npm run bench does)`);
   }
 
   const needed = [
@@ -142,6 +143,9 @@ async function main() {
   for (const why of Object.values(missing)) log(`missing: ${why}`);
 
   const scratch = makeTempDir('run');
+  // the build as it is now, and the engine bundled from the sources as they are now: a rebuild meanwhile changes nothing measured
+  useBuildCopy(join(scratch, 'build'));
+  log(`running the CLI and the server from a copy of the build: ${cliPath}`);
   const rows = [];
   const notes = Object.values(missing).map((why) => `Not measured: ${why}.`);
   const results = {};
@@ -195,7 +199,7 @@ async function main() {
       const i = await measureIdentify({ runs: p.identifyRuns, withLicensee, timeoutMs: p.timeoutMs });
       results.identify = i;
       const rate = (ms) => `${(i.files / (ms / 1000)).toFixed(0)} files/s (${formatMs(ms)})`;
-      rows.push(row(`Identification: ${i.files} LICENSE files, one process each (start-up included)`, `${rate(i.oursMs)}${runs(i.runs)}`, withLicensee ? `${rate(i.licenseeMs)} licensee` : 'licensee not installed', withLicensee ? i.oursMs / i.licenseeMs : 'n/a', '—'));
+      rows.push(row(`Identification: ${i.files} LICENSE files, one process each (start-up included)`, `${rate(i.oursMs)}${runs(i.runs)}`, withLicensee ? `${rate(i.licenseeMs)} licensee` : options.skipPeers ? 'licensee skipped (--skip-peers)' : 'licensee not installed', withLicensee ? i.oursMs / i.licenseeMs : 'n/a', '—'));
     }
 
     let tree;
@@ -249,7 +253,7 @@ async function main() {
   }
 
   const endLoad = loadavg().map((value) => value.toFixed(2)).join(' ');
-  const report = { startedAt, host: { ...host, loadEnd: endLoad }, versions: { ours: ourVersion(), ...Object.fromEntries(Object.keys(tools).map((name) => [name, versions[name] ?? 'not installed'])) }, mode: p.mode, plan: p, rows, notes, results, debounce };
+  const report = { startedAt, host: { ...host, loadEnd: endLoad }, versions: { ours: version, ...Object.fromEntries(Object.keys(tools).map((name) => [name, versions[name] ?? 'not installed'])) }, mode: p.mode, plan: p, rows, notes, results, debounce };
   const markdownTable = table(rows);
   console.log(`\n${markdownTable}\n`);
   for (const note of notes) console.log(`- ${note}`);
@@ -276,7 +280,7 @@ function scalingSection(scaling) {
   const growth = perFile(last, fixed) / perFile(first, fixed);
   const factor = (last.files / first.files).toFixed(0);
   const verdict = growth <= 1.5
-    ? `from ${formatCount(first.files)} to ${formatCount(last.files)} files (×${factor}) the time per file stays within ${formatRatio(growth)} of the smallest tree's: the audit grows about linearly with the tree.`
+    ? `from ${formatCount(first.files)} to ${formatCount(last.files)} files (×${factor}) the time per file is ${formatRatio(growth)} the smallest tree's: the audit grows about linearly with the tree (quadratic growth would multiply the time per file by about ×${factor}).`
     : `from ${formatCount(first.files)} to ${formatCount(last.files)} files (×${factor}) the time per file grows ${formatRatio(growth)}: faster than linear (quadratic growth would multiply it by about ×${factor}).`;
   return `${lines.join('\n')}\n\nThe fixed cost (Node start-up, loading the bundle and the license data, judging one small project) is subtracted before dividing by the number of files, so that it does not hide the slope. In this run, ${verdict}`;
 }
