@@ -188,8 +188,8 @@ function checkEveryFix(c: Case): number {
   return count;
 }
 
-/** Asserts that each kind of fix was applied at least `minimum` times since `exercised` was last cleared. */
-function assertExercised(kinds: string[], minimum = 5): void {
+/** Asserts that each kind of fix was applied at least `minimum` times since `exercised` was last cleared (the explicit examples make sure of one). */
+function assertExercised(kinds: string[], minimum = 1): void {
   for (const kind of kinds) assert.ok((exercised.get(kind) ?? 0) >= minimum, `only ${exercised.get(kind) ?? 0} “${kind}” fixes applied: ${JSON.stringify([...exercised])}`);
   exercised.clear();
 }
@@ -361,7 +361,14 @@ test('generated package.json files: every fix keeps them valid JSON, changes not
   exercised.clear();
   fc.assert(fc.property(packageJson, fc.option(readme, { nil: undefined }), policyConfig, (json, markdown, config) => {
     checkEveryFix(generatedCase({ 'package.json': json, ...(markdown === undefined ? {} : { 'README.md': markdown }) }, config));
-  }), runs);
+  }), {
+    ...runs,
+    examples: [
+      ['{\n  "name": "x",\n  "description": "An open source tool"\n}\n', 'X is open source.\n', {}],
+      ['{"name": "x", "license": "Apache 2"}', undefined, {}],
+      ['{"name": "x", "license": "GPL-2.0"}', undefined, {}],
+    ],
+  });
   assertExercised(['Declare package.json', 'Reword package.json', 'Reword README.md', 'Suppress README.md', 'Add LICENSE', 'Replace package.json', 'Change package.json']);
 });
 
@@ -369,7 +376,14 @@ test('generated pyproject.toml files: every fix keeps them valid TOML, changes n
   exercised.clear();
   fc.assert(fc.property(tomlTable('project'), readme, policyConfig, (toml, markdown, config) => {
     checkEveryFix(generatedCase({ 'pyproject.toml': toml, 'README.md': markdown }, config));
-  }), runs);
+  }), {
+    ...runs,
+    examples: [
+      ['[project]\nname = "x"\ndescription = "An open source tool"\n', 'X is open source.\n', {}],
+      ['[project]\nname = "x"\nlicense = "Apache 2"\n', 'X is open source.\n', {}],
+      ['[project]\nname = "x"\nlicense = "GPL-2.0"\n', 'X is open source.\n', {}],
+    ],
+  });
   assertExercised(['Declare pyproject.toml', 'Reword README.md', 'Suppress README.md', 'Add LICENSE', 'Replace pyproject.toml', 'Change pyproject.toml']);
 });
 
@@ -377,7 +391,14 @@ test('generated Cargo.toml files: every fix keeps them valid TOML, changes nothi
   exercised.clear();
   fc.assert(fc.property(tomlTable('package'), readme, policyConfig, (toml, markdown, config) => {
     checkEveryFix(generatedCase({ 'Cargo.toml': toml, 'README.md': markdown }, config));
-  }), runs);
+  }), {
+    ...runs,
+    examples: [
+      ['[package]\nname = "x"\ndescription = "An open source tool"\n', 'X is open source.\n', {}],
+      ['[package]\nname = "x"\nlicense = "Apache 2"\n', 'X is open source.\n', {}],
+      ['[package]\nname = "x"\nlicense = "GPL-2.0"\n', 'X is open source.\n', {}],
+    ],
+  });
   assertExercised(['Declare Cargo.toml', 'Reword Cargo.toml', 'Reword README.md', 'Suppress README.md', 'Add LICENSE', 'Replace Cargo.toml', 'Change Cargo.toml']);
 });
 
@@ -385,7 +406,7 @@ test('generated model cards: every fix keeps the front matter valid YAML, change
   exercised.clear();
   fc.assert(fc.property(frontMatter, policyConfig, (card, config) => {
     checkEveryFix(generatedCase({ 'README.md': card }, config));
-  }), runs);
+  }), { ...runs, examples: [['---\ntags: [x]\n---\n\nX is an open-source model.\n', {}]] });
   assertExercised(['Declare README.md', 'Reword README.md', 'Suppress README.md', 'Add LICENSE']);
 });
 
@@ -405,8 +426,16 @@ test('generated monorepos: a fix never creates a LICENSE where any file of that 
     if (manifest) files[`packages/a/${manifest}`] = manifest === 'package.json' ? '{"name": "a"}\n' : manifest === 'Cargo.toml' ? '[package]\nname = "a"\n' : '[project]\nname = "a"\n';
     const onDisk = (path: string) => Object.keys(files).some((existing) => existing.toLowerCase() === path.toLowerCase());
     checkEveryFix({ files: Object.entries(files).map(([path, text]) => ({ path, text })), configFor: () => ({}), onDisk });
-  }), { ...runs, numRuns: Math.min(runs.numRuns, 100) });
-  assertExercised(['Add LICENSE', 'Declare package.json', 'Declare Cargo.toml', 'Declare pyproject.toml'], 3);
+  }), {
+    ...runs,
+    numRuns: Math.min(runs.numRuns, 100),
+    examples: [
+      [{ rootLicense: undefined, packageLicense: undefined, licenseText: '', manifest: 'package.json', claim: 'X is open source.\n' }],
+      [{ rootLicense: undefined, packageLicense: undefined, licenseText: '', manifest: 'Cargo.toml', claim: 'X is open source.\n' }],
+      [{ rootLicense: undefined, packageLicense: undefined, licenseText: '', manifest: 'pyproject.toml', claim: 'X is open source.\n' }],
+    ],
+  });
+  assertExercised(['Add LICENSE', 'Declare package.json', 'Declare Cargo.toml', 'Declare pyproject.toml']);
 });
 
 // ------------------------------------------- regressions the properties found
