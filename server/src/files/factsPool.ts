@@ -37,7 +37,8 @@ export function defaultWorkerCount(): number {
 }
 
 const batchFiles = 64;
-const batchCharacters = 512 * 1024;
+// small enough that a batch takes a fraction of a second, so the pool answers a cancellation quickly
+const batchCharacters = 128 * 1024;
 
 function batches(requests: FactsRequest[]): FactsRequest[][] {
   const result: FactsRequest[][] = [];
@@ -59,7 +60,7 @@ function batches(requests: FactsRequest[]): FactsRequest[][] {
 export interface PoolRun {
   /** Called after each batch with the number of files done. */
   onProgress?: (done: number, total: number) => void;
-  /** Asked after each batch: true stops the run (it rejects with Cancelled). */
+  /** Asked after each batch and every 50 ms: true stops the run (it rejects with Cancelled, and the workers are stopped). */
   isCancelled?: () => boolean;
 }
 
@@ -69,6 +70,7 @@ export async function readOnWorkers(script: string, requests: FactsRequest[], co
   const results = new Map<string, FileFacts>();
   const workers = Array.from({ length: Math.min(count, queue.length) }, () => new Worker(script));
   let done = 0;
+  let poll: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       let outstanding = 0;
@@ -78,6 +80,12 @@ export async function readOnWorkers(script: string, requests: FactsRequest[], co
         failed = true;
         reject(error);
       };
+      // a cancellation need not wait for a batch to come back
+      if (run.isCancelled) {
+        poll = setInterval(() => {
+          if (run.isCancelled?.()) fail(new Cancelled());
+        }, 50);
+      }
       const feed = (worker: Worker) => {
         const batch = queue.shift();
         if (!batch) return;
@@ -105,6 +113,7 @@ export async function readOnWorkers(script: string, requests: FactsRequest[], co
       if (workers.length === 0) resolve();
     });
   } finally {
+    clearInterval(poll);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return results;

@@ -56,7 +56,7 @@ export async function readAllFacts(files: SourceFile[], languagesOf: (path: stri
   } else {
     for (const [index, request] of pending.entries()) {
       facts.set(request.path, readFileFactsSafely({ path: request.path, text: request.text }, request.languages));
-      if (index % 64 === 63) {
+      if (index % 16 === 15) {
         options.onProgress?.(alreadyDone + index + 1, total);
         // let a cancellation (or anything else waiting) be heard
         await new Promise((resolve) => setImmediate(resolve));

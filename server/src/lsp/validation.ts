@@ -48,8 +48,24 @@ export class Validator {
     readonly debounceMs = 200,
   ) {}
 
-  /** Judge `document` as it is now (no publishing). */
-  async judge(document: TextDocument): Promise<Validation | undefined> {
+  /** Judgments under way, by URI: hovers and the debounced validation of one version share one. */
+  private readonly inFlight = new Map<string, { version: number; judgment: Promise<Validation | undefined> }>();
+
+  /** Judge `document` as it is now (no publishing); a judgment of the same version under way is shared. */
+  judge(document: TextDocument): Promise<Validation | undefined> {
+    const running = this.inFlight.get(document.uri);
+    if (running?.version === document.version) return running.judgment;
+    const judgment = this.judgeNow(document);
+    const entry = { version: document.version, judgment };
+    this.inFlight.set(document.uri, entry);
+    const forget = () => {
+      if (this.inFlight.get(document.uri) === entry) this.inFlight.delete(document.uri);
+    };
+    judgment.then(forget, forget);
+    return judgment;
+  }
+
+  private async judgeNow(document: TextDocument): Promise<Validation | undefined> {
     const context = this.files.contextOf(document);
     if (!context) return undefined;
     const settings = await this.settings.get(document.uri);
@@ -108,9 +124,14 @@ export class Validator {
     return validation?.version === document.version ? validation : undefined;
   }
 
-  /** The last result, or a fresh one. */
+  /** The last result, or a fresh one (shared with any judgment of this version under way). */
   async latest(document: TextDocument): Promise<Validation | undefined> {
-    return this.current(document) ?? this.judge(document);
+    const current = this.current(document);
+    if (current) return current;
+    const validation = await this.judge(document);
+    // keep it: the next hover on this version needs no judgment
+    if (validation && this.documents.get(document.uri)?.version === validation.version) this.results.set(document.uri, validation);
+    return validation;
   }
 
   closed(uri: string): void {
