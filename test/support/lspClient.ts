@@ -14,6 +14,8 @@ export const serverPath = join(repoRoot, 'server', 'out', 'server.js');
 export interface ClientOptions {
   /** Settings answered to workspace/configuration (per request); undefined = the client does not support pulling. */
   settings?: () => Record<string, unknown>;
+  /** A command the server is started through, e.g. setpriv to run it as another user (it must exec, so the pid is the server's). */
+  prefix?: string[];
   /** Node options placed before the server script (`--require` a preload), and extra environment variables. */
   nodeArgs?: string[];
   env?: Record<string, string>;
@@ -49,7 +51,8 @@ export class TestClient {
   stderr = '';
 
   constructor(options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const [command, ...args] = [...(options.prefix ?? []), process.execPath, ...(options.nodeArgs ?? []), serverPath, '--stdio'];
+    this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -82,7 +85,9 @@ export class TestClient {
 
   async initialize(folder: string): Promise<void> {
     const params: InitializeParams = {
-      processId: process.pid,
+      // a server run as another user cannot signal this process: vscode-languageserver takes the EPERM of its
+      // parent check for a dead parent and exits after 3 s, so no parent pid is given then
+      processId: this.options.prefix?.length ? null : process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'test' }],
       capabilities: {
@@ -114,7 +119,8 @@ export class TestClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-      await this.connection.sendNotification('exit');
+      // a server that reads no more input (busy, or its pipe full) would keep this write, and the test process, waiting forever
+      await Promise.race([this.connection.sendNotification('exit'), new Promise((resolve) => setTimeout(resolve, 1000))]);
     } catch {
       // the server may already be gone
     }

@@ -1,6 +1,7 @@
 // `.license-claims.json`: data only. Validated field by field; every error
 // names the file and the field.
 import { parse as parseJsonc, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { shallowJson } from './text/shallowNesting.js';
 import type { ClaimLanguage, SeveritySetting } from './types.js';
 import { policyNames, type PolicyName } from './licenses/policy.js';
 import { parseExpression } from './licenses/expression.js';
@@ -60,7 +61,7 @@ function stringArray(file: string, field: string, value: unknown): string[] {
 /** Parses and validates a config file's text. Throws ConfigError. */
 export function parseConfig(text: string, file: string, knownRules: readonly string[]): Config {
   const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const data: unknown = parseJsonc(shallowJson(text), errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) throw new ConfigError(file, undefined, `is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(file, undefined, 'must hold a JSON object');
   const prototypeField = prototypeKey(text);

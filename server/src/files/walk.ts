@@ -2,7 +2,7 @@
 // config's `ignore`), skips .git and node_modules, binary files and files over
 // the size limit, and follows no symlink out of the root. Every skip of a file
 // the audit would have read is reported, never silent.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SourceFile } from '../engine/types.js';
@@ -50,6 +50,46 @@ function looksBinary(bytes: Buffer): boolean {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+
+/** What kind of thing a path is, for skip reasons ("not a regular file (FIFO)"). */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'FIFO';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice()) return 'character device';
+  if (stats.isBlockDevice()) return 'block device';
+  return 'special file';
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes, or why not. Opens
+ * without blocking and checks the opened file itself, so a FIFO (whose read
+ * would wait forever for a writer), a device, or a file swapped or deleted
+ * since it was listed is a reason, never a hang or a throw.
+ */
+export function readRegularFile(absolute: string, limit = maxFileBytes): { bytes: Buffer } | { reason: string } {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { reason: `unreadable (${errorCode(error)})` };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { reason: `not a regular file (${kindOf(stats)})` };
+    if (stats.size > limit) return { reason: `larger than ${limit / 1024 / 1024} MiB` };
+    const bytes = readFileSync(fd);
+    // it may have grown since
+    if (bytes.length > limit) return { reason: `larger than ${limit / 1024 / 1024} MiB` };
+    return { bytes };
+  } catch (error) {
+    return { reason: `unreadable (${errorCode(error)})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Walks `root`. `onConfig` is called for each config file as the walk meets
  * it (before the folder's files) and returns the ignore patterns it adds; it
@@ -66,13 +106,13 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
       result.skipped.push({ path, reason: `larger than ${maxFileBytes / 1024 / 1024} MiB` });
       return;
     }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(absolute);
-    } catch (error) {
-      result.skipped.push({ path, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    const read = readRegularFile(absolute);
+    if ('reason' in read) {
+      // (ENOENT: deleted since the folder was listed)
+      result.skipped.push({ path, reason: read.reason });
       return;
     }
+    const bytes = read.bytes;
     if (looksBinary(bytes)) {
       result.skipped.push({ path, reason: 'binary' });
       return;
@@ -97,25 +137,30 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
     try {
       entries = readdirSync(absoluteDir).sort();
     } catch (error) {
-      result.skipped.push({ path: dir || '.', reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      result.skipped.push({ path: dir || '.', reason: `unreadable folder (${errorCode(error)})` });
       return;
     }
     let pushed = 0;
     if (entries.includes('.gitignore')) {
-      try {
-        layers.push({ base: dir, rules: ignore().add(readFileSync(join(absoluteDir, '.gitignore'), 'utf8')) });
+      const read = readRegularFile(join(absoluteDir, '.gitignore'));
+      if ('reason' in read) {
+        result.skipped.push({ path: dir ? `${dir}/.gitignore` : '.gitignore', reason: `.gitignore ${read.reason}` });
+      } else {
+        layers.push({ base: dir, rules: ignore().add(read.bytes.toString('utf8')) });
         pushed++;
-      } catch {
-        result.skipped.push({ path: dir ? `${dir}/.gitignore` : '.gitignore', reason: 'unreadable .gitignore' });
       }
     }
     if (entries.includes(configFileName) && onConfig) {
       const path = dir ? `${dir}/${configFileName}` : configFileName;
-      const text = readFileSync(join(absoluteDir, configFileName), 'utf8');
-      const patterns = onConfig(dir, path, text);
-      if (patterns.length > 0) {
-        layers.push({ base: dir, rules: ignore().add(patterns) });
-        pushed++;
+      const read = readRegularFile(join(absoluteDir, configFileName));
+      if ('reason' in read) {
+        result.skipped.push({ path, reason: `config file ${read.reason}` });
+      } else {
+        const patterns = onConfig(dir, path, read.bytes.toString('utf8'));
+        if (patterns.length > 0) {
+          layers.push({ base: dir, rules: ignore().add(patterns) });
+          pushed++;
+        }
       }
     }
     for (const name of entries) {
@@ -124,15 +169,18 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
       let stats;
       try {
         stats = lstatSync(absolute);
-      } catch {
+      } catch (error) {
+        // (ENOENT: deleted since the folder was listed)
+        if (isRelevantFile(path) && !isIgnored(layers, path, false)) result.skipped.push({ path, reason: `unreadable (${errorCode(error)})` });
         continue;
       }
       if (stats.isSymbolicLink()) {
         let target: string;
         try {
           target = realpathSync(absolute);
-        } catch {
-          if (isRelevantFile(path)) result.skipped.push({ path, reason: 'broken symlink' });
+        } catch (error) {
+          const code = errorCode(error);
+          if (isRelevantFile(path)) result.skipped.push({ path, reason: code === 'ELOOP' ? 'symlink loop (ELOOP)' : `broken symlink (${code})` });
           continue;
         }
         const inside = toPosix(relative(rootReal, target));
@@ -140,7 +188,13 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
           result.skipped.push({ path, reason: 'symlink pointing outside the audited folder' });
           continue;
         }
-        stats = statSync(absolute);
+        try {
+          stats = statSync(absolute);
+        } catch (error) {
+          // the target went away since realpath
+          if (isRelevantFile(path)) result.skipped.push({ path, reason: `unreadable (${errorCode(error)})` });
+          continue;
+        }
       }
       if (stats.isDirectory()) {
         if (alwaysSkipped.has(name) || isIgnored(layers, path, true)) {
@@ -152,6 +206,8 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
         if (!isRelevantFile(path)) continue;
         if (isIgnored(layers, path, false)) continue;
         readRelevant(absolute, path, stats.size);
+      } else if (isRelevantFile(path) && !isIgnored(layers, path, false)) {
+        result.skipped.push({ path, reason: `not a regular file (${kindOf(stats)})` });
       }
     }
     // this folder's ignore files apply below it only

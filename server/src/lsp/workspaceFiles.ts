@@ -3,7 +3,7 @@
 // files of its folder and every folder above it up to the workspace folder —
 // the only places whose declarations can govern it. Read from open documents
 // first, then from disk (cached until a watched-file event says otherwise).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
@@ -13,7 +13,7 @@ import { configFileName } from '../engine/config.js';
 import { isManifestName } from '../engine/project.js';
 import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
 import { isReadmeName } from '../engine/documents/markdownDocument.js';
-import { maxFileBytes } from '../files/walk.js';
+import { readRegularFile } from '../files/walk.js';
 
 export interface DocumentContext {
   /** The workspace folder (absolute path) the engine's paths are relative to. */
@@ -68,15 +68,9 @@ export class WorkspaceFiles {
     const open = this.documents.get(pathToFileURL(absolutePath).href) ?? this.documents.all().find((document) => document.uri.startsWith('file:') && fileURLToPath(document.uri) === absolutePath);
     if (open) return open.getText();
     if (this.contents.has(absolutePath)) return this.contents.get(absolutePath);
-    let text: string | undefined;
-    try {
-      if (statSync(absolutePath).size <= maxFileBytes) {
-        const bytes = readFileSync(absolutePath);
-        text = bytes.subarray(0, 8000).includes(0) ? undefined : bytes.toString('utf8');
-      }
-    } catch {
-      text = undefined;
-    }
+    // never blocks: a FIFO or device named README.md reads as nothing, as does a file over the limit
+    const read = readRegularFile(absolutePath);
+    const text = 'bytes' in read && !read.bytes.subarray(0, 8000).includes(0) ? read.bytes.toString('utf8') : undefined;
     this.contents.set(absolutePath, text);
     return text;
   }

@@ -2,12 +2,14 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { scalarText, yamlValueRange } from './yamlRanges.js';
 import type { SourceFile } from '../types.js';
+import { shallowYaml } from '../text/shallowNesting.js';
 import { resolveSpdxValue } from '../licenses/resolveLicense.js';
 import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
 
 export function citationCffDeclarations(file: SourceFile): FileDeclarations {
   const result = emptyDeclarations();
-  const document = parseDocument(file.text, { uniqueKeys: false });
+  // nesting deeper than any field read here is blanked (offsets unchanged): the parser recurses
+  const document = parseDocument(shallowYaml(file.text), { uniqueKeys: false });
   if (document.errors.length > 0) {
     const at = document.errors[0].pos[0] ?? 0;
     result.problems.push({ file: file.path, span: { start: at, end: at + 1 }, message: `${file.path} is not valid YAML (${document.errors[0].message.split('\n')[0]}); its license was not read` });

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { scalarText, yamlValueRange } from './yamlRanges.js';
 import type { Span } from '../types.js';
+import { shallowYaml } from '../text/shallowNesting.js';
 import { resolveHubValue } from '../licenses/resolveLicense.js';
 import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
 
@@ -13,7 +14,8 @@ export interface FrontMatterFacts extends FileDeclarations {
 
 export function frontMatterDeclarations(file: string, frontMatter: { text: string; span: Span }): FrontMatterFacts {
   const result: FrontMatterFacts = { ...emptyDeclarations(), baseModels: [], datasets: [] };
-  const document = parseDocument(frontMatter.text, { keepSourceTokens: false, uniqueKeys: false });
+  // nesting deeper than any field read here is blanked (offsets unchanged): the parser recurses
+  const document = parseDocument(shallowYaml(frontMatter.text), { keepSourceTokens: false, uniqueKeys: false });
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const at = frontMatter.span.start + (error.pos[0] ?? 0);

@@ -2,6 +2,7 @@
 // `licenses` array, and `description`/`keywords` prose.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { SourceFile } from '../types.js';
+import { shallowJson } from '../text/shallowNesting.js';
 import { resolveSpdxValue } from '../licenses/resolveLicense.js';
 import { emptyDeclarations, makeDeclaration, type FileDeclarations, type ProseField } from './declarationTypes.js';
 
@@ -18,7 +19,8 @@ export function jsonStringSpan(node: Node): { start: number; end: number } {
 
 export function parseJson(file: SourceFile): { root?: Node; problems: FileDeclarations['problems'] } {
   const errors: ParseError[] = [];
-  const root = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  // nesting deeper than any field read here is blanked (offsets unchanged): the parser recurses
+  const root = parseTree(shallowJson(file.text), errors, { allowTrailingComma: false, disallowComments: true });
   const problems = errors.slice(0, 1).map((error) => ({
     file: file.path,
     span: { start: error.offset, end: error.offset + Math.max(1, error.length) },

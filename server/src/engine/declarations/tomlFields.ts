@@ -1,6 +1,7 @@
 // TOML read with toml-eslint-parser, which keeps every value's source range.
 import { parseTOML } from 'toml-eslint-parser';
 import type { SourceFile } from '../types.js';
+import { shallowToml } from '../text/shallowNesting.js';
 import type { FileProblem, ProseField } from './declarationTypes.js';
 
 /** A parsed TOML value node (the subset of toml-eslint-parser's AST we read). */
@@ -39,7 +40,8 @@ function collect(nodes: TomlNode[] | undefined, prefix: string[], fields: TomlFi
 
 export function readToml(file: SourceFile): { fields?: TomlFields; problems: FileProblem[] } {
   try {
-    const ast = parseTOML(file.text) as unknown as { body: TomlNode[] };
+    // nesting deeper than any field read here is blanked (offsets unchanged): the parser recurses
+    const ast = parseTOML(shallowToml(file.text)) as unknown as { body: TomlNode[] };
     const fields: TomlFields = new Map();
     for (const top of ast.body) collect(top.body, [], fields);
     return { fields, problems: [] };
