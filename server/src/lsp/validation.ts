@@ -91,8 +91,18 @@ export class Validator {
     const texts = new Map(context.files.map((file) => [file.path, file.text]));
     const lookup = new FileRanges((path) => texts.get(path) ?? this.files.read(join(context.root, path)));
     const canCreate = (path: string) => !entryExists(join(context.root, path));
-    const diagnostics = findings.map((finding) => toDiagnostic(finding, context.root, lookup, document.version, canCreate));
-    return { version: document.version, context, result, findings, diagnostics };
+    // converted when first asked for (publishing, code actions): a hover needs only the findings
+    let diagnostics: Diagnostic[] | undefined;
+    const version = document.version;
+    return {
+      version,
+      context,
+      result,
+      findings,
+      get diagnostics() {
+        return (diagnostics ??= findings.map((finding) => toDiagnostic(finding, context.root, lookup, version, canCreate)));
+      },
+    };
   }
 
   /** Judge now and publish, unless the document moved on meanwhile. */
