@@ -24,6 +24,8 @@ const result = spawnSync(
   [
     '--import', 'tsx',
     '--test',
+    // a test file whose tests are done ends, even if a handle (a server it started, a timer) would keep it alive
+    '--test-force-exit',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/summary-reporter.mjs', '--test-reporter-destination=stdout',
     ...files,
