@@ -4,15 +4,15 @@ import { scalarText, yamlValueRange } from './yamlRanges.js';
 import type { SourceFile } from '../types.js';
 import { shallowYaml } from '../text/shallowNesting.js';
 import { resolveSpdxValue } from '../licenses/resolveLicense.js';
-import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
+import { emptyDeclarations, makeDeclaration, problemSpan, type FileDeclarations } from './declarationTypes.js';
 
 export function citationCffDeclarations(file: SourceFile): FileDeclarations {
   const result = emptyDeclarations();
   // nesting deeper than any field read here is blanked (offsets unchanged): the parser recurses
-  const document = parseDocument(shallowYaml(file.text), { uniqueKeys: false });
+  const document = parseDocument(shallowYaml(file.text), { uniqueKeys: false, prettyErrors: false });
   if (document.errors.length > 0) {
     const at = document.errors[0].pos[0] ?? 0;
-    result.problems.push({ file: file.path, span: { start: at, end: at + 1 }, message: `${file.path} is not valid YAML (${document.errors[0].message.split('\n')[0]}); its license was not read` });
+    result.problems.push({ file: file.path, span: problemSpan(file.text, at), message: `${file.path} is not valid YAML (${document.errors[0].message.split('\n')[0]}); its license was not read` });
     return result;
   }
   if (!isMap(document.contents)) return result;

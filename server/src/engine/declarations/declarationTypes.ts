@@ -25,6 +25,15 @@ export interface FileDeclarations {
   problems: FileProblem[];
 }
 
+/**
+ * Where a parse error at `offset` is reported: one character, always inside the text (an error at the
+ * end of the text — a truncated file, an empty one — gets the empty span at its end).
+ */
+export function problemSpan(text: string, offset: number, length = 1): Span {
+  const start = Math.min(Math.max(0, offset), text.length);
+  return { start, end: Math.min(text.length, start + Math.max(1, length)) };
+}
+
 export function emptyDeclarations(): FileDeclarations {
   return { declarations: [], proseFields: [], problems: [] };
 }

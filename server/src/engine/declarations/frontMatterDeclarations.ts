@@ -5,7 +5,7 @@ import { scalarText, yamlValueRange } from './yamlRanges.js';
 import type { Span } from '../types.js';
 import { shallowYaml } from '../text/shallowNesting.js';
 import { resolveHubValue } from '../licenses/resolveLicense.js';
-import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
+import { emptyDeclarations, makeDeclaration, problemSpan, type FileDeclarations } from './declarationTypes.js';
 
 export interface FrontMatterFacts extends FileDeclarations {
   baseModels: { name: string; span: Span }[];
@@ -15,11 +15,11 @@ export interface FrontMatterFacts extends FileDeclarations {
 export function frontMatterDeclarations(file: string, frontMatter: { text: string; span: Span }): FrontMatterFacts {
   const result: FrontMatterFacts = { ...emptyDeclarations(), baseModels: [], datasets: [] };
   // nesting deeper than any field read here is blanked (offsets unchanged): the parser recurses
-  const document = parseDocument(shallowYaml(frontMatter.text), { keepSourceTokens: false, uniqueKeys: false });
+  const document = parseDocument(shallowYaml(frontMatter.text), { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
   if (document.errors.length > 0) {
     const error = document.errors[0];
-    const at = frontMatter.span.start + (error.pos[0] ?? 0);
-    result.problems.push({ file, span: { start: at, end: at + 1 }, message: `${file}: the front matter is not valid YAML (${error.message.split('\n')[0]}); its license fields were not read` });
+    const { start, end } = problemSpan(frontMatter.text, error.pos[0] ?? 0);
+    result.problems.push({ file, span: { start: frontMatter.span.start + start, end: frontMatter.span.start + end }, message: `${file}: the front matter is not valid YAML (${error.message.split('\n')[0]}); its license fields were not read` });
     return result;
   }
   const root = document.contents;

@@ -36,9 +36,10 @@ export function licenseFileDeclarations(file: SourceFile): FileDeclarations {
   const result = emptyDeclarations();
   const name = file.path.split('/').pop() ?? file.path;
   const identified = identifyLicenseText(file.text);
-  const firstLine = file.text.split(/\r?\n/u).find((line) => line.trim() !== '')?.trim() ?? name;
-  const titleEnd = file.text.indexOf(firstLine) + firstLine.length;
-  const span = { start: Math.max(0, file.text.indexOf(firstLine)), end: Math.max(0, titleEnd) };
+  // the first line that is not blank (an empty file: its name, at the start)
+  const title = /\S[^\r\n]*/u.exec(file.text);
+  const firstLine = title ? title[0].trim() : name;
+  const span = title ? { start: title.index, end: title.index + title[0].trimEnd().length } : { start: 0, end: 0 };
   result.declarations.push(makeDeclaration(
     identified.license
       ? { expression: identified.license, deprecatedIds: [], note: identified.addedText ? `it adds terms to the ${identified.basedOn} license: “${identified.addedText}”` : undefined }

@@ -4,7 +4,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { SourceFile } from '../types.js';
 import { shallowJson } from '../text/shallowNesting.js';
 import { resolveSpdxValue } from '../licenses/resolveLicense.js';
-import { emptyDeclarations, makeDeclaration, type FileDeclarations, type ProseField } from './declarationTypes.js';
+import { emptyDeclarations, makeDeclaration, problemSpan, type FileDeclarations, type ProseField } from './declarationTypes.js';
 
 export function stringField(file: string, node: Node | undefined, label: string): ProseField | undefined {
   if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
@@ -23,7 +23,7 @@ export function parseJson(file: SourceFile): { root?: Node; problems: FileDeclar
   const root = parseTree(shallowJson(file.text), errors, { allowTrailingComma: false, disallowComments: true });
   const problems = errors.slice(0, 1).map((error) => ({
     file: file.path,
-    span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
+    span: problemSpan(file.text, error.offset, error.length),
     message: `${file.path} is not valid JSON (${printParseErrorCode(error.error)}); its license fields were not read`,
   }));
   return { root: errors.length === 0 ? root : undefined, problems };

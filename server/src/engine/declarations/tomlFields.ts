@@ -2,7 +2,7 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { SourceFile } from '../types.js';
 import { shallowToml } from '../text/shallowNesting.js';
-import type { FileProblem, ProseField } from './declarationTypes.js';
+import { problemSpan, type FileProblem, type ProseField } from './declarationTypes.js';
 
 /** A parsed TOML value node (the subset of toml-eslint-parser's AST we read). */
 export interface TomlNode {
@@ -48,7 +48,7 @@ export function readToml(file: SourceFile): { fields?: TomlFields; problems: Fil
   } catch (error) {
     const offset = typeof (error as { index?: unknown }).index === 'number' ? (error as { index: number }).index : 0;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { problems: [{ file: file.path, span: { start: offset, end: offset + 1 }, message: `${file.path} is not valid TOML (${message}); its license fields were not read` }] };
+    return { problems: [{ file: file.path, span: problemSpan(file.text, offset), message: `${file.path} is not valid TOML (${message}); its license fields were not read` }] };
   }
 }
 

@@ -103,7 +103,8 @@ function frontMatterEdit(file: SourceFile, hubId: string): TextEdit | undefined 
     const at = text.startsWith('\uFEFF') ? 1 : 0;
     return { file: file.path, span: { start: at, end: at }, newText: `---${eol}license: ${hubId}${eol}---${eol}${eol}` };
   }
-  const document = parseDocument(frontMatter.text, { uniqueKeys: true });
+  // prettyErrors quotes the source line in every error: quadratic on a long line with many errors
+  const document = parseDocument(frontMatter.text, { uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) return undefined;
   const contents = document.contents;
   if (contents !== null && !(isMap(contents) && !contents.flow)) return undefined;

@@ -19,10 +19,17 @@ export function isLeaf(node: ExpressionNode): node is LicenseLeaf {
   return (node as LicenseLeaf).license !== undefined;
 }
 
+/**
+ * Longer values are not read as expressions: real ones are a few dozen characters, the parser (and
+ * spdx-correct, which parses each candidate) is superlinear (225 KB took seconds), and the walks over
+ * the tree recurse (a few hundred terms at most stay far from the stack's limit).
+ */
+export const maxExpressionLength = 4096;
+
 /** Parses an SPDX expression; `undefined` when it is not one. */
 export function parseExpression(text: string): ExpressionNode | undefined {
   const trimmed = text.trim();
-  if (trimmed === '') return undefined;
+  if (trimmed === '' || trimmed.length > maxExpressionLength) return undefined;
   try {
     return parseSpdx(trimmed);
   } catch {
@@ -32,6 +39,7 @@ export function parseExpression(text: string): ExpressionNode | undefined {
 
 /** spdx-correct's suggestion for a value that is not a valid expression. */
 export function correctExpression(text: string): string | undefined {
+  if (text.length > maxExpressionLength) return undefined;
   try {
     return correctSpdx(text.trim(), { upgrade: true }) ?? undefined;
   } catch {
@@ -39,8 +47,15 @@ export function correctExpression(text: string): string | undefined {
   }
 }
 
+/** The licenses of an expression, left to right (in linear time: a long `OR` chain is a deep tree). */
 export function expressionLeaves(node: ExpressionNode): LicenseLeaf[] {
-  return isLeaf(node) ? [node] : [...expressionLeaves(node.left), ...expressionLeaves(node.right)];
+  const leaves: LicenseLeaf[] = [];
+  const stack: ExpressionNode[] = [node];
+  for (let current = stack.pop(); current; current = stack.pop()) {
+    if (isLeaf(current)) leaves.push(current);
+    else stack.push(current.right, current.left);
+  }
+  return leaves;
 }
 
 export function formatLeaf(leaf: LicenseLeaf): string {

@@ -77,7 +77,10 @@ const catalogPattern = catalogNames.length
   ? new RegExp(String.raw`\b(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join('|')})\b`, 'giu')
   : undefined;
 
-const customPattern = /\b((?:[A-Z0-9][\w.+-]*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
+// A word's inner hyphen is one followed by a lower-case letter ("Non-commercial"); any other hyphen
+// separates words (hyphens that could be either made "A-A-A-…" backtrack catastrophically: a hang), and
+// a name starts where a run of word characters does (not at each "1" of "1.1.1.…": quadratic).
+const customPattern = /(?<![\w.+])((?:[A-Z0-9][\w.+]*(?:-(?=[a-z_.+])[\w.+]*)*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
 const articles = /^(?:the|this|our|its|their|a|an)$/iu;
 // "Open Source License", "Software License", "Model License": descriptions, not names
 const notCustomStarts = /^(?:see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;

@@ -3,6 +3,7 @@
 // offsets relative to the chunk. Remembered by the chunk's text, so that while
 // a document is edited only the chunks that changed are parsed again.
 import { parseMarkdownBody } from './parseMarkdown.js';
+import { shallowMarkdown } from './shallowMarkdown.js';
 import { proseEntries, type ProseEntry } from './proseBlocks.js';
 import { documentReferences, type DocumentImage, type LinkTarget } from './references.js';
 import { markdownComments, type MarkdownComment } from '../suppression.js';
@@ -24,7 +25,8 @@ const empty: ChunkFacts = { entries: [], images: [], links: [], comments: [] };
  * inside the chunk is kept.
  */
 function computeChunkFacts(chunk: string, definitions: string): ChunkFacts {
-  const source = definitions === '' ? chunk : `${chunk}\n\n${definitions}\n`;
+  // pathological nesting and delimiters defused, offsets unchanged (see shallowMarkdown.ts)
+  const source = shallowMarkdown(definitions === '' ? chunk : `${chunk}\n\n${definitions}\n`);
   const tree = parseMarkdownBody(source);
   const inside = (offset: number) => offset < chunk.length;
   const references = documentReferences(tree);

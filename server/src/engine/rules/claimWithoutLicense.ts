@@ -1,4 +1,4 @@
-import type { Fix } from '../types.js';
+import type { Fix, TextEdit } from '../types.js';
 import type { Project } from '../project.js';
 import type { Policy } from '../licenses/policy.js';
 import { isLeaf, parseExpression } from '../licenses/expression.js';
@@ -20,12 +20,17 @@ export function licensesToOffer(policy: Policy): string[] {
   return [...new Set(['Apache-2.0', 'MIT', ...allowed])].filter((id) => policy.acceptsLicense(id)).slice(0, 2);
 }
 
-/** Declare a license (Apache-2.0 or MIT) in each manifest of the project, and in the claim's own model-card front matter. */
-function manifestFixes(project: Project, claimFile: string, ids: string[]): Fix[] {
+/**
+ * Declare a license (Apache-2.0 or MIT) in each manifest of the project, and in the claim's own model-card front matter.
+ * `edits` remembers each file's edit: it parses the file, and a project can have thousands of claims.
+ */
+function manifestFixes(project: Project, claimFile: string, ids: string[], edits: Map<string, TextEdit | undefined>): Fix[] {
   const card = project.documents.find((document) => document.file === claimFile && document.frontMatter);
   const targets = [...project.manifests, ...(card ? [project.markdown.get(claimFile)!] : [])];
   return ids.flatMap((id) => targets.flatMap((file) => {
-    const edit = manifestLicenseEdit(file, id);
+    const key = `${file.path}\u0000${id}`;
+    if (!edits.has(key)) edits.set(key, manifestLicenseEdit(file, id));
+    const edit = edits.get(key);
     return edit ? [{ title: `Declare ${id} in ${file.path.slice(file.path.lastIndexOf('/') + 1)}`, edits: [edit] }] : [];
   }));
 }
@@ -43,6 +48,7 @@ export const claimWithoutLicense: Rule = {
   defaultSeverity: 'error',
   summary: 'An open-source claim in a project that declares no license at all.',
   check(context) {
+    const edits = new Map<string, TextEdit | undefined>();
     return claimFindings(context, this.id, 'no-license', (claim) => {
       const modelOnly = context.workspace.declarationsFor(claim.file).length > 0;
       const what = modelOnly
@@ -52,7 +58,7 @@ export const claimWithoutLicense: Rule = {
         message: `${capitalise(subject(claim))} ${calledPhrase(claim)}, but ${what}: without one, nobody may use, change or share it.`,
         related: [],
         fixes: [
-          ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy)),
+          ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy), edits),
           ...createLicenseFixes(context.project.governing.root, licensesToOffer(context.policy)),
           ...rewordFixes(claim),
         ],

@@ -43,10 +43,12 @@ function skipToken(text: string, index: number, syntax: NestingSyntax): number {
   }
   // YAML: a comment starts after white space; a quoted scalar where a value can start
   // (a quote inside a plain scalar — "it's" — is text)
+  if (code === 0x23 && (index === 0 || isSpace(text.charCodeAt(index - 1)) || text.charCodeAt(index - 1) === 0x0a)) return lineEnd();
+  // only a quote looks back (over the white space before it): looking back from every character was quadratic
+  if (code !== 0x22 && code !== 0x27) return -1;
   let before = index - 1;
   while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
   const previous = before < 0 ? 0x0a : text.charCodeAt(before);
-  if (code === 0x23 && (index === 0 || isSpace(text.charCodeAt(index - 1)) || text.charCodeAt(index - 1) === 0x0a)) return lineEnd();
   const valueStart = previous === 0x0a || previous === 0x0d || ':-[{,?'.includes(String.fromCharCode(previous));
   if (!valueStart) return -1;
   if (code === 0x22) return until('"', true, index + 1);

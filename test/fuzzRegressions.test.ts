@@ -1,0 +1,178 @@
+// What `npm run fuzz` found, each as the minimal input that showed it (see
+// test/fuzz/targets.ts for the properties): a parse problem or declaration
+// placed past the end of its text, a stack overflow, and work quadratic (or
+// worse) in the length of one line or paragraph.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { packageJsonDeclarations } from '../server/src/engine/declarations/packageJsonDeclarations.js';
+import { codemetaDeclarations } from '../server/src/engine/declarations/codemetaDeclarations.js';
+import { pyprojectDeclarations } from '../server/src/engine/declarations/pyprojectDeclarations.js';
+import { cargoTomlDeclarations } from '../server/src/engine/declarations/cargoTomlDeclarations.js';
+import { citationCffDeclarations } from '../server/src/engine/declarations/citationCffDeclarations.js';
+import { frontMatterDeclarations } from '../server/src/engine/declarations/frontMatterDeclarations.js';
+import { licenseFileDeclarations } from '../server/src/engine/declarations/licenseFiles.js';
+import { analyzeMarkdown } from '../server/src/engine/documents/markdownDocument.js';
+import { audit } from '../server/src/engine/audit.js';
+import { manifestLicenseEdit } from '../server/src/engine/fixes/manifestLicenseEdit.js';
+import { correctExpression, expressionLeaves, maxExpressionLength, parseExpression, type ExpressionNode } from '../server/src/engine/licenses/expression.js';
+import { resolveSpdxValue } from '../server/src/engine/licenses/resolveLicense.js';
+import { createPolicy, judgeExpression } from '../server/src/engine/licenses/policy.js';
+import { shallowNesting } from '../server/src/engine/text/shallowNesting.js';
+import { assertSpan, cpuMs, timeLimitFor } from './fuzz/targets.js';
+
+/** Runs `run` and fails when it takes more CPU time than the fuzz properties allow for an input of `size` characters. */
+function withinBound<T>(size: number, run: () => T): T {
+  const started = cpuMs();
+  const result = run();
+  const elapsed = cpuMs() - started;
+  assert.ok(elapsed <= timeLimitFor(size), `took ${Math.round(elapsed)} ms of CPU time for ${size} characters (bound ${Math.round(timeLimitFor(size))} ms)`);
+  return result;
+}
+
+test('fuzz regression: an empty package.json or codemeta.json reports its parse problem at the end of the text, not one past it', () => {
+  for (const read of [packageJsonDeclarations, codemetaDeclarations]) {
+    const { problems } = read({ path: 'package.json', text: '' });
+    assert.equal(problems.length, 1);
+    assert.deepEqual(problems[0].span, { start: 0, end: 0 });
+  }
+  const truncated = packageJsonDeclarations({ path: 'package.json', text: '{"license": "MIT"' });
+  assert.equal(truncated.problems.length, 1);
+  assertSpan(truncated.problems[0].span, '{"license": "MIT"'.length, 'truncated package.json');
+});
+
+test('fuzz regression: a pyproject.toml or Cargo.toml cut off in a value reports its problem inside the text', () => {
+  for (const [read, text] of [[pyprojectDeclarations, '[project]\nlicense = '], [cargoTomlDeclarations, '[package]\nlicense =']] as const) {
+    const { problems } = read({ path: 'x.toml', text });
+    assert.equal(problems.length, 1, text);
+    assertSpan(problems[0].span, text.length, text);
+  }
+});
+
+test('fuzz regression: a CITATION.cff or front matter of one `[` reports its problem inside the text', () => {
+  const citation = citationCffDeclarations({ path: 'CITATION.cff', text: '[' });
+  assert.equal(citation.problems.length, 1);
+  assertSpan(citation.problems[0].span, 1, 'CITATION.cff');
+  // the front matter starts at offset 4 of `---\n[\n---\n`: its problem stays on the `[`
+  const frontMatter = frontMatterDeclarations('README.md', { text: '[', span: { start: 4, end: 5 } });
+  assert.equal(frontMatter.problems.length, 1);
+  assert.ok(frontMatter.problems[0].span.start >= 4 && frontMatter.problems[0].span.end <= 5, JSON.stringify(frontMatter.problems[0].span));
+});
+
+test('fuzz regression: an empty or blank LICENSE file is declared at its start (the span was past its end)', () => {
+  for (const text of ['', '\n\n  \n']) {
+    const [declaration] = licenseFileDeclarations({ path: 'LICENSE', text }).declarations;
+    assertSpan(declaration.span, text.length, JSON.stringify(text));
+    assert.equal(declaration.raw, 'LICENSE');
+  }
+  const [titled] = licenseFileDeclarations({ path: 'LICENSE', text: '\n  MIT License  \n\nPermission' }).declarations;
+  assert.deepEqual(titled.span, { start: 3, end: 14 }, 'the first non-blank line, trimmed');
+});
+
+test('fuzz regression: a 100 KB front-matter line of `"` is read in linear time (the YAML parser quoted the line in each of its 50,000 errors: 40 s)', () => {
+  const text = `license: ${'"'.repeat(100_000)}\n`;
+  const facts = withinBound(text.length, () => frontMatterDeclarations('README.md', { text, span: { start: 4, end: 4 + text.length } }));
+  assert.equal(facts.problems.length, 1);
+  const citation = withinBound(text.length, () => citationCffDeclarations({ path: 'CITATION.cff', text }));
+  assert.equal(citation.problems.length, 1);
+  // the quick fix that declares a license in the front matter parses it too
+  const card = `---\n${text}---\nAn open-source model.\n`;
+  assert.equal(withinBound(card.length, () => manifestLicenseEdit({ path: 'README.md', text: card }, 'MIT')), undefined, 'no edit into a front matter that does not parse');
+});
+
+test('fuzz regression: a 19 KB OR chain of 2,786 licenses is not read as an expression (judging it took 2.6 s)', () => {
+  const text = Array<string>(2786).fill('MIT').join(' OR ');
+  assert.equal(withinBound(text.length, () => parseExpression(text)), undefined);
+  assert.equal(withinBound(text.length, () => correctExpression(text)), undefined);
+  assert.equal(withinBound(text.length, () => resolveSpdxValue(text)).invalid, true);
+  // the longest that is read
+  const longest = Array<string>(Math.floor((maxExpressionLength + 4) / 7)).fill('MIT').join(' OR ');
+  assert.ok(longest.length <= maxExpressionLength);
+  assert.ok(parseExpression(longest));
+});
+
+test('fuzz regression: a 225 KB value is not parsed as an SPDX expression (the parser and spdx-correct are superlinear: 11 s)', () => {
+  const text = Array<string>(5502).fill('GPL-2.0+ WITH Classpath-exception-2.0').join(' OR ');
+  assert.equal(withinBound(text.length, () => parseExpression(text)), undefined);
+  assert.equal(withinBound(text.length, () => correctExpression(text)), undefined);
+  assert.equal(withinBound(text.length, () => resolveSpdxValue(text)).invalid, true);
+});
+
+test('fuzz regression: the licenses of an expression 100,000 deep are listed in order, in linear time and without recursion', () => {
+  let node: ExpressionNode = { license: 'L99999' };
+  for (let index = 99_998; index >= 0; index--) node = { left: { license: `L${index}` }, conjunction: index % 2 ? 'and' : 'or', right: node };
+  const leaves = withinBound(100_000, () => expressionLeaves(node));
+  assert.equal(leaves.length, 100_000);
+  assert.ok(leaves.every((leaf, index) => leaf.license === `L${index}`));
+  const verdict = judgeExpression({ left: { license: 'MIT' }, conjunction: 'and', right: { left: { license: 'Apache-2.0' }, conjunction: 'or', right: { license: 'LicenseRef-x' } } }, createPolicy('osi'));
+  assert.deepEqual(verdict.accepted.map((leaf) => leaf.license), ['MIT', 'Apache-2.0']);
+  assert.deepEqual(verdict.rejected.map((leaf) => leaf.license), ['LicenseRef-x']);
+});
+
+const claimTexts = (text: string) => analyzeMarkdown({ path: 'README.md', text }).claims.map((claim) => claim.kind);
+
+test('fuzz regression: blockquotes nested 10,000 deep are read, not a stack overflow', () => {
+  const text = `${'> '.repeat(10_000)}This is open source.\n`;
+  assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
+});
+
+test('fuzz regression: list items nested 10,000 deep, on one line or by indentation, are read, not a stack overflow', () => {
+  const oneLine = `${'- '.repeat(10_000)}An open-source model.\n`;
+  assert.deepEqual(withinBound(oneLine.length, () => claimTexts(oneLine)), ['open-source']);
+  const indented = `${Array.from({ length: 300 }, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n')}\n${'  '.repeat(300)}- This is open source.\n`;
+  assert.deepEqual(withinBound(indented.length, () => claimTexts(indented)), ['open-source']);
+});
+
+test('fuzz regression: blockquotes nested 10,000 deep with lone carriage returns for line ends are read', () => {
+  const text = `intro\r${'> '.repeat(10_000)}This is open source.\r`;
+  assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
+});
+
+test('fuzz regression: nested emphasis `*a **a … a** a*` (cmark\'s pathological case) is read in linear time (14 KB took minutes)', () => {
+  const text = `${'*a **a '.repeat(10_000)}This is open source.${' a** a*'.repeat(10_000)}\n`;
+  assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
+});
+
+test('fuzz regression: unmatched emphasis and link delimiters in one paragraph are read in linear time', () => {
+  for (const unit of ['*a_ ', 'a_ ', '_a ', 'a]', '[a', '[ a_', '*_']) {
+    const text = `This is open source. ${unit.repeat(10_000)}\n`;
+    assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source'], unit);
+  }
+});
+
+test('fuzz regression: 2,000 setext headings are read in linear time (each rewrote every event before it: 9 s)', () => {
+  const text = `${'Heading\n===\n'.repeat(2_000)}This is open source.\n`;
+  assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
+});
+
+test('fuzz regression: 8,000 unclosed inline comments in a paragraph are read in linear time (each scanned to its end)', () => {
+  const text = `This is open source. </${'<!--'.repeat(8_000)}\n`;
+  assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
+});
+
+test('fuzz regression: a heading of 7,500 unmatched delimiters is read in linear time (10 s)', () => {
+  const text = `# ${'*a_ '.repeat(7_500)}open source\n`;
+  assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
+});
+
+test('fuzz regression: a 90 KB run of spaces in YAML is read in linear time (the nesting guard looked back over it from every space: 7 s)', () => {
+  for (const space of [' ', '\t']) {
+    const text = `license: ${space.repeat(90_000)}\n`;
+    withinBound(text.length, () => frontMatterDeclarations('README.md', { text, span: { start: 4, end: 4 + text.length } }));
+    withinBound(text.length, () => citationCffDeclarations({ path: 'CITATION.cff', text }));
+    assert.equal(shallowNesting(text, 'yaml'), text);
+  }
+});
+
+test('fuzz regression: 4,216 claims in a manifest without a license are judged in linear time (each finding re-parsed the manifest for its fix: a hang)', () => {
+  const text = `[package]\nkeywords = [${Array<string>(4216).fill('"open source"').join(',')}]\n`;
+  const result = withinBound(text.length, () => audit([{ path: 'models/llama/Cargo.toml', text }], { configFor: () => ({ allow: ['MIT'] }) }));
+  assert.equal(result.findings.filter((finding) => finding.rule === 'claim-without-license').length, 4216);
+  const declare = result.findings[0].fixes.find((fix) => fix.title === 'Declare MIT in Cargo.toml');
+  assert.ok(declare, 'the fix is still offered');
+  assert.deepEqual(declare.edits[0].newText, '\nlicense = "MIT"');
+});
+
+test('fuzz regression: a 100 KB link text is read in linear time (the autolink extension walked back to its `[` from every word: 9 s)', () => {
+  const text = `[${'GPL '.repeat(25_000)}](https://x) and an open-source model\n`;
+  assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
+});
