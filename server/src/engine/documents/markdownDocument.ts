@@ -6,7 +6,7 @@ import { parseFrontMatter } from '../markdown/parseMarkdown.js';
 import { blockSpan, SectionTracker, sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
 import type { DocumentReferences, LinkTarget } from '../markdown/references.js';
 import { markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
-import { chunkFacts } from '../markdown/chunkFacts.js';
+import { chunkFacts, forgetStaleChunks } from '../markdown/chunkFacts.js';
 import { mayHoldClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
 import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
@@ -83,10 +83,11 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
   const references: DocumentReferences = { images: [], links: [] };
   const comments: MarkdownComment[] = [];
   const sections = new SectionTracker();
+  const used = remember ? new Set<string>() : undefined;
   for (const span of markdownChunks(file.text, bodyStart, options.chunkSize)) {
     const chunk = file.text.slice(span.start, span.end);
     if (!declares && !chunkMayMatter(chunk)) continue;
-    const facts = chunkFacts(chunk, definitions, remember);
+    const facts = chunkFacts(chunk, definitions, remember, used);
     const shift = <T extends { span: Span }>(item: T): T => ({ ...item, span: { start: item.span.start + span.start, end: item.span.end + span.start } });
     for (const entry of facts.entries) {
       if (entry.heading) {
@@ -100,6 +101,7 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
     references.links.push(...facts.links.map(shift));
     comments.push(...facts.comments.map((comment) => ({ text: comment.text, offset: comment.offset + span.start })));
   }
+  if (used) forgetStaleChunks(file.path, used);
   const facts: MarkdownFacts = {
     file: file.path,
     claims: [],

@@ -67,6 +67,10 @@ class ChunkCache {
     }
   }
 
+  delete(key: string): void {
+    if (this.entries.delete(key)) this.characters -= key.length;
+  }
+
   clear(): void {
     this.entries.clear();
     this.characters = 0;
@@ -85,8 +89,15 @@ function ownCopy(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
-/** `remember`: keep the result for the next judgment of the same text (documents being edited). */
-export function chunkFacts(chunk: string, definitions: string, remember: boolean): ChunkFacts {
+/** The chunk keys each edited file used at its last judgment. */
+const keysOfFile = new Map<string, Set<string>>();
+
+/**
+ * `remember`: keep the result for the next judgment of the same text
+ * (documents being edited); `used` collects the keys a judgment of one file
+ * uses (see forgetStaleChunks).
+ */
+export function chunkFacts(chunk: string, definitions: string, remember: boolean, used?: Set<string>): ChunkFacts {
   if (chunk.trim() === '') return empty;
   if (!remember) return computeChunkFacts(chunk, definitions);
   const key = (text: string) => (definitions === '' ? text : `${text}\u0000${definitions}`);
@@ -96,10 +107,22 @@ export function chunkFacts(chunk: string, definitions: string, remember: boolean
     facts = computeChunkFacts(own, definitions);
     cache.set(key(own), facts);
   }
+  used?.add(key(chunk));
   return facts;
+}
+
+/**
+ * After a judgment of an edited file: forget the chunks its previous version
+ * had and this one has not (the text before each edit), so that typing does
+ * not fill the memory with chunks that will not come back.
+ */
+export function forgetStaleChunks(file: string, used: Set<string>): void {
+  for (const key of keysOfFile.get(file) ?? []) if (!used.has(key)) cache.delete(key);
+  keysOfFile.set(file, used);
 }
 
 /** Forgets every remembered chunk (benchmarks measure cold runs with it). */
 export function clearChunkCache(): void {
   cache.clear();
+  keysOfFile.clear();
 }
