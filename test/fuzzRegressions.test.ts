@@ -176,3 +176,10 @@ test('fuzz regression: a 100 KB link text is read in linear time (the autolink e
   const text = `[${'GPL '.repeat(25_000)}](https://x) and an open-source model\n`;
   assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
 });
+
+test('fuzz regression: a License section sentence naming 6,000 licenses is read in linear time (its scope was judged once per license: 12 s)', () => {
+  const text = `## License\n\n${'GNU General Public License '.repeat(6_000)}\n`;
+  const facts = withinBound(text.length, () => analyzeMarkdown({ path: 'README.md', text }));
+  assert.equal(facts.readmeDeclarations.length, 6_000);
+  assert.ok(facts.readmeDeclarations.every((declaration) => declaration.expression === 'GPL-3.0-only' && declaration.scope === 'all'));
+});

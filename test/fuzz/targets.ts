@@ -137,8 +137,9 @@ function textTarget<Result>(
 }
 
 const markdown = textTarget('markdown', 'analyzeMarkdown (claims, front matter, README declarations, suppressions, links)', 'markdown',
-  // a README reads every chunk; another document only the chunks that may hold a claim
-  (text) => analyzeMarkdown({ path: text.length % 2 === 0 ? 'README.md' : 'docs/guide.md', text }),
+  // a README reads every chunk, another document only the chunks that may hold a claim; documents being
+  // edited remember their chunks' facts
+  (text) => analyzeMarkdown({ path: text.length % 2 === 0 ? 'README.md' : 'docs/guide.md', text }, { remember: text.length % 3 === 0 }),
   (text, facts) => {
     for (const claim of facts.claims) {
       assertSpan(claim.span, text.length, 'claim');

@@ -68,7 +68,9 @@ export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): 
       // a heading ("## License: MIT") may name a known license; custom names come from sentences only
       const mentions = findLicenseMentions(text, { custom: block.kind !== 'heading' });
       const restriction = mentions.length === 0 ? modelRestriction.exec(text) : null;
-      if (restriction && scopeOf(text, heading) === 'model') {
+      // once per sentence, not per mention: a long sentence can name thousands of licenses
+      const scope = restriction || mentions.length > 0 ? scopeOf(text, heading) : 'all';
+      if (restriction && scope === 'model') {
         const start = sentence.start + restriction.index;
         declarations.push(makeDeclaration(
           { expression: 'LicenseRef-README-model-terms', note: `the README allows the model ${restriction[0].replace(/\s+/gu, ' ').trim()}`, deprecatedIds: [] },
@@ -79,7 +81,7 @@ export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): 
         const start = sentence.start + mention.start;
         declarations.push(mentionDeclaration(
           file, mention.id, mention.text, sourceSpan(block, start, sentence.start + mention.end), 'readme-section',
-          `README License section (${mention.id ? describeLicense(mention.id).name : mention.text})`, scopeOf(text, heading),
+          `README License section (${mention.id ? describeLicense(mention.id).name : mention.text})`, scope,
         ));
       }
     }
