@@ -30,6 +30,7 @@ interface Waiter {
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
+  private readonly reader: StreamMessageReader;
   /** Every publishDiagnostics, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
@@ -54,7 +55,8 @@ export class TestClient {
     const [command, ...args] = [...(options.prefix ?? []), process.execPath, ...(options.nodeArgs ?? []), serverPath, '--stdio'];
     this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.reader = new StreamMessageReader(this.process.stdout!);
+    this.connection = createProtocolConnection(this.reader, new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
       for (const waiter of [...this.waiters]) {
@@ -125,6 +127,9 @@ export class TestClient {
       // the server may already be gone
     }
     this.connection.dispose();
+    // a server killed in the middle of a message leaves a partial one behind, and the reader's timer for it
+    // re-arms every 10 s for ever (disposing does not stop it): the test process would never exit
+    this.reader.partialMessageTimeout = 0;
     this.process.kill();
   }
 }
