@@ -206,10 +206,12 @@ function normalisePath(path: string): string {
  */
 function resolveFileReferences(projects: Iterable<Project>, filesByPath: Map<string, SourceFile>): void {
   for (const project of projects) {
+    // a set, not a search per reference: a manifest can list thousands of license files
+    const licenseFiles = new Set(project.declarations.filter((other) => other.source === 'license-file').map((other) => other.file));
     project.declarations = project.declarations.flatMap((declaration) => {
       if (!declaration.fileReference) return [declaration];
       const path = normalisePath(`${dirName(declaration.file)}/${declaration.fileReference}`);
-      if (project.declarations.some((other) => other.source === 'license-file' && other.file === path)) return [];
+      if (licenseFiles.has(path)) return [];
       const target = filesByPath.get(path);
       if (!target) return [declaration];
       const [identified] = licenseFileDeclarations(target).declarations;
