@@ -13,6 +13,7 @@ import { frontMatterDeclarations } from '../server/src/engine/declarations/front
 import { licenseFileDeclarations } from '../server/src/engine/declarations/licenseFiles.js';
 import { analyzeMarkdown } from '../server/src/engine/documents/markdownDocument.js';
 import { audit } from '../server/src/engine/audit.js';
+import { markdownChunks, maxChunkLines } from '../server/src/engine/markdown/chunks.js';
 import { manifestLicenseEdit } from '../server/src/engine/fixes/manifestLicenseEdit.js';
 import { correctExpression, expressionLeaves, maxExpressionLength, parseExpression, type ExpressionNode } from '../server/src/engine/licenses/expression.js';
 import { resolveSpdxValue } from '../server/src/engine/licenses/resolveLicense.js';
@@ -178,10 +179,10 @@ test('fuzz regression: a 100 KB link text is read in linear time (the autolink e
   assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source']);
 });
 
-test('fuzz regression: a License section sentence naming 6,000 licenses is read in linear time (its scope was judged once per license: 12 s)', () => {
-  const text = `## License\n\n${'GNU General Public License '.repeat(6_000)}\n`;
+test('fuzz regression: a License section sentence naming 12,000 licenses is read in linear time (its scope was judged once per license: 6,000 took 12 s)', () => {
+  const text = `## License\n\n${'GNU General Public License '.repeat(12_000)}\n`;
   const facts = withinBound(text.length, () => analyzeMarkdown({ path: 'README.md', text }));
-  assert.equal(facts.readmeDeclarations.length, 6_000);
+  assert.equal(facts.readmeDeclarations.length, 12_000);
   assert.ok(facts.readmeDeclarations.every((declaration) => declaration.expression === 'GPL-3.0-only' && declaration.scope === 'all'));
 });
 
@@ -196,4 +197,20 @@ test('fuzz regression: a pyproject.toml listing 17,115 license files is judged i
   // the references name the LICENSE file read anyway: they add nothing
   assert.deepEqual(result.workspace.projectOf('sub/README.md').declarations.map((declaration) => declaration.source), ['license-file']);
   assert.deepEqual(result.findings.map((finding) => finding.rule), ['claim-non-osi-license']);
+});
+
+test('fuzz regression: a paragraph of 40,000 short lines is read in linear time (micromark merged its text once per line over the whole paragraph: 11 s)', () => {
+  for (const unit of ['é+\n', '\r\udeca+', 'ab é cd\r\n']) {
+    const text = `${unit.repeat(40_000)}This is open source.\n`;
+    assert.deepEqual(withinBound(text.length, () => claimTexts(text)), ['open-source'], JSON.stringify(unit));
+  }
+  // the chunker cuts such a run every maxChunkLines lines, a lone carriage return ending a line too
+  for (const ending of ['\n', '\r\n', '\r']) {
+    const text = `a${ending}`.repeat(2 * maxChunkLines + 10);
+    const chunks = markdownChunks(text);
+    assert.equal(chunks.length, 3, JSON.stringify(ending));
+    assert.deepEqual(chunks.map((chunk) => text.slice(chunk.start, chunk.end).split(ending).length - 1), [maxChunkLines, maxChunkLines, 10]);
+  }
+  const fenced = `\`\`\`\n${'code\n'.repeat(maxChunkLines + 10)}\`\`\`\nafter\n`;
+  assert.deepEqual(markdownChunks(fenced).map((chunk) => fenced.slice(chunk.start, chunk.end).endsWith('```\n')), [true, false], 'a fence is never cut');
 });

@@ -32,12 +32,12 @@ import { describeRecipe, renderText, textRecipe, workspaceRecipe, type TextOptio
 
 /**
  * The time bound of one call, in CPU time (so that other processes on a busy machine do not make it
- * flake): generous, plus a linear allowance for large inputs (the Markdown parser reads a few hundred
- * KB a second, so a 300 KB input legitimately takes a second or more). A hang, or a quadratic blow-up
- * on a 100 KB input, still fails.
+ * flake): 2 s, plus 40 ms per 1,000 characters, because the Markdown parser is slow even where it is
+ * linear (80,000 empty list items, 160 KB, take 6 s). A hang, or a quadratic blow-up on a 100 KB input
+ * (those found took 9 s to minutes), still fails.
  */
 export const defaultTimeLimitMs = 2_000;
-export const timeLimitPerKilochar = 20;
+export const timeLimitPerKilochar = 40;
 
 /** CPU time (user and system) of this process, in milliseconds: what a call costs, whatever else runs. */
 export function cpuMs(): number {

@@ -16,6 +16,13 @@ import type { Span } from '../types.js';
 /** Chunks are grouped up to about this many characters: fewer parser runs, still a small re-parse per edit. */
 export const chunkTargetSize = 2048;
 
+/**
+ * A run of lines without a blank line is cut after this many lines even so: micromark's work on one
+ * paragraph grows with the square of its lines (40,000 short lines took 11 s). Only a block longer than
+ * this — a paragraph, list or table of thousands of lines — reads differently than whole.
+ */
+export const maxChunkLines = 2000;
+
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/u;
 const htmlOpenings: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/iu, /<\/(?:script|pre|style|textarea)>/iu],
@@ -39,10 +46,17 @@ export function markdownChunks(text: string, start = 0, targetSize = chunkTarget
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = false;
+  let chunkLines = 0;
+  // a line ends at \n, \r\n or a lone \r (each search moves forward only)
+  let nextLf = text.indexOf('\n', start);
+  let nextCr = text.indexOf('\r', start);
   for (let lineStart = start; lineStart < text.length;) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline + 1;
-    const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/u, '');
+    if (nextLf >= 0 && nextLf < lineStart) nextLf = text.indexOf('\n', lineStart);
+    if (nextCr >= 0 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
+    const breakAt = Math.min(nextLf < 0 ? text.length : nextLf, nextCr < 0 ? text.length : nextCr);
+    const lineEnd = breakAt === text.length ? text.length : text.startsWith('\r\n', breakAt) ? breakAt + 2 : breakAt + 1;
+    const line = text.slice(lineStart, breakAt);
+    chunkLines++;
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u.exec(line);
       if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
@@ -52,9 +66,10 @@ export function markdownChunks(text: string, start = 0, targetSize = chunkTarget
       previousBlank = false;
     } else {
       const blank = isBlank(line);
-      if (previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize) {
+      if ((previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize) || (chunkLines > maxChunkLines && lineStart > chunkStart)) {
         chunks.push({ start: chunkStart, end: lineStart });
         chunkStart = lineStart;
+        chunkLines = 1;
       }
       previousBlank = blank;
       const opened = fenceOpen.exec(line);
