@@ -78,15 +78,25 @@ connection.onDidChangeWatchedFiles((params) => {
   validator.revalidateGovernedBy(params.changes.map((change) => change.uri));
 });
 
-documents.onDidOpen((event) => validator.schedule(event.document, 0));
+// TextDocuments reports an opened document's content as a change too: the version an
+// open judges at once is not judged again after the typing pause (which postponed the
+// first diagnostics of every opened document by the debounce)
+const openedVersions = new Map<string, number>();
+documents.onDidOpen((event) => {
+  openedVersions.set(event.document.uri, event.document.version);
+  validator.schedule(event.document, 0);
+});
 documents.onDidChangeContent(async (event) => {
   const { run } = await settings.get(event.document.uri);
-  if (run === 'onType') validator.schedule(event.document);
+  if (run === 'onType' && openedVersions.get(event.document.uri) !== event.document.version) validator.schedule(event.document);
   // an edited manifest, LICENSE, README or config governs other open documents
   if (governsOthers(event.document.uri)) validator.revalidateGovernedBy([event.document.uri], event.document.uri);
 });
 documents.onDidSave((event) => validator.schedule(event.document, 0));
-documents.onDidClose((event) => validator.closed(event.document.uri));
+documents.onDidClose((event) => {
+  openedVersions.delete(event.document.uri);
+  validator.closed(event.document.uri);
+});
 
 connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
