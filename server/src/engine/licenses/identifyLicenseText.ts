@@ -25,7 +25,16 @@ interface Template {
   words: Set<string>;
 }
 
-let templates: Template[] | undefined;
+/** The templates as identification reads them: each a run of `indexes` (word numbers in the sorted `words`). */
+interface Templates {
+  words: string[];
+  ids: string[];
+  /** Template `t` is `indexes[starts[t]]` up to `indexes[starts[t + 1]]`. */
+  starts: Uint32Array;
+  indexes: Uint16Array | Uint32Array;
+}
+
+let templates: Templates | undefined;
 
 export function normaliseLicenseText(text: string): string {
   return text
@@ -47,14 +56,19 @@ function wordSet(text: string): Set<string> {
 }
 
 /**
- * The templates as compact data: every distinct word once, and each template
- * as the indexes of its words. The build writes this next to the bundles
- * (server/out/license-templates.json) so that the first identification does
- * not normalise 5 MB of license texts; from sources it is computed.
+ * The templates as compact data: every distinct word once (sorted, joined by
+ * spaces), and each template as the numbers of its words in that list, as
+ * little-endian integers (2 bytes each, 4 past 65,536 words) in base64,
+ * `lengths` saying how many belong to each template. The build writes this
+ * next to the bundles (server/out/license-templates.json) so that the first
+ * identification neither normalises 5 MB of license texts nor parses 170,000
+ * numbers; from sources it is computed.
  */
 export interface CompactTemplates {
-  words: string[];
-  templates: { id: string; words: number[] }[];
+  words: string;
+  ids: string[];
+  lengths: number[];
+  indexes: string;
 }
 
 export function computeTemplates(full: Record<string, { licenseText?: string }>): CompactTemplates {
@@ -73,21 +87,31 @@ export function computeTemplates(full: Record<string, { licenseText?: string }>)
     const kept = byText.get(key);
     if (!kept || preferable(id, kept.id)) byText.set(key, { id, words });
   }
-  const dictionary = new Map<string, number>();
-  const indexOf = (word: string) => {
-    let index = dictionary.get(word);
-    if (index === undefined) dictionary.set(word, (index = dictionary.size));
-    return index;
-  };
-  const compact = [...byText.values()].map((template) => ({ id: template.id, words: [...template.words].map(indexOf) }));
-  return { words: [...dictionary.keys()], templates: compact };
+  const kept = [...byText.values()];
+  const words = [...new Set(kept.flatMap((template) => [...template.words]))].sort();
+  const numbers = new Map(words.map((word, index) => [word, index]));
+  const width = words.length > 0xffff ? 4 : 2;
+  const lengths = kept.map((template) => template.words.size);
+  const bytes = Buffer.alloc(width * lengths.reduce((sum, length) => sum + length, 0));
+  let at = 0;
+  for (const template of kept) {
+    for (const word of template.words) at = width === 2 ? bytes.writeUInt16LE(numbers.get(word)!, at) : bytes.writeUInt32LE(numbers.get(word)!, at);
+  }
+  return { words: words.join(' '), ids: kept.map((template) => template.id), lengths, indexes: bytes.toString('base64') };
 }
 
-function expand(compact: CompactTemplates): Template[] {
-  return compact.templates.map((template) => ({ id: template.id, words: new Set(template.words.map((index) => compact.words[index])) }));
+function expand(compact: CompactTemplates): Templates {
+  const words = compact.words.split(' ');
+  const bytes = Buffer.from(compact.indexes, 'base64');
+  const width = words.length > 0xffff ? 4 : 2;
+  const indexes = width === 2 ? new Uint16Array(bytes.length / 2) : new Uint32Array(bytes.length / 4);
+  for (let index = 0; index < indexes.length; index++) indexes[index] = width === 2 ? bytes.readUInt16LE(index * 2) : bytes.readUInt32LE(index * 4);
+  const starts = new Uint32Array(compact.lengths.length + 1);
+  for (let index = 0; index < compact.lengths.length; index++) starts[index + 1] = starts[index] + compact.lengths[index];
+  return { words, ids: compact.ids, starts, indexes };
 }
 
-function loadTemplates(): Template[] {
+function loadTemplates(): Templates {
   if (templates) return templates;
   let compact: CompactTemplates;
   try {
@@ -101,18 +125,34 @@ function loadTemplates(): Template[] {
   return templates;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const word of small) if (large.has(word)) shared++;
-  return (2 * shared) / (a.size + b.size);
+/** A file's words as marks over the templates' sorted words (a word no template has is not marked). */
+function markWords(all: Templates, words: Set<string>): Uint8Array {
+  const marks = new Uint8Array(all.words.length);
+  for (const word of words) {
+    let low = 0;
+    let high = all.words.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const candidate = all.words[middle];
+      if (candidate === word) {
+        marks[middle] = 1;
+        break;
+      }
+      if (candidate < word) low = middle + 1;
+      else high = middle - 1;
+    }
+  }
+  return marks;
 }
 
-function coverage(template: Set<string>, file: Set<string>): number {
-  let found = 0;
-  for (const word of template) if (file.has(word)) found++;
-  return found / template.size;
+/** How many of template `t`'s words the file has. */
+function sharedWords(all: Templates, t: number, marks: Uint8Array): number {
+  let shared = 0;
+  for (let index = all.starts[t]; index < all.starts[t + 1]; index++) shared += marks[all.indexes[index]];
+  return shared;
 }
+
+const templateSize = (all: Templates, t: number) => all.starts[t + 1] - all.starts[t];
 
 const catalogPhrases = () => aiLicenses.map((entry) => ({ id: entry.id, phrases: entry.textPhrases.map((phrase) => normaliseLicenseText(phrase)).filter(Boolean) }));
 
@@ -134,12 +174,16 @@ export function identifyLicenseText(text: string): Identification {
 function identifyUncached(text: string): Identification {
   const words = wordSet(text);
   if (words.size < 5) return { license: null, confidence: 0, method: 'none' };
+  const all = loadTemplates();
+  const marks = markWords(all, words);
   let best: { id: string; score: number } | undefined;
-  for (const template of loadTemplates()) {
-    const ratio = template.words.size / words.size;
+  for (let t = 0; t < all.ids.length; t++) {
+    const size = templateSize(all, t);
+    const ratio = size / words.size;
     if (ratio < 0.4 || ratio > 2.5) continue;
-    const score = dice(template.words, words);
-    if (!best || score > best.score) best = { id: template.id, score };
+    // the Sørensen–Dice coefficient of the two sets of words
+    const score = (2 * sharedWords(all, t, marks)) / (size + words.size);
+    if (!best || score > best.score) best = { id: all.ids[t], score };
   }
   if (best && best.score >= fullTextThreshold) return withAddedTerms(text, best.id, { license: best.id, confidence: round(best.score), method: 'full-text' });
   const normalised = ` ${normaliseLicenseText(text)} `;
@@ -154,10 +198,12 @@ function identifyUncached(text: string): Identification {
   if (bestPhrases) return { license: aiLicense(bestPhrases.id)?.spdx ?? bestPhrases.id, confidence: round(Math.min(0.95, 0.7 + 0.1 * bestPhrases.hits)), method: 'key-phrases' };
   // A file that holds a whole license text plus other text (notices, a second license)
   let contained: { id: string; score: number } | undefined;
-  for (const template of loadTemplates()) {
-    if (template.words.size < 60 || template.words.size > words.size) continue;
-    const score = coverage(template.words, words);
-    if (score >= 0.97 && (!contained || template.words.size > contained.score)) contained = { id: template.id, score: template.words.size };
+  for (let t = 0; t < all.ids.length; t++) {
+    const size = templateSize(all, t);
+    if (size < 60 || size > words.size) continue;
+    // how much of the template the file covers
+    const score = sharedWords(all, t, marks) / size;
+    if (score >= 0.97 && (!contained || size > contained.score)) contained = { id: all.ids[t], score: size };
   }
   if (contained) return withAddedTerms(text, contained.id, { license: contained.id, confidence: 0.75, method: 'contains-text' });
   const notice = identifyNotice(text, words.size);
@@ -175,8 +221,10 @@ const copyrightLine = /^\s*(?:[#>*_-]\s*)*(?:copyright\b|\(c\)|©|all rights res
  * something make it `LicenseRef-modified-<id>`.
  */
 function withAddedTerms(text: string, id: string, identification: Identification): Identification {
-  const template = loadTemplates().find((candidate) => candidate.id === id)?.words;
-  if (!template) return identification;
+  const all = loadTemplates();
+  const t = all.ids.indexOf(id);
+  if (t < 0) return identification;
+  const template = new Set(Array.from(all.indexes.subarray(all.starts[t], all.starts[t + 1]), (index) => all.words[index]));
   const added = text
     .split(/(?<=[.!?])\s+|\n\s*\n/u)
     .map((sentence) => sentence.replace(/\s+/gu, ' ').trim())
