@@ -30,7 +30,7 @@ async function withClient(root: string, body: (client: TestClient) => Promise<vo
   }
 }
 
-test('diagnostics are pushed with code, docs link, source, related declarations and fix data', async () => {
+test('diagnostics are pushed with code, docs link, source, related declarations and data; their fixes come as code actions', async () => {
   const root = copyFixture('openwashed-llama-model-card');
   await withClient(root, async (client) => {
     const uri = uriOf(root, 'README.md');
@@ -45,9 +45,9 @@ test('diagnostics are pushed with code, docs link, source, related declarations 
     assert.match(diagnostic.message as string, /^Openwashing: the model is called/);
     assert.ok(diagnostic.relatedInformation!.length > 0);
     assert.ok(diagnostic.relatedInformation!.every((related) => related.location.uri.startsWith('file:')));
-    const data = diagnostic.data as DiagnosticData;
-    assert.equal(data.rule, 'claim-non-osi-license');
-    assert.ok(data.fixes.some((fix) => /^Reword/.test(fix.title)));
+    assert.deepEqual(diagnostic.data as DiagnosticData, { rule: 'claim-non-osi-license', version: 1 });
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+    assert.ok(actions.some((action) => /^Reword/.test(action.title)), JSON.stringify(actions.map((action) => action.title)));
   });
 });
 
@@ -134,8 +134,9 @@ test('a fix that creates LICENSE never overwrites, and is not offered when a LIC
     const first = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
     await client.open(uri, 'X is open source.\n');
     const [diagnostic] = (await first).diagnostics;
-    const create = (diagnostic.data as DiagnosticData).fixes.find((fix) => fix.title.startsWith('Add a LICENSE file'))!;
-    const created = create.edit.documentChanges!.find((change) => 'kind' in change && change.kind === 'create') as { options: { overwrite: boolean; ignoreIfExists: boolean } };
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+    const create = actions.find((action) => action.title.startsWith('Add a LICENSE file'))!;
+    const created = create.edit!.documentChanges!.find((change) => 'kind' in change && change.kind === 'create') as { options: { overwrite: boolean; ignoreIfExists: boolean } };
     assert.deepEqual(created.options, { overwrite: false, ignoreIfExists: true });
   });
   // a LICENSE the walk cannot read (binary) declares nothing, but it is there: no fix creates one over it
@@ -146,7 +147,9 @@ test('a fix that creates LICENSE never overwrites, and is not offered when a LIC
     await client.open(uri, 'X is open source.\n');
     const [diagnostic] = (await first).diagnostics;
     assert.equal(diagnostic.code, 'claim-without-license');
-    assert.deepEqual((diagnostic.data as DiagnosticData).fixes.filter((fix) => fix.title.startsWith('Add a LICENSE file')), []);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+    assert.ok(actions.length > 0);
+    assert.deepEqual(actions.filter((action) => action.title.startsWith('Add a LICENSE file')), []);
   });
 });
 

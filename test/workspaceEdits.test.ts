@@ -1,7 +1,8 @@
 // No write outside the workspace folder: the check every code action passes
 // before it leaves the server (unit tests), and crafted cases through the
-// real server (an echoed diagnostic.data that points outside, `..`, a
-// symlinked folder, a dangling LICENSE link, a document outside every folder).
+// real server (an echoed diagnostic.data carrying edits that point outside,
+// `..`, a symlinked folder, a dangling LICENSE link, a document outside every
+// folder).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { editStaysInside, entryExists, isInsideFolder, realPathOf, workspaceFold
 import { TestClient } from './support/lspClient.js';
 import { makeWorkspace, tempDir } from './support/workspace.js';
 import type { DiagnosticData, FixData } from '../server/src/protocol.js';
+import { audit } from '../server/src/engine/audit.js';
+import type { Fix } from '../server/src/engine/types.js';
 
 const uri = (path: string) => pathToFileURL(path).href;
 const insert = (target: string): WorkspaceEdit => ({ changes: { [target]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] } });
@@ -105,6 +108,10 @@ async function openWithDiagnostics(client: TestClient, documentUri: string, text
   return (await published).diagnostics;
 }
 
+/** The fixes the engine computes for the first finding in `file` (before the server's check drops any). */
+const engineFixes = (files: Record<string, string>, file: string): Fix[] =>
+  audit(Object.entries(files).map(([path, text]) => ({ path, text }))).findings.find((finding) => finding.file === file)?.fixes ?? [];
+
 const codeActionsFor = async (client: TestClient, documentUri: string, diagnostic: Diagnostic) =>
   await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: documentUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
 
@@ -128,12 +135,15 @@ test('server: a diagnostic.data echoed back with edits outside the folder gets n
       { title: 'another scheme', preferred: false, edit: insert('vscode-userdata:/settings.json') },
       { title: 'malformed', preferred: false, edit: 'x' as unknown as WorkspaceEdit },
     ];
-    const data: DiagnosticData = { rule: (diagnostic.data as DiagnosticData).rule, version: 1, fixes: crafted };
+    // fixes do not travel in data: crafted ones sent back are ignored, the server offers its own
+    const data = { ...(diagnostic.data as DiagnosticData), fixes: crafted };
     const actions = await codeActionsFor(client, readme, { ...diagnostic, data });
-    assert.deepEqual(actions.map((action) => action.title), ['inside']);
-    // data that is not even a list of fixes: the server judges the document itself
+    const titles = actions.map((action) => action.title);
+    assert.deepEqual(titles.filter((title) => crafted.some((fix) => fix.title === title)), []);
+    assert.ok(titles.some((title) => title.startsWith('Add a LICENSE file')), JSON.stringify(titles));
+    // data that is not even an object: the same
     const recomputed = await codeActionsFor(client, readme, { ...diagnostic, data: { fixes: 'x' } });
-    assert.ok(recomputed.some((action) => action.title.startsWith('Add a LICENSE file')), JSON.stringify(recomputed.map((action) => action.title)));
+    assert.deepEqual(recomputed.map((action) => action.title), titles);
   });
   assert.equal(readFileSync(join(outside, 'victim.txt'), 'utf8'), 'keep\n');
 });
@@ -145,8 +155,8 @@ test('server: a document in a symlinked folder that leads out of the workspace g
     const [diagnostic] = await openWithDiagnostics(client, linked, 'X is open source.\n');
     assert.equal(diagnostic.code, 'claim-without-license');
     // the engine would create linked/LICENSE (which is outside/LICENSE) and edit linked/package.json
-    const offered = (diagnostic.data as DiagnosticData).fixes;
-    assert.ok(offered.some((fix) => JSON.stringify(fix.edit).includes(uri(join(root, 'linked', 'LICENSE')))), JSON.stringify(offered.map((fix) => fix.title)));
+    const offered = engineFixes({ 'linked/README.md': 'X is open source.\n', 'linked/package.json': '{"name": "outside"}\n' }, 'linked/README.md');
+    assert.ok(offered.some((fix) => fix.createFiles?.some((created) => created.file === 'linked/LICENSE')), JSON.stringify(offered.map((fix) => fix.title)));
     assert.ok(offered.some((fix) => fix.title === 'Declare MIT in package.json'));
     assert.deepEqual((await codeActionsFor(client, linked, diagnostic)).map((action) => action.title), []);
   });
@@ -165,7 +175,6 @@ test('server: a dangling LICENSE link is an existing file: no fix creates a LICE
     const titles = (await codeActionsFor(client, readme, diagnostic)).map((action) => action.title);
     assert.ok(titles.some((title) => title.startsWith('Reword')), JSON.stringify(titles));
     assert.deepEqual(titles.filter((title) => title.startsWith('Add a LICENSE file')), []);
-    assert.deepEqual((diagnostic.data as DiagnosticData).fixes.filter((fix) => fix.title.startsWith('Add a LICENSE file')), []);
   });
 });
 
@@ -177,7 +186,7 @@ test('server: a document outside every workspace folder gets only fixes that edi
   const loose = uri(join(elsewhere, 'card', 'README.md'));
   await withServer(folder, async (client) => {
     const [diagnostic] = await openWithDiagnostics(client, loose, 'Y is open source.\n');
-    const offered = (diagnostic.data as DiagnosticData).fixes.map((fix) => fix.title);
+    const offered = engineFixes({ 'README.md': 'Y is open source.\n', 'package.json': '{"name": "y"}\n' }, 'README.md').map((fix) => fix.title);
     // the engine offers a LICENSE and a package.json edit next to it …
     assert.ok(offered.some((title) => title.startsWith('Add a LICENSE file')) && offered.some((title) => title.startsWith('Declare')), JSON.stringify(offered));
     // … but only the edits of the open document are actions

@@ -3,7 +3,7 @@
 // other LSP clients can send the same requests.
 import { ProtocolRequestType, RequestType, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 
-/** A fix as it travels in `diagnostic.data`: a ready WorkspaceEdit (text edits, file creations). */
+/** A fix as the server offers it in a code action: a ready WorkspaceEdit (text edits, file creations). */
 export interface FixData {
   title: string;
   /** Safe to apply without looking (fix-all applies only these). */
@@ -11,12 +11,15 @@ export interface FixData {
   edit: WorkspaceEdit;
 }
 
-/** `diagnostic.data` of every License Claims diagnostic. */
+/**
+ * `diagnostic.data` of every License Claims diagnostic. The fixes do not
+ * travel in it: a code action request gets them from the server's judgment
+ * of the document, matched by rule and range.
+ */
 export interface DiagnosticData {
   rule: string;
-  /** The document version the diagnostic (and its fixes) was computed for. */
+  /** The document version the diagnostic was computed for. */
   version: number | null;
-  fixes: FixData[];
 }
 
 export interface AuditWorkspaceParams extends WorkDoneProgressParams {

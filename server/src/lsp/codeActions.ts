@@ -1,10 +1,9 @@
-// Quick fixes and the fix-all source action. The fixes travel in
-// `diagnostic.data`; a client that does not send it back gets them from the
-// last (or a fresh) judgement of the document, matched by rule and range.
+// Quick fixes and the fix-all source action. The fixes come from the last
+// (or a fresh) judgement of the document, matched by rule and range: they do
+// not travel in `diagnostic.data`, and what a client sends back is not trusted.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DiagnosticData } from '../protocol.js';
-import { diagnosticSource, fixAllKind } from './convert.js';
+import { diagnosticSource, fixAllKind, fixesOf } from './convert.js';
 import type { Validator } from './validation.js';
 import { editStaysInside } from './workspaceEdits.js';
 
@@ -25,14 +24,11 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== diagnosticSource) continue;
-      let data = diagnostic.data as DiagnosticData | undefined;
-      if (!Array.isArray(data?.fixes)) {
-        const validation = await validator.latest(document);
-        data = validation?.diagnostics.find((candidate) => candidate.code === diagnostic.code && sameRange(candidate, diagnostic))?.data as DiagnosticData | undefined;
-      }
-      for (const fix of Array.isArray(data?.fixes) ? data.fixes : []) {
+    const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === diagnosticSource);
+    const validation = ours.length > 0 ? await validator.latest(document) : undefined;
+    for (const diagnostic of ours) {
+      const judged = validation?.diagnostics.find((candidate) => candidate.code === diagnostic.code && sameRange(candidate, diagnostic));
+      for (const fix of judged ? fixesOf(judged) : []) {
         if (!editStaysInside(fix.edit, folder, document.uri)) continue;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: fix.edit, isPreferred: fix.preferred });
       }
@@ -42,7 +38,7 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
     const validation = await validator.latest(document);
     const edits: TextEdit[] = [];
     for (const diagnostic of validation?.diagnostics ?? []) {
-      const fix = (diagnostic.data as DiagnosticData).fixes.find((candidate) => candidate.preferred);
+      const fix = fixesOf(diagnostic).find((candidate) => candidate.preferred);
       const own = fix?.edit.changes?.[document.uri];
       if (!fix || !own || Object.keys(fix.edit.changes ?? {}).length !== 1) continue;
       const overlaps = own.some((edit) => edits.some((other) => !(document.offsetAt(edit.range.end) <= document.offsetAt(other.range.start) || document.offsetAt(edit.range.start) >= document.offsetAt(other.range.end))));

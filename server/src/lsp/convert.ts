@@ -13,9 +13,19 @@ export const fixAllKind = `${CodeActionKind.SourceFixAll}.licenseClaims`;
 
 const severity: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 
+// a document's thousands of diagnostics name the same few files (their related declarations)
+const uris = new Map<string, string>();
+
 /** A folder's engine path ('' = root, 'docs/a.md') → file URI. */
 export function uriOf(root: string, path: string): string {
-  return pathToFileURL(join(root, path)).href;
+  const key = `${root}\0${path}`;
+  let uri = uris.get(key);
+  if (uri === undefined) {
+    uri = pathToFileURL(join(root, path)).href;
+    if (uris.size >= 4096) uris.clear();
+    uris.set(key, uri);
+  }
+  return uri;
 }
 
 /** Which fixes are safe to apply without looking (fix-all): a corrected id, a manifest aligned with its LICENSE text. */
@@ -42,12 +52,18 @@ export function fixToEdit(fix: Fix, root: string, lookup: FileRanges): Workspace
   };
 }
 
+/** The fixes of each diagnostic made here, computed when a code action first asks (see fixesOf). */
+const pendingFixes = new WeakMap<Diagnostic, FixData[] | (() => FixData[])>();
+
+/**
+ * A finding as a diagnostic. Its fixes do not travel with it (thousands of
+ * WorkspaceEdits made a large document's diagnostics twice the size, to be
+ * made, sent and parsed after every keystroke): `data` says only the rule and
+ * the version, and `fixesOf` makes the fixes of a diagnostic from here.
+ */
 export function toDiagnostic(finding: Finding, root: string, lookup: FileRanges, version: number | null, canCreate: (path: string) => boolean): Diagnostic {
-  const fixes: FixData[] = finding.fixes
-    .filter((fix) => (fix.createFiles ?? []).every((created) => canCreate(created.file)))
-    .map((fix, index) => ({ title: fix.title, preferred: isPreferred(finding, fix, index), edit: fixToEdit(fix, root, lookup) }));
-  const data: DiagnosticData = { rule: finding.rule, version, fixes };
-  return {
+  const data: DiagnosticData = { rule: finding.rule, version };
+  const diagnostic: Diagnostic = {
     range: lookup.range(finding.file, finding.span),
     severity: severity[finding.severity],
     code: finding.rule,
@@ -57,4 +73,18 @@ export function toDiagnostic(finding: Finding, root: string, lookup: FileRanges,
     relatedInformation: finding.related.map((related) => ({ location: { uri: uriOf(root, related.file), range: lookup.range(related.file, related.span) }, message: related.message })),
     data,
   };
+  pendingFixes.set(diagnostic, () => finding.fixes
+    .filter((fix) => (fix.createFiles ?? []).every((created) => canCreate(created.file)))
+    .map((fix, index) => ({ title: fix.title, preferred: isPreferred(finding, fix, index), edit: fixToEdit(fix, root, lookup) })));
+  return diagnostic;
+}
+
+/** The fixes of a diagnostic `toDiagnostic` made (none for any other), as WorkspaceEdits of the text it was judged on. */
+export function fixesOf(diagnostic: Diagnostic): FixData[] {
+  const pending = pendingFixes.get(diagnostic);
+  if (pending === undefined) return [];
+  if (Array.isArray(pending)) return pending;
+  const fixes = pending();
+  pendingFixes.set(diagnostic, fixes);
+  return fixes;
 }
