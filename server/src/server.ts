@@ -18,6 +18,7 @@ import { hover } from './lsp/hover.js';
 import { completion } from './lsp/completion.js';
 import { WorkspaceAuditor } from './lsp/workspaceAudit.js';
 import { projectStatus } from './lsp/projectStatus.js';
+import { IdleCollector } from './lsp/idleCollector.js';
 import { toolVersion } from './cli/version.js';
 import { isManifestName } from './engine/project.js';
 import { isLicenseFileName } from './engine/declarations/licenseFiles.js';
@@ -38,6 +39,8 @@ const settings = new SettingsCache(connection, () => configurationPull);
 const files = new WorkspaceFiles(documents);
 const validator = new Validator(connection, documents, files, settings);
 const auditor = new WorkspaceAuditor(connection, documents, settings, validator);
+const idle = new IdleCollector((message) => connection.console.log(message));
+validator.onJudged = () => idle.noteActivity();
 
 connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
@@ -87,6 +90,7 @@ documents.onDidOpen((event) => {
   validator.schedule(event.document, 0);
 });
 documents.onDidChangeContent(async (event) => {
+  idle.noteActivity();
   const { run } = await settings.get(event.document.uri);
   if (run === 'onType' && openedVersions.get(event.document.uri) !== event.document.version) validator.schedule(event.document);
   // an edited manifest, LICENSE, README or config governs other open documents
@@ -112,8 +116,13 @@ connection.onCompletion((params) => {
 });
 
 // the client owns the progress notification; the server reports into the token it sends
-connection.onRequest(auditWorkspaceRequest, async (params, token) =>
-  auditor.run(params.folders ?? workspaceFolderUris, token, connection.languages.attachWorkDoneProgress(params)));
+connection.onRequest(auditWorkspaceRequest, async (params, token) => {
+  try {
+    return await auditor.run(params.folders ?? workspaceFolderUris, token, connection.languages.attachWorkDoneProgress(params));
+  } finally {
+    idle.noteActivity();
+  }
+});
 connection.onRequest(exportSarifRequest, async (params, token) => {
   if (!auditor.sarif()) await auditor.run(workspaceFolderUris, token, connection.languages.attachWorkDoneProgress(params));
   return { sarif: auditor.sarif() ?? '' };

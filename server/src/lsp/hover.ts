@@ -47,11 +47,14 @@ function claimHover(claim: Claim, verdict: ClaimVerdict | undefined, findings: {
 const contains = (span: { start: number; end: number }, offset: number) => offset >= span.start && offset <= span.end;
 
 export async function hover(document: TextDocument, position: Position, validator: Validator): Promise<Hover | null> {
-  const validation = await validator.latest(document);
-  if (!validation) return null;
-  const offset = document.offsetAt(position);
+  // while typing, the judgment may be of an earlier version in which the hovered block is unchanged
+  const judged = await validator.judgmentAt(document, document.offsetAt(position));
+  if (!judged) return null;
+  const { validation, place } = judged;
+  const { offset } = place;
+  const inBlock = (span: { start: number; end: number }) => span.start >= place.block.start && span.end <= place.block.end;
   const { path } = validation.context;
-  const claim = [...validation.result.workspace.projects.flatMap((project) => project.claims)].find((candidate) => candidate.file === path && contains(candidate.span, offset));
+  const claim = validation.result.workspace.projects.flatMap((project) => project.claims).find((candidate) => candidate.file === path && contains(candidate.span, offset) && inBlock(candidate.span));
   if (claim) {
     const findings = validation.findings.filter((finding) => finding.span.start === claim.span.start);
     return { contents: { kind: 'markdown', value: claimHover(claim, validation.result.verdicts.get(claim), findings) } };
@@ -60,7 +63,7 @@ export async function hover(document: TextDocument, position: Position, validato
     ...project.declarations,
     ...project.documents.flatMap((document) => document.frontMatter?.declarations ?? []),
   ]);
-  const declaration = declarations.find((candidate) => candidate.file === path && candidate.source !== 'license-file' && contains(candidate.span, offset));
+  const declaration = declarations.find((candidate) => candidate.file === path && candidate.source !== 'license-file' && contains(candidate.span, offset) && inBlock(candidate.span));
   if (!declaration) return null;
   const explanation = declaration.expression ? explainLicense(declaration.expression) : undefined;
   const value = explanation

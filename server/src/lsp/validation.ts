@@ -5,7 +5,7 @@ import ignore from 'ignore';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { audit, type AuditResult } from '../engine/audit.js';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
@@ -15,6 +15,10 @@ import { entryExists } from './workspaceEdits.js';
 import { FileRanges } from '../engine/text/lineIndex.js';
 import { settingsAsConfig, type SettingsCache } from './settings.js';
 import type { DocumentContext, WorkspaceFiles } from './workspaceFiles.js';
+import { placeInOlderText, type MappedPlace } from './unchangedBlock.js';
+
+/** The document's own text as a judgment read it. */
+const judgedText = (validation: Validation) => validation.context.files.find((file) => file.path === validation.context.path)?.text;
 
 export interface Validation {
   version: number;
@@ -61,15 +65,59 @@ export class Validator {
     const forget = () => {
       if (this.inFlight.get(document.uri) === entry) this.inFlight.delete(document.uri);
     };
-    judgment.then(forget, forget);
+    judgment.then((validation) => {
+      forget();
+      this.onJudged?.();
+      const newest = this.newest.get(document.uri);
+      if (validation && this.documents.get(document.uri) && (!newest || newest.version <= validation.version)) this.newest.set(document.uri, validation);
+    }, forget);
     return judgment;
   }
 
+  /** Called after each judgment (the server collects garbage once it is idle). */
+  onJudged?: () => void;
+
+  /** The newest judgment of each open document, whatever its version: hovers while typing answer from it. */
+  private readonly newest = new Map<string, Validation>();
+
+  /**
+   * A judgment that holds the text around `offset` (in the document as it is
+   * now) unchanged, and where that place is in it. While typing, that is the
+   * newest judgment when the hovered block was not edited since; else the
+   * one under way, or one of the document as it is by then, once it ends
+   * (they also serve the hovers that wait meanwhile); only when none of them
+   * holds the block is this very version judged. So hovers during an edit
+   * storm do not each judge the document. The verdict shown is the newest
+   * judgment's: a declaration edited a keystroke earlier shows once the
+   * document is judged again (the diagnostics are always the final text's).
+   */
+  async judgmentAt(document: TextDocument, offset: number): Promise<{ validation: Validation; place: MappedPlace } | undefined> {
+    const now = document.getText();
+    const snapshot = TextDocument.create(document.uri, document.languageId, document.version, now);
+    const placed = (validation: Validation | undefined) => {
+      const judged = validation && judgedText(validation);
+      const place = judged === undefined ? undefined : placeInOlderText(judged, now, offset);
+      return place && validation ? { validation, place } : undefined;
+    };
+    // one judgment at a time serves every waiting hover: the one under way, else one of the document as it is by then
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const found = placed(this.newest.get(document.uri));
+      if (found) return found;
+      const running = this.inFlight.get(document.uri);
+      const current = this.documents.get(document.uri);
+      if (!running && !current) break;
+      await (running ? running.judgment : this.judge(current!)).catch(() => undefined);
+    }
+    return placed(await this.judge(snapshot));
+  }
+
   private async judgeNow(document: TextDocument): Promise<Validation | undefined> {
+    // the text and its version, read together: the document moves on while settings are awaited
+    const version = document.version;
     const context = this.files.contextOf(document);
     if (!context) return undefined;
     const settings = await this.settings.get(document.uri);
-    if (!settings.enable) return { version: document.version, context, result: audit([]), findings: [], diagnostics: [] };
+    if (!settings.enable) return { version, context, result: audit([]), findings: [], diagnostics: [] };
     const configs = new Map<string, Config>();
     for (const [folder, file] of context.configs) {
       try {
@@ -85,7 +133,7 @@ export class Validator {
       }
     }
     const override = settingsAsConfig(settings);
-    if (isIgnored(context.path, configs, override)) return { version: document.version, context, result: audit([]), findings: [], diagnostics: [] };
+    if (isIgnored(context.path, configs, override)) return { version, context, result: audit([]), findings: [], diagnostics: [] };
     const result = audit(context.files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override), editing: (path) => path === context.path });
     const findings = result.findings.filter((finding) => finding.file === context.path);
     const texts = new Map(context.files.map((file) => [file.path, file.text]));
@@ -93,7 +141,6 @@ export class Validator {
     const canCreate = (path: string) => !entryExists(join(context.root, path));
     // converted when first asked for (publishing, code actions): a hover needs only the findings
     let diagnostics: Diagnostic[] | undefined;
-    const version = document.version;
     return {
       version,
       context,
@@ -120,12 +167,20 @@ export class Validator {
 
   /** Judge after a pause in typing. */
   schedule(document: TextDocument, delay = this.debounceMs): void {
-    clearTimeout(this.timers.get(document.uri));
-    this.timers.set(document.uri, setTimeout(() => {
-      this.timers.delete(document.uri);
-      const current = this.documents.get(document.uri);
-      if (current) void this.validate(current);
-    }, delay));
+    const { uri } = document;
+    clearTimeout(this.timers.get(uri));
+    const timer = setTimeout(() => {
+      // A server busy judging finds its pauses over when it looks up: timers run before the
+      // messages that came meanwhile are read. Read them first (they are handled a loop turn
+      // after they are read): a change among them has started a new pause.
+      setImmediate(() => setImmediate(() => {
+        if (this.timers.get(uri) !== timer) return;
+        this.timers.delete(uri);
+        const current = this.documents.get(uri);
+        if (current) void this.validate(current);
+      }));
+    }, delay);
+    this.timers.set(uri, timer);
   }
 
   /** The last published result, if it is for the document's current version. */
@@ -148,6 +203,7 @@ export class Validator {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.newest.delete(uri);
     // a closed file keeps what the last workspace audit said about it
     void this.connection.sendDiagnostics({ uri, diagnostics: this.auditDiagnostics.get(uri) ?? [] });
   }
