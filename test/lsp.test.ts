@@ -1,7 +1,7 @@
 // Protocol tests: the bundled language server over real JSON-RPC (stdio).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
@@ -274,6 +274,28 @@ test('a LICENSE changed on disk re-judges the documents it governs', async () =>
     const judged = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'LICENSE'), type: 2 }] });
     assert.deepEqual(codes((await judged).diagnostics), ['claim-non-osi-license']);
+  });
+});
+
+test('a LICENSE or manifest that is a symbolic link out of the workspace is not read; one inside it is', async () => {
+  const outside = tempDir('license-claims-outside-');
+  writeFileSync(join(outside, 'LICENSE'), licenseText('MIT'));
+  writeFileSync(join(outside, 'package.json'), '{"name": "x", "license": "MIT"}\n');
+  const root = makeWorkspace({ 'inside/LICENSE': licenseText('MIT') });
+  symlinkSync(join(outside, 'LICENSE'), join(root, 'LICENSE'));
+  symlinkSync(join(outside, 'package.json'), join(root, 'package.json'));
+  // a link that stays inside the workspace is followed
+  mkdirSync(join(root, 'sub'));
+  symlinkSync(join(root, 'inside/LICENSE'), join(root, 'sub/LICENSE'));
+  await withClient(root, async (client) => {
+    const top = uriOf(root, 'README.md');
+    const topJudged = client.diagnostics(top, (params) => params.version === 1);
+    await client.open(top, 'X is open source.\n');
+    assert.deepEqual(codes((await topJudged).diagnostics), ['claim-without-license']);
+    const sub = uriOf(root, 'sub/README.md');
+    const subJudged = client.diagnostics(sub, (params) => params.version === 1);
+    await client.open(sub, 'Y is open source.\n');
+    assert.deepEqual(codes((await subJudged).diagnostics), []);
   });
 });
 

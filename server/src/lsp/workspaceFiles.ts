@@ -2,8 +2,9 @@
 // the editor holds it) and the manifests, LICENSE files, READMEs and config
 // files of its folder and every folder above it up to the workspace folder —
 // the only places whose declarations can govern it. Read from open documents
-// first, then from disk (cached until a watched-file event says otherwise).
-import { readdirSync } from 'node:fs';
+// first, then from disk (cached until a watched-file event says otherwise);
+// a symbolic link that leads out of the workspace folder is not followed.
+import { readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
@@ -27,6 +28,14 @@ export interface DocumentContext {
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export class WorkspaceFiles {
   private folders: string[] = [];
   private readonly listings = new Map<string, string[]>();
@@ -44,6 +53,7 @@ export class WorkspaceFiles {
     const path = fileURLToPath(uri);
     this.contents.delete(path);
     this.listings.delete(dirname(path));
+    this.realFolders.clear();
   }
 
   rootOf(absolutePath: string): string {
@@ -68,11 +78,30 @@ export class WorkspaceFiles {
     const open = this.documents.get(pathToFileURL(absolutePath).href) ?? this.documents.all().find((document) => document.uri.startsWith('file:') && fileURLToPath(document.uri) === absolutePath);
     if (open) return open.getText();
     if (this.contents.has(absolutePath)) return this.contents.get(absolutePath);
+    // as the workspace audit does: a symbolic link that leads out of the workspace folder is not followed
+    if (!this.insideItsFolder(absolutePath)) {
+      this.contents.set(absolutePath, undefined);
+      return undefined;
+    }
     // never blocks: a FIFO or device named README.md reads as nothing, as does a file over the limit
     const read = readRegularFile(absolutePath);
     const text = 'bytes' in read && !read.bytes.subarray(0, 8000).includes(0) ? read.bytes.toString('utf8') : undefined;
     this.contents.set(absolutePath, text);
     return text;
+  }
+
+  /** Real paths of the workspace folders (and of the folders of documents outside them). */
+  private readonly realFolders = new Map<string, string | undefined>();
+
+  /** Whether the file, its links resolved, lies inside the real path of its workspace folder. */
+  private insideItsFolder(absolutePath: string): boolean {
+    const folder = this.rootOf(absolutePath);
+    if (!this.realFolders.has(folder)) this.realFolders.set(folder, realPathOf(folder));
+    const realFolder = this.realFolders.get(folder);
+    const real = realPathOf(absolutePath);
+    // a file that does not exist (yet) reads as nothing anyway
+    if (real === undefined || realFolder === undefined) return real === undefined;
+    return real === realFolder || real.startsWith(realFolder.endsWith(sep) ? realFolder : `${realFolder}${sep}`);
   }
 
   exists(absolutePath: string): boolean {
