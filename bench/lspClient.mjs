@@ -13,7 +13,8 @@ export class BenchClient {
   /** Starts the server; `startedAt` is the performance.now() of the spawn. */
   constructor() {
     this.startedAt = performance.now();
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // started as the VS Code client starts it (server/src/protocol.ts serverNodeFlags)
+    this.process = spawn(process.execPath, ['--expose-gc', serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.pid = this.process.pid;
     this.stderr = '';
     this.waiters = [];

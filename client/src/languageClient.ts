@@ -4,6 +4,7 @@
 // resource with workspace/configuration.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { serverNodeFlags } from '../../server/src/protocol.js';
 
 /** Also the settings prefix: `licenseClaims.trace.server` traces this client's traffic. */
 export const clientId = 'licenseClaims';
@@ -22,8 +23,8 @@ export const documentSelector: { scheme: string; language?: string; pattern?: st
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
   };
   // file changes on disk: the server registers its own watcher (workspace/didChangeWatchedFiles),
   // so every LSP client gets them, once

@@ -3,6 +3,14 @@
 // other LSP clients can send the same requests.
 import { ProtocolRequestType, RequestType, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 
+/**
+ * Node.js flags the server is started with. `--expose-gc` lets the idle
+ * server give the memory of a burst of edits back (lsp/idleCollector.ts);
+ * without it the server works the same and keeps its heap at the burst's
+ * size until V8 shrinks it. Other editors may pass them too.
+ */
+export const serverNodeFlags = ['--expose-gc'];
+
 /** A fix as the server offers it in a code action: a ready WorkspaceEdit (text edits, file creations). */
 export interface FixData {
   title: string;

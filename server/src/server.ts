@@ -130,7 +130,7 @@ connection.onRequest(exportSarifRequest, async (params, token) => {
 connection.onRequest(projectStatusRequest, async (params) => {
   const document = documents.get(params.uri);
   if (!document) return { project: null, licenses: 'not open in the editor', verdict: 'none', findings: 0 };
-  const validation = await validator.latest(document);
+  const validation = await validator.recent(document);
   const { policy } = await settings.get(params.uri);
   return projectStatus(validation, policy ?? undefined);
 });

@@ -8,6 +8,7 @@ import {
   type ProtocolConnection, type PublishDiagnosticsParams, type InitializeParams, type WorkspaceEdit, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './workspace.js';
+import { serverNodeFlags } from '../../server/src/protocol.js';
 
 export const serverPath = join(repoRoot, 'server', 'out', 'server.js');
 
@@ -52,7 +53,8 @@ export class TestClient {
   stderr = '';
 
   constructor(options: ClientOptions = {}) {
-    const [command, ...args] = [...(options.prefix ?? []), process.execPath, ...(options.nodeArgs ?? []), serverPath, '--stdio'];
+    // started as the VS Code client starts it
+    const [command, ...args] = [...(options.prefix ?? []), process.execPath, ...serverNodeFlags, ...(options.nodeArgs ?? []), serverPath, '--stdio'];
     this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.reader = new StreamMessageReader(this.process.stdout!);

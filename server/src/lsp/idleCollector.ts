@@ -4,24 +4,20 @@
 // of resident memory for a 1 MB document, long after the typing stopped).
 // Once the server has been idle for a moment after such a burst, one full
 // collection gives that memory back. An editor's language server is idle most
-// of the time, so the pause (tens of milliseconds) is never in the way.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// of the time, so the pause (tens of milliseconds) is never in the way. The
+// collection is V8's `gc()`, there when the server is started with
+// `--expose-gc` (protocol.ts serverNodeFlags: the VS Code client does);
+// without it, nothing is done.
 
 /** Idle this long after the last activity before collecting. */
 const idleMs = 2000;
 /** Collect only when the heap grew at least this much since the last collection. */
 const growthBytes = 32 * 1024 * 1024;
 
-/** V8's full collection, made callable without a command-line flag (undefined if that is refused). */
+/** V8's full collection, when the server was started with --expose-gc. */
 function fullCollection(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
-  } catch {
-    return undefined;
-  }
+  const gc: unknown = (globalThis as { gc?: unknown }).gc;
+  return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
 }
 
 export class IdleCollector {

@@ -199,6 +199,15 @@ export class Validator {
     return validation;
   }
 
+  /**
+   * The newest judgment of the document, of whatever version, else a fresh
+   * one: for what need not follow every keystroke (the status bar's project
+   * summary, asked for after each publish while the user keeps typing).
+   */
+  async recent(document: TextDocument): Promise<Validation | undefined> {
+    return this.current(document) ?? this.newest.get(document.uri) ?? this.latest(document);
+  }
+
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
