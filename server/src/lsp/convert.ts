@@ -1,6 +1,6 @@
 // Engine results → LSP shapes: offsets to positions, findings to
 // diagnostics, fixes to WorkspaceEdits. Nothing here judges anything.
-import { CodeActionKind, DiagnosticSeverity, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Finding, Fix, Severity } from '../engine/types.js';
@@ -52,6 +52,27 @@ export function fixToEdit(fix: Fix, root: string, lookup: FileRanges): Workspace
   };
 }
 
+// Parts that thousands of diagnostics have in common are one object each (nothing changes a
+// diagnostic once made): fewer objects to make and for the collector to copy while they are sent.
+const codeDescriptions = new Map<string, { href: string }>();
+const codeDescriptionOf = (rule: string) => {
+  let description = codeDescriptions.get(rule);
+  if (!description) codeDescriptions.set(rule, (description = { href: docsUrl(rule) }));
+  return description;
+};
+
+/** The related locations converted with each FileRanges (one judgment's), by place and message. */
+const relatedByLookup = new WeakMap<FileRanges, Map<string, DiagnosticRelatedInformation>>();
+
+function relatedInformation(related: Finding['related'][number], root: string, lookup: FileRanges): DiagnosticRelatedInformation {
+  let converted = relatedByLookup.get(lookup);
+  if (!converted) relatedByLookup.set(lookup, (converted = new Map()));
+  const key = `${root}\0${related.file}\0${related.span.start}\0${related.span.end}\0${related.message}`;
+  let information = converted.get(key);
+  if (!information) converted.set(key, (information = { location: { uri: uriOf(root, related.file), range: lookup.range(related.file, related.span) }, message: related.message }));
+  return information;
+}
+
 /** The fixes of each diagnostic made here, computed when a code action first asks (see fixesOf). */
 const pendingFixes = new WeakMap<Diagnostic, FixData[] | (() => FixData[])>();
 
@@ -67,10 +88,10 @@ export function toDiagnostic(finding: Finding, root: string, lookup: FileRanges,
     range: lookup.range(finding.file, finding.span),
     severity: severity[finding.severity],
     code: finding.rule,
-    codeDescription: { href: docsUrl(finding.rule) },
+    codeDescription: codeDescriptionOf(finding.rule),
     source: diagnosticSource,
     message: finding.message,
-    relatedInformation: finding.related.map((related) => ({ location: { uri: uriOf(root, related.file), range: lookup.range(related.file, related.span) }, message: related.message })),
+    relatedInformation: finding.related.map((related) => relatedInformation(related, root, lookup)),
     data,
   };
   pendingFixes.set(diagnostic, () => finding.fixes
