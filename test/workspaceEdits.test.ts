@@ -158,7 +158,11 @@ test('server: a document in a symlinked folder that leads out of the workspace g
     const offered = engineFixes({ 'linked/README.md': 'X is open source.\n', 'linked/package.json': '{"name": "outside"}\n' }, 'linked/README.md');
     assert.ok(offered.some((fix) => fix.createFiles?.some((created) => created.file === 'linked/LICENSE')), JSON.stringify(offered.map((fix) => fix.title)));
     assert.ok(offered.some((fix) => fix.title === 'Declare MIT in package.json'));
-    assert.deepEqual((await codeActionsFor(client, linked, diagnostic)).map((action) => action.title), []);
+    // the server does not read through the link (so linked/package.json is not the project's manifest, and the
+    // LICENSE it may offer is the workspace folder's own), and no action edits or creates anything through it
+    const actions = await codeActionsFor(client, linked, diagnostic);
+    assert.deepEqual(actions.filter((action) => JSON.stringify(action.edit).includes(uri(join(root, 'linked')))).map((action) => action.title), []);
+    assert.ok(actions.every((action) => editStaysInside(action.edit!, root, linked)), JSON.stringify(actions.map((action) => action.title)));
   });
   assert.equal(existsSync(join(outside, 'LICENSE')), false);
   assert.equal(readFileSync(join(outside, 'package.json'), 'utf8'), '{"name": "outside"}\n');
