@@ -1,21 +1,20 @@
 // `license-claims audit [paths…]`: walk, judge, report.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { audit } from '../engine/audit.js';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
 import type { Severity } from '../engine/types.js';
-import { Positions } from './positions.js';
-import { reportedFindings, type AuditReport } from './report.js';
+import { Positions, type Region } from './positions.js';
+import { reportedFindings, type AuditReport, type ReportedFinding } from './report.js';
+import type { FileProblem } from '../engine/declarations/declarationTypes.js';
 import { UsageError } from './usageError.js';
 import { walk, type Skip } from '../files/walk.js';
 import { createHash } from 'node:crypto';
-import { projectRoots } from '../engine/project.js';
-import { readAllFacts } from '../files/readFacts.js';
+import { auditTree } from '../files/treeAudit.js';
 import { FactsCache } from '../files/factsCache.js';
 import { progressBar, type Progress } from './progressBar.js';
 import { toolVersion } from './version.js';
-import { formatText } from './textReporter.js';
+import { formatProject, formatSummary } from './textReporter.js';
 import { terminalSafe } from './terminalText.js';
 import { formatJson } from './jsonReporter.js';
 import { formatSarif } from './sarifReporter.js';
@@ -41,6 +40,8 @@ export const defaultCacheLocation = '.license-claims-cache';
 interface RunContext {
   cache?: FactsCache;
   progress: Progress;
+  /** A project's findings, as soon as it is judged (in a fixed order). */
+  onProject?: (project: string, findings: ReportedFinding[]) => void;
 }
 
 const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -63,6 +64,11 @@ interface RootRun {
   report: Omit<AuditReport, 'roots' | 'baseDirectory'>;
 }
 
+/** Reported findings sorted as the engine sorts a whole tree's: by file, each file's in its project's order. */
+function sortedByFile(entries: { file: string; finding: ReportedFinding }[]): ReportedFinding[] {
+  return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((entry) => entry.finding);
+}
+
 async function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, commandLine: Config, run: RunContext): Promise<RootRun> {
   const absolute = resolve(rootArg);
   if (!existsSync(absolute)) throw new UsageError(`no such file or folder: ${rootArg}`);
@@ -70,37 +76,56 @@ async function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFla
   const root = isFile ? dirname(absolute) : absolute;
   const explicit = flags.config ? readConfig(resolve(flags.config), flags.config) : undefined;
   const configs = new Map<string, Config>();
-  const walked = walk(root, (dir, path, text) => {
-    if (explicit && dir === '') return explicit.ignore ?? [];
-    const config = parseConfig(text, toPosix(relative(process.cwd(), resolve(root, path))) || path, ruleIds);
-    configs.set(dir, config);
-    return config.ignore ?? [];
-  });
+  const walked = walk(
+    root,
+    (dir, path, text) => {
+      if (explicit && dir === '') return explicit.ignore ?? [];
+      const config = parseConfig(text, toPosix(relative(process.cwd(), resolve(root, path))) || path, ruleIds);
+      configs.set(dir, config);
+      return config.ignore ?? [];
+    },
+    { listOnly: true },
+  );
   if (explicit) configs.set('', explicit);
   const configFor = (projectRoot: string): Config => configForProject(configs, projectRoot, commandLine);
-  const { rootOf } = projectRoots(walked.files.map((file) => file.path));
-  const facts = await readAllFacts(walked.files, (path) => configFor(rootOf(path)).languages, {
-    cache: run.cache,
-    cacheKey: (path) => resolve(root, path),
-    jobs: flags.jobs,
-    onProgress: (done, total) => run.progress.update(done, total, 'license-claims: reading'),
-  });
-  const result = audit(walked.files, { configFor, factsOf: (file) => facts.get(file.path) });
-  const textOf = new Map(walked.files.map((file) => [file.path, file.text]));
-  const positions = new Positions((file) => textOf.get(file));
   const onlyFile = isFile ? toPosix(relative(root, absolute)) : undefined;
   // paths in reports are relative to the first audited path
   const shown = (file: string) => toPosix(relative(baseDirectory, resolve(root, file))) || '.';
-  const findings = reportedFindings(result, positions, shown).filter((finding) => onlyFile === undefined || finding.file === shown(onlyFile));
-  const skipped: Skip[] = walked.skipped.map((skip) => ({ ...skip, path: shown(skip.path) }));
+  const findings: { file: string; finding: ReportedFinding }[] = [];
+  const problems: AuditReport['problems'] = [];
+  const problemRegions: { problem: FileProblem; region: Region }[] = [];
+  const tree = await auditTree({
+    root,
+    listed: walked.listed,
+    configFor,
+    cache: run.cache,
+    jobs: flags.jobs,
+    onProgress: (done, total) => run.progress.update(done, total, 'license-claims: reading'),
+    // positions are computed while the project's texts are at hand
+    onJudged: ({ result, textOf }) => {
+      const positions = new Positions(textOf);
+      const reported = reportedFindings(result, positions, shown);
+      const kept = result.findings.flatMap((finding, index) => (onlyFile === undefined || finding.file === onlyFile ? [{ file: finding.file, finding: reported[index] }] : []));
+      return { kept, problems: result.problems.map((problem) => ({ problem, region: positions.region(problem.file, problem.span) })) };
+    },
+    onReady: ({ kept, problems: own }, projectRoot) => {
+      findings.push(...kept);
+      problemRegions.push(...own);
+      run.onProject?.(shown(projectRoot), kept.map((entry) => entry.finding));
+    },
+  });
+  // problems in walk order, as the audit reports them
+  const regionOf = new Map(problemRegions.map((entry) => [entry.problem, entry.region]));
+  for (const problem of tree.problems) problems.push({ file: shown(problem.file), message: problem.message, ...regionOf.get(problem)! });
+  const skipped: Skip[] = [...walked.skipped, ...tree.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))].map((skip) => ({ ...skip, path: shown(skip.path) }));
   return {
     report: {
-      findings,
-      problems: result.problems.map((problem) => ({ file: shown(problem.file), message: problem.message, ...positions.region(problem.file, problem.span) })),
+      findings: sortedByFile(findings),
+      problems,
       skipped,
       ignoredFolders: walked.ignoredFolders,
-      filesChecked: walked.files.length,
-      projects: result.workspace.projects.length,
+      filesChecked: tree.files,
+      projects: tree.projects,
       policy: configFor('').policy ?? 'osi',
     },
   };
@@ -125,7 +150,17 @@ export async function runAudit(flags: AuditFlags, out: (text: string) => void, e
   const report: AuditReport = { roots: paths, baseDirectory, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: flags.policy ?? 'osi' };
   const cacheFile = flags.cache ? resolve(flags.cacheLocation ?? defaultCacheLocation) : undefined;
   const stamp = cacheFile ? cacheStamp() : '';
-  const run: RunContext = { cache: cacheFile ? FactsCache.load(cacheFile, stamp) : undefined, progress: progressBar(process.stderr, flags.format === 'text') };
+  const progress = progressBar(process.stderr, flags.format === 'text');
+  const display = (file: string) => toPosix(relative(process.cwd(), resolve(baseDirectory, file))) || '.';
+  const run: RunContext = { cache: cacheFile ? FactsCache.load(cacheFile, stamp) : undefined, progress };
+  // text: each project's findings are printed as soon as it is judged; JSON and SARIF are one document, at the end
+  if (flags.format === 'text') {
+    run.onProject = (project, findings) => {
+      if (findings.length === 0) return;
+      progress.finish();
+      out(formatProject(project, findings, display));
+    };
+  }
   try {
     for (const [index, path] of paths.entries()) {
       const { report: part } = await auditRoot(path, baseDirectory, flags, commandLine, run);
@@ -154,8 +189,7 @@ export async function runAudit(flags: AuditFlags, out: (text: string) => void, e
   // file names and parser messages come from the audited tree: escaped, one line each
   for (const problem of report.problems) err(`license-claims: ${terminalSafe(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}\n`);
   for (const skip of report.skipped) err(`license-claims: skipped ${terminalSafe(`${skip.path}: ${skip.reason}`)}\n`);
-  const display = (file: string) => toPosix(relative(process.cwd(), resolve(baseDirectory, file))) || '.';
-  out(flags.format === 'json' ? formatJson(report) : flags.format === 'sarif' ? formatSarif(report) : formatText(report, display));
+  out(flags.format === 'json' ? formatJson(report) : flags.format === 'sarif' ? formatSarif(report) : formatSummary(report));
   if (flags.failOn === 'never') return 0;
   const threshold = severityRank[flags.failOn];
   return report.findings.some((finding) => severityRank[finding.severity] >= threshold) ? 1 : 0;

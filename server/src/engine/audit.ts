@@ -19,6 +19,12 @@ export interface AuditOptions {
   editing?: (path: string) => boolean;
   /** Per-file facts read beforehand (worker threads, caches). */
   factsOf?: BuildOptions['factsOf'];
+  /**
+   * The projects whose rules run (all when not given). A project judged with
+   * its own files and its ancestors' (see `projectInputs`) gets the findings
+   * it gets in an audit of the whole tree.
+   */
+  judge?: (projectRoot: string) => boolean;
 }
 
 export interface AuditResult {
@@ -56,6 +62,7 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
   const findings: Finding[] = [];
   const verdicts = new Map<Claim, ClaimVerdict>();
   for (const project of workspace.projects) {
+    if (options.judge && !options.judge(project.root)) continue;
     const config = configFor(project.root);
     const policy: Policy = createPolicy(config.policy ?? 'osi', config.allow ?? []);
     const verdictOf = (claim: Claim) => {
@@ -79,6 +86,7 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
       }
     }
   }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : 1)));
+  // a consistent order (ties keep the rules' order): one project's findings sort as they do among the whole tree's
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
   return { findings, problems: workspace.problems, workspace, verdicts };
 }

@@ -88,6 +88,29 @@ export type FileFacts =
   /** Reading the file failed (a defect): the rest of the workspace is still judged. */
   | { kind: 'failed'; problem: FileProblem };
 
+/**
+ * Whether judging needs a file's text besides its facts: for the sentence
+ * around a claim, a finding's or a declaration's line and column, a
+ * model card's front matter,
+ * suppression comment, a fix that edits the file, a problem's position, or a
+ * manifest's `license-file` target. A Markdown page with no claim, no
+ * declaration, no problem and no suppression comment needs none (most of a
+ * tree's documentation).
+ */
+export function factsNeedText(facts: FileFacts): boolean {
+  if (facts.kind === 'other') return false;
+  if (facts.kind !== 'markdown') return true;
+  const document = facts.document;
+  return (
+    document.claims.length > 0 ||
+    document.readmeDeclarations.length > 0 ||
+    // a model card (its front matter governs it, fixes edit it)
+    document.frontMatter !== undefined ||
+    document.problems.length > 0 ||
+    document.comments.some((comment) => comment.text.includes('license-claims-'))
+  );
+}
+
 /** readFileFacts that turns a defect into a problem report for the file instead of failing the audit. */
 export function readFileFactsSafely(file: SourceFile, languages?: readonly ClaimLanguage[], remember = false): FileFacts {
   try {
@@ -189,6 +212,11 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
   };
 }
 
+/** The path a declaration's `license-file = "…"` reference points at (relative to the audited root). */
+export function referenceTarget(declaration: Declaration): string | undefined {
+  return declaration.fileReference === undefined ? undefined : normalisePath(`${dirName(declaration.file)}/${declaration.fileReference}`);
+}
+
 function normalisePath(path: string): string {
   const parts: string[] = [];
   for (const part of path.split('/')) {
@@ -210,7 +238,7 @@ function resolveFileReferences(projects: Iterable<Project>, filesByPath: Map<str
     const licenseFiles = new Set(project.declarations.filter((other) => other.source === 'license-file').map((other) => other.file));
     project.declarations = project.declarations.flatMap((declaration) => {
       if (!declaration.fileReference) return [declaration];
-      const path = normalisePath(`${dirName(declaration.file)}/${declaration.fileReference}`);
+      const path = referenceTarget(declaration)!;
       if (licenseFiles.has(path)) return [];
       const target = filesByPath.get(path);
       if (!target) return [declaration];

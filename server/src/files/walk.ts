@@ -16,9 +16,18 @@ export interface Skip {
 
 export interface WalkResult {
   files: SourceFile[];
+  /** With `listOnly`: the relevant files found, not read (the facts workers read them). */
+  listed: ListedFile[];
   skipped: Skip[];
   /** Folders left out because of .git, node_modules or ignore rules (counted, not listed). */
   ignoredFolders: number;
+}
+
+/** A file the walk found and did not read: its path, and its size and modification time when listed. */
+export interface ListedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
 }
 
 export const maxFileBytes = 1024 * 1024;
@@ -68,7 +77,7 @@ function kindOf(stats: Stats): string {
  * would wait forever for a writer), a device, or a file swapped or deleted
  * since it was listed is a reason, never a hang or a throw.
  */
-export function readRegularFile(absolute: string, limit = maxFileBytes): { bytes: Buffer } | { reason: string } {
+export function readRegularFile(absolute: string, limit = maxFileBytes): { bytes: Buffer; mtimeMs: number } | { reason: string } {
   let fd: number;
   try {
     fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -82,7 +91,7 @@ export function readRegularFile(absolute: string, limit = maxFileBytes): { bytes
     const bytes = readFileSync(fd);
     // it may have grown since
     if (bytes.length > limit) return { reason: `larger than ${limit / 1024 / 1024} MiB` };
-    return { bytes };
+    return { bytes, mtimeMs: stats.mtimeMs };
   } catch (error) {
     return { reason: `unreadable (${errorCode(error)})` };
   } finally {
@@ -91,34 +100,41 @@ export function readRegularFile(absolute: string, limit = maxFileBytes): { bytes
 }
 
 /**
+ * A relevant file's text, or why it is skipped (too large, unreadable, not a
+ * regular file, binary): what the walk does with each file it reads, and
+ * what the facts workers do with each file they are given.
+ */
+export function readTextFile(absolute: string): { text: string; size: number; mtimeMs: number } | { reason: string } {
+  const read = readRegularFile(absolute);
+  if ('reason' in read) return read;
+  if (looksBinary(read.bytes)) return { reason: 'binary' };
+  return { text: decoder.decode(read.bytes), size: read.bytes.length, mtimeMs: read.mtimeMs };
+}
+
+/**
  * Walks `root`. `onConfig` is called for each config file as the walk meets
  * it (before the folder's files) and returns the ignore patterns it adds; it
  * may throw to stop the walk.
  */
-export function walk(root: string, onConfig?: (dir: string, path: string, text: string) => string[]): WalkResult {
-  const result: WalkResult = { files: [], skipped: [], ignoredFolders: 0 };
+export function walk(root: string, onConfig?: (dir: string, path: string, text: string) => string[], options: { listOnly?: boolean } = {}): WalkResult {
+  const result: WalkResult = { files: [], listed: [], skipped: [], ignoredFolders: 0 };
   const rootReal = realpathSync(root);
   const visited = new Set<string>();
   const layers: IgnoreLayer[] = [];
 
-  const readRelevant = (absolute: string, path: string, size: number) => {
-    if (size > maxFileBytes) {
+  const readRelevant = (absolute: string, path: string, stats: Stats) => {
+    if (stats.size > maxFileBytes) {
       result.skipped.push({ path, reason: `larger than ${maxFileBytes / 1024 / 1024} MiB` });
       return;
     }
-    const read = readRegularFile(absolute);
-    if ('reason' in read) {
-      // (ENOENT: deleted since the folder was listed)
-      result.skipped.push({ path, reason: read.reason });
+    if (options.listOnly) {
+      result.listed.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
       return;
     }
-    const bytes = read.bytes;
-    if (looksBinary(bytes)) {
-      result.skipped.push({ path, reason: 'binary' });
-      return;
-    }
-    const text = decoder.decode(bytes);
-    result.files.push({ path, text });
+    const read = readTextFile(absolute);
+    // (ENOENT: deleted since the folder was listed)
+    if ('reason' in read) result.skipped.push({ path, reason: read.reason });
+    else result.files.push({ path, text: read.text });
   };
 
   const visit = (absoluteDir: string, dir: string) => {
@@ -205,7 +221,7 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
       } else if (stats.isFile()) {
         if (!isRelevantFile(path)) continue;
         if (isIgnored(layers, path, false)) continue;
-        readRelevant(absolute, path, stats.size);
+        readRelevant(absolute, path, stats);
       } else if (isRelevantFile(path) && !isIgnored(layers, path, false)) {
         result.skipped.push({ path, reason: `not a regular file (${kindOf(stats)})` });
       }

@@ -1,23 +1,23 @@
 // The workspace audit: every file of every workspace folder, open or not,
-// with work-done progress and cancellation. Files' facts are read on worker
-// threads (the server stays responsive) and remembered by content digest, so
-// a second audit reads only what changed. Diagnostics are published for files
-// that are not open (open ones are judged as the editor holds them); the
-// findings (not the files' texts) are kept for the SARIF export.
+// with work-done progress and cancellation. Files are read and their facts
+// computed on worker threads (the server stays responsive), remembered by
+// path, modification time and size in a bounded cache, so a second audit
+// reads only what changed. Each project is judged as soon as the files it
+// depends on are read (files/treeAudit.ts), and its diagnostics published
+// then for files that are not open (open ones are judged as the editor holds
+// them); the findings (not the files' texts) are kept for the SARIF export.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { audit, type AuditResult } from '../engine/audit.js';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
-import { walk, type WalkResult } from '../files/walk.js';
-import { projectRoots } from '../engine/project.js';
-import { readAllFacts } from '../files/readFacts.js';
-import { FactsCache } from '../files/factsCache.js';
-import { Cancelled, type PoolRun } from '../files/factsPool.js';
+import { walk } from '../files/walk.js';
+import { auditTree } from '../files/treeAudit.js';
+import { FactsCache, serverCacheBudget } from '../files/factsCache.js';
+import { Cancelled } from '../files/factsPool.js';
 import { Positions } from '../cli/positions.js';
-import { reportedFindings, type AuditReport } from '../cli/report.js';
+import { reportedFindings, type AuditReport, type ReportedFinding } from '../cli/report.js';
 import { formatSarif } from '../cli/sarifReporter.js';
 import type { AuditFinding, AuditSummary } from '../protocol.js';
 import { toDiagnostic } from './convert.js';
@@ -25,18 +25,11 @@ import { FileRanges } from '../engine/text/lineIndex.js';
 import { settingsAsConfig, type SettingsCache } from './settings.js';
 import type { Validator } from './validation.js';
 
-interface FolderAudit {
-  root: string;
-  walked: WalkResult;
-  result: AuditResult;
-  policy: string;
-}
-
 /** What the SARIF export needs of a folder's last audit. */
 interface FolderReport {
   root: string;
   policy: string;
-  findings: ReturnType<typeof reportedFindings>;
+  findings: ReportedFinding[];
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
@@ -44,8 +37,8 @@ const toPosix = (path: string) => path.split(sep).join('/');
 export class WorkspaceAuditor {
   private last: FolderReport[] = [];
   private published = new Set<string>();
-  /** Facts of files by absolute path, from earlier audits. */
-  private readonly cache = new FactsCache();
+  /** Facts of files by absolute path, from earlier audits (bounded). */
+  private readonly cache = new FactsCache(serverCacheBudget);
 
   constructor(
     private readonly connection: Connection,
@@ -57,7 +50,8 @@ export class WorkspaceAuditor {
   async run(folderUris: string[], token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AuditSummary> {
     const summary: AuditSummary = { cancelled: false, files: 0, projects: 0, findings: [], byRule: {}, byProject: {}, skipped: [] };
     progress.begin('License Claims: auditing the workspace', 0, 'reading files…', true);
-    const audits: FolderAudit[] = [];
+    const reports: FolderReport[] = [];
+    const nowPublished = new Set<string>();
     // a message that arrived during synchronous work is parsed one loop turn after it is read:
     // give the loop two turns, so a $/cancelRequest reaches the token
     const yieldToMessages = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
@@ -67,26 +61,20 @@ export class WorkspaceAuditor {
         await yieldToMessages();
         if (token.isCancellationRequested) return { ...summary, cancelled: true };
         const root = fileURLToPath(folderUri);
-        progress.report(Math.round((index / folderUris.length) * 80), `reading ${root}…`);
-        const share = 80 / folderUris.length;
-        let folderAudit: FolderAudit;
+        progress.report(Math.round((index / folderUris.length) * 100), `reading ${root}…`);
+        const share = 100 / folderUris.length;
         try {
-          folderAudit = await this.auditFolder(root, folderUri, {
-            onProgress: (done, total) => progress.report(Math.round(((index + done / Math.max(total, 1)) * share)), `reading ${done}/${total} files…`),
-            isCancelled: () => token.isCancellationRequested,
-          });
+          reports.push(
+            await this.auditFolder(root, folderUri, summary, nowPublished, {
+              onProgress: (done, total, projects) => progress.report(Math.round((index + done / Math.max(total, 1)) * share), `read ${done}/${total} files, judged ${projects} projects…`),
+              isCancelled: () => token.isCancellationRequested,
+            }),
+          );
         } catch (error) {
           if (error instanceof Cancelled) return { ...summary, cancelled: true };
           throw error;
         }
-        // …and one that arrived during the walk, before anything is published
-        await yieldToMessages();
-        if (token.isCancellationRequested) return { ...summary, cancelled: true };
-        audits.push(folderAudit);
       }
-      progress.report(90, 'publishing diagnostics…');
-      const nowPublished = new Set<string>();
-      for (const folderAudit of audits) this.publish(folderAudit, summary, nowPublished);
       for (const uri of this.published) {
         if (!nowPublished.has(uri) && !this.documents.get(uri)) {
           this.validator.auditDiagnostics.delete(uri);
@@ -94,78 +82,107 @@ export class WorkspaceAuditor {
         }
       }
       this.published = nowPublished;
-      this.last = audits.map((folderAudit) => this.report(folderAudit));
+      this.last = reports;
       this.cache.prune();
       return summary;
     } finally {
+      for (const document of this.documents.all()) this.validator.schedule(document, 0);
       progress.done();
     }
   }
 
-  private async auditFolder(root: string, folderUri: string, run: PoolRun): Promise<FolderAudit> {
+  /**
+   * Audits one folder, publishing each project's diagnostics as soon as it
+   * is judged (files are read on worker threads; only the texts judging needs
+   * come back, and they are dropped once their projects are judged).
+   */
+  private async auditFolder(
+    root: string,
+    folderUri: string,
+    summary: AuditSummary,
+    nowPublished: Set<string>,
+    run: { onProgress: (done: number, total: number, projects: number) => void; isCancelled: () => boolean },
+  ): Promise<FolderReport> {
     const settings = await this.settings.get(folderUri);
     const override = settingsAsConfig(settings);
     const configs = new Map<string, Config>();
-    const walked = walk(root, (dir, path, text) => {
-      try {
-        const config = parseConfig(text, path, ruleIds);
-        configs.set(dir, config);
-        return config.ignore ?? [];
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        void this.connection.window.showErrorMessage(`License Claims: invalid config — ${error.message}`);
-        return [];
-      }
-    });
-    // open documents are judged as the editor holds them
-    const files = walked.files.map((file) => {
-      const open = this.documents.get(pathToFileURL(join(root, file.path)).href);
-      return open ? { path: file.path, text: open.getText() } : file;
-    });
-    const configFor = (projectRoot: string) => configForProject(configs, projectRoot, override);
-    if (!settings.enable) return { root, walked: { ...walked, files }, result: audit([]), policy: configFor('').policy ?? 'osi' };
-    const { rootOf } = projectRoots(files.map((file) => file.path));
-    // two worker threads at most: they bound the server's memory
-    const facts = await readAllFacts(files, (path) => configFor(rootOf(path)).languages, { ...run, cache: this.cache, cacheKey: (path) => join(root, path), maxJobs: 2 });
-    const result = audit(files, { configFor, factsOf: (file) => facts.get(file.path) });
-    return { root, walked: { ...walked, files }, result, policy: configFor('').policy ?? 'osi' };
-  }
-
-  private publish(folderAudit: FolderAudit, summary: AuditSummary, nowPublished: Set<string>): void {
-    const { root, walked, result } = folderAudit;
-    const texts = new Map(walked.files.map((file) => [file.path, file.text]));
-    const lookup = new FileRanges((path) => texts.get(path));
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const finding of result.findings) {
-      const uri = pathToFileURL(join(root, finding.file)).href;
-      const diagnostic = toDiagnostic(finding, root, lookup, null, (path) => !texts.has(path));
-      const list = byFile.get(uri);
-      if (list) list.push(diagnostic);
-      else byFile.set(uri, [diagnostic]);
-      const project = pathToFileURL(join(root, result.workspace.projectOf(finding.file).root)).href;
-      const item: AuditFinding = { uri, line: diagnostic.range.start.line, character: diagnostic.range.start.character, rule: finding.rule, severity: finding.severity, message: finding.message, project };
-      summary.findings.push(item);
-      summary.byRule[finding.rule] = (summary.byRule[finding.rule] ?? 0) + 1;
-      summary.byProject[project] = (summary.byProject[project] ?? 0) + 1;
-    }
-    for (const [uri, diagnostics] of byFile) {
-      nowPublished.add(uri);
-      this.validator.auditDiagnostics.set(uri, diagnostics);
-      if (!this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics });
-    }
-    for (const document of this.documents.all()) this.validator.schedule(document, 0);
-    summary.files += walked.files.length;
-    summary.projects += result.workspace.projects.length;
-    summary.skipped.push(
-      ...walked.skipped.map((skip) => ({ uri: pathToFileURL(join(root, skip.path)).href, reason: skip.reason })),
-      ...result.problems.map((problem) => ({ uri: pathToFileURL(join(root, problem.file)).href, reason: problem.message })),
+    const walked = walk(
+      root,
+      (dir, path, text) => {
+        try {
+          const config = parseConfig(text, path, ruleIds);
+          configs.set(dir, config);
+          return config.ignore ?? [];
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          void this.connection.window.showErrorMessage(`License Claims: invalid config — ${error.message}`);
+          return [];
+        }
+      },
+      { listOnly: true },
     );
-  }
-
-  /** A folder's findings as reports carry them (positions computed now, while the texts are at hand). */
-  private report({ root, walked, result, policy }: FolderAudit): FolderReport {
-    const texts = new Map(walked.files.map((file) => [file.path, file.text]));
-    return { root, policy, findings: reportedFindings(result, new Positions((path) => texts.get(path)), (path) => toPosix(path) || '.') };
+    const configFor = (projectRoot: string) => configForProject(configs, projectRoot, override);
+    const policy = configFor('').policy ?? 'osi';
+    const uriOf = (path: string) => pathToFileURL(join(root, path)).href;
+    const skip = (skips: { path: string; reason: string }[]) => summary.skipped.push(...skips.map((entry) => ({ uri: uriOf(entry.path), reason: entry.reason })));
+    if (!settings.enable) {
+      skip(walked.skipped);
+      summary.files += walked.listed.length;
+      summary.projects += 1;
+      return { root, policy, findings: [] };
+    }
+    const listedPaths = new Set(walked.listed.map((file) => file.path));
+    const findings: ReportedFinding[] = [];
+    let projects = 0;
+    let done = 0;
+    let total = walked.listed.length;
+    const tree = await auditTree({
+      root,
+      listed: walked.listed,
+      configFor,
+      // open documents are judged as the editor holds them
+      openText: (path) => this.documents.get(uriOf(path))?.getText(),
+      cache: this.cache,
+      // two worker threads at most: they bound the server's memory
+      maxJobs: 2,
+      isCancelled: run.isCancelled,
+      onProgress: (read, all) => {
+        done = read;
+        total = all;
+        run.onProgress(done, total, projects);
+      },
+      // diagnostics and reported findings are made while the project's texts are at hand
+      onJudged: ({ root: projectRoot, result, textOf }) => {
+        const lookup = new FileRanges(textOf);
+        const byFile = new Map<string, Diagnostic[]>();
+        const project = uriOf(projectRoot);
+        for (const finding of result.findings) {
+          const uri = uriOf(finding.file);
+          // a fix may create a file that the tree does not hold
+          const diagnostic = toDiagnostic(finding, root, lookup, null, (path) => !listedPaths.has(path));
+          const list = byFile.get(uri);
+          if (list) list.push(diagnostic);
+          else byFile.set(uri, [diagnostic]);
+          const item: AuditFinding = { uri, line: diagnostic.range.start.line, character: diagnostic.range.start.character, rule: finding.rule, severity: finding.severity, message: finding.message, project };
+          summary.findings.push(item);
+          summary.byRule[finding.rule] = (summary.byRule[finding.rule] ?? 0) + 1;
+          summary.byProject[project] = (summary.byProject[project] ?? 0) + 1;
+        }
+        for (const [uri, diagnostics] of byFile) {
+          nowPublished.add(uri);
+          this.validator.auditDiagnostics.set(uri, diagnostics);
+          if (!this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics });
+        }
+        findings.push(...reportedFindings(result, new Positions(textOf), (path) => toPosix(path) || '.'));
+        projects++;
+        run.onProgress(done, total, projects);
+      },
+    });
+    summary.files += tree.files;
+    summary.projects += tree.projects;
+    skip([...walked.skipped, ...tree.skipped]);
+    summary.skipped.push(...tree.problems.map((problem) => ({ uri: uriOf(problem.file), reason: problem.message })));
+    return { root, policy, findings };
   }
 
   /** The last audit as SARIF, paths relative to the first folder. */

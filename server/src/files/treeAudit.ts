@@ -1,0 +1,275 @@
+// A tree's audit, streamed project by project, with bounded memory (the CLI
+// and the language server's workspace audit both run it).
+//
+// The walk lists paths; the files are read and their facts computed on
+// worker threads (or on this thread for small trees), which send back a
+// file's text only when judging needs it. Reading goes in two rounds:
+// manifests and LICENSE files first (they make the project roots, and hold
+// `license-file` references; a LICENSE file is only checked to be readable
+// then, its text being large), then the rest. A project is judged as soon as
+// every file it depends on is read — its own files (its folder and below,
+// down to nested projects), the files in its ancestors' folders (their
+// declarations govern it when it has none) and the targets of their
+// `license-file` references — with exactly those files, which gives the
+// findings an audit of the whole tree gives it. `onJudged` converts them
+// while the texts are at hand; a file's facts and text are dropped once
+// every project that depends on it is judged.
+import { join } from 'node:path';
+import { audit, type AuditResult } from '../engine/audit.js';
+import type { Config } from '../engine/config.js';
+import type { FileProblem } from '../engine/declarations/declarationTypes.js';
+import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
+import { baseName, dirName, isManifestName, projectRoots, referenceTarget, type FileFacts } from '../engine/project.js';
+import type { ClaimLanguage, SourceFile } from '../engine/types.js';
+import { languagesKey, type FactsCache } from './factsCache.js';
+import { answerRequest, Cancelled, defaultWorkerCount, FactsPool, workerScript, type FactsAnswer, type FactsRequest, type PoolRun } from './factsPool.js';
+import type { ListedFile, Skip } from './walk.js';
+
+/** Below this much to read, starting worker threads costs more than it saves. */
+export const workerThreshold = 2 * 1024 * 1024;
+
+/** One project's judgment: `result` holds its findings and its own files' problems; `textOf` answers during the call only. */
+export interface JudgedProject {
+  root: string;
+  result: AuditResult;
+  textOf: (path: string) => string | undefined;
+}
+
+export interface TreeAuditOptions<T> extends PoolRun {
+  /** The audited folder (absolute). */
+  root: string;
+  /** The walk's listing (walk with `listOnly`), in walk order. */
+  listed: ListedFile[];
+  configFor: (projectRoot: string) => Config;
+  /** The text an editor holds for a path (read instead of the disk's). */
+  openText?: (path: string) => string | undefined;
+  cache?: FactsCache;
+  /**
+   * Worker threads to use; 0 or 1 reads on this thread. When not given: one
+   * per core (at most 4), once there is enough to read to be worth it.
+   */
+  jobs?: number;
+  /** With `jobs` not given: at most this many worker threads. */
+  maxJobs?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Called as each project is judged (in no fixed order); what it returns goes to `onReady`. */
+  onJudged: (judged: JudgedProject) => T;
+  /**
+   * Called with each project's `onJudged` value in a fixed order (the order
+   * in which projects' last files are listed, then by root): the same order
+   * on every run, whatever order the workers answer in.
+   */
+  onReady?: (value: T, root: string) => void;
+}
+
+export interface TreeAuditResult {
+  /** Files read and judged. */
+  files: number;
+  /** Files listed but not read (binary, unreadable, not a regular file, too large). */
+  skipped: Skip[];
+  /** Problems of every file, in walk order. */
+  problems: FileProblem[];
+  projects: number;
+  /** The largest number of texts held at once, and those still held at the end (for tests: texts are dropped as projects are judged). */
+  peakTexts: number;
+  textsLeft: number;
+}
+
+const definesProject = (path: string) => {
+  const name = baseName(path);
+  return isManifestName(name) || isLicenseFileName(name);
+};
+
+interface Held {
+  facts: FileFacts;
+  text?: string;
+}
+
+export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAuditResult> {
+  const { listed, configFor, cache } = options;
+  const indexOf = new Map(listed.map((file, index) => [file.path, index]));
+  const held = new Map<string, Held>();
+  const skipped: Skip[] = [];
+  let peakTexts = 0;
+  let texts = 0;
+  let done = 0;
+  const total = listed.length;
+
+  const totalBytes = listed.reduce((sum, file) => sum + file.size, 0);
+  const jobs = options.jobs ?? Math.min(defaultWorkerCount(), options.maxJobs ?? Number.POSITIVE_INFINITY);
+  const script = workerScript();
+  const worthIt = options.jobs === undefined ? totalBytes >= workerThreshold : listed.length > 1;
+  const pool = script && jobs > 1 && worthIt ? new FactsPool(script, jobs) : undefined;
+
+  let onRead: (path: string) => void = () => undefined;
+  const probed = new Set<string>();
+  const accept = (answer: FactsAnswer, request: FactsRequest) => {
+    if ('skip' in answer) {
+      done++;
+      skipped.push({ path: answer.path, reason: answer.skip });
+      // (a manifest whose facts the first round read, gone since)
+      held.delete(answer.path);
+    } else if (request.probe) {
+      probed.add(answer.path);
+      // (read again, with its facts, in the second round)
+      return;
+    } else {
+      let facts = answer.facts;
+      let needText = answer.needText === true;
+      if (!facts) {
+        // unchanged since the cache read it
+        const cached = cache!.get(join(options.root, answer.path), { mtimeMs: answer.mtimeMs, size: answer.size, languages: languagesKey(request.languages) })!;
+        facts = cached.facts;
+        needText = cached.needText;
+      } else if (cache && request.text === undefined) {
+        cache.set(join(options.root, answer.path), { mtimeMs: answer.mtimeMs, size: answer.size, languages: languagesKey(request.languages) }, facts, needText, answer.weight ?? 0);
+      }
+      if (request.noText) {
+        // the first round's facts of a manifest: read again, with its text, in the second round
+        held.set(answer.path, { facts });
+        return;
+      }
+      done++;
+      held.set(answer.path, needText ? { facts, text: answer.text } : { facts });
+      if (needText) peakTexts = Math.max(peakTexts, ++texts);
+    }
+    onRead(answer.path);
+  };
+
+  const read = async (paths: ListedFile[], languagesOf: (path: string) => readonly ClaimLanguage[] | undefined, firstRound = false) => {
+    const requests: FactsRequest[] = [];
+    for (const file of paths) {
+      const languages = languagesOf(file.path);
+      const open = options.openText?.(file.path);
+      const request: FactsRequest = { path: file.path, absolute: join(options.root, file.path), size: file.size, languages, ...(open !== undefined ? { text: open } : {}) };
+      if (firstRound && isLicenseFileName(baseName(file.path))) {
+        if (open !== undefined) probed.add(file.path);
+        else requests.push({ ...request, probe: true });
+        continue;
+      }
+      if (firstRound) request.noText = true;
+      if (cache && open === undefined) {
+        const key = join(options.root, file.path);
+        const cached = cache.get(key, { mtimeMs: file.mtimeMs, size: file.size, languages: languagesKey(languages) });
+        if (cached && !cached.needText) {
+          // neither read nor parsed
+          accept({ path: file.path, facts: cached.facts, mtimeMs: file.mtimeMs, size: file.size }, request);
+          continue;
+        }
+        if (cached) request.known = { mtimeMs: file.mtimeMs, size: file.size };
+        else request.weigh = true;
+      }
+      requests.push(request);
+    }
+    const byPath = new Map(requests.map((request) => [request.path, request]));
+    const onAnswers = (answers: FactsAnswer[]) => {
+      for (const answer of answers) accept(answer, byPath.get(answer.path)!);
+      options.onProgress?.(done, total);
+    };
+    if (pool) {
+      await pool.run(requests, onAnswers, { isCancelled: options.isCancelled });
+      return;
+    }
+    for (let start = 0; start < requests.length; start += 16) {
+      onAnswers(requests.slice(start, start + 16).map(answerRequest));
+      // let a cancellation (or anything else waiting) be heard
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.isCancelled?.()) throw new Cancelled();
+    }
+  };
+
+  try {
+    // round 1: the files that make projects (a manifest or LICENSE file always sits in its own project's folder)
+    const first = listed.filter((file) => definesProject(file.path));
+    await read(first, (path) => configFor(dirName(path)).languages, true);
+    const { roots, rootOf } = projectRoots(first.map((file) => file.path).filter((path) => held.has(path) || probed.has(path)));
+    const parentOf = (root: string) => (root === '' ? undefined : rootOf(root));
+
+    // what each project's judgment reads
+    const ownFiles = new Map<string, string[]>(roots.map((root) => [root, []]));
+    const folderFiles = new Map<string, string[]>(roots.map((root) => [root, []]));
+    for (const file of listed) {
+      const root = rootOf(file.path);
+      ownFiles.get(root)!.push(file.path);
+      if (dirName(file.path) === root) folderFiles.get(root)!.push(file.path);
+    }
+    // `license-file = "…"` targets are read with the manifest's project (and given their text)
+    const targetsOf = new Map<string, string[]>();
+    for (const path of first.map((file) => file.path)) {
+      const facts = held.get(path)?.facts;
+      if (facts?.kind !== 'manifest') continue;
+      for (const declaration of facts.read.declarations) {
+        const target = declaration.fileReference ? referenceTarget(declaration) : undefined;
+        if (target !== undefined && indexOf.has(target)) targetsOf.set(dirName(path), [...(targetsOf.get(dirName(path)) ?? []), target]);
+      }
+    }
+    const inputsOf = new Map<string, string[]>();
+    for (const root of roots) {
+      const inputs = new Set([...ownFiles.get(root)!, ...(targetsOf.get(root) ?? [])]);
+      for (let ancestor = parentOf(root); ancestor !== undefined; ancestor = parentOf(ancestor)) {
+        for (const path of [...folderFiles.get(ancestor)!, ...(targetsOf.get(ancestor) ?? [])]) inputs.add(path);
+      }
+      inputsOf.set(root, [...inputs].sort((a, b) => indexOf.get(a)! - indexOf.get(b)!));
+    }
+    const dependants = new Map<string, string[]>();
+    const pending = new Map<string, number>();
+    // (those of the first round that were skipped: the others are read, with their texts, in the second)
+    const isRead = new Set(skipped.map((skip) => skip.path));
+    for (const [root, inputs] of inputsOf) {
+      let count = 0;
+      for (const path of inputs) {
+        dependants.set(path, [...(dependants.get(path) ?? []), root]);
+        if (!isRead.has(path)) count++;
+      }
+      pending.set(root, count);
+    }
+    // the fixed order of onReady: by the last input's place in the listing, then by root
+    const lastInput = new Map(roots.map((root) => [root, inputsOf.get(root)!.reduce((last, path) => (isRead.has(path) ? last : Math.max(last, indexOf.get(path)!)), -1)]));
+    const order = [...roots].sort((a, b) => lastInput.get(a)! - lastInput.get(b)! || (a < b ? -1 : 1));
+    const ready = new Map<string, T>();
+    let emitted = 0;
+    const problems: { problem: FileProblem; index: number; order: number }[] = [];
+
+    const judge = (root: string) => {
+      const inputs = inputsOf.get(root)!.filter((path) => held.has(path));
+      const files: SourceFile[] = inputs.map((path) => ({ path, text: held.get(path)!.text ?? '' }));
+      const result = audit(files, { configFor, factsOf: (file) => held.get(file.path)?.facts, judge: (projectRoot) => projectRoot === root });
+      const own = result.problems.filter((problem) => rootOf(problem.file) === root);
+      for (const problem of own) problems.push({ problem, index: indexOf.get(problem.file) ?? -1, order: problems.length });
+      const value = options.onJudged({ root, result: { ...result, problems: own }, textOf: (path) => held.get(path)?.text });
+      ready.set(root, value);
+      // a file nothing waits for any more is dropped
+      for (const path of inputsOf.get(root)!) {
+        const waiting = dependants.get(path)!;
+        waiting.splice(waiting.indexOf(root), 1);
+        if (waiting.length === 0 && held.get(path)?.text !== undefined) texts--;
+        if (waiting.length === 0) held.delete(path);
+      }
+      while (emitted < order.length && ready.has(order[emitted])) {
+        const next = order[emitted++];
+        const nextValue = ready.get(next)!;
+        ready.delete(next);
+        options.onReady?.(nextValue, next);
+      }
+    };
+    onRead = (path) => {
+      // (a copy: judging a project takes it off its inputs' lists)
+      for (const root of [...(dependants.get(path) ?? [])]) {
+        const count = pending.get(root)! - 1;
+        pending.set(root, count);
+        if (count === 0) judge(root);
+      }
+    };
+    for (const root of roots) if (pending.get(root) === 0) judge(root);
+
+    // round 2: the rest, in walk order
+    await read(
+      listed.filter((file) => !isRead.has(file.path)),
+      (path) => configFor(rootOf(path)).languages,
+    );
+    problems.sort((a, b) => a.index - b.index || a.order - b.order);
+    return { files: total - skipped.length, skipped, problems: problems.map((entry) => entry.problem), projects: roots.length, peakTexts, textsLeft: texts };
+  } finally {
+    await pool?.close();
+  }
+}
