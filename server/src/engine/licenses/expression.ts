@@ -1,6 +1,7 @@
 // SPDX license expressions: parsing (spdx-expression-parse), correction
 // (spdx-correct) and the small tree walks the rules need.
 import parseSpdx from 'spdx-expression-parse';
+import type correctSpdxFunction from 'spdx-correct';
 
 export interface LicenseLeaf {
   license: string;
@@ -41,7 +42,7 @@ export function correctExpression(text: string): string | undefined {
   if (text.length > maxExpressionLength) return undefined;
   try {
     // loaded on first use: its tables take a while to build, and most judgments correct nothing
-    const correctSpdx = require('spdx-correct') as typeof import('spdx-correct');
+    const correctSpdx = require('spdx-correct') as typeof correctSpdxFunction;
     return correctSpdx(text.trim(), { upgrade: true }) ?? undefined;
   } catch {
     return undefined;
