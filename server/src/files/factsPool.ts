@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ClaimLanguage } from '../engine/types.js';
 import { factsNeedText, readFileFactsSafely, type FileFacts } from '../engine/project.js';
 import { readTextFile } from './walk.js';
+import { Cancelled } from './cancelled.js';
 
 export interface FactsRequest {
   /** The path the engine knows the file by (relative to the audited root). */
@@ -66,11 +67,7 @@ export function answerRequest(request: FactsRequest): FactsAnswer {
   return { path: request.path, facts, mtimeMs, size, needText, ...(needText && !request.noText ? { text } : {}), ...(request.weigh ? { weight: JSON.stringify(facts).length } : {}) };
 }
 
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}
+export { Cancelled };
 
 /** Where the bundled worker script is (next to the bundled CLI and server); absent when running from sources. */
 export function workerScript(): string | undefined {

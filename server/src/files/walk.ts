@@ -8,6 +8,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { SourceFile } from '../engine/types.js';
 import { isRelevantFile } from '../engine/project.js';
 import { configFileName } from '../engine/config.js';
+import { Cancelled } from './cancelled.js';
 
 export interface Skip {
   path: string;
@@ -118,6 +119,42 @@ export function readTextFile(absolute: string): { text: string; size: number; mt
  */
 export function walk(root: string, onConfig?: (dir: string, path: string, text: string) => string[], options: { listOnly?: boolean } = {}): WalkResult {
   const result: WalkResult = { files: [], listed: [], skipped: [], ignoredFolders: 0 };
+  const steps = walkSteps(root, result, onConfig, options);
+  while (!steps.next().done);
+  return result;
+}
+
+/** Between steps, the longest `walkCancellable` works before it lets other work (a cancellation) in (by default). */
+const sliceMs = 20;
+
+/**
+ * `walk`, giving the event loop a turn every few milliseconds and stopping
+ * with `Cancelled` as soon as `isCancelled` says so (a tree of tens of
+ * thousands of files takes seconds to walk).
+ */
+export async function walkCancellable(
+  root: string,
+  onConfig: ((dir: string, path: string, text: string) => string[]) | undefined,
+  options: { listOnly?: boolean; isCancelled: () => boolean; sliceMs?: number },
+): Promise<WalkResult> {
+  const result: WalkResult = { files: [], listed: [], skipped: [], ignoredFolders: 0 };
+  let sliceStart = performance.now();
+  const steps = walkSteps(root, result, onConfig, options);
+  while (!steps.next().done) {
+    if (performance.now() - sliceStart < (options.sliceMs ?? sliceMs)) continue;
+    // a message is parsed one loop turn after it is read: two turns let a $/cancelRequest reach the token
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    if (options.isCancelled()) throw new Cancelled();
+    sliceStart = performance.now();
+  }
+  return result;
+}
+
+/** Entries of a folder between two steps of the walk. */
+const entriesPerStep = 64;
+
+/** The walk, one step at a time (a step: a folder entered, or some of its entries looked at), filling `result`. */
+function* walkSteps(root: string, result: WalkResult, onConfig: ((dir: string, path: string, text: string) => string[]) | undefined, options: { listOnly?: boolean }): Generator<void> {
   const rootReal = realpathSync(root);
   const visited = new Set<string>();
   const layers: IgnoreLayer[] = [];
@@ -137,7 +174,8 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
     else result.files.push({ path, text: read.text });
   };
 
-  const visit = (absoluteDir: string, dir: string) => {
+  function* visit(absoluteDir: string, dir: string): Generator<void> {
+    yield;
     let real: string;
     try {
       real = realpathSync(absoluteDir);
@@ -179,7 +217,8 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
         }
       }
     }
-    for (const name of entries) {
+    for (const [index, name] of entries.entries()) {
+      if (index % entriesPerStep === entriesPerStep - 1) yield;
       const absolute = join(absoluteDir, name);
       const path = dir ? `${dir}/${name}` : name;
       let stats;
@@ -217,7 +256,7 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
           result.ignoredFolders++;
           continue;
         }
-        visit(absolute, path);
+        yield* visit(absolute, path);
       } else if (stats.isFile()) {
         if (!isRelevantFile(path)) continue;
         if (isIgnored(layers, path, false)) continue;
@@ -228,8 +267,7 @@ export function walk(root: string, onConfig?: (dir: string, path: string, text: 
     }
     // this folder's ignore files apply below it only
     layers.splice(layers.length - pushed, pushed);
-  };
+  }
 
-  visit(root, '');
-  return result;
+  yield* visit(root, '');
 }

@@ -12,7 +12,7 @@ import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDone
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
 import { ruleIds } from '../engine/rules/index.js';
-import { walk } from '../files/walk.js';
+import { walkCancellable } from '../files/walk.js';
 import { auditTree } from '../files/treeAudit.js';
 import { FactsCache, serverCacheBudget } from '../files/factsCache.js';
 import { Cancelled } from '../files/factsPool.js';
@@ -106,7 +106,8 @@ export class WorkspaceAuditor {
     const settings = await this.settings.get(folderUri);
     const override = settingsAsConfig(settings);
     const configs = new Map<string, Config>();
-    const walked = walk(
+    // the walk of a large tree takes seconds: it stops as soon as the audit is cancelled
+    const walked = await walkCancellable(
       root,
       (dir, path, text) => {
         try {
@@ -119,7 +120,7 @@ export class WorkspaceAuditor {
           return [];
         }
       },
-      { listOnly: true },
+      { listOnly: true, isCancelled: run.isCancelled },
     );
     const configFor = (projectRoot: string) => configForProject(configs, projectRoot, override);
     const policy = configFor('').policy ?? 'osi';
