@@ -214,3 +214,11 @@ test('fuzz regression: a paragraph of 40,000 short lines is read in linear time 
   const fenced = `\`\`\`\n${'code\n'.repeat(maxChunkLines + 10)}\`\`\`\nafter\n`;
   assert.deepEqual(markdownChunks(fenced).map((chunk) => fenced.slice(chunk.start, chunk.end).endsWith('```\n')), [true, false], 'a fence is never cut');
 });
+
+test('fuzz regression: a badge URL with a malformed percent escape is no badge, not a URIError', () => {
+  const text = '# X\n\n![license](https://img.shields.io/badge/license-MIT%E0%A4%A-blue)\n\n![License](https://img.shields.io/badge/license-Apache--2.0-blue)\n';
+  const facts = analyzeMarkdown({ path: 'README.md', text });
+  const badges = facts.readmeDeclarations.filter((declaration) => declaration.source === 'readme-badge');
+  // the well-formed badge after it is still read
+  assert.deepEqual(badges.map((declaration) => declaration.raw), ['Apache-2.0']);
+});

@@ -100,7 +100,13 @@ function badgeParts(url: string): { label: string; message: string } | undefined
   if (!/(?:^|\.)shields\.io$|badgen\.net$/iu.test(parsed.hostname)) return undefined;
   const match = /\/badge\/(.+)$/u.exec(parsed.pathname);
   if (!match) return undefined;
-  const body = decodeURIComponent(match[1]).replace(/\.(?:svg|png|json)$/u, '');
+  let body: string;
+  try {
+    body = decodeURIComponent(match[1]).replace(/\.(?:svg|png|json)$/u, '');
+  } catch {
+    // a malformed escape (`%E0%A4%A`): not a badge anyone can read
+    return undefined;
+  }
   const parts = body.replace(/--/gu, '\u0000').split('-').map((part) => part.replace(/\u0000/gu, '-').replace(/__/gu, '\u0001').replace(/_/gu, ' ').replace(/\u0001/gu, '_').trim());
   if (parts.length >= 3) return { label: parts[0], message: parts.slice(1, -1).join('-') };
   if (parts.length === 2) return { label: parsed.searchParams.get('label') ?? '', message: parts[0] };
