@@ -299,6 +299,23 @@ test('a LICENSE or manifest that is a symbolic link out of the workspace is not 
   });
 });
 
+test('a document whose URI holds a malformed percent escape is not judged, and the server carries on', async () => {
+  const root = makeWorkspace({ 'package.json': '{"name": "x", "license": "CC-BY-NC-4.0"}\n' });
+  await withClient(root, async (client) => {
+    const odd = `${pathToFileURL(root).href}/%E0%A4%A.md`;
+    await client.open(odd, 'X is open source.\n');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: odd, version: 2 }, contentChanges: [{ text: 'X is open source!\n' }] });
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: odd }, position: { line: 0, character: 6 } }).catch((error: unknown) => error);
+    assert.ok(hover === null || hover instanceof Error, 'a hover on it answers null or an error');
+    // still up: an ordinary document is judged
+    const uri = uriOf(root, 'README.md');
+    const judged = client.diagnostics(uri, (params) => params.version === 1);
+    await client.open(uri, 'X is open source.\n');
+    assert.deepEqual(codes((await judged).diagnostics), ['claim-non-osi-license']);
+    assert.equal(client.process.exitCode, null, client.stderr);
+  });
+});
+
 test('a document covered by the ignore setting or a config file\'s ignore gets no diagnostics', async () => {
   const root = makeWorkspace({ '.license-claims.json': '{"ignore": ["vendor/"]}' });
   await withClient(root, async (client) => {

@@ -19,6 +19,8 @@ import { completion } from './lsp/completion.js';
 import { WorkspaceAuditor } from './lsp/workspaceAudit.js';
 import { projectStatus } from './lsp/projectStatus.js';
 import { IdleCollector } from './lsp/idleCollector.js';
+import { pathOfUri } from './lsp/fileUris.js';
+import { basename } from 'node:path';
 import { toolVersion } from './cli/version.js';
 import { isManifestName } from './engine/project.js';
 import { isLicenseFileName } from './engine/declarations/licenseFiles.js';
@@ -27,7 +29,9 @@ import { configFileName } from './engine/config.js';
 
 /** Files whose declarations or settings apply to other files. */
 function governsOthers(uri: string): boolean {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const path = pathOfUri(uri);
+  if (path === undefined) return false;
+  const name = basename(path);
   return isManifestName(name) || isLicenseFileName(name) || isReadmeName(name) || name === configFileName;
 }
 

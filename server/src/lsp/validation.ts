@@ -3,7 +3,6 @@
 // kept for hover and for clients that do not echo `diagnostic.data`.
 import ignore from 'ignore';
 import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { audit, type AuditResult } from '../engine/audit.js';
@@ -16,6 +15,7 @@ import { FileRanges } from '../engine/text/lineIndex.js';
 import { settingsAsConfig, type SettingsCache } from './settings.js';
 import type { DocumentContext, WorkspaceFiles } from './workspaceFiles.js';
 import { placeInOlderText, type MappedPlace } from './unchangedBlock.js';
+import { pathOfUri } from './fileUris.js';
 
 /** The document's own text as a judgment read it. */
 const judgedText = (validation: Validation) => validation.context.files.find((file) => file.path === validation.context.path)?.text;
@@ -228,10 +228,11 @@ export class Validator {
    * below. Other documents are not touched. `except` is judged on its own.
    */
   revalidateGovernedBy(uris: string[], except?: string): void {
-    const folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => dirname(fileURLToPath(uri)));
+    const folders = uris.map(pathOfUri).filter((path) => path !== undefined).map((path) => dirname(path));
     for (const document of this.documents.all()) {
       if (document.uri === except || !document.uri.startsWith('file:')) continue;
-      const path = fileURLToPath(document.uri);
+      const path = pathOfUri(document.uri);
+      if (path === undefined) continue;
       if (folders.some((folder) => path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`))) this.schedule(document, except ? this.debounceMs : 0);
     }
   }

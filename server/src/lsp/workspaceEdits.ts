@@ -6,8 +6,8 @@
 // `diagnostic.data` back and may send anything: nothing is trusted.
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
+import { pathOfUri } from './fileUris.js';
 
 /** Whether anything (a file, a folder, a link, even a dangling one) is at `path`. */
 export function entryExists(path: string): boolean {
@@ -49,14 +49,6 @@ export function isInsideFolder(folder: string, path: string): boolean {
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
-function pathOfUri(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Whether applying `edit` writes only inside `folder` (a workspace folder's

@@ -6,7 +6,7 @@
 // a symbolic link that leads out of the workspace folder is not followed.
 import { readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceFile } from '../engine/types.js';
@@ -15,6 +15,7 @@ import { isManifestName } from '../engine/project.js';
 import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
 import { isReadmeName } from '../engine/documents/markdownDocument.js';
 import { readRegularFile } from '../files/walk.js';
+import { pathOfUri } from './fileUris.js';
 
 export interface DocumentContext {
   /** The workspace folder (absolute path) the engine's paths are relative to. */
@@ -44,13 +45,13 @@ export class WorkspaceFiles {
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
   setFolders(folderUris: string[]): void {
-    this.folders = folderUris.map((uri) => fileURLToPath(uri)).sort((a, b) => b.length - a.length);
+    this.folders = folderUris.map(pathOfUri).filter((path) => path !== undefined).sort((a, b) => b.length - a.length);
   }
 
   /** Forget what is cached about a file (and its folder's listing) after a change on disk. */
   invalidate(uri: string): void {
-    if (!uri.startsWith('file:')) return;
-    const path = fileURLToPath(uri);
+    const path = pathOfUri(uri);
+    if (path === undefined) return;
     this.contents.delete(path);
     this.listings.delete(dirname(path));
     this.realFolders.clear();
@@ -75,7 +76,7 @@ export class WorkspaceFiles {
 
   /** The text of a file: the open document's, else the disk's (undefined for binary, huge or unreadable files). */
   read(absolutePath: string): string | undefined {
-    const open = this.documents.get(pathToFileURL(absolutePath).href) ?? this.documents.all().find((document) => document.uri.startsWith('file:') && fileURLToPath(document.uri) === absolutePath);
+    const open = this.documents.get(pathToFileURL(absolutePath).href) ?? this.documents.all().find((document) => pathOfUri(document.uri) === absolutePath);
     if (open) return open.getText();
     if (this.contents.has(absolutePath)) return this.contents.get(absolutePath);
     // as the workspace audit does: a symbolic link that leads out of the workspace folder is not followed
@@ -109,8 +110,8 @@ export class WorkspaceFiles {
   }
 
   contextOf(document: TextDocument): DocumentContext | undefined {
-    if (!document.uri.startsWith('file:')) return undefined;
-    const absolute = fileURLToPath(document.uri);
+    const absolute = pathOfUri(document.uri);
+    if (absolute === undefined) return undefined;
     const root = this.rootOf(absolute);
     const path = toPosix(relative(root, absolute));
     const files = new Map<string, SourceFile>([[path, { path, text: document.getText() }]]);
