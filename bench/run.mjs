@@ -285,6 +285,21 @@ function scalingSection(scaling) {
   return `${lines.join('\n')}\n\nThe fixed cost (Node start-up, loading the bundle and the license data, judging one small project) is subtracted before dividing by the number of files, so that it does not hide the slope. In this run, ${verdict}`;
 }
 
+/**
+ * The hand-written analysis of docs/benchmarks.md (its "## Where the time
+ * goes" section, up to the next "## "): a run keeps it, since a profile,
+ * not the bench, says where the time of a missed target goes.
+ */
+function keptAnalysis() {
+  try {
+    const page = readFileSync(join(repoRoot, 'docs', 'benchmarks.md'), 'utf8');
+    const found = /^## Where the time goes\n[\s\S]*?(?=^## |(?![\s\S]))/mu.exec(page);
+    return found ? `${found[0].trimEnd()}\n\n` : '';
+  } catch {
+    return '';
+  }
+}
+
 function benchmarksPage(report, markdownTable) {
   const { host, versions } = report;
   return `# Benchmarks
@@ -306,7 +321,7 @@ ${markdownTable}
 
 ${report.notes.map((note) => `- ${note}`).join('\n')}
 
-## Method
+${keptAnalysis()}## Method
 
 \`bench/run.mjs\` builds nothing itself (\`npm run bench\` runs \`npm run build\`
 first) and generates everything it measures under the system's temp folder
