@@ -36,6 +36,11 @@ function governsOthers(uri: string): boolean {
 }
 
 const connection = createConnection(ProposedFeatures.all);
+// A bug in one handler must not end the server (and every editor feature with it): what
+// escapes a handler is logged to the client's output, and the server carries on.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`License Claims: unexpected error (please report it): ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+});
 const documents = new TextDocuments(TextDocument);
 let configurationPull = false;
 let workspaceFolderUris: string[] = [];
