@@ -106,19 +106,17 @@ export interface PoolRun {
   isCancelled?: () => boolean;
 }
 
-// a worker's young generation (V8's default is up to 48 MB): garbage is collected sooner, at some cost in time
-const youngGenerationMb = 4;
-
-/**
- * Worker threads kept for the runs of one audit. Each worker's heap is
- * bounded (its young generation small): the workers' memory counts in the
- * process's.
- */
+/** Worker threads kept for the runs of one audit (their memory counts in the process's). */
 export class FactsPool {
   private readonly workers: Worker[];
 
-  constructor(script: string, count: number) {
-    this.workers = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } }));
+  /**
+   * `youngGenerationMb` bounds each worker's young generation (V8's default
+   * is up to 48 MB): garbage is collected sooner, at some cost in time (the
+   * server sets it; the CLI favours speed).
+   */
+  constructor(script: string, count: number, youngGenerationMb?: number) {
+    this.workers = Array.from({ length: count }, () => new Worker(script, youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } } : {}));
   }
 
   /** Reads `requests`, handing each batch's answers to `onAnswers` as it comes back, in no particular order. */

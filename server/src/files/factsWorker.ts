@@ -3,8 +3,13 @@
 // judging needs), in order.
 import { parentPort } from 'node:worker_threads';
 import { answerRequest, type FactsAnswer, type FactsRequest } from './factsPool.js';
+import { collectOnGrowth } from './collector.js';
+
+// (with --expose-gc: a worker's garbage is collected every 16 MB)
+const collect = collectOnGrowth(16 * 1024 * 1024);
 
 parentPort?.on('message', (batch: FactsRequest[]) => {
   const answers: FactsAnswer[] = batch.map(answerRequest);
   parentPort?.postMessage(answers);
+  collect();
 });

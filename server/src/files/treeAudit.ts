@@ -46,11 +46,16 @@ export interface TreeAuditOptions<T> extends PoolRun {
   cache?: FactsCache;
   /**
    * Worker threads to use; 0 or 1 reads on this thread. When not given: one
-   * per core (at most 4), once there is enough to read to be worth it.
+   * per core (at most 4 and at most `maxJobs`), once there is enough to read
+   * to be worth it.
    */
   jobs?: number;
   /** With `jobs` not given: at most this many worker threads. */
   maxJobs?: number;
+  /** Bounds each worker's young generation (MB): less memory, more time collecting garbage. */
+  workerYoungGenerationMb?: number;
+  /** Called on this thread after each batch of answers (the server collects garbage there). */
+  afterBatch?: () => void;
   onProgress?: (done: number, total: number) => void;
   /** Called as each project is judged (in no fixed order); what it returns goes to `onReady`. */
   onJudged: (judged: JudgedProject) => T;
@@ -99,11 +104,12 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
   const jobs = options.jobs ?? Math.min(defaultWorkerCount(), options.maxJobs ?? Number.POSITIVE_INFINITY);
   const script = workerScript();
   const worthIt = options.jobs === undefined ? totalBytes >= workerThreshold : listed.length > 1;
-  const pool = script && jobs > 1 && worthIt ? new FactsPool(script, jobs) : undefined;
+  // (`jobs: 1` reads on this thread; one worker chosen by `maxJobs` keeps this thread free)
+  const pool = script && worthIt && (options.jobs === undefined ? jobs >= 1 : jobs > 1) ? new FactsPool(script, jobs, options.workerYoungGenerationMb) : undefined;
 
   let onRead: (path: string) => void = () => undefined;
   const probed = new Set<string>();
-  const accept = (answer: FactsAnswer, request: FactsRequest) => {
+  const accept = (answer: FactsAnswer, request: FactsRequest, known?: { facts: FileFacts; needText: boolean }) => {
     if ('skip' in answer) {
       done++;
       skipped.push({ path: answer.path, reason: answer.skip });
@@ -118,9 +124,8 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       let needText = answer.needText === true;
       if (!facts) {
         // unchanged since the cache read it
-        const cached = cache!.get(join(options.root, answer.path), { mtimeMs: answer.mtimeMs, size: answer.size, languages: languagesKey(request.languages) })!;
-        facts = cached.facts;
-        needText = cached.needText;
+        facts = known!.facts;
+        needText = known!.needText;
       } else if (cache && request.text === undefined) {
         cache.set(join(options.root, answer.path), { mtimeMs: answer.mtimeMs, size: answer.size, languages: languagesKey(request.languages) }, facts, needText, answer.weight ?? 0);
       }
@@ -138,6 +143,8 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
 
   const read = async (paths: ListedFile[], languagesOf: (path: string) => readonly ClaimLanguage[] | undefined, firstRound = false) => {
     const requests: FactsRequest[] = [];
+    // the cache's facts of files sent to be read for their text (held here: the cache may forget them meanwhile)
+    const knownFacts = new Map<string, { facts: FileFacts; needText: boolean }>();
     for (const file of paths) {
       const languages = languagesOf(file.path);
       const open = options.openText?.(file.path);
@@ -156,15 +163,20 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
           accept({ path: file.path, facts: cached.facts, mtimeMs: file.mtimeMs, size: file.size }, request);
           continue;
         }
-        if (cached) request.known = { mtimeMs: file.mtimeMs, size: file.size };
-        else request.weigh = true;
+        if (cached) {
+          request.known = { mtimeMs: file.mtimeMs, size: file.size };
+          knownFacts.set(file.path, cached);
+        } else {
+          request.weigh = true;
+        }
       }
       requests.push(request);
     }
     const byPath = new Map(requests.map((request) => [request.path, request]));
     const onAnswers = (answers: FactsAnswer[]) => {
-      for (const answer of answers) accept(answer, byPath.get(answer.path)!);
+      for (const answer of answers) accept(answer, byPath.get(answer.path)!, knownFacts.get(answer.path));
       options.onProgress?.(done, total);
+      options.afterBatch?.();
     };
     if (pool) {
       await pool.run(requests, onAnswers, { isCancelled: options.isCancelled });

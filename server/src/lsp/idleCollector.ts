@@ -8,17 +8,13 @@
 // collection is V8's `gc()`, there when the server is started with
 // `--expose-gc` (protocol.ts serverNodeFlags: the VS Code client does);
 // without it, nothing is done.
+import { fullCollection } from '../files/collector.js';
 
 /** Idle this long after the last activity before collecting. */
 const idleMs = 2000;
 /** Collect only when the heap grew at least this much since the last collection. */
 const growthBytes = 32 * 1024 * 1024;
 
-/** V8's full collection, when the server was started with --expose-gc. */
-function fullCollection(): (() => void) | undefined {
-  const gc: unknown = (globalThis as { gc?: unknown }).gc;
-  return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
-}
 
 export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;

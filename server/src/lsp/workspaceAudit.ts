@@ -14,6 +14,7 @@ import { ConfigError, configForProject, parseConfig, type Config } from '../engi
 import { ruleIds } from '../engine/rules/index.js';
 import { walkCancellable } from '../files/walk.js';
 import { auditTree } from '../files/treeAudit.js';
+import { collectOnGrowth } from '../files/collector.js';
 import { FactsCache, serverCacheBudget } from '../files/factsCache.js';
 import { Cancelled } from '../files/factsPool.js';
 import { Positions } from '../cli/positions.js';
@@ -144,8 +145,13 @@ export class WorkspaceAuditor {
       // open documents are judged as the editor holds them
       openText: (path) => this.documents.get(uriOf(path))?.getText(),
       cache: this.cache,
-      // two worker threads at most: they bound the server's memory
-      maxJobs: 2,
+      // one worker thread (this thread stays free to answer the editor), with a small young
+      // generation: a second one made the audit of the bench tree no faster on two cores and
+      // cost 40 MB of peak resident memory (docs/benchmarks.md)
+      maxJobs: 1,
+      workerYoungGenerationMb: 4,
+      // (with --expose-gc, as the server is started) garbage is collected every 32 MB, not when V8 would
+      afterBatch: collectOnGrowth(32 * 1024 * 1024),
       isCancelled: run.isCancelled,
       onProgress: (read, all) => {
         done = read;
