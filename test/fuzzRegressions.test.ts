@@ -222,3 +222,17 @@ test('fuzz regression: a badge URL with a malformed percent escape is no badge, 
   // the well-formed badge after it is still read
   assert.deepEqual(badges.map((declaration) => declaration.raw), ['Apache-2.0']);
 });
+
+test('fuzz regression: a claim in a paragraph whose literal autolink is made after parsing (after an unclosed `![`) is placed at its words, not at the paragraph\'s chunk start', () => {
+  const text = '---\nlicense: gpl\n---\n\n# Acme model\n![\nAcme is an open-source model. Training code: https://github.com/acme/train\n';
+  const facts = analyzeMarkdown({ path: 'README.md', text });
+  assert.deepEqual(facts.claims.map((claim) => text.slice(claim.span.start, claim.span.end)), ['open-source']);
+  // and the suppression comment a fix inserts goes above the claim's line, after the front matter
+  const result = audit([{ path: 'README.md', text }]);
+  for (const finding of result.findings) {
+    assert.equal(text.slice(finding.span.start, finding.span.end), 'open-source', finding.rule);
+    for (const fix of finding.fixes) {
+      for (const edit of fix.edits) assert.ok(edit.span.start >= text.indexOf('# Acme'), `${fix.title} edits inside the front matter`);
+    }
+  }
+});

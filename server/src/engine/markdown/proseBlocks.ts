@@ -40,7 +40,7 @@ class BlockBuilder {
   offsets: number[] = [];
   links: Span[] = [];
 
-  constructor(private readonly source: string) {}
+  constructor(readonly source: string) {}
 
   /**
    * Appends a text node's value. Where the value differs from its source
@@ -87,29 +87,50 @@ function endOf(node: Nodes): number {
   return node.position?.end.offset ?? startOf(node);
 }
 
-function collectInline(nodes: PhrasingContent[], builder: BlockBuilder): void {
+/**
+ * Appends the prose of inline nodes that lie between `from` and `limit` in
+ * the source, and returns where the last of them ends. Nodes made by a
+ * transform after parsing (GFM's literal autolinks in some paragraphs) have
+ * no position: their text is found in the source after the previous node.
+ */
+function collectInline(nodes: PhrasingContent[], builder: BlockBuilder, from: number, limit: number): number {
+  let cursor = from;
   for (const node of nodes) {
+    const placed = node.position?.start.offset !== undefined;
     switch (node.type) {
-      case 'text':
-        builder.append(node.value, startOf(node), endOf(node) - startOf(node));
+      case 'text': {
+        if (placed) {
+          builder.append(node.value, startOf(node), endOf(node) - startOf(node));
+          break;
+        }
+        const at = builder.source.indexOf(node.value, cursor);
+        if (at >= 0 && at + node.value.length <= limit) {
+          builder.append(node.value, at, node.value.length);
+          cursor = at + node.value.length;
+        } else {
+          builder.gap(cursor);
+        }
         break;
+      }
       case 'link':
       case 'linkReference': {
-        const from = builder.text.length;
-        collectInline(node.children, builder);
-        builder.links.push({ start: from, end: builder.text.length });
+        const start = builder.text.length;
+        cursor = collectInline(node.children, builder, placed ? startOf(node) : cursor, placed ? endOf(node) : limit);
+        builder.links.push({ start, end: builder.text.length });
         break;
       }
       case 'emphasis':
       case 'strong':
       case 'delete':
-        collectInline(node.children, builder);
+        cursor = collectInline(node.children, builder, placed ? startOf(node) : cursor, placed ? endOf(node) : limit);
         break;
       default:
         // inlineCode, image, imageReference, inline html, break, footnoteReference: not prose
-        builder.gap(startOf(node));
+        builder.gap(placed ? startOf(node) : cursor);
     }
+    if (placed) cursor = endOf(node);
   }
+  return cursor;
 }
 
 const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'br', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
@@ -175,13 +196,13 @@ export function proseEntries(tree: Root, source: string): ProseEntry[] {
           // the section starts at its heading; the heading's own prose follows
           entries.push({ heading: { depth: node.depth, text: headingText(node).trim() } });
           const builder = new BlockBuilder(source);
-          collectInline(node.children, builder);
+          collectInline(node.children, builder, startOf(node), endOf(node));
           add(builder.finish('heading', endOf(node)));
           break;
         }
         case 'paragraph': {
           const builder = new BlockBuilder(source);
-          collectInline(node.children, builder);
+          collectInline(node.children, builder, startOf(node), endOf(node));
           add(builder.finish('paragraph', endOf(node)));
           break;
         }
@@ -189,7 +210,7 @@ export function proseEntries(tree: Root, source: string): ProseEntry[] {
           for (const row of node.children) {
             for (const cell of row.children) {
               const builder = new BlockBuilder(source);
-              collectInline(cell.children, builder);
+              collectInline(cell.children, builder, startOf(cell), endOf(cell));
               add(builder.finish('cell', endOf(cell)));
             }
           }

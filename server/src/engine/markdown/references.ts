@@ -23,15 +23,16 @@ export interface DocumentReferences {
 
 export function documentReferences(tree: Root): DocumentReferences {
   const references: DocumentReferences = { images: [], links: [] };
-  const visit = (node: Nodes) => {
-    const start = node.position?.start.offset ?? 0;
-    const span = { start, end: node.position?.end.offset ?? start };
+  // a node made after parsing (a GFM literal autolink, at times) has no position: it gets its parent's
+  const visit = (node: Nodes, parentSpan: Span) => {
+    const start = node.position?.start.offset;
+    const span = start === undefined ? parentSpan : { start, end: node.position?.end.offset ?? start };
     if (node.type === 'image') references.images.push({ url: node.url, alt: node.alt ?? '', span });
     else if (node.type === 'link' || node.type === 'definition') references.links.push({ url: node.url, span });
     else if (node.type === 'html') {
       const parser: Parser = new Parser({
         onopentag(name, attributes) {
-          const tagSpan = { start: start + parser.startIndex, end: start + parser.endIndex + 1 };
+          const tagSpan = { start: span.start + parser.startIndex, end: span.start + parser.endIndex + 1 };
           if (name === 'img' && attributes.src) references.images.push({ url: attributes.src, alt: attributes.alt ?? '', span: tagSpan });
           if (name === 'a' && attributes.href) references.links.push({ url: attributes.href, span: tagSpan });
         },
@@ -39,8 +40,8 @@ export function documentReferences(tree: Root): DocumentReferences {
       parser.write(node.value);
       parser.end();
     }
-    if ('children' in node) for (const child of node.children) visit(child);
+    if ('children' in node) for (const child of node.children) visit(child, span);
   };
-  visit(tree);
+  visit(tree, { start: 0, end: 0 });
   return references;
 }
