@@ -21,9 +21,21 @@ const codeWords = /\b(?:code|source code|codebase|repository|repo|implementation
 /** Prose terms that keep a model from being open: research-only, non-commercial, commercial use by permission. */
 const modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
 
+// Every block asks about each heading above it, on every judgment: a document's few distinct headings are judged once.
+const licenseHeadings = new Map<string, boolean>();
+
 export function isLicenseHeading(text: string): boolean {
-  const words = text.replace(/[^\p{L}\p{N}&\s-]+/gu, ' ').replace(/\s+/gu, ' ').trim();
-  return licenseHeading.test(words) && !notOwnLicenseHeading.test(words);
+  let known = licenseHeadings.get(text);
+  if (known === undefined) {
+    const words = text.replace(/[^\p{L}\p{N}&\s-]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+    known = licenseHeading.test(words) && !notOwnLicenseHeading.test(words);
+    if (text.length <= 1000) {
+      if (licenseHeadings.size >= 4096) licenseHeadings.clear();
+      // a copy: a heading sliced from a document would keep the whole text alive
+      licenseHeadings.set(Buffer.from(text, 'utf16le').toString('utf16le'), known);
+    }
+  }
+  return known;
 }
 
 export function inLicenseSection(block: ProseBlock): boolean {
