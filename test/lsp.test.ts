@@ -229,6 +229,28 @@ test('the workspace audit reports progress and publishes diagnostics for files t
   });
 });
 
+test('the workspace audit streams: a project\'s diagnostics are published while the rest of the tree is still being read', async () => {
+  // project a comes first in the walk; 600 pages of the root project come after it
+  const pages = Object.fromEntries(Array.from({ length: 600 }, (_, index) => [`zdocs/page-${index}.md`, `Page ${index} is a page.\n`]));
+  const root = makeWorkspace({ ...pages, 'a/package.json': '{"name": "a", "license": "CC-BY-NC-4.0"}\n', 'a/README.md': 'A is open source.\n', 'zdocs/README.md': 'The docs are open source.\n' });
+  await withClient(root, async (client) => {
+    const readme = uriOf(root, 'a/README.md');
+    let progressWhenPublished = -1;
+    const published = client.diagnostics(readme, (params) => params.diagnostics.length > 0).then((result) => {
+      progressWhenPublished = client.progress.filter((entry) => entry.token === 'stream').length;
+      return result;
+    });
+    const summary = await client.connection.sendRequest('licenseClaims/auditWorkspace', { workDoneToken: 'stream' }) as AuditSummary;
+    assert.deepEqual(codes((await published).diagnostics), ['claim-non-osi-license']);
+    const progress = client.progress.filter((entry) => entry.token === 'stream');
+    const later = progress.slice(progressWhenPublished).map((entry) => entry.value.message ?? '');
+    // files were still being read after a's diagnostics came
+    assert.ok(later.some((message) => /read (\d+)\/(\d+) files/u.test(message) && Number(/read (\d+)/u.exec(message)![1]) < summary.files), JSON.stringify(later.slice(0, 5)));
+    assert.ok(progress.some((entry) => /judged [1-9]\d* projects/u.test(entry.value.message ?? '')));
+    assert.equal(summary.projects, 2);
+  });
+});
+
 test('a cancelled workspace audit stops and publishes nothing', async () => {
   // enough files that the walk is still running when the cancellation arrives
   const many = Object.fromEntries(Array.from({ length: 1500 }, (_, index) => [`docs/page-${index}.md`, `Page ${index} is open source.\n`]));

@@ -5,7 +5,7 @@ import { ConfigError, configForProject, parseConfig, type Config } from '../engi
 import { ruleIds } from '../engine/rules/index.js';
 import type { Severity } from '../engine/types.js';
 import { Positions, type Region } from './positions.js';
-import { reportedFindings, type AuditReport, type ReportedFinding } from './report.js';
+import { reportedFindings, sortedByFile, type AuditReport, type ReportedFinding } from './report.js';
 import type { FileProblem } from '../engine/declarations/declarationTypes.js';
 import { UsageError } from './usageError.js';
 import { walk, type Skip } from '../files/walk.js';
@@ -62,11 +62,6 @@ function readConfig(path: string, label: string): Config {
 
 interface RootRun {
   report: Omit<AuditReport, 'roots' | 'baseDirectory'>;
-}
-
-/** Reported findings sorted as the engine sorts a whole tree's: by file, each file's in its project's order. */
-function sortedByFile(entries: { file: string; finding: ReportedFinding }[]): ReportedFinding[] {
-  return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((entry) => entry.finding);
 }
 
 async function auditRoot(rootArg: string, baseDirectory: string, flags: AuditFlags, commandLine: Config, run: RunContext): Promise<RootRun> {

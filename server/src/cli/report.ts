@@ -46,3 +46,12 @@ export function reportedFindings(result: AuditResult, positions: Positions, show
     project: shown(result.workspace.projectOf(finding.file).root),
   }));
 }
+
+/**
+ * Reported findings of projects judged one by one, sorted as the engine sorts
+ * a whole tree's: by file (its path as the engine knows it), each file's in
+ * its project's order (a file's findings all come from one project).
+ */
+export function sortedByFile(entries: { file: string; finding: ReportedFinding }[]): ReportedFinding[] {
+  return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((entry) => entry.finding);
+}

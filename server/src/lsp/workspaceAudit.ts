@@ -18,7 +18,7 @@ import { collectOnGrowth } from '../files/collector.js';
 import { FactsCache, serverCacheBudget } from '../files/factsCache.js';
 import { Cancelled } from '../files/factsPool.js';
 import { Positions } from '../cli/positions.js';
-import { reportedFindings, type AuditReport, type ReportedFinding } from '../cli/report.js';
+import { reportedFindings, sortedByFile, type AuditReport, type ReportedFinding } from '../cli/report.js';
 import { formatSarif } from '../cli/sarifReporter.js';
 import type { AuditFinding, AuditSummary } from '../protocol.js';
 import { toDiagnostic } from './convert.js';
@@ -134,7 +134,7 @@ export class WorkspaceAuditor {
       return { root, policy, findings: [] };
     }
     const listedPaths = new Set(walked.listed.map((file) => file.path));
-    const findings: ReportedFinding[] = [];
+    const findings: { file: string; finding: ReportedFinding }[] = [];
     let projects = 0;
     let done = 0;
     let total = walked.listed.length;
@@ -180,7 +180,8 @@ export class WorkspaceAuditor {
           this.validator.auditDiagnostics.set(uri, diagnostics);
           if (!this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics });
         }
-        findings.push(...reportedFindings(result, new Positions(textOf), (path) => toPosix(path) || '.'));
+        const reported = reportedFindings(result, new Positions(textOf), (path) => toPosix(path) || '.');
+        findings.push(...result.findings.map((finding, index) => ({ file: finding.file, finding: reported[index] })));
         projects++;
         run.onProgress(done, total, projects);
       },
@@ -189,7 +190,8 @@ export class WorkspaceAuditor {
     summary.projects += tree.projects;
     skip([...walked.skipped, ...tree.skipped]);
     summary.skipped.push(...tree.problems.map((problem) => ({ uri: uriOf(problem.file), reason: problem.message })));
-    return { root, policy, findings };
+    // in the order of an audit of the whole folder, whatever order the projects were judged in
+    return { root, policy, findings: sortedByFile(findings) };
   }
 
   /** The last audit as SARIF, paths relative to the first folder. */
