@@ -88,6 +88,8 @@ const definesProject = (path: string) => {
 interface Held {
   facts: FileFacts;
   text?: string;
+  /** The first round's facts of a manifest: as the file was then (the second round reads only its text when it is unchanged). */
+  firstRound?: { mtimeMs: number; size: number };
 }
 
 export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAuditResult> {
@@ -131,7 +133,7 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       }
       if (request.noText) {
         // the first round's facts of a manifest: read again, with its text, in the second round
-        held.set(answer.path, { facts });
+        held.set(answer.path, { facts, firstRound: { mtimeMs: answer.mtimeMs, size: answer.size } });
         return;
       }
       done++;
@@ -155,6 +157,14 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
         continue;
       }
       if (firstRound) request.noText = true;
+      const before = held.get(file.path);
+      if (before?.firstRound && open === undefined) {
+        // a manifest read in the first round: only its text now, unless it changed since
+        request.known = before.firstRound;
+        knownFacts.set(file.path, { facts: before.facts, needText: true });
+        requests.push(request);
+        continue;
+      }
       if (cache && open === undefined) {
         const key = join(options.root, file.path);
         const cached = cache.get(key, { mtimeMs: file.mtimeMs, size: file.size, languages: languagesKey(languages) });
