@@ -236,3 +236,9 @@ test('fuzz regression: a claim in a paragraph whose literal autolink is made aft
     }
   }
 });
+
+test('fuzz regression: a 100 KB line of backslash escapes between lone surrogates and hyphens is read in linear time (with the GFM autolink extension, micromark merged its text in quadratic time: 8 s)', () => {
+  const text = '"\ud800-\\'.repeat(25_000);
+  const facts = withinBound(text.length, () => analyzeMarkdown({ path: 'README.md', text }));
+  assert.deepEqual(facts.claims, []);
+});

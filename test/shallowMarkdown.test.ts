@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  maxContainerDepth, maxIndentColumns, maxLineDelimiters, maxOpenBracketSpan, maxParagraphDelimiters, maxSetextHeadings, shallowMarkdown,
+  maxContainerDepth, maxIndentColumns, maxLineDelimiters, maxOpenBracketSpan, maxParagraphDelimiters, maxParagraphEscapes, maxSetextHeadings, shallowMarkdown,
 } from '../server/src/engine/markdown/shallowMarkdown.js';
 import { seedsOf, seedText } from './fuzz/generators.js';
 
@@ -79,4 +79,15 @@ test('a `[` left open longer than the limit becomes text; a link of ordinary len
   assert.equal(shallowMarkdown(link), link);
   const nextParagraph = `[a\n\n${words}`;
   assert.equal(shallowMarkdown(nextParagraph), nextParagraph, 'a paragraph ends the link text');
+});
+
+test('backslash escapes beyond the limit of a paragraph become text whole (backslash and character); a paragraph below the limit is unchanged', () => {
+  const below = `${'a\\" '.repeat(maxParagraphEscapes)}\n\n`;
+  assert.ok(shallowMarkdown(below) === below, 'a paragraph with as many escapes as the limit is unchanged');
+  const text = `${'a\\" '.repeat(maxParagraphEscapes + 1)}\n\nX is open source \\- really.\n`;
+  const defused = shallowMarkdown(text);
+  assert.equal(defused.length, text.length);
+  const [first, , last] = defused.split('\n');
+  assert.ok(first === `a${inert}${inert} `.repeat(maxParagraphEscapes + 1), 'every escape of the paragraph is read as text, the escaped character too');
+  assert.equal(last, 'X is open source \\- really.', 'the next paragraph keeps its escape');
 });

@@ -6,7 +6,9 @@
 //   `*a **a … a** a*`, `a] a] …`) are matched by walking back over the
 //   paragraph for each one: 14 KB of nested emphasis took minutes;
 // - each setext heading (a line under a line of `===` or `---`) rewrites the
-//   list of events read so far: 2,000 of them took seconds.
+//   list of events read so far: 2,000 of them took seconds;
+// - a paragraph of thousands of backslash escapes, next to the GFM autolink
+//   extension, merges its text in quadratic time.
 // Documents like these are written only to break tools, so before parsing,
 // their excess is defused: the characters that make the structure are
 // replaced by no-break spaces, one for one, so every offset of the text stays
@@ -30,6 +32,11 @@ export const maxBlockDelimiters = 4096;
  * text: the GFM autolink extension walks back to an open bracket from every word after it.
  */
 export const maxOpenBracketSpan = 2048;
+/**
+ * Backslash escapes (`\"`, `\-`…) per paragraph, beyond which each is read as text: next to the GFM
+ * autolink extension, a long line of them is parsed in quadratic time (100 KB: 8 s).
+ */
+export const maxParagraphEscapes = 1024;
 /** Setext headings per parse; later underlines are read as text. */
 export const maxSetextHeadings = 64;
 
@@ -43,6 +50,22 @@ function isDelimiterAt(text: string, index: number): boolean {
     return next === 0x21 /* ! */ || next === 0x3f; /* ? */
   }
   return code === 0x2a /* * */ || code === 0x5f /* _ */ || code === 0x7e /* ~ */ || code === 0x60 /* ` */ || code === 0x5b /* [ */ || code === 0x5d; /* ] */
+}
+
+/** A backslash escape at `index`: `\` before ASCII punctuation. */
+function isEscapeAt(text: string, index: number): boolean {
+  return text.charCodeAt(index) === 0x5c /* \ */ && /[!-/:-@[-`{-~]/u.test(text[index + 1] ?? '');
+}
+
+function countEscapes(text: string, start: number, end: number): number {
+  let escapes = 0;
+  for (let i = start; i < end; i++) {
+    if (isEscapeAt(text, i)) {
+      escapes++;
+      i++;
+    }
+  }
+  return escapes;
 }
 
 const fence = /^(`{3,}|~{3,})/u;
@@ -106,8 +129,19 @@ export function shallowMarkdown(text: string): string {
     }
   };
 
+  // an escape is defused whole (the backslash and what it escapes): no delimiter is set free
+  const defuseEscapes = (start: number, end: number) => {
+    for (let i = start; i < end; i++) {
+      if (isEscapeAt(text, i)) {
+        defuse(i, Math.min(i + 2, end));
+        i++;
+      }
+    }
+  };
+
   // Where in doubt, lines are counted together: more is defused, never less.
   const paragraph = new DelimiterGroup(maxParagraphDelimiters, defuseDelimiters);
+  const escapes = new DelimiterGroup(maxParagraphEscapes, defuseEscapes);
   /** The `[` still open in the paragraph (link text in progress), by offset. */
   let openBrackets: number[] = [];
   const trackBrackets = (start: number, end: number) => {
@@ -124,6 +158,7 @@ export function shallowMarkdown(text: string): string {
   };
   const resetParagraph = () => {
     paragraph.reset();
+    escapes.reset();
     openBrackets = [];
   };
   const block = new DelimiterGroup(maxBlockDelimiters, defuseDelimiters);
@@ -217,6 +252,7 @@ export function shallowMarkdown(text: string): string {
           for (let i = at; i < end; i++) if (isDelimiterAt(text, i)) delimiters++;
           if (delimiters > maxLineDelimiters) defuseDelimiters(at, end);
           resetParagraph();
+          escapes.add(at, end, countEscapes(text, at, end));
           trackBrackets(at, end);
         }
         resetParagraph();
@@ -249,6 +285,7 @@ export function shallowMarkdown(text: string): string {
         for (let i = at; i < end; i++) if (isDelimiterAt(text, i)) delimiters++;
         if (delimiters > maxLineDelimiters) defuseDelimiters(at, end);
         paragraph.add(at, end, delimiters);
+        escapes.add(at, end, countEscapes(text, at, end));
         trackBrackets(at, end);
         block.add(at, end, delimiters);
         previous = [at, end];
