@@ -10,6 +10,7 @@ import { analyzeMarkdown, type MarkdownFacts, type MarkdownOptions } from '../se
 import { markdownChunks } from '../server/src/engine/markdown/chunks.js';
 import { suppressionsFromComments } from '../server/src/engine/suppression.js';
 import { repoRoot } from './support/workspace.js';
+import { random } from '../bench/tree/generateTree.mjs';
 
 function markdownFiles(dir: string): string[] {
   const found: string[] = [];
@@ -64,18 +65,6 @@ test('skipping chunks without claim candidates changes nothing in documents that
 function claimsOf(facts: MarkdownFacts, text: string) {
   const { claims, suppressedAt, problems } = observable(facts, text);
   return { claims, suppressedAt, problems };
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // blocks that may hold blank lines, continue across them, or change how later text reads

@@ -15,18 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './support/lspClient.js';
 import { cliPath, makeWorkspace, tempDir } from './support/workspace.js';
 import type { AuditSummary } from '../server/src/protocol.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../bench/tree/generateTree.mjs';
 
 const filler = ['It reads configuration files and writes reports.', 'See the documentation for the list of options.', 'Contributions are welcome, please open an issue first.', 'The tests run on every pull request.'];
 
