@@ -12,14 +12,18 @@ export function fullCollection(): (() => void) | undefined {
   return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
 }
 
-/** A function to call after each piece of work: it collects once the heap has grown by `stepBytes` since the last collection. */
-export function collectOnGrowth(stepBytes: number): () => void {
+/**
+ * A function to call after each piece of work: it collects once the heap has
+ * grown by `stepBytes` since the last collection, and says whether it did.
+ */
+export function collectOnGrowth(stepBytes: number): () => boolean {
   const collect = fullCollection();
-  if (!collect) return () => undefined;
+  if (!collect) return () => false;
   let afterLast = process.memoryUsage().heapUsed;
   return () => {
-    if (process.memoryUsage().heapUsed - afterLast < stepBytes) return;
+    if (process.memoryUsage().heapUsed - afterLast < stepBytes) return false;
     collect();
     afterLast = process.memoryUsage().heapUsed;
+    return true;
   };
 }

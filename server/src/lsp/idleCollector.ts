@@ -8,39 +8,29 @@
 // collection is V8's `gc()`, there when the server is started with
 // `--expose-gc` (protocol.ts serverNodeFlags: the VS Code client does);
 // without it, nothing is done.
-import { fullCollection } from '../files/collector.js';
+import { collectOnGrowth, fullCollection } from '../files/collector.js';
 
 /** Idle this long after the last activity before collecting. */
 const idleMs = 2000;
 /** Collect only when the heap grew at least this much since the last collection. */
 const growthBytes = 32 * 1024 * 1024;
 
-
 export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;
-  private afterLast = process.memoryUsage().heapUsed;
-  private readonly collect = fullCollection();
-  /** Collections made so far (tests read it through the server's log). */
-  collections = 0;
+  private readonly available = fullCollection() !== undefined;
+  private readonly collectIfGrown = collectOnGrowth(growthBytes);
 
   constructor(private readonly log: (message: string) => void = () => undefined) {}
 
   /** Work was done: collect once the server has been idle for a while, if the heap grew. */
   noteActivity(): void {
-    if (!this.collect) return;
+    if (!this.available) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.collectIfGrown(), idleMs);
+    this.timer = setTimeout(() => {
+      const before = process.memoryUsage.rss();
+      if (this.collectIfGrown()) this.log(`idle: collected garbage; resident ${Math.round(before / 1048576)} → ${Math.round(process.memoryUsage.rss() / 1048576)} MB`);
+    }, idleMs);
     // a pending collection never keeps the server alive
     this.timer.unref();
-  }
-
-  private collectIfGrown(): void {
-    const before = process.memoryUsage();
-    if (before.heapUsed - this.afterLast < growthBytes) return;
-    this.collect!();
-    const after = process.memoryUsage();
-    this.afterLast = after.heapUsed;
-    this.collections++;
-    this.log(`idle: collected ${Math.round((before.heapUsed - after.heapUsed) / 1048576)} MB of garbage; resident ${Math.round(before.rss / 1048576)} → ${Math.round(after.rss / 1048576)} MB`);
   }
 }

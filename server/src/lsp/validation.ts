@@ -1,6 +1,6 @@
 // Judging open documents: per-URI debounce, a version check before
-// publishing (a result for an older version is dropped), and the last result
-// kept for hover and for clients that do not echo `diagnostic.data`.
+// publishing (a result for an older version is dropped), and the newest
+// judgment kept for hovers, code actions (their fixes) and the status bar.
 import ignore from 'ignore';
 import { dirname, join, sep } from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
@@ -39,7 +39,6 @@ function isIgnored(path: string, configs: Map<string, Config>, override: Config)
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly results = new Map<string, Validation>();
   private readonly reportedConfigErrors = new Set<string>();
   /** Diagnostics of files that are not open, from the last workspace audit. */
   readonly auditDiagnostics = new Map<string, Diagnostic[]>();
@@ -158,7 +157,6 @@ export class Validator {
       const validation = await this.judge(document);
       const current = this.documents.get(document.uri);
       if (!validation || !current || current.version !== validation.version) return;
-      this.results.set(document.uri, validation);
       await this.connection.sendDiagnostics({ uri: document.uri, version: validation.version, diagnostics: validation.diagnostics });
     } catch (error) {
       this.connection.console.error(`License Claims could not judge ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -183,20 +181,15 @@ export class Validator {
     this.timers.set(uri, timer);
   }
 
-  /** The last published result, if it is for the document's current version. */
+  /** The newest judgment, if it is of the document's current version. */
   current(document: TextDocument): Validation | undefined {
-    const validation = this.results.get(document.uri);
+    const validation = this.newest.get(document.uri);
     return validation?.version === document.version ? validation : undefined;
   }
 
-  /** The last result, or a fresh one (shared with any judgment of this version under way). */
+  /** A judgment of the document's current version: the newest one, or a fresh one (shared with any judgment of this version under way). */
   async latest(document: TextDocument): Promise<Validation | undefined> {
-    const current = this.current(document);
-    if (current) return current;
-    const validation = await this.judge(document);
-    // keep it: the next hover on this version needs no judgment
-    if (validation && this.documents.get(document.uri)?.version === validation.version) this.results.set(document.uri, validation);
-    return validation;
+    return this.current(document) ?? this.judge(document);
   }
 
   /**
@@ -205,13 +198,12 @@ export class Validator {
    * summary, asked for after each publish while the user keeps typing).
    */
   async recent(document: TextDocument): Promise<Validation | undefined> {
-    return this.current(document) ?? this.newest.get(document.uri) ?? this.latest(document);
+    return this.newest.get(document.uri) ?? this.judge(document);
   }
 
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.results.delete(uri);
     this.newest.delete(uri);
     // a closed file keeps what the last workspace audit said about it
     void this.connection.sendDiagnostics({ uri, diagnostics: this.auditDiagnostics.get(uri) ?? [] });
