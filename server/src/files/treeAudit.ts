@@ -222,7 +222,10 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       if (facts?.kind !== 'manifest') continue;
       for (const declaration of facts.read.declarations) {
         const target = declaration.fileReference ? referenceTarget(declaration) : undefined;
-        if (target !== undefined && indexOf.has(target)) targetsOf.set(dirName(path), [...(targetsOf.get(dirName(path)) ?? []), target]);
+        if (target === undefined || !indexOf.has(target)) continue;
+        const targets = targetsOf.get(dirName(path));
+        if (targets) targets.push(target);
+        else targetsOf.set(dirName(path), [target]);
       }
     }
     const inputsOf = new Map<string, string[]>();
@@ -233,14 +236,19 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       }
       inputsOf.set(root, [...inputs].sort((a, b) => indexOf.get(a)! - indexOf.get(b)!));
     }
+    // the projects that read each file, and how many of them are still to be judged
     const dependants = new Map<string, string[]>();
+    const waitingOn = new Map<string, number>();
     const pending = new Map<string, number>();
     // (those of the first round that were skipped: the others are read, with their texts, in the second)
     const isRead = new Set(skipped.map((skip) => skip.path));
     for (const [root, inputs] of inputsOf) {
       let count = 0;
       for (const path of inputs) {
-        dependants.set(path, [...(dependants.get(path) ?? []), root]);
+        const list = dependants.get(path);
+        if (list) list.push(root);
+        else dependants.set(path, [root]);
+        waitingOn.set(path, (waitingOn.get(path) ?? 0) + 1);
         if (!isRead.has(path)) count++;
       }
       pending.set(root, count);
@@ -262,10 +270,11 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       ready.set(root, value);
       // a file nothing waits for any more is dropped
       for (const path of inputsOf.get(root)!) {
-        const waiting = dependants.get(path)!;
-        waiting.splice(waiting.indexOf(root), 1);
-        if (waiting.length === 0 && held.get(path)?.text !== undefined) texts--;
-        if (waiting.length === 0) held.delete(path);
+        const waiting = waitingOn.get(path)! - 1;
+        waitingOn.set(path, waiting);
+        if (waiting > 0) continue;
+        if (held.get(path)?.text !== undefined) texts--;
+        held.delete(path);
       }
       while (emitted < order.length && ready.has(order[emitted])) {
         const next = order[emitted++];
@@ -275,8 +284,7 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       }
     };
     onRead = (path) => {
-      // (a copy: judging a project takes it off its inputs' lists)
-      for (const root of [...(dependants.get(path) ?? [])]) {
+      for (const root of dependants.get(path) ?? []) {
         const count = pending.get(root)! - 1;
         pending.set(root, count);
         if (count === 0) judge(root);
