@@ -12,8 +12,9 @@ export interface Region {
 export class Positions {
   private readonly ranges: FileRanges;
 
-  constructor(textOf: (file: string) => string | undefined) {
-    this.ranges = new FileRanges(textOf);
+  /** From the files' texts, or from line indexes already built (the server's diagnostics use the same). */
+  constructor(source: ((file: string) => string | undefined) | FileRanges) {
+    this.ranges = source instanceof FileRanges ? source : new FileRanges(source);
   }
 
   region(file: string, span: Span): Region {

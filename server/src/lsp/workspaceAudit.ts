@@ -180,7 +180,7 @@ export class WorkspaceAuditor {
           this.validator.auditDiagnostics.set(uri, diagnostics);
           if (!this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics });
         }
-        const reported = reportedFindings(result, new Positions(textOf), (path) => toPosix(path) || '.');
+        const reported = reportedFindings(result, new Positions(lookup), (path) => toPosix(path) || '.');
         findings.push(...result.findings.map((finding, index) => ({ file: finding.file, finding: reported[index] })));
         projects++;
         run.onProgress(done, total, projects);
