@@ -80,9 +80,10 @@ const pendingFixes = new WeakMap<Diagnostic, FixData[] | (() => FixData[])>();
  * A finding as a diagnostic. Its fixes do not travel with it (thousands of
  * WorkspaceEdits made a large document's diagnostics twice the size, to be
  * made, sent and parsed after every keystroke): `data` says only the rule and
- * the version, and `fixesOf` makes the fixes of a diagnostic from here.
+ * the version, and `fixesOf` makes the fixes of a diagnostic from here,
+ * given `canCreate` (which says where a fix may create a file).
  */
-export function toDiagnostic(finding: Finding, root: string, lookup: FileRanges, version: number | null, canCreate: (path: string) => boolean): Diagnostic {
+export function toDiagnostic(finding: Finding, root: string, lookup: FileRanges, version: number | null, canCreate?: (path: string) => boolean): Diagnostic {
   const data: DiagnosticData = { rule: finding.rule, version };
   const diagnostic: Diagnostic = {
     range: lookup.range(finding.file, finding.span),
@@ -94,7 +95,9 @@ export function toDiagnostic(finding: Finding, root: string, lookup: FileRanges,
     relatedInformation: finding.related.map((related) => relatedInformation(related, root, lookup)),
     data,
   };
-  pendingFixes.set(diagnostic, () => finding.fixes
+  // (without `canCreate`, none: the workspace audit's diagnostics of files that are not open offer no fixes,
+  // and keeping them would keep the audit's line indexes alive)
+  if (canCreate) pendingFixes.set(diagnostic, () => finding.fixes
     .filter((fix) => (fix.createFiles ?? []).every((created) => canCreate(created.file)))
     .map((fix, index) => ({ title: fix.title, preferred: isPreferred(finding, fix, index), edit: fixToEdit(fix, root, lookup) })));
   return diagnostic;

@@ -133,7 +133,6 @@ export class WorkspaceAuditor {
       summary.projects += 1;
       return { root, policy, findings: [] };
     }
-    const listedPaths = new Set(walked.listed.map((file) => file.path));
     const findings: { file: string; finding: ReportedFinding }[] = [];
     let projects = 0;
     let done = 0;
@@ -165,8 +164,8 @@ export class WorkspaceAuditor {
         const project = uriOf(projectRoot);
         for (const finding of result.findings) {
           const uri = uriOf(finding.file);
-          // a fix may create a file that the tree does not hold
-          const diagnostic = toDiagnostic(finding, root, lookup, null, (path) => !listedPaths.has(path));
+          // no fixes: code actions come from the judgment of an open document
+          const diagnostic = toDiagnostic(finding, root, lookup, null);
           const list = byFile.get(uri);
           if (list) list.push(diagnostic);
           else byFile.set(uri, [diagnostic]);
