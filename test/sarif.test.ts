@@ -10,7 +10,7 @@ import { ruleIds } from '../server/src/engine/rules/index.js';
 const multitool = join(repoRoot, 'node_modules', '.bin', 'sarif-multitool');
 
 test('SARIF for the fixtures lists every rule and validates with zero errors and warnings in the SARIF Multitool', (context) => {
-  const result = runCli(['audit', 'test-fixtures', 'test/corpus', '--format', 'sarif']);
+  const result = runCli(['audit', 'test-fixtures', '--format', 'sarif']);
   assert.equal(result.status, 1, result.stderr);
   const sarif = JSON.parse(result.stdout);
   assert.equal(sarif.version, '2.1.0');

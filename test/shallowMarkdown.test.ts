@@ -10,7 +10,7 @@ import { seedsOf, seedText } from './fuzz/generators.js';
 
 const inert = '\u00a0';
 
-test('every Markdown file of test-fixtures/ and test/corpus/ passes through unchanged', () => {
+test('every Markdown file of test-fixtures/ and ../shared/corpus/ passes through unchanged', () => {
   const documents = seedsOf('markdown').filter((name) => !name.startsWith('built-in:'));
   assert.ok(documents.length >= 50, `${documents.length} documents`);
   for (const name of documents) {

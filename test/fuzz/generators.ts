@@ -7,7 +7,7 @@
 // counterexamples short and readable, and fast-check shrinks them (a smaller
 // depth, fewer mutations) rather than megabytes of text.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..');
@@ -41,7 +41,7 @@ export type TextRecipe =
   | { type: 'random'; text: string }
   /** Random bytes decoded as the walk decodes a file (U+FFFD for invalid UTF-8). */
   | { type: 'bytes'; bytes: number[] }
-  /** A real input (a file of test-fixtures/ or test/corpus/, or a built-in sample), mutated. */
+  /** A real input (a file of test-fixtures/ or ../shared/corpus/, or a built-in sample), mutated. */
   | { type: 'seed'; seed: string; mutations: Mutation[] }
   /** Tokens of the format, in random order: near-valid syntax. */
   | { type: 'soup'; tokens: string[] }
@@ -56,6 +56,8 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 const encoder = new TextEncoder();
 
 function filesUnder(dir: string): string[] {
+  // ../shared/corpus is beside every developer's clone and CI's; elsewhere the fixtures alone seed
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     return entry.isDirectory() ? filesUnder(path) : [path];
@@ -142,7 +144,7 @@ function loadSeeds(): Map<TextKind, string[]> {
     seedTexts.set(name, text);
     byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
   };
-  const files = [...filesUnder(join(repoRoot, 'test-fixtures')), ...filesUnder(join(repoRoot, 'test', 'corpus'))]
+  const files = [...filesUnder(join(repoRoot, 'test-fixtures')), ...filesUnder(join(repoRoot, '..', 'shared', 'corpus'))]
     .map((path) => relative(repoRoot, path).split('\\').join('/'))
     .sort();
   for (const path of files) {
