@@ -22,7 +22,7 @@ test('usage: --help exits 0, no command and unknown commands, flags and values e
   assert.match(unknownFlag.stderr, /colour/);
   const badValue = runCli(['audit', '--format', 'xml', openwashed()]);
   assert.equal(badValue.status, 2);
-  assert.match(badValue.stderr, /--format must be one of text, json, sarif/);
+  assert.match(badValue.stderr, /--format must be one of text, json, sarif, github, gitlab/);
   const badPolicy = runCli(['audit', '--policy', 'fsf', openwashed()]);
   assert.equal(badPolicy.status, 2);
   const missing = runCli(['audit', '/nonexistent/license-claims-test']);

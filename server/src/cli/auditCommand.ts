@@ -18,12 +18,26 @@ import { formatProject, formatSummary } from './textReporter.js';
 import { terminalSafe } from './terminalText.js';
 import { formatJson } from './jsonReporter.js';
 import { formatSarif } from './sarifReporter.js';
+import { formatGithub } from './githubReporter.js';
+import { formatGitlab } from './gitlabReporter.js';
 import type { PolicyName } from '../engine/licenses/policy.js';
 
 export type FailOn = Severity | 'never';
+export const auditFormats = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
+export type AuditFormat = (typeof auditFormats)[number];
 export interface AuditFlags {
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: AuditFormat;
+  /**
+   * The folder report paths are relative to. Default: the first path (DESIGN.md's JSON and SARIF);
+   * the github and gitlab formats use the working folder, as those CIs read paths from the repository root.
+   */
+  baseDirectory?: string;
+  /**
+   * Report only the findings in these files, or whose related locations (the declarations) are in
+   * them (paths relative to the working folder): `license-claims pre-commit` passes the staged files.
+   */
+  only?: string[];
   policy?: PolicyName;
   failOn: FailOn;
   config?: string;
@@ -137,30 +151,36 @@ function cacheStamp(): string {
   return `${toolVersion}:${createHash('sha1').update(bundle).digest('base64')}`;
 }
 
-export async function runAudit(flags: AuditFlags, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/** A project's findings (not none), as soon as it is judged; paths relative to `baseDirectory`. */
+export type ProjectListener = (project: string, findings: ReportedFinding[], baseDirectory: string) => void;
+
+/** Audits `flags.paths` and returns the report; `onProject` sees each project's findings as soon as it is judged. */
+export async function collectAudit(flags: AuditFlags, err: (text: string) => void, onProject?: ProjectListener): Promise<AuditReport> {
   const paths = flags.paths.length > 0 ? flags.paths : ['.'];
   const first = resolve(paths[0]);
-  const baseDirectory = existsSync(first) && statSync(first).isFile() ? dirname(first) : first;
+  const baseDirectory = flags.baseDirectory !== undefined ? resolve(flags.baseDirectory) : existsSync(first) && statSync(first).isFile() ? dirname(first) : first;
   const commandLine: Config = flags.policy ? { policy: flags.policy } : {};
   const report: AuditReport = { roots: paths, baseDirectory, findings: [], problems: [], skipped: [], ignoredFolders: 0, filesChecked: 0, projects: 0, policy: flags.policy ?? 'osi' };
   const cacheFile = flags.cache ? resolve(flags.cacheLocation ?? defaultCacheLocation) : undefined;
   const stamp = cacheFile ? cacheStamp() : '';
   const progress = progressBar(process.stderr, flags.format === 'text');
-  const display = (file: string) => toPosix(relative(process.cwd(), resolve(baseDirectory, file))) || '.';
+  const only = flags.only === undefined ? undefined : new Set(flags.only.map((path) => toPosix(relative(baseDirectory, resolve(path)))));
+  const kept = (findings: ReportedFinding[]) =>
+    only === undefined ? findings : findings.filter((finding) => only.has(finding.file) || finding.related.some((related) => only.has(related.file)));
   const run: RunContext = { cache: cacheFile ? FactsCache.load(cacheFile, stamp) : undefined, progress };
-  // text: each project's findings are printed as soon as it is judged; JSON and SARIF are one document, at the end
-  if (flags.format === 'text') {
-    run.onProject = (project, findings) => {
+  if (onProject) {
+    run.onProject = (project, all) => {
+      const findings = kept(all);
       if (findings.length === 0) return;
       progress.finish();
-      out(formatProject(project, findings, display));
+      onProject(project, findings, baseDirectory);
     };
   }
   try {
     for (const [index, path] of paths.entries()) {
       const { report: part } = await auditRoot(path, baseDirectory, flags, commandLine, run);
       if (index === 0) report.policy = part.policy;
-      report.findings.push(...part.findings);
+      report.findings.push(...kept(part.findings));
       report.problems.push(...part.problems);
       report.skipped.push(...part.skipped);
       report.ignoredFolders += part.ignoredFolders;
@@ -184,8 +204,32 @@ export async function runAudit(flags: AuditFlags, out: (text: string) => void, e
   // file names and parser messages come from the audited tree: escaped, one line each
   for (const problem of report.problems) err(`license-claims: ${terminalSafe(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}\n`);
   for (const skip of report.skipped) err(`license-claims: skipped ${terminalSafe(`${skip.path}: ${skip.reason}`)}\n`);
-  out(flags.format === 'json' ? formatJson(report) : flags.format === 'sarif' ? formatSarif(report) : formatSummary(report));
-  if (flags.failOn === 'never') return 0;
-  const threshold = severityRank[flags.failOn];
-  return report.findings.some((finding) => severityRank[finding.severity] >= threshold) ? 1 : 0;
+  return report;
+}
+
+/** Whether the report fails the run (exit 1) at `failOn`. */
+export function failsAt(report: AuditReport, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = severityRank[failOn];
+  return report.findings.some((finding) => severityRank[finding.severity] >= threshold);
+}
+
+const reporters: Record<Exclude<AuditFormat, 'text'>, (report: AuditReport) => string> = {
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  gitlab: formatGitlab,
+};
+
+export async function runAudit(flags: AuditFlags, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  // github and gitlab: paths from the working folder (the repository root in CI)
+  const located = flags.format === 'github' || flags.format === 'gitlab' ? { ...flags, baseDirectory: flags.baseDirectory ?? process.cwd() } : flags;
+  // text: each project's findings are printed as soon as it is judged; the other formats are one document, at the end
+  const onProject: ProjectListener | undefined =
+    flags.format === 'text'
+      ? (project, findings, baseDirectory) => out(formatProject(project, findings, (file) => toPosix(relative(process.cwd(), resolve(baseDirectory, file))) || '.'))
+      : undefined;
+  const report = await collectAudit(located, err, onProject);
+  out(flags.format === 'text' ? formatSummary(report) : reporters[flags.format](report));
+  return failsAt(report, flags.failOn) ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // The `license-claims` command line.
 import { parseArgs } from 'node:util';
-import { runAudit, type AuditFlags, type FailOn } from './auditCommand.js';
+import { auditFormats, runAudit, type AuditFlags, type FailOn } from './auditCommand.js';
 import { runIdentify } from './identifyCommand.js';
 import { runExplain } from './explainCommand.js';
 import { UsageError } from './usageError.js';
@@ -8,9 +8,13 @@ import { policyNames, type PolicyName } from '../engine/licenses/policy.js';
 import { toolVersion } from './version.js';
 
 const usage = `Usage:
-  license-claims audit [paths…] [--format text|json|sarif] [--policy osi|cncf|apache-mit|custom]
+  license-claims audit [paths…] [--format text|json|sarif|github|gitlab] [--policy osi|cncf|apache-mit|custom]
                        [--fail-on error|warning|info|never] [--config FILE]
                        [--cache] [--cache-location FILE] [--jobs N]
+  license-claims pre-commit FILE… [the audit options]
+                       audits the working folder (the repository root), reports only the findings
+                       in FILE… or whose declarations are in FILE… (pre-commit passes the staged files)
+  (--format github and gitlab give paths relative to the working folder: run them from the repository root)
   license-claims identify FILE… [--format text|json]
   license-claims explain ID… [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
   license-claims --help | --version
@@ -40,7 +44,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       out(`${toolVersion}\n`);
       return 0;
     }
-    if (command === 'audit') {
+    if (command === 'audit' || command === 'pre-commit') {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
@@ -60,9 +64,13 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
         out(usage);
         return 0;
       }
+      const files = command === 'pre-commit' ? positionals : undefined;
+      // pre-commit with no files matched (a commit of other files): nothing to check
+      if (files?.length === 0) return 0;
       const flags: AuditFlags = {
-        paths: positionals,
-        format: oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text'),
+        paths: files ? ['.'] : positionals,
+        only: files,
+        format: oneOf('format', values.format, auditFormats, 'text'),
         policy: values.policy === undefined ? undefined : oneOf<PolicyName>('policy', values.policy, policyNames, 'osi'),
         failOn: oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'warning'),
         config: values.config,
