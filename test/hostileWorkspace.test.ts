@@ -33,11 +33,11 @@ interface Run {
 const cliTimeoutMs = 120_000;
 const identity = unprivileged();
 if (identity.skipReason) console.log(`# the unreadable cases are skipped: ${identity.skipReason}`);
-else if (identity.prefix.length > 0) console.log(`# running as root: the CLI and the server run as uid 65534 through ${identity.prefix.join(' ')}`);
+else if (identity.prefix.length > 0) console.log(`# running as root: the CLI and the server run as uid 65534 through ${identity.prefix.join(' ')}${identity.cliPath === cliPath ? '' : ` (from a copy it can read: ${identity.cliPath})`}`);
 
 /** The CLI as a process, as the unprivileged identity; killed after `timeoutMs`. */
 function runCli(args: string[], timeoutMs = cliTimeoutMs): Run {
-  const [command, commandArgs] = wrapped(identity.prefix, process.execPath, [cliPath, ...args]);
+  const [command, commandArgs] = wrapped(identity.prefix, process.execPath, [identity.cliPath, ...args]);
   const started = Date.now();
   const result = spawnSync(command, commandArgs, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
@@ -132,7 +132,7 @@ test('CLI: --fail-on never exits 0 with the same findings; exit 2 only for usage
 });
 
 async function withServer(root: string, body: (client: TestClient) => Promise<void>): Promise<void> {
-  const client = new TestClient({ prefix: identity.prefix });
+  const client = new TestClient({ prefix: identity.prefix, serverPath: identity.serverPath });
   try {
     await within(client.initialize(root), 30_000, 'initialize');
     await body(client);

@@ -3,10 +3,10 @@
 // unreadable, FIFOs, enormous manifests) next to ordinary projects whose
 // findings must still be reported. Also: how to run a process as an
 // unprivileged user, so "unreadable" is real even when the tests run as root.
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { licenseText, tempDir } from './workspace.js';
+import { cliPath, licenseText, repoRoot, tempDir } from './workspace.js';
 
 /** A finding the audit must report (path relative to the workspace root). */
 export interface ExpectedFinding {
@@ -40,6 +40,9 @@ export interface HostileWorkspace {
 export interface Unprivileged {
   /** Prepended to the command line ([] when the tests do not run as root). */
   prefix: string[];
+  /** The CLI and the server to run with `prefix`: the built ones, or copies that the user can read. */
+  cliPath: string;
+  serverPath: string;
   /** Why the unreadable cases are not real (undefined when they are). */
   skipReason?: string;
 }
@@ -52,14 +55,38 @@ const nobody = 65534;
  * stays the process's). Not root: nothing to do.
  */
 export function unprivileged(): Unprivileged {
-  if (typeof process.getuid !== 'function') return { prefix: [], skipReason: 'no POSIX user ids on this platform' };
-  if (process.getuid() !== 0) return { prefix: [] };
+  const built = { cliPath, serverPath: join(repoRoot, 'server', 'out', 'server.js') };
+  if (typeof process.getuid !== 'function') return { prefix: [], ...built, skipReason: 'no POSIX user ids on this platform' };
+  if (process.getuid() !== 0) return { prefix: [], ...built };
   const prefix = ['setpriv', `--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups'];
   const probe = spawnSync(prefix[0], [...prefix.slice(1), process.execPath, '-e', 'process.exit(process.getuid() === 65534 ? 0 : 3)'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    return { prefix: [], skipReason: `running as root and cannot drop to uid ${nobody} with setpriv (${probe.error?.message ?? `exit ${probe.status}: ${probe.stderr.trim()}`}), so chmod 000 does not stop reads` };
+    return { prefix: [], ...built, skipReason: `running as root and cannot drop to uid ${nobody} with setpriv (${probe.error?.message ?? `exit ${probe.status}: ${probe.stderr.trim()}`}), so chmod 000 does not stop reads` };
   }
-  return { prefix };
+  return { prefix, ...readableBundles(prefix, built) };
+}
+
+/**
+ * The built CLI and server, where `prefix`'s user can read them: in place when
+ * it can, else copied (the bundles are self-contained) into a temporary folder
+ * anyone can read — a clone under a private folder (mktemp -d, root's home,
+ * mode 700) is out of that user's reach.
+ */
+function readableBundles(prefix: string[], built: { cliPath: string; serverPath: string }): { cliPath: string; serverPath: string } {
+  const check = `const fs = require('node:fs'); for (const file of process.argv.slice(1)) fs.accessSync(file, fs.constants.R_OK)`;
+  const canRead = spawnSync(prefix[0], [...prefix.slice(1), process.execPath, '-e', check, built.cliPath, built.serverPath], { encoding: 'utf8' });
+  if (canRead.status === 0) return built;
+  const copy = tempDir('license-claims-bundles-');
+  chmodSync(copy, 0o755);
+  for (const folder of ['bin', join('server', 'out')]) {
+    mkdirSync(join(copy, folder), { recursive: true, mode: 0o755 });
+    for (const name of readdirSync(join(repoRoot, folder))) {
+      if (name.endsWith('.map')) continue;
+      copyFileSync(join(repoRoot, folder, name), join(copy, folder, name));
+      chmodSync(join(copy, folder, name), 0o644);
+    }
+  }
+  return { cliPath: join(copy, 'bin', 'license-claims.js'), serverPath: join(copy, 'server', 'out', 'server.js') };
 }
 
 /** Command and arguments of `command args…` run with `prefix`. */

@@ -20,6 +20,8 @@ export interface ClientOptions {
   /** Node options placed before the server script (`--require` a preload), and extra environment variables. */
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** The server script (default: the built server/out/server.js). */
+  serverPath?: string;
 }
 
 interface Waiter {
@@ -54,7 +56,7 @@ export class TestClient {
 
   constructor(options: ClientOptions = {}) {
     // started as the VS Code client starts it
-    const [command, ...args] = [...(options.prefix ?? []), process.execPath, ...serverNodeFlags, ...(options.nodeArgs ?? []), serverPath, '--stdio'];
+    const [command, ...args] = [...(options.prefix ?? []), process.execPath, ...serverNodeFlags, ...(options.nodeArgs ?? []), options.serverPath ?? serverPath, '--stdio'];
     this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.reader = new StreamMessageReader(this.process.stdout!);
