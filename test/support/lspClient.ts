@@ -22,6 +22,8 @@ export interface ClientOptions {
   env?: Record<string, string>;
   /** The server script (default: the built server/out/server.js). */
   serverPath?: string;
+  /** The whole command line that starts the server over stdio, instead of node with `serverPath` (an installed bin). */
+  command?: string[];
 }
 
 interface Waiter {
@@ -56,7 +58,7 @@ export class TestClient {
 
   constructor(options: ClientOptions = {}) {
     // started as the VS Code client starts it
-    const [command, ...args] = [...(options.prefix ?? []), process.execPath, ...serverNodeFlags, ...(options.nodeArgs ?? []), options.serverPath ?? serverPath, '--stdio'];
+    const [command, ...args] = options.command ?? [...(options.prefix ?? []), process.execPath, ...serverNodeFlags, ...(options.nodeArgs ?? []), options.serverPath ?? serverPath, '--stdio'];
     this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.reader = new StreamMessageReader(this.process.stdout!);
