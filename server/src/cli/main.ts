@@ -99,3 +99,6 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   }
 }
 
+
+// the GitHub Action's entry (dist/action.js) is in the same bundle as the CLI
+export { runGithubAction } from './githubAction.js';
