@@ -39517,10 +39517,7 @@ var usage = `Usage:
   license-claims audit [paths\u2026] [--format text|json|sarif|github|gitlab] [--policy osi|cncf|apache-mit|custom]
                        [--fail-on error|warning|info|never] [--config FILE]
                        [--cache] [--cache-location FILE] [--jobs N]
-  license-claims pre-commit FILE\u2026 [the audit options]
-                       audits the working folder (the repository root), reports only the findings
-                       in FILE\u2026 or whose declarations are in FILE\u2026 (pre-commit passes the staged files)
-  (--format github and gitlab give paths relative to the working folder: run them from the repository root)
+  license-claims pre-commit FILE\u2026 [audit options]     (findings in or declared by FILE\u2026)
   license-claims identify FILE\u2026 [--format text|json]
   license-claims explain ID\u2026 [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
   license-claims --help | --version

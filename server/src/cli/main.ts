@@ -11,10 +11,7 @@ const usage = `Usage:
   license-claims audit [paths…] [--format text|json|sarif|github|gitlab] [--policy osi|cncf|apache-mit|custom]
                        [--fail-on error|warning|info|never] [--config FILE]
                        [--cache] [--cache-location FILE] [--jobs N]
-  license-claims pre-commit FILE… [the audit options]
-                       audits the working folder (the repository root), reports only the findings
-                       in FILE… or whose declarations are in FILE… (pre-commit passes the staged files)
-  (--format github and gitlab give paths relative to the working folder: run them from the repository root)
+  license-claims pre-commit FILE… [audit options]     (findings in or declared by FILE…)
   license-claims identify FILE… [--format text|json]
   license-claims explain ID… [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
   license-claims --help | --version
