@@ -79,10 +79,10 @@ export function judgeLicenseText(fileName: string, text: string, identified: Ide
   if (!cited) return { license: identified.license, clauses };
   const note = citation(fileName, cited);
   if (!identified.license) return { license: customTextId(fileName), note, cited, clauses };
-  if (identified.basedOn) return { license: identified.license, note, cited, clauses };
+  if (identified.basedOn) return { license: identified.license, note: `it adds terms to the ${identified.basedOn} license: ${note}`, cited, clauses };
   const known = describeLicense(identified.license);
   // an open license's text with a restrictive clause added (the notice of Apache 2.0 under "additional conditions")
-  if (known.osiApproved || known.fsfLibre) return { license: `LicenseRef-modified-${known.id}`, note, cited, clauses };
-  // a known license that is not open (Llama, BUSL): the catalog says why; the clauses show where
-  return { license: identified.license, clauses };
+  if (known.osiApproved || known.fsfLibre) return { license: `LicenseRef-modified-${known.id}`, note: `it adds terms to the ${known.id} license: ${note}`, cited, clauses };
+  // a known license that is not open (Llama, BUSL): the catalog says why; the declaration points at the clause
+  return { license: identified.license, cited, clauses };
 }
