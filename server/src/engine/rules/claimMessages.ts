@@ -57,7 +57,9 @@ export function capitalise(text: string): string {
 
 /** ": it restricts use above …" — why the first rejected license fails the policy, or nothing when that is not known. */
 export function becauseClause(entries: JudgedDeclaration[], policy: Policy): string {
-  const first = entries.find((entry) => entry.rejected.length > 0);
+  // a LICENSE text's cited clause says most (whatever order the declarations were read in)
+  const first = entries.find((entry) => entry.rejected.length > 0 && entry.declaration.clauses?.length && entry.declaration.note)
+    ?? entries.find((entry) => entry.rejected.length > 0);
   const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note) : '';
   return reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
 }
