@@ -24,6 +24,8 @@ interface PhraseData {
   criterion?: string;
   /** A pattern that, found in the same sentence, makes the phrase no restriction ("for any purpose, … military …"). */
   unless?: string;
+  /** The phrase names or points at a restriction (the license's title, "the Acceptable Use Policy"): only its first sentence is a clause. */
+  once?: boolean;
 }
 
 interface ClauseData {
@@ -63,9 +65,13 @@ export const clauseKinds: readonly ClauseKind[] = clauseData.kinds;
 const kindById = new Map(clauseKinds.map((kind) => [kind.id, kind]));
 let phrases: Phrase[] | undefined;
 
+// Case-insensitive, without the `u` flag: V8 runs these patterns about 3.5 times faster so (they need
+// nothing of it: \b, \w and \d are ASCII either way, and the Chinese phrases are literal characters).
+const flags = 'i';
+
 function compiledPhrases(): Phrase[] {
   phrases ??= Object.entries(clauseData.languages).flatMap(([language, list]) =>
-    list.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, 'iu'), unlessRegex: phrase.unless ? new RegExp(phrase.unless, 'iu') : undefined })));
+    list.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : undefined })));
   return phrases;
 }
 
@@ -84,7 +90,9 @@ function excerptOf(text: string, start: number, end: number): string {
   if (text.length <= excerptLength) return text;
   let from = start < 50 ? 0 : text.lastIndexOf(' ', start - 30) + 1;
   let to = Math.min(text.length, Math.max(end, from + excerptLength));
-  if (to < text.length) {
+  if (text.length - to <= 20) to = text.length;
+  else {
+    // end at a word's end
     const space = text.indexOf(' ', to);
     to = space < 0 || space - to > 20 ? to : space;
   }
@@ -108,14 +116,19 @@ export function findRestrictiveClauses(text: string): RestrictiveClause[] {
   return found;
 }
 
+/** Past this many characters a text is not read further (license texts are far shorter; the rest would only cost time). */
+export const maxAnalysedLength = 200_000;
+
 function findUncached(text: string): RestrictiveClause[] {
   const found: RestrictiveClause[] = [];
-  for (const segment of clauseSegments(text)) {
+  const spent = new Set<Phrase>();
+  for (const segment of clauseSegments(text.length > maxAnalysedLength ? text.slice(0, maxAnalysedLength) : text)) {
     const kinds = new Set<string>();
     for (const phrase of compiledPhrases()) {
-      if (kinds.has(phrase.kind)) continue;
+      if (kinds.has(phrase.kind) || spent.has(phrase)) continue;
       const match = phrase.regex.exec(segment.text);
       if (!match || phrase.unlessRegex?.test(segment.text)) continue;
+      if (phrase.once) spent.add(phrase);
       const kind = kindById.get(phrase.kind);
       if (!kind) continue;
       kinds.add(phrase.kind);
