@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { findRestrictiveClauses, clauseKinds } from '../server/src/engine/licenses/clauses/restrictiveClauses.js';
 import { judgeLicenseText } from '../server/src/engine/licenses/clauses/licenseTextVerdict.js';
 import { spdxLicense } from '../server/src/engine/licenses/spdxCatalog.js';
+import { aiLicense } from '../server/src/engine/licenses/licenseKnowledge.js';
 import { audit } from '../server/src/engine/audit.js';
 import { repoRoot } from './support/workspace.js';
 
@@ -134,6 +135,47 @@ test('every AI, source-available and modified license of ../shared/license-texts
     lines.push(`  ${file}: ${right.length}/${expected.length} expected kinds (${[...kinds].join(', ')})`);
   }
   context.diagnostic(`coverage per kind (files where a reviewer expects it / where it is found):\n${[...perKind].sort().map(([kind, entry]) => `  ${kind}: ${entry.found}/${entry.expected}`).join('\n')}\nper file:\n${lines.join('\n')}`);
+  assert.deepEqual(missed, []);
+});
+
+/** The catalog's restriction kinds (data/aiLicenses.json), as the clause kinds that state them. */
+const catalogKinds: Record<string, string[]> = {
+  'acceptable-use': ['acceptable-use'],
+  'use-based': ['acceptable-use', 'field-of-use'],
+  attribution: ['branding-duty'],
+  naming: ['branding-duty'],
+  'non-commercial': ['non-commercial', 'research-only'],
+  'research-only': ['research-only', 'non-commercial'],
+  // the catalog's catch-all for source-available terms: production, competing, selling, hosting
+  'field-of-use': ['field-of-use', 'acceptable-use', 'non-compete', 'evaluation-only', 'delayed-license', 'no-sale', 'hosted-service'],
+  'user-threshold': ['user-threshold'],
+  'revenue-threshold': ['revenue-threshold'],
+  'remote-restriction': ['remote-restriction'],
+  'no-improving-other-models': ['no-improving-other-models'],
+  regional: ['persons-or-places'],
+  'hosted-service': ['hosted-service'],
+  revocable: ['revocable'],
+};
+
+test('the catalog\'s restrictions of each known license are found in its real text', (context) => {
+  if (!existsSync(join(licenseTextsDir, 'truth.json'))) {
+    context.skip(`the real LICENSE files are not at ${licenseTextsDir}`);
+    return;
+  }
+  const truth = JSON.parse(readFileSync(join(licenseTextsDir, 'truth.json'), 'utf8')) as Record<string, { truth: string | null }>;
+  const missed: string[] = [];
+  let checked = 0;
+  for (const [file, entry] of Object.entries(truth)) {
+    const known = entry.truth ? aiLicense(entry.truth) : undefined;
+    if (!known) continue;
+    const found = new Set(findRestrictiveClauses(readFileSync(join(licenseTextsDir, 'files', file), 'utf8')).map((clause) => clause.kind));
+    // a restriction the catalog takes from elsewhere ("per the README") is not in the text
+    for (const restriction of known.restrictions.filter((candidate) => !/\bREADME\b/u.test(candidate.text))) {
+      checked++;
+      if (!(catalogKinds[restriction.kind] ?? [restriction.kind]).some((kind) => found.has(kind))) missed.push(`${file} (${known.id}): ${restriction.kind} “${restriction.text}”`);
+    }
+  }
+  assert.ok(checked >= 20, `${checked} catalog restrictions checked`);
   assert.deepEqual(missed, []);
 });
 
