@@ -25,6 +25,17 @@ test('no clause in any OSI-approved or FSF-libre license text of the SPDX list',
   assert.deepEqual(wrong, []);
 });
 
+test('the SPDX list\'s own non-open licenses: the clause that makes each one so', () => {
+  const full = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'spdx-license-list', 'spdx-full.json'), 'utf8')) as Record<string, { licenseText?: string }>;
+  const expected: Record<string, string> = {
+    'CC-BY-NC-4.0': 'non-commercial', 'CC-BY-NC-3.0': 'non-commercial', 'CC-BY-NC-SA-4.0': 'non-commercial', 'CC-BY-ND-4.0': 'no-derivatives', 'CC-BY-ND-3.0': 'no-derivatives',
+    JSON: 'field-of-use', 'Hippocratic-2.1': 'field-of-use', 'BSD-3-Clause-No-Military-License': 'field-of-use', 'PolyForm-Noncommercial-1.0.0': 'non-commercial',
+    'PolyForm-Small-Business-1.0.0': 'revenue-threshold', 'SSPL-1.0': 'hosted-service', 'BUSL-1.1': 'delayed-license', 'Elastic-2.0': 'hosted-service',
+  };
+  const missed = Object.entries(expected).filter(([id, kind]) => !findRestrictiveClauses(full[id].licenseText ?? '').some((clause) => clause.kind === kind));
+  assert.deepEqual(missed, []);
+});
+
 test('every kind of the data has a label, an OSD criterion and an explanation; every phrase compiles and names a kind', () => {
   const data = JSON.parse(readFileSync(join(repoRoot, 'server', 'src', 'engine', 'licenses', 'data', 'restrictiveClauses.json'), 'utf8')) as {
     criteria: Record<string, unknown>;
