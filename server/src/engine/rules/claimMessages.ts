@@ -61,7 +61,14 @@ export function becauseClause(entries: JudgedDeclaration[], policy: Policy): str
   const first = entries.find((entry) => entry.rejected.length > 0 && entry.declaration.clauses?.length && entry.declaration.note)
     ?? entries.find((entry) => entry.rejected.length > 0);
   const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note) : '';
-  return reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
+  if (!reason.includes(': ')) return '';
+  return `${reason.slice(reason.indexOf(': '))}${first ? knownLicenseClause(first.declaration) : ''}`;
+}
+
+/** A known license's LICENSE text (Llama, BUSL): the catalog says why; the clause it points at shows where (" (LICENSE line 11: “…”)"). */
+function knownLicenseClause(declaration: Declaration): string {
+  const cited = declaration.note ? undefined : declaration.clauses?.find((clause) => clause.span.start === declaration.span.start);
+  return cited ? ` (${declaration.file.slice(declaration.file.lastIndexOf('/') + 1)} line ${cited.line}: “${cited.excerpt}”)` : '';
 }
 
 /** The relation each related declaration is shown with: "package.json `license`: CC-BY-NC-4.0". */
