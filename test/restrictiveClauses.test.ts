@@ -77,6 +77,13 @@ test('clauses of our own minimal texts: kind, criterion and the line range of th
   assert.deepEqual(findRestrictiveClauses('You may freely use the Product in any project, commercial, academic, military, or private.\nThis software is not designed for use in weapons systems.\nYou may host the Model for third-party remote access (e.g. software-as-a-service).'), []);
 });
 
+test('the phrase lists are per language: German, French and Chinese phrases of our own', () => {
+  const kinds = (text: string) => findRestrictiveClauses(text).map((clause) => `${clause.kind}/${clause.language}`);
+  assert.deepEqual(kinds('Das Modell darf nur für nicht-kommerzielle Zwecke genutzt werden.'), ['non-commercial/de']);
+  assert.deepEqual(kinds('Toute utilisation à des fins militaires est interdite.'), ['field-of-use/fr']);
+  assert.deepEqual(kinds('如果您的产品月活跃用户超过一亿，须另行申请许可。'), ['user-threshold/zh']);
+});
+
 /** The kinds a reviewer finds in each real license (at least one must be found). */
 const expectedKinds: Record<string, string[]> = {
   '050-TEN-framework__ten-framework/LICENSE': ['non-compete', 'field-of-use'],
