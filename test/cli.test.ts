@@ -167,7 +167,28 @@ test('identify reports a known license with added terms as modified, with the ad
   assert.equal(identified[0].license, 'LicenseRef-modified-MIT');
   assert.equal(identified[0].basedOn, 'MIT');
   assert.match(identified[0].addedText, /100 million monthly active users/);
+  assert.deepEqual(identified[0].restrictions.map((restriction: { kind: string; criterion: string; line: number }) => [restriction.kind, restriction.criterion, restriction.line]), [['user-threshold', 'OSD 5', 5]]);
   const audited = JSON.parse(runCli(['audit', root, '--format', 'json']).stdout);
-  assert.equal(audited.findings[0].rule, 'claim-non-osi-license');
-  assert.match(audited.findings[0].message, /its license \(modified MIT\) is not OSI-approved: it adds terms to the MIT license: “Our only modification/);
+  const claim = audited.findings.find((finding: { rule: string }) => finding.rule === 'claim-non-osi-license');
+  // the clause is cited with its line, and the related location points at it
+  assert.match(claim.message, /its license \(modified MIT\) is not OSI-approved: it adds terms to the MIT license: LICENSE takes the license away above a number of users \(line 5: “[^”]*100 million monthly active users[^”]*”\) — not open source \(OSD 5\)\./);
+  assert.equal(claim.related[0].line, 5);
+});
+
+test('explain FILE: the license X-ray of a LICENSE-like file, each restrictive clause with its line, kind and criterion', () => {
+  const root = makeWorkspace({
+    'LICENSE-MODEL': 'HAWK MODEL LICENSE\n\n1. You may use, copy and modify the Model.\n\n2. You shall not use the Model or its outputs for military purposes.\n',
+    LICENSE: licenseText('Apache-2.0'),
+  });
+  const xray = runCli(['explain', join(root, 'LICENSE-MODEL')]);
+  assert.equal(xray.status, 0);
+  assert.match(xray.stdout, /LICENSE-MODEL: unknown license/);
+  assert.match(xray.stdout, /open source: no/);
+  assert.match(xray.stdout, /- line 5 field-of-use \(OSD 6: No Discrimination Against Fields of Endeavor\): “2\. You shall not use the Model or its outputs for military purposes\.”|- line 5 field-of-use \(OSD 6: No Discrimination Against Fields of Endeavor\): “You shall not use the Model/);
+  const [apache] = JSON.parse(runCli(['explain', join(root, 'LICENSE'), '--format', 'json']).stdout);
+  assert.equal(apache.identified, 'Apache-2.0');
+  assert.equal(apache.openSource, true);
+  assert.deepEqual(apache.restrictions, []);
+  // an id is still explained from the knowledge base
+  assert.match(runCli(['explain', 'MIT']).stdout, /^MIT License \(MIT\)/);
 });

@@ -187,6 +187,30 @@ test('hover explains a claim\'s verdict and a declared license', async () => {
   });
 });
 
+test('an open LICENSE-MODEL shows its restrictive clauses as information, with a hover that explains the criterion; the claim\'s hover lists them', async () => {
+  const root = copyFixture('openwashed-custom-model-license-file');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'LICENSE-MODEL');
+    const text = readFileSync(join(root, 'LICENSE-MODEL'), 'utf8');
+    const published = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, text, 'plaintext');
+    const diagnostics = (await published).diagnostics;
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start.line + 1]), [['restrictive-clause', 3, 8], ['restrictive-clause', 3, 11]]);
+    assert.match(diagnostics[0].message as string, /restricts fields of use: “You shall not use the Model or any Derivative for military purposes/);
+    const onClause = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostics[0].range.start }) as Hover;
+    const clauseText = (onClause.contents as { value: string }).value;
+    assert.match(clauseText, /OSD 6: No Discrimination Against Fields of Endeavor/);
+    assert.match(clauseText, /restrictive-clause\.md/);
+    const readme = uriOf(root, 'README.md');
+    const claimPublished = client.diagnostics(readme, (params) => params.diagnostics.length > 0);
+    await client.open(readme, readFileSync(join(root, 'README.md'), 'utf8'));
+    const claim = (await claimPublished).diagnostics.find((diagnostic) => diagnostic.code === 'claim-non-osi-license')!;
+    assert.match(claim.message as string, /LICENSE-MODEL restricts fields of use \(line 8: /);
+    const onClaim = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: readme }, position: claim.range.start }) as Hover;
+    assert.match((onClaim.contents as { value: string }).value, /line 8: restricts fields of use \(OSD 6\)[\s\S]*line 11: forbids using it/);
+  });
+});
+
 test('completion offers license ids in license fields, Apache-2.0 and MIT first', async () => {
   const root = makeWorkspace({});
   await withClient(root, async (client) => {

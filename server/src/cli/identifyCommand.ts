@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { identifyLicenseText } from '../engine/licenses/identifyLicenseText.js';
 import { describeLicense } from '../engine/licenses/licenseKnowledge.js';
+import { declaredClauses } from '../engine/licenses/clauses/licenseTextVerdict.js';
 import { UsageError } from './usageError.js';
 import { terminalSafe } from './terminalText.js';
 
@@ -15,10 +16,12 @@ export function runIdentify(files: string[], format: 'text' | 'json', out: (text
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     const identified = identifyLicenseText(text);
-    return { file, license: identified.license, confidence: identified.confidence, method: identified.method, basedOn: identified.basedOn, addedText: identified.addedText };
+    // computed from the text whatever the identification says (empty for a plain open license)
+    const restrictions = declaredClauses(text).map((clause) => ({ kind: clause.kind, criterion: clause.criterion, line: clause.line, endLine: clause.endLine, text: clause.text }));
+    return { file, license: identified.license, confidence: identified.confidence, method: identified.method, basedOn: identified.basedOn, addedText: identified.addedText, restrictions };
   });
   if (format === 'json') {
-    out(`${JSON.stringify(results.map(({ file, license, confidence, basedOn, addedText }) => ({ file, license, confidence, ...(basedOn ? { basedOn, addedText } : {}) })), null, 2)}\n`);
+    out(`${JSON.stringify(results.map(({ file, license, confidence, basedOn, addedText, restrictions }) => ({ file, license, confidence, ...(basedOn ? { basedOn, addedText } : {}), restrictions })), null, 2)}\n`);
   } else {
     for (const result of results) {
       // the added terms are the file's own text: shown escaped, on one line

@@ -1,5 +1,6 @@
 // The engine's vocabulary (see DESIGN.md). Offsets are UTF-16 code-unit
 // offsets into the file's text; line/column conversion happens at the edges.
+import type { DeclaredClause } from './licenses/clauses/licenseTextVerdict.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -80,6 +81,8 @@ export interface Declaration {
   scope: DeclarationScope;
   /** Human-readable name of the place, for related-location messages ("package.json `license`"). */
   label: string;
+  /** For a LICENSE-like file: the clauses of its text that break the Open Source Definition (rule restrictive-clause). */
+  clauses?: DeclaredClause[];
 }
 
 /** Data a fix needs: pure text edits, or a file to create. */

@@ -10,6 +10,24 @@ import type { Claim, Declaration } from '../engine/types.js';
 import type { ClaimVerdict } from '../engine/claimVerdict.js';
 import type { Validator } from './validation.js';
 import { literalMarkdown } from './markdownText.js';
+import { clauseKind } from '../engine/licenses/clauses/restrictiveClauses.js';
+import type { DeclaredClause } from '../engine/licenses/clauses/licenseTextVerdict.js';
+
+/** The clauses a LICENSE file's declaration carries, one line each ("line 9: restricts fields of use (OSD 6)"). */
+function clauseLines(clauses: DeclaredClause[], limit = 6): string[] {
+  const shown = clauses.slice(0, limit).map((clause) => `  - line ${clause.line}: ${literalMarkdown(clause.label)} (${clause.criterion})`);
+  return clauses.length > limit ? [...shown, `  - … and ${clauses.length - limit} more`] : shown;
+}
+
+/** Over a restrictive clause of a LICENSE file: each kind it holds, the criterion it breaks and why. */
+function clauseHover(clauses: DeclaredClause[]): string {
+  const lines = ['**License Claims** — a clause that keeps this license from being open source:', ''];
+  for (const clause of clauses) {
+    lines.push(`- **${literalMarkdown(clause.label)}** (\`${clause.kind}\`, ${literalMarkdown(clause.reason)}) — breaks [${clause.criterion}: ${literalMarkdown(clause.criterionTitle)}](https://opensource.org/osd). ${literalMarkdown(clauseKind(clause.kind)?.explanation ?? '')}`);
+  }
+  lines.push('', `[restrictive-clause](${docsUrl('restrictive-clause')})`);
+  return lines.join('\n');
+}
 
 const outcomeWords: Record<ClaimVerdict['outcome'], string> = {
   accepted: '✅ backed by the declared license',
@@ -38,6 +56,7 @@ function claimHover(claim: Claim, verdict: ClaimVerdict | undefined, findings: {
       const declaration = entry.declaration;
       const name = declaration.expression ? describeLicense(declaration.expression).name : declaration.raw;
       lines.push(`- ${literalMarkdown(declaration.label)}: **${literalMarkdown(name)}** — ${entry.outcome === 'unjudgeable' ? literalMarkdown(declaration.unjudgeable ?? 'cannot be judged') : entry.outcome}`);
+      if (declaration.clauses?.length) lines.push(...clauseLines(declaration.clauses));
     }
   }
   for (const finding of findings) lines.push('', `[${finding.rule}](${docsUrl(finding.rule)}): ${literalMarkdown(finding.message)}`);
@@ -59,6 +78,12 @@ export async function hover(document: TextDocument, position: Position, validato
     const findings = validation.findings.filter((finding) => finding.span.start === claim.span.start);
     return { contents: { kind: 'markdown', value: claimHover(claim, validation.result.verdicts.get(claim), findings) } };
   }
+  const clauses = validation.result.workspace.projects
+    .flatMap((project) => project.declarations)
+    .filter((candidate) => candidate.file === path && candidate.source === 'license-file')
+    .flatMap((candidate) => candidate.clauses ?? [])
+    .filter((clause) => contains(clause.span, offset) && inBlock(clause.span));
+  if (clauses.length > 0) return { contents: { kind: 'markdown', value: clauseHover(clauses) } };
   const declarations: Declaration[] = validation.result.workspace.projects.flatMap((project) => [
     ...project.declarations,
     ...project.documents.flatMap((document) => document.frontMatter?.declarations ?? []),

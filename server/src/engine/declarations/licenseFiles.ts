@@ -3,6 +3,7 @@
 import type { DeclarationScope, SourceFile } from '../types.js';
 import { identifyLicenseText } from '../licenses/identifyLicenseText.js';
 import { describeLicense } from '../licenses/licenseKnowledge.js';
+import { customTextPrefix, judgeLicenseText } from '../licenses/clauses/licenseTextVerdict.js';
 import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
 
 // LICENSE, LICENCE.md, COPYING, COPYING.LESSER, LICENSE-MIT, LICENSE-APACHE-2.0, LICENSE_MODEL.txt,
@@ -36,18 +37,23 @@ export function licenseFileDeclarations(file: SourceFile): FileDeclarations {
   const result = emptyDeclarations();
   const name = file.path.split('/').pop() ?? file.path;
   const identified = identifyLicenseText(file.text);
+  // its restrictive clauses decide whether an unknown or modified text is open (and are cited)
+  const verdict = judgeLicenseText(name, file.text, identified);
+  const license = verdict.license;
   // the first line that is not blank (an empty file: its name, at the start)
   const title = /\S[^\r\n]*/u.exec(file.text);
   const firstLine = title ? title[0].trim() : name;
-  const span = title ? { start: title.index, end: title.index + title[0].trimEnd().length } : { start: 0, end: 0 };
-  result.declarations.push(makeDeclaration(
-    identified.license
-      ? { expression: identified.license, deprecatedIds: [], note: identified.addedText ? `it adds terms to the ${identified.basedOn} license: “${identified.addedText}”` : undefined }
+  const span = verdict.cited?.span ?? (title ? { start: title.index, end: title.index + title[0].trimEnd().length } : { start: 0, end: 0 });
+  const textName = !license ? 'unidentified text' : license.startsWith(customTextPrefix) ? 'custom license text' : `${describeLicense(license).name} text`;
+  const declaration = makeDeclaration(
+    license
+      ? { expression: license, deprecatedIds: [], note: verdict.note ?? (identified.addedText ? `it adds terms to the ${identified.basedOn} license: “${identified.addedText}”` : undefined) }
       : { unjudgeable: `the text of ${name} matches no license License Claims knows`, deprecatedIds: [] },
     {
-      source: 'license-file', file: file.path, span, raw: identified.license ? describeLicense(identified.license).name : firstLine.slice(0, 80),
-      label: `${name} (${identified.license ? `${describeLicense(identified.license).name} text` : 'unidentified text'})`, strictSpdx: false, scope: licenseFileScope(name),
+      source: 'license-file', file: file.path, span, raw: license ? describeLicense(license).name : firstLine.slice(0, 80),
+      label: `${name} (${textName})`, strictSpdx: false, scope: licenseFileScope(name),
     },
-  ));
+  );
+  result.declarations.push(verdict.clauses.length > 0 ? { ...declaration, clauses: verdict.clauses } : declaration);
   return result;
 }

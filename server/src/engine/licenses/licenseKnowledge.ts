@@ -87,6 +87,8 @@ export function describeLicense(id: string): LicenseDescription {
     return { id: spdx.id, name: spdx.id, url: spdx.url, osiApproved: spdx.osiApproved, fsfLibre: spdx.fsfLibre, deprecated: spdx.deprecated, reason: ai?.reason, known: true };
   }
   if (ai) return { id: ai.id, name: ai.shortName, url: ai.url, osiApproved: ai.osiApproved, fsfLibre: false, deprecated: false, reason: ai.reason, known: true };
+  // an unidentified LICENSE text judged by its restrictive clauses (licenses/clauses/licenseTextVerdict.ts)
+  if (id.startsWith('LicenseRef-custom-text-')) return { id, name: `the custom license in ${id.slice('LicenseRef-custom-text-'.length)}`, osiApproved: false, fsfLibre: false, deprecated: false, known: false };
   const name = id.startsWith('LicenseRef-') ? id.slice('LicenseRef-'.length).replace(/-/gu, ' ') : id;
   return { id, name, osiApproved: false, fsfLibre: false, deprecated: false, known: false };
 }

@@ -57,9 +57,18 @@ export function capitalise(text: string): string {
 
 /** ": it restricts use above …" — why the first rejected license fails the policy, or nothing when that is not known. */
 export function becauseClause(entries: JudgedDeclaration[], policy: Policy): string {
-  const first = entries.find((entry) => entry.rejected.length > 0);
+  // a LICENSE text's cited clause says most (whatever order the declarations were read in)
+  const first = entries.find((entry) => entry.rejected.length > 0 && entry.declaration.clauses?.length && entry.declaration.note)
+    ?? entries.find((entry) => entry.rejected.length > 0);
   const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note) : '';
-  return reason.includes(': ') ? reason.slice(reason.indexOf(': ')) : '';
+  if (!reason.includes(': ')) return '';
+  return `${reason.slice(reason.indexOf(': '))}${first ? knownLicenseClause(first.declaration) : ''}`;
+}
+
+/** A known license's LICENSE text (Llama, BUSL): the catalog says why; the clause it points at shows where (" (LICENSE line 11: “…”)"). */
+function knownLicenseClause(declaration: Declaration): string {
+  const cited = declaration.note ? undefined : declaration.clauses?.find((clause) => clause.span.start === declaration.span.start);
+  return cited ? ` (${declaration.file.slice(declaration.file.lastIndexOf('/') + 1)} line ${cited.line}: “${cited.excerpt}”)` : '';
 }
 
 /** The relation each related declaration is shown with: "package.json `license`: CC-BY-NC-4.0". */

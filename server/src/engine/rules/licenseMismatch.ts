@@ -16,8 +16,9 @@ function statements(declarations: Declaration[]): Statement[] {
   const groups = new Map<string, Statement>();
   for (const declaration of declarations) {
     const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
-    // a license known only by a name in prose, or terms stated in prose, is too vague to contradict anything
-    if (!node || expressionLeaves(node).some((leaf) => !describeLicense(leaf.license).known)) continue;
+    // a license known only by a name in prose, or terms stated in prose, is too vague to contradict anything;
+    // a LICENSE text with restrictive clauses is not (it contradicts a manifest that says MIT)
+    if (!node || (expressionLeaves(node).some((leaf) => !describeLicense(leaf.license).known) && !declaration.clauses?.length)) continue;
     const key = `${declaration.file}\u0000${declaration.scope === 'model' ? 'model' : 'all'}`;
     const group = groups.get(key) ?? { declarations: [], keys: new Set<string>(), isLicenseFile: declaration.source === 'license-file' };
     group.declarations.push(declaration);
