@@ -7,7 +7,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { auditWorkspaceRequest, exportSarifRequest, projectStatusRequest } from './protocol.js';
+import { auditWorkspaceRequest, explainLicenseRequest, exportSarifRequest, projectStatusRequest } from './protocol.js';
+import { explainQuery } from './lsp/explainMarkdown.js';
 import { fixAllKind } from './lsp/convert.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceFiles } from './lsp/workspaceFiles.js';
@@ -142,6 +143,11 @@ connection.onRequest(projectStatusRequest, async (params) => {
   const validation = await validator.recent(document);
   const { policy } = await settings.get(params.uri);
   return projectStatus(validation, policy ?? undefined);
+});
+
+connection.onRequest(explainLicenseRequest, (params) => {
+  const document = params.uri ? documents.get(params.uri) : undefined;
+  return explainQuery(params.query, document ? { name: basename(pathOfUri(document.uri) ?? 'The file'), text: document.getText() } : undefined);
 });
 
 documents.listen(connection);

@@ -7,7 +7,7 @@
 // then for files that are not open (open ones are judged as the editor holds
 // them); the findings (not the files' texts) are kept for the SARIF export.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
@@ -62,12 +62,12 @@ export class WorkspaceAuditor {
         await yieldToMessages();
         if (token.isCancellationRequested) return { ...summary, cancelled: true };
         const root = fileURLToPath(folderUri);
-        progress.report(Math.round((index / folderUris.length) * 100), `reading ${root}…`);
+        progress.report(Math.round((index / folderUris.length) * 100), `reading ${basename(root) || root}…`);
         const share = 100 / folderUris.length;
         try {
           reports.push(
             await this.auditFolder(root, folderUri, summary, nowPublished, {
-              onProgress: (done, total, projects) => progress.report(Math.round((index + done / Math.max(total, 1)) * share), `read ${done}/${total} files, judged ${projects} projects…`),
+              onProgress: (done, total, projects) => progress.report(Math.round((index + done / Math.max(total, 1)) * share), `read ${done}/${total} files, judged ${projects} ${projects === 1 ? 'project' : 'projects'}…`),
               isCancelled: () => token.isCancellationRequested,
             }),
           );
