@@ -510,8 +510,8 @@ test('regression: an empty license in front matter is filled in, never duplicate
 test('regression: under a custom policy the declare and LICENSE fixes offer only licenses the policy accepts', () => {
   const files = { 'Cargo.toml': '[package]\nname = "x"\n', 'README.md': 'X is open source.\n' };
   const titles = (config: Config) => fixesOf(files, config).findings[0].fixes.map((fix) => fix.title).filter((title) => !title.startsWith('Reword') && !title.startsWith('Suppress'));
-  assert.deepEqual(titles({}), ['Declare Apache-2.0 in Cargo.toml', 'Declare MIT in Cargo.toml', 'Add a LICENSE file with the Apache-2.0 license text', 'Add a LICENSE file with the MIT license text']);
-  assert.deepEqual(titles({ policy: 'custom', allow: ['MIT'] }), ['Declare MIT in Cargo.toml', 'Add a LICENSE file with the MIT license text']);
-  assert.deepEqual(titles({ policy: 'custom', allow: ['BSD-3-Clause', 'LicenseRef-Ours'] }), ['Declare BSD-3-Clause in Cargo.toml', 'Add a LICENSE file with the BSD-3-Clause license text']);
+  assert.deepEqual(titles({}), ['Declare Apache-2.0 in Cargo.toml', 'Declare MIT in Cargo.toml', 'Create ./LICENSE with the Apache-2.0 license text', 'Create ./LICENSE with the MIT license text']);
+  assert.deepEqual(titles({ policy: 'custom', allow: ['MIT'] }), ['Declare MIT in Cargo.toml', 'Create ./LICENSE with the MIT license text']);
+  assert.deepEqual(titles({ policy: 'custom', allow: ['BSD-3-Clause', 'LicenseRef-Ours'] }), ['Declare BSD-3-Clause in Cargo.toml', 'Create ./LICENSE with the BSD-3-Clause license text']);
   assert.deepEqual(titles({ policy: 'custom', allow: ['LicenseRef-Ours'] }), []);
 });

@@ -63,7 +63,7 @@ const scenarios = [
       details.before = await vs.waitForProblem({ file: 'README.md', code: 'claim-without-license' });
       await vs.goTo(5, 20);
       await vs.page.keyboard.press('Control+.');
-      const title = 'Add a LICENSE file with the Apache-2.0 license text';
+      const title = 'Create ./LICENSE with the Apache-2.0 license text';
       const widget = '.action-widget .monaco-list-row.action';
       await vs.page.waitForSelector(widget, { state: 'visible' });
       details.actions = await vs.page.$$eval(widget, (els) => els.map((e) => e.getAttribute('aria-label')));
