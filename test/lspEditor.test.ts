@@ -44,7 +44,10 @@ test('the hover over a failing claim gives the verdict in a line, the restrictio
     assert.match(lines[0], /^\*\*Not backed\.\*\* Llama 3 Community License \(front matter `license`\) is not open source under the `osi` policy\.$/u);
     assert.ok(lines.some((line) => /^- \*user threshold\*: /u.test(line)), hover);
     assert.match(hover, /\[Explain Meta Llama 3 Community License Agreement\]\(command:licenseClaims\.explainLicense\?%5B%22LicenseRef-Llama-3-Community-License%22%5D /u);
-    for (const diagnostic of diagnostics) assert.ok(!hover.includes(String(diagnostic.message).slice(0, 60)), `the hover repeats: ${diagnostic.message}`);
+    for (const diagnostic of diagnostics) {
+      const message = diagnostic.message as string;
+      assert.ok(!hover.includes(message.slice(0, 60)), `the hover repeats: ${message}`);
+    }
     assert.doesNotMatch(hover, /[\u2600-\u27BF\u{1F300}-\u{1FAFF}\u25A1]/u, 'no emoji or icon glyphs');
     assert.ok(hover.length < 900, `${hover.length} characters`);
     assert.ok(lines.filter((line) => line.startsWith('- ')).length <= 5, hover);
