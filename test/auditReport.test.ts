@@ -56,7 +56,7 @@ test('every finding links to licenseClaims.openLocation with its URI, 0-based li
 });
 
 test('rules link to their page shipped in the extension; the Problems panel and SARIF export are linked', () => {
-  const html = auditReportHtml(summary(), { workspaceRoot: root, ruleSummary: (rule) => (rule === 'deprecated-license-id' ? 'Reports a deprecated id.' : undefined) });
+  const html = auditReportHtml(summary({ ruleSummaries: { 'deprecated-license-id': 'Reports a deprecated id.' } }), { workspaceRoot: root });
   const rule = links(html).find((link) => link.className === 'rule')!;
   assert.deepEqual([rule.href.slice(0, rule.href.indexOf('?')), commandArgs(rule.href)], ['command:licenseClaims.showRule', ['claim-non-osi-license']]);
   assert.match(html, /deprecated-license-id<\/a> <span class="summary">Reports a deprecated id\.<\/span>/u);

@@ -25,8 +25,6 @@ export interface ReportOptions {
   /** Findings listed per rule-and-project group, and in the whole page; the rest are counted. */
   perGroup?: number;
   total?: number;
-  /** A rule's one-line summary, when known. */
-  ruleSummary?: (rule: string) => string | undefined;
 }
 
 const severityOrder: Record<AuditFinding['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -54,7 +52,7 @@ export function auditReportHtml(summary: AuditSummary, options: ReportOptions = 
   const open = summary.findings.length <= 20 ? ' open' : '';
   if (rules.length === 0) body.push('<p>No findings.</p>');
   for (const [rule, findings] of rules) {
-    const description = options.ruleSummary?.(rule);
+    const description = summary.ruleSummaries?.[rule];
     body.push(`<details class="rule"${open}><summary><span class="count">${findings.length}</span> ${ruleLink(rule)}${description ? ` <span class="summary">${escapeHtml(description)}</span>` : ''}</summary>`);
     const byProject = new Map<string, AuditFinding[]>();
     for (const finding of findings) groupInto(byProject, finding.project, finding);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { explainLicenseCommand, explainLicenseRequest, type ExplainLicenseParams } from '../../server/src/protocol.js';
 import { documentSelector } from './languageClient.js';
+import { showMarkdownPreview } from './rulePages.js';
 import { errorText } from './serverProgress.js';
 
 export const explainScheme = 'license-claims-explain';
@@ -30,14 +31,10 @@ export function registerExplainCommand(client: LanguageClient): vscode.Disposabl
         : 'License Claims could not identify the license of this file.');
       return undefined;
     }
-    const uri = vscode.Uri.from({ scheme: explainScheme, path: `/${answer.id}.md` });
+    const uri = vscode.Uri.from({ scheme: explainScheme, path: `/${answer.name.replace(/[\\/]/gu, ' ')}.md` });
     pages.set(uri.path, answer.markdown);
     changes.fire(uri);
-    try {
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-    } catch {
-      await vscode.window.showTextDocument(uri, { preview: true }); // the built-in Markdown extension is disabled
-    }
+    await showMarkdownPreview(uri);
     return answer.id;
   });
   return vscode.Disposable.from(command, provider, changes);

@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import type { AuditSummary } from '../../server/src/protocol.js';
 import { auditReportHtml, reportCommands } from './auditReport.js';
-import { ruleSummary } from './rulePages.js';
 
 export class AuditReportView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -28,7 +27,6 @@ export class AuditReportView implements vscode.Disposable {
       workspaceRoot: scope?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString(),
       title: scope?.title,
       cspSource: this.panel.webview.cspSource,
-      ruleSummary,
     });
   }
 

@@ -58,6 +58,8 @@ export interface AuditSummary {
   byProject: Record<string, number>;
   /** Files skipped by the walk, and files that did not parse. */
   skipped: { uri: string; reason: string }[];
+  /** Each rule's one-line summary, by rule id (for a report). */
+  ruleSummaries?: Record<string, string>;
 }
 
 /** Audit every file of the workspace: diagnostics are published for all of them, open or not. */

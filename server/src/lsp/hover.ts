@@ -15,8 +15,8 @@ import type { Validator } from './validation.js';
 import { literalMarkdown } from './markdownText.js';
 
 /** How many restrictions a hover lists, and how long each may be. */
-const maxRestrictions = 4;
-const maxRestrictionLength = 110;
+const maxRestrictions = 3;
+const maxRestrictionLength = 90;
 
 const kindWords = (kind: string) => kind.replace(/-/gu, ' ');
 

@@ -11,7 +11,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
-import { ruleIds } from '../engine/rules/index.js';
+import { ruleIds, rules } from '../engine/rules/index.js';
 import { walkCancellable } from '../files/walk.js';
 import { auditTree } from '../files/treeAudit.js';
 import { collectOnGrowth } from '../files/collector.js';
@@ -49,7 +49,7 @@ export class WorkspaceAuditor {
   ) {}
 
   async run(folderUris: string[], token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AuditSummary> {
-    const summary: AuditSummary = { cancelled: false, files: 0, projects: 0, findings: [], byRule: {}, byProject: {}, skipped: [] };
+    const summary: AuditSummary = { cancelled: false, files: 0, projects: 0, findings: [], byRule: {}, byProject: {}, skipped: [], ruleSummaries: Object.fromEntries(rules.map((rule) => [rule.id, rule.summary])) };
     progress.begin('License Claims: auditing the workspace', 0, 'reading files…', true);
     const reports: FolderReport[] = [];
     const nowPublished = new Set<string>();
