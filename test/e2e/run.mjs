@@ -218,7 +218,7 @@ const scenarios = [
       // the walkthrough
       await vs.runCommand('Welcome: Open Walkthrough...');
       await vs.page.keyboard.type('Catch openwashing');
-      await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Catch openwashing with License Claims' }).first().click();
+      await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Catch openwashing' }).first().click();
       details.walkthrough = await waitFor('the walkthrough', async () => {
         if (!(await vs.tabTitles()).some((t) => /Walkthrough: License Claims/.test(t))) return null;
         return vs.page.evaluate(() => {

@@ -16,6 +16,8 @@ export function gitUserName(folder: string | undefined): string | undefined {
   if (!folder) return undefined;
   const file = join(folder, '.git', 'config');
   try {
+    // a .git folder of the workspace itself (a symbolic link could point anywhere; a worktree's .git is a file)
+    if (!lstatSync(join(folder, '.git')).isDirectory()) return undefined;
     const stat = lstatSync(file);
     if (!stat.isFile() || stat.size > maxConfigBytes) return undefined;
     let section = '';

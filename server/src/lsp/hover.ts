@@ -50,10 +50,11 @@ function decisive(verdict: ClaimVerdict): JudgedDeclaration[] {
 
 function verdictLine(claim: Claim, verdict: ClaimVerdict): string {
   const policy = `the \`${verdict.policy.name}\` policy`;
-  const names = [...new Set(decisive(verdict).map((entry) => `${literalMarkdown(nameOf(entry.declaration))} (${literalMarkdown(entry.declaration.label)})`))].join(', ');
+  const listed = [...new Set(decisive(verdict).map((entry) => `${literalMarkdown(nameOf(entry.declaration))} (${literalMarkdown(entry.declaration.label)})`))].join(', ');
+  const names = listed.charAt(0).toUpperCase() + listed.slice(1); // it may open a sentence
   const subject = claim.aboutModel ? 'The model claim' : 'The claim';
   switch (verdict.outcome) {
-    case 'accepted': return `**Backed.** ${subject} is backed: ${names} ${names.includes(', ') ? 'are' : 'is'} open source under ${policy}.`;
+    case 'accepted': return `**Backed.** ${subject} is backed: ${listed} ${listed.includes(', ') ? 'are' : 'is'} open source under ${policy}.`;
     case 'rejected': return `**Not backed.** ${names} ${names.includes(', ') ? 'are' : 'is'} not open source under ${policy}.`;
     case 'partial': return `**Partly backed.** Open source under ${policy} except ${names}.`;
     case 'unverifiable': return `**Cannot be judged.** ${names} ${names.includes(', ') ? 'name' : 'names'} no license that can be checked.`;
