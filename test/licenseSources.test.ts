@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { explainLicense } from '../server/src/engine/licenses/explainLicense.js';
 import { aiLicenses } from '../server/src/engine/licenses/licenseKnowledge.js';
 import { publicNote } from '../server/src/engine/licenses/licenseSources.js';
+import { audit } from '../server/src/engine/audit.js';
 
 const internal = /research notes|§|text ?phrases|corpus|listVersionAdded|hub-docs|ScanCode/iu;
 
@@ -31,4 +32,12 @@ test('publicNote drops bookkeeping sentences and keeps the rest whole', () => {
   assert.equal(publicNote('A condition added on top of another license (e.g. "Apache-2.0 with Commons Clause"); the whole combination is not open source. No URL in the notes.'),
     'A condition added on top of another license (e.g. "Apache-2.0 with Commons Clause"); the whole combination is not open source.');
   assert.equal(publicNote('SPDX keeps all CC licences under a historical "grand-licensed-in" consensus; listVersionAdded 1.20.'), undefined);
+});
+
+test('base-model-license-conflict names the base model\'s license and its URL in related information, not the catalog\'s notes', () => {
+  const text = '---\nlicense: mit\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n\nA fine-tune.\n';
+  const finding = audit([{ path: 'README.md', text }], { configFor: () => ({}) }).findings.find((candidate) => candidate.rule === 'base-model-license-conflict')!;
+  assert.ok(finding, 'a base-model-license-conflict finding');
+  assert.match(finding.related[0].message, /^base_model: meta-llama\/Meta-Llama-3-8B is under the Llama 3 Community License \(https:\/\/huggingface\.co\/\S+\)$/u);
+  assert.doesNotMatch(finding.related[0].message, /notes|§|hub-docs/u);
 });
