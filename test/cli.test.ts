@@ -145,13 +145,14 @@ test('identify: which license a LICENSE-like file holds, as JSON', () => {
   assert.equal(runCli(['identify']).status, 2);
 });
 
-test('explain: an entry with its OSI/FSF status, restrictions and source; unknown ids are usage errors', () => {
+test('explain: an entry with its OSI/FSF status, restrictions and sources (titles and URLs, no internal notes); unknown ids are usage errors', () => {
   const llama = runCli(['explain', 'llama3']);
   assert.equal(llama.status, 0);
   assert.match(llama.stdout, /^Meta Llama 3 Community License Agreement \(LicenseRef-Llama-3-Community-License\)/);
   assert.match(llama.stdout, /OSI-approved: no/);
   assert.match(llama.stdout, /user-threshold: .*700 million monthly active users/);
-  assert.match(llama.stdout, /Source: /);
+  assert.match(llama.stdout, /^ {2}License text: https:\/\/huggingface\.co\/meta-llama\/\S+$/mu);
+  assert.doesNotMatch(llama.stdout, /research notes|text ?phrases|corpus|listVersionAdded/iu);
   const json = JSON.parse(runCli(['explain', 'bsl-1.0', 'WTFPL', 'gpl', '--format', 'json']).stdout);
   assert.deepEqual(json.map((entry: { id: string; osiApproved: boolean | null; fsfLibre: boolean | null }) => [entry.id, entry.osiApproved, entry.fsfLibre]), [['BSL-1.0', true, true], ['WTFPL', false, true], ['gpl', null, null]]);
   const unknown = runCli(['explain', 'no-such-license']);

@@ -135,7 +135,7 @@ test('a fix that creates LICENSE never overwrites, and is not offered when a LIC
     await client.open(uri, 'X is open source.\n');
     const [diagnostic] = (await first).diagnostics;
     const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
-    const create = actions.find((action) => action.title.startsWith('Add a LICENSE file'))!;
+    const create = actions.find((action) => /^Create \S*LICENSE with the/u.test(action.title))!;
     const created = create.edit!.documentChanges!.find((change) => 'kind' in change && change.kind === 'create') as { options: { overwrite: boolean; ignoreIfExists: boolean } };
     assert.deepEqual(created.options, { overwrite: false, ignoreIfExists: true });
   });
@@ -149,7 +149,7 @@ test('a fix that creates LICENSE never overwrites, and is not offered when a LIC
     assert.equal(diagnostic.code, 'claim-without-license');
     const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
     assert.ok(actions.length > 0);
-    assert.deepEqual(actions.filter((action) => action.title.startsWith('Add a LICENSE file')), []);
+    assert.deepEqual(actions.filter((action) => /^Create \S*LICENSE with the/u.test(action.title)), []);
   });
 });
 
@@ -179,11 +179,11 @@ test('hover explains a claim\'s verdict and a declared license', async () => {
     const diagnostic = (await first).diagnostics.find((candidate) => candidate.code === 'claim-non-osi-license')!;
     const onClaim = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start }) as Hover;
     const claimText = (onClaim.contents as { value: string }).value;
-    assert.match(claimText, /not backed/);
+    assert.match(claimText, /^\*\*Not backed\.\*\*/);
     assert.match(claimText, /Llama 3 Community License/);
     const licenseLine = text.split('\n').findIndex((line) => line.startsWith('license:'));
     const onLicense = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: licenseLine, character: 10 } }) as Hover;
-    assert.match((onLicense.contents as { value: string }).value, /OSI-approved: no/);
+    assert.match((onLicense.contents as { value: string }).value, /OSI-approved no/);
   });
 });
 
@@ -270,7 +270,7 @@ test('the workspace audit streams: a project\'s diagnostics are published while 
     const later = progress.slice(progressWhenPublished).map((entry) => entry.value.message ?? '');
     // files were still being read after a's diagnostics came
     assert.ok(later.some((message) => /read (\d+)\/(\d+) files/u.test(message) && Number(/read (\d+)/u.exec(message)![1]) < summary.files), JSON.stringify(later.slice(0, 5)));
-    assert.ok(progress.some((entry) => /judged [1-9]\d* projects/u.test(entry.value.message ?? '')));
+    assert.ok(progress.some((entry) => /judged [1-9]\d* projects?…/u.test(entry.value.message ?? '')));
     assert.equal(summary.projects, 2);
   });
 });

@@ -369,7 +369,7 @@ test('generated package.json files: every fix keeps them valid JSON, changes not
       ['{"name": "x", "license": "GPL-2.0"}', undefined, {}],
     ],
   });
-  assertExercised(['Declare package.json', 'Reword package.json', 'Reword README.md', 'Suppress README.md', 'Add LICENSE', 'Replace package.json', 'Change package.json']);
+  assertExercised(['Declare package.json', 'Reword package.json', 'Reword README.md', 'Suppress README.md', 'Create LICENSE', 'Replace package.json', 'Change package.json']);
 });
 
 test('generated pyproject.toml files: every fix keeps them valid TOML, changes nothing else and removes its finding', () => {
@@ -384,7 +384,7 @@ test('generated pyproject.toml files: every fix keeps them valid TOML, changes n
       ['[project]\nname = "x"\nlicense = "GPL-2.0"\n', 'X is open source.\n', {}],
     ],
   });
-  assertExercised(['Declare pyproject.toml', 'Reword README.md', 'Suppress README.md', 'Add LICENSE', 'Replace pyproject.toml', 'Change pyproject.toml']);
+  assertExercised(['Declare pyproject.toml', 'Reword README.md', 'Suppress README.md', 'Create LICENSE', 'Replace pyproject.toml', 'Change pyproject.toml']);
 });
 
 test('generated Cargo.toml files: every fix keeps them valid TOML, changes nothing else and removes its finding', () => {
@@ -399,7 +399,7 @@ test('generated Cargo.toml files: every fix keeps them valid TOML, changes nothi
       ['[package]\nname = "x"\nlicense = "GPL-2.0"\n', 'X is open source.\n', {}],
     ],
   });
-  assertExercised(['Declare Cargo.toml', 'Reword Cargo.toml', 'Reword README.md', 'Suppress README.md', 'Add LICENSE', 'Replace Cargo.toml', 'Change Cargo.toml']);
+  assertExercised(['Declare Cargo.toml', 'Reword Cargo.toml', 'Reword README.md', 'Suppress README.md', 'Create LICENSE', 'Replace Cargo.toml', 'Change Cargo.toml']);
 });
 
 test('generated model cards: every fix keeps the front matter valid YAML, changes nothing else and removes its finding', () => {
@@ -407,7 +407,7 @@ test('generated model cards: every fix keeps the front matter valid YAML, change
   fc.assert(fc.property(frontMatter, policyConfig, (card, config) => {
     checkEveryFix(generatedCase({ 'README.md': card }, config));
   }), { ...runs, examples: [['---\ntags: [x]\n---\n\nX is an open-source model.\n', {}]] });
-  assertExercised(['Declare README.md', 'Reword README.md', 'Suppress README.md', 'Add LICENSE']);
+  assertExercised(['Declare README.md', 'Reword README.md', 'Suppress README.md', 'Create LICENSE']);
 });
 
 test('generated monorepos: a fix never creates a LICENSE where any file of that name exists', () => {
@@ -435,7 +435,7 @@ test('generated monorepos: a fix never creates a LICENSE where any file of that 
       [{ rootLicense: undefined, packageLicense: undefined, licenseText: '', manifest: 'pyproject.toml', claim: 'X is open source.\n' }],
     ],
   });
-  assertExercised(['Add LICENSE', 'Declare package.json', 'Declare Cargo.toml', 'Declare pyproject.toml']);
+  assertExercised(['Create LICENSE', 'Declare package.json', 'Declare Cargo.toml', 'Declare pyproject.toml']);
 });
 
 // ------------------------------------------- regressions the properties found
@@ -510,8 +510,8 @@ test('regression: an empty license in front matter is filled in, never duplicate
 test('regression: under a custom policy the declare and LICENSE fixes offer only licenses the policy accepts', () => {
   const files = { 'Cargo.toml': '[package]\nname = "x"\n', 'README.md': 'X is open source.\n' };
   const titles = (config: Config) => fixesOf(files, config).findings[0].fixes.map((fix) => fix.title).filter((title) => !title.startsWith('Reword') && !title.startsWith('Suppress'));
-  assert.deepEqual(titles({}), ['Declare Apache-2.0 in Cargo.toml', 'Declare MIT in Cargo.toml', 'Add a LICENSE file with the Apache-2.0 license text', 'Add a LICENSE file with the MIT license text']);
-  assert.deepEqual(titles({ policy: 'custom', allow: ['MIT'] }), ['Declare MIT in Cargo.toml', 'Add a LICENSE file with the MIT license text']);
-  assert.deepEqual(titles({ policy: 'custom', allow: ['BSD-3-Clause', 'LicenseRef-Ours'] }), ['Declare BSD-3-Clause in Cargo.toml', 'Add a LICENSE file with the BSD-3-Clause license text']);
+  assert.deepEqual(titles({}), ['Declare Apache-2.0 in Cargo.toml', 'Declare MIT in Cargo.toml', 'Create ./LICENSE with the Apache-2.0 license text', 'Create ./LICENSE with the MIT license text']);
+  assert.deepEqual(titles({ policy: 'custom', allow: ['MIT'] }), ['Declare MIT in Cargo.toml', 'Create ./LICENSE with the MIT license text']);
+  assert.deepEqual(titles({ policy: 'custom', allow: ['BSD-3-Clause', 'LicenseRef-Ours'] }), ['Declare BSD-3-Clause in Cargo.toml', 'Create ./LICENSE with the BSD-3-Clause license text']);
   assert.deepEqual(titles({ policy: 'custom', allow: ['LicenseRef-Ours'] }), []);
 });

@@ -1,77 +1,170 @@
-// The workspace audit as a Markdown report: a pure function of the server's
-// AuditSummary (no vscode import), so it is unit-tested with node:test.
+// The workspace audit as an HTML page for a webview: a pure function of the
+// server's AuditSummary (no vscode import), so it is unit-tested with node:test.
+// Findings are grouped by rule, then by project, in collapsed sections with
+// counts; each group lists a bounded number of findings and says where the
+// rest are (the Problems panel, a SARIF export). Every link is a `command:`
+// link (the webview allows only the commands in `reportCommands`): a finding
+// opens its file in an editor at its line, whatever the Markdown settings.
 import type { AuditFinding, AuditSummary } from '../../server/src/protocol.js';
 
-export const rulesDocsBase = 'https://github.com/license-claims/license-claims/blob/main/docs/rules/';
+/** Commands the report links to; the webview enables exactly these. */
+export const reportCommands = {
+  openLocation: 'licenseClaims.openLocation',
+  showRule: 'licenseClaims.showRule',
+  exportSarif: 'licenseClaims.exportSarif',
+  showProblems: 'workbench.actions.view.problems',
+} as const;
+
+export interface ReportOptions {
+  /** The first workspace folder's URI (as `Uri.toString()` writes it): paths under it are shown relative to it. */
+  workspaceRoot?: string;
+  /** What was audited, when not the workspace root (a folder's path from it). */
+  title?: string;
+  /** The webview's `cspSource` (styles only: the page runs no script). */
+  cspSource?: string;
+  /** Findings listed per rule-and-project group, and in the whole page; the rest are counted. */
+  perGroup?: number;
+  total?: number;
+}
 
 const severityOrder: Record<AuditFinding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
-/**
- * The report for `summary`. `workspaceRoot` is the first workspace folder's URI
- * (as `Uri.toString()` writes it): paths under it are shown relative to it.
- * A suppression comment under the title keeps the report quiet should it be saved into a workspace.
- */
-export function auditReportMarkdown(summary: AuditSummary, workspaceRoot: string | undefined): string {
-  const root = workspaceRoot?.replace(/\/+$/u, '');
+export function auditReportHtml(summary: AuditSummary, options: ReportOptions = {}): string {
+  const root = options.workspaceRoot?.replace(/\/+$/u, '');
+  const perGroup = options.perGroup ?? 50;
+  let budget = options.total ?? 500;
   const path = (uri: string): string => displayPath(uri, root);
   const count = (severity: AuditFinding['severity']): number => summary.findings.filter((finding) => finding.severity === severity).length;
-  const lines = [
-    `# License Claims audit${root ? ` of \`${folderName(root)}\`` : ''}`,
-    '',
-    '<!-- license-claims-disable -->',
-    '',
-  ];
-  if (summary.cancelled) lines.push('> The audit was cancelled: these are the findings up to that point.', '');
-  lines.push(
-    `**${plural(summary.findings.length, 'finding')}** (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) ` +
-      `in ${plural(summary.files, 'file')} across ${plural(summary.projects, 'project')}.`,
+  const body: string[] = [];
+  const audited = options.title ?? (root ? folderName(root) : undefined);
+  body.push(`<h1>License Claims audit${audited ? ` of <code>${escapeHtml(audited)}</code>` : ''}</h1>`);
+  if (summary.cancelled) body.push('<p class="note">The audit was cancelled: these are the findings up to that point.</p>');
+  body.push(
+    `<p class="totals"><strong>${plural(summary.findings.length, 'finding')}</strong> (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) ` +
+      `in ${plural(summary.files, 'file')} across ${plural(summary.projects, 'project')}.</p>`,
   );
+  body.push(`<p class="actions">${commandLink(reportCommands.showProblems, [], 'Show them in the Problems panel')} · ${commandLink(reportCommands.exportSarif, [], 'Export SARIF')}</p>`);
 
-  const rules = sortedCounts(summary.byRule);
-  if (rules.length > 0) {
-    lines.push('', '## Findings per rule', '', '| rule | findings |', '| --- | ---: |');
-    for (const [rule, n] of rules) lines.push(`| ${ruleLink(rule)} | ${n} |`);
-  }
-
-  const projects = sortedCounts(summary.byProject);
-  if (projects.length > 0) {
-    lines.push('', '## Findings per project', '', '| project | findings |', '| --- | ---: |');
-    for (const [project, n] of projects) lines.push(`| ${codeSpan(path(project))} | ${n} |`);
-  }
-
-  lines.push('', '## Findings', '');
-  if (summary.findings.length === 0) lines.push('No findings.');
-  const findings = [...summary.findings].sort((a, b) =>
-    compare(path(a.uri), path(b.uri)) || a.line - b.line || a.character - b.character || severityOrder[a.severity] - severityOrder[b.severity]);
-  for (const finding of findings) {
-    const location = `${path(finding.uri)}:${finding.line + 1}`;
-    const target = rootRelativeTarget(finding.uri, root);
-    const shown = target === undefined ? codeSpan(location) : `[${inlineText(location)}](<${target}#L${finding.line + 1}>)`;
-    lines.push(`- ${shown} **${finding.severity}** ${codeSpan(finding.rule)}: ${inlineText(finding.message)}`);
+  const byRule = new Map<string, AuditFinding[]>();
+  for (const finding of summary.findings) groupInto(byRule, finding.rule, finding);
+  const rules = [...byRule.entries()].sort(([a, x], [b, y]) => y.length - x.length || compare(a, b));
+  // a short report opens fully; a long one shows its groups and counts first
+  const open = summary.findings.length <= 20 ? ' open' : '';
+  if (rules.length === 0) body.push('<p>No findings.</p>');
+  for (const [rule, findings] of rules) {
+    const description = summary.ruleSummaries?.[rule];
+    body.push(`<details class="rule"${open}><summary><span class="count">${findings.length}</span> ${ruleLink(rule)}${description ? ` <span class="summary">${escapeHtml(description)}</span>` : ''}</summary>`);
+    const byProject = new Map<string, AuditFinding[]>();
+    for (const finding of findings) groupInto(byProject, finding.project, finding);
+    const projects = [...byProject.entries()].sort(([a, x], [b, y]) => y.length - x.length || compare(path(a), path(b)));
+    for (const [project, inProject] of projects) {
+      body.push(`<details class="project"${open}><summary><span class="count">${inProject.length}</span> ${projectLabel(project, root)}</summary><ul>`);
+      const sorted = [...inProject].sort((a, b) =>
+        compare(path(a.uri), path(b.uri)) || a.line - b.line || a.character - b.character || severityOrder[a.severity] - severityOrder[b.severity]);
+      const shown = sorted.slice(0, Math.max(0, Math.min(perGroup, budget)));
+      budget -= shown.length;
+      for (const finding of shown) {
+        const location = `${path(finding.uri)}:${finding.line + 1}`;
+        body.push(`<li><span class="severity ${finding.severity}">${finding.severity}</span> ${commandLink(reportCommands.openLocation, [finding.uri, finding.line, finding.character], location, 'location')} ${messageHtml(finding.message)}</li>`);
+      }
+      if (sorted.length > shown.length) {
+        body.push(`<li class="more">… and ${sorted.length - shown.length} more: see the ${commandLink(reportCommands.showProblems, [], 'Problems panel')} or ${commandLink(reportCommands.exportSarif, [], 'export SARIF')}.</li>`);
+      }
+      body.push('</ul></details>');
+    }
+    body.push('</details>');
   }
 
   if (summary.skipped.length > 0) {
     const shown = summary.skipped.slice(0, 50);
-    lines.push('', '## Skipped files', '');
-    for (const skipped of shown) lines.push(`- ${codeSpan(path(skipped.uri))}: ${inlineText(skipped.reason)}`);
-    if (summary.skipped.length > shown.length) lines.push(`- … and ${summary.skipped.length - shown.length} more`);
+    body.push(`<details class="skipped"><summary><span class="count">${summary.skipped.length}</span> skipped files</summary><ul>`);
+    for (const skipped of shown) body.push(`<li><code>${escapeHtml(path(skipped.uri))}</code>: ${escapeHtml(skipped.reason)}</li>`);
+    if (summary.skipped.length > shown.length) body.push(`<li class="more">… and ${summary.skipped.length - shown.length} more</li>`);
+    body.push('</ul></details>');
   }
-  return `${lines.join('\n')}\n`;
+  return page(body.join('\n'), options.cspSource);
 }
 
-/** A rule id linked to its docs page (ids are kebab-case; anything else is shown as is). */
+/** The part of a summary under a folder (its findings, their counts, its skipped files). */
+export function summaryUnder(summary: AuditSummary, folder: string): AuditSummary {
+  const prefix = `${folder.replace(/\/+$/u, '')}/`;
+  const under = (uri: string) => uri.startsWith(prefix);
+  const findings = summary.findings.filter((finding) => under(finding.uri));
+  const byRule: Record<string, number> = {};
+  const byProject: Record<string, number> = {};
+  for (const finding of findings) {
+    byRule[finding.rule] = (byRule[finding.rule] ?? 0) + 1;
+    byProject[finding.project] = (byProject[finding.project] ?? 0) + 1;
+  }
+  const projects = Object.keys(summary.byProject).filter((project) => under(`${project}/`) || `${project}/`.startsWith(prefix));
+  return { ...summary, findings, byRule, byProject, projects: projects.length, files: new Set(findings.map((finding) => finding.uri)).size, skipped: summary.skipped.filter((skipped) => under(skipped.uri)) };
+}
+
+function page(body: string, cspSource: string | undefined): string {
+  const csp = `default-src 'none'; style-src ${cspSource ? `${cspSource} ` : ''}'unsafe-inline'; img-src 'none'; script-src 'none';`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>License Claims audit</title>
+<style>
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 20px 20px; line-height: 1.5; }
+h1 { font-size: 1.5em; font-weight: 600; }
+a { color: var(--vscode-textLink-foreground); text-decoration: none; }
+a:hover { text-decoration: underline; }
+code { font-family: var(--vscode-editor-font-family); }
+details { margin: 4px 0; }
+details.project { margin-left: 18px; }
+summary { cursor: pointer; padding: 2px 0; }
+ul { list-style: none; padding-left: 36px; margin: 2px 0 6px; }
+li { margin: 3px 0; }
+.count { display: inline-block; min-width: 2.5em; text-align: right; margin-right: 6px; font-variant-numeric: tabular-nums; color: var(--vscode-descriptionForeground); }
+.summary { color: var(--vscode-descriptionForeground); }
+.severity { display: inline-block; min-width: 4.5em; font-size: 0.85em; text-transform: uppercase; }
+.severity.error { color: var(--vscode-editorError-foreground); }
+.severity.warning { color: var(--vscode-editorWarning-foreground); }
+.severity.info { color: var(--vscode-editorInfo-foreground); }
+.location { font-family: var(--vscode-editor-font-family); margin-right: 6px; }
+.note { border-left: 3px solid var(--vscode-editorWarning-foreground); padding-left: 8px; }
+.more { color: var(--vscode-descriptionForeground); }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** A link that runs `command` with `args` (the webview allows only the report's commands). */
+function commandLink(command: string, args: unknown[], label: string, className?: string): string {
+  const href = args.length > 0 ? `command:${command}?${encodeURIComponent(JSON.stringify(args))}` : `command:${command}`;
+  return `<a${className ? ` class="${className}"` : ''} href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+}
+
+/** A rule id linked to its page (shipped in the extension, shown offline); anything not kebab-case is shown as is. */
 function ruleLink(rule: string): string {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(rule) ? `[\`${rule}\`](${rulesDocsBase}${rule}.md)` : codeSpan(rule);
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(rule) ? commandLink(reportCommands.showRule, [rule], rule, 'rule') : `<code>${escapeHtml(rule)}</code>`;
 }
 
-/**
- * The link target of a file under the workspace root: its path from the root with a leading
- * "/" (still percent-encoded), which VS Code's Markdown preview resolves against the first
- * workspace folder. `file:` links are no use: the preview's markdown-it drops them. Files
- * elsewhere (other folders of a multi-root workspace) get no link.
- */
-function rootRelativeTarget(uri: string, root: string | undefined): string | undefined {
-  return root && uri.startsWith(`${root}/`) ? uri.slice(root.length) : undefined;
+/** The root project is named by its folder ("helix model (root)"), others by their path from the root. */
+function projectLabel(project: string, root: string | undefined): string {
+  const shown = displayPath(project, root);
+  return shown === '.' && root ? `<code>${escapeHtml(folderName(root))}</code> (workspace root)` : `<code>${escapeHtml(shown)}</code>`;
+}
+
+/** A message as text, its `code spans` shown as code. */
+export function messageHtml(message: string): string {
+  return message
+    .replace(/\s*\n\s*/gu, ' ')
+    .split(/(`[^`]+`)/u)
+    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
+    .join('');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/gu, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
 
 /** `uri` relative to `root` ("." for the root itself), otherwise its decoded path. */
@@ -94,10 +187,10 @@ function decode(text: string): string {
   }
 }
 
-function sortedCounts(counts: Record<string, number>): [string, number][] {
-  return Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .sort(([a, m], [b, n]) => n - m || compare(a, b));
+function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
 }
 
 function compare(a: string, b: string): number {
@@ -106,39 +199,4 @@ function compare(a: string, b: string): number {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A code span that survives backticks in the text. */
-function codeSpan(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/gu)].map((match) => match[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = longest > 0 ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\s*\n\s*/gu, ' ')}${pad}${fence}`;
-}
-
-/**
- * One line of Markdown that shows `text` literally, keeping its `code spans`
- * (rule messages quote manifest fields that way) and escaping what would
- * otherwise turn into links, emphasis, HTML or table cells.
- */
-export function inlineText(text: string): string {
-  const escape = (part: string) => part.replace(/[\\`*_[\]<>|#!~]/gu, '\\$&');
-  const flat = text.replace(/\s*\n\s*/gu, ' ');
-  // code spans found as CommonMark finds them: a backtick run closes only on a run of the same
-  // length, so text that only looks like a span ("```![x](https://…)`") is escaped, never rendered
-  let out = '';
-  let at = 0;
-  while (at < flat.length) {
-    const tick = flat.indexOf('`', at);
-    if (tick < 0) return out + escape(flat.slice(at));
-    out += escape(flat.slice(at, tick));
-    const run = /^`+/u.exec(flat.slice(tick))![0];
-    const runs = /`+/gu;
-    runs.lastIndex = tick + run.length;
-    let close = -1;
-    for (let match = runs.exec(flat); match && close < 0; match = runs.exec(flat)) if (match[0].length === run.length) close = match.index;
-    out += close < 0 ? escape(run) : flat.slice(tick, close + run.length);
-    at = close < 0 ? tick + run.length : close + run.length;
-  }
-  return out;
 }

@@ -3,9 +3,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerAuditCommand } from './auditCommand.js';
+import { registerExplainCommand } from './explainCommand.js';
 import { registerExportSarifCommand } from './exportSarif.js';
 import { createLanguageClient } from './languageClient.js';
 import { AuditReportView } from './report.js';
+import { registerRulePages } from './rulePages.js';
+import { registerServerCommands } from './serverCommands.js';
 import { ProjectStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
@@ -13,7 +16,15 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
   const report = new AuditReportView();
-  context.subscriptions.push(report, registerAuditCommand(client, report), registerExportSarifCommand(client), new ProjectStatusBar(client));
+  context.subscriptions.push(
+    report,
+    registerRulePages(context),
+    registerAuditCommand(client, report),
+    registerExportSarifCommand(client),
+    registerExplainCommand(client),
+    registerServerCommands(client),
+    new ProjectStatusBar(client),
+  );
   try {
     await client.start();
   } catch (error) {

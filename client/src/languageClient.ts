@@ -4,7 +4,8 @@
 // resource with workspace/configuration.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { serverNodeFlags } from '../../server/src/protocol.js';
+import { explainLicenseCommand, serverNodeFlags } from '../../server/src/protocol.js';
+import { offlineRuleLink } from './rulePages.js';
 
 /** Also the settings prefix: `licenseClaims.trace.server` traces this client's traffic. */
 export const clientId = 'licenseClaims';
@@ -28,6 +29,22 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   // file changes on disk: the server registers its own watcher (workspace/didChangeWatchedFiles),
   // so every LSP client gets them, once
-  const clientOptions: LanguageClientOptions = { documentSelector };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    // the hover's "Explain …" links run this one command, nothing else
+    markdown: { isTrusted: { enabledCommands: [explainLicenseCommand] } },
+    middleware: {
+      // a rule code opens the rule's page shipped in the extension (offline), not the web page the server names
+      handleDiagnostics(uri, diagnostics, next) {
+        for (const diagnostic of diagnostics) {
+          const code = diagnostic.code;
+          if (diagnostic.source !== 'license-claims' || typeof code !== 'object') continue;
+          const target = offlineRuleLink(String(code.value));
+          if (target) diagnostic.code = { value: code.value, target };
+        }
+        next(uri, diagnostics);
+      },
+    },
+  };
   return new LanguageClient(clientId, 'License Claims', serverOptions, clientOptions);
 }

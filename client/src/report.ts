@@ -1,41 +1,43 @@
-// Shows an audit summary as a read-only Markdown document beside the editor,
-// then its rendered preview. The text comes from auditReport.ts; the document
-// lives under its own scheme, so it is never "Untitled", never asks to be
-// saved, is not sent to the language server, and a new audit updates the
-// open report and its preview in place.
+// Shows an audit summary in one webview tab beside the editor (a new audit
+// updates it in place). The page comes from auditReport.ts; it runs no script
+// and may run only the report's own commands, so every link lands: a finding
+// opens its file in an editor at its line (licenseClaims.openLocation).
 import * as vscode from 'vscode';
 import type { AuditSummary } from '../../server/src/protocol.js';
-import { auditReportMarkdown } from './auditReport.js';
+import { auditReportHtml, reportCommands } from './auditReport.js';
 
-export const reportScheme = 'license-claims-report';
+export class AuditReportView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly openLocation = vscode.commands.registerCommand(reportCommands.openLocation, openLocation);
 
-export class AuditReportView implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly uri = vscode.Uri.from({ scheme: reportScheme, path: '/License Claims audit.md' });
-  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changes.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(reportScheme, this);
-  private markdown = '';
-
-  provideTextDocumentContent(): string {
-    return this.markdown;
-  }
-
-  async show(summary: AuditSummary): Promise<void> {
-    this.markdown = auditReportMarkdown(summary, vscode.workspace.workspaceFolders?.[0]?.uri.toString());
-    this.changes.fire(this.uri);
-    const document = await vscode.workspace.openTextDocument(this.uri);
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    try {
-      // renders the report in its editor group, in front of the text; locked, so that it keeps
-      // showing the report instead of following the active Markdown editor
-      await vscode.commands.executeCommand('markdown.showPreview', this.uri, undefined, { locked: true });
-    } catch {
-      // the built-in Markdown extension is disabled: the text alone still reads well
+  /** `scope`: a folder's audit (its workspace folder's URI, and its path shown as the title). */
+  show(summary: AuditSummary, scope?: { root: string; title: string }): void {
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('licenseClaims.auditReport', 'License Claims audit', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+        enableScripts: false,
+        enableCommandUris: Object.values(reportCommands),
+        enableFindWidget: true,
+        localResourceRoots: [],
+      });
+      this.panel.onDidDispose(() => (this.panel = undefined));
+    } else {
+      this.panel.reveal(undefined, false);
     }
+    this.panel.webview.html = auditReportHtml(summary, {
+      workspaceRoot: scope?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString(),
+      title: scope?.title,
+      cspSource: this.panel.webview.cspSource,
+    });
   }
 
   dispose(): void {
-    this.registration.dispose();
-    this.changes.dispose();
+    this.panel?.dispose();
+    this.openLocation.dispose();
   }
+}
+
+/** Opens a file in a text editor (never a preview) with the cursor at a 0-based line and character. */
+async function openLocation(uri: string, line = 0, character = 0): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line), Math.max(0, character));
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: false, viewColumn: vscode.ViewColumn.One });
 }

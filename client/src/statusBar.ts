@@ -18,6 +18,15 @@ const presentation: Record<ProjectStatus['verdict'], { icon: string; label?: str
   none: { icon: '$(warning)', meaning: 'no license declared' },
 };
 
+/** A project by its path in the workspace; the root project by its folder's name (never an absolute path). */
+function projectName(project: string): string {
+  const uri = vscode.Uri.parse(project);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return uri.fsPath;
+  if (folder.uri.toString() === uri.toString().replace(/\/+$/u, '')) return folder.name;
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
 export class ProjectStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('licenseClaims.projectStatus', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
@@ -81,7 +90,7 @@ export class ProjectStatusBar implements vscode.Disposable {
     this.item.text = [`${icon} ${shortLicenses}`, ...(label ? [label] : []), ...(status.findings > 0 ? [String(status.findings)] : [])].join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown('**License Claims**\n\n');
-    if (status.project) tooltip.appendMarkdown(`Project: \`${vscode.workspace.asRelativePath(vscode.Uri.parse(status.project), true)}\`\n\n`);
+    if (status.project) tooltip.appendMarkdown(`Project: \`${projectName(status.project)}\`\n\n`);
     tooltip.appendText(`Declared: ${licenses} (${meaning})`);
     tooltip.appendMarkdown(`\n\nFindings in this file: ${status.findings}\n\nClick to audit the workspace.`);
     this.item.tooltip = tooltip;

@@ -58,6 +58,8 @@ export interface AuditSummary {
   byProject: Record<string, number>;
   /** Files skipped by the walk, and files that did not parse. */
   skipped: { uri: string; reason: string }[];
+  /** Each rule's one-line summary, by rule id (for a report). */
+  ruleSummaries?: Record<string, string>;
 }
 
 /** Audit every file of the workspace: diagnostics are published for all of them, open or not. */
@@ -78,3 +80,19 @@ export interface ProjectStatus {
 
 /** The license verdict of the project a document belongs to (for a status bar). */
 export const projectStatusRequest = new RequestType<{ uri: string }, ProjectStatus, void>('licenseClaims/projectStatus');
+
+/**
+ * The VS Code command that shows what License Claims knows about a license
+ * (hover links call it with the license id). The client registers it.
+ */
+export const explainLicenseCommand = 'licenseClaims.explainLicense';
+
+export interface ExplainLicenseParams {
+  /** A license id (SPDX, Hugging Face, LicenseRef) or name. */
+  query?: string;
+  /** Or a LICENSE-like document: the license its text is identified as. */
+  uri?: string;
+}
+
+/** What the bundled knowledge says about a license, as Markdown; null when it knows nothing of it. */
+export const explainLicenseRequest = new RequestType<ExplainLicenseParams, { id: string; name: string; markdown: string } | null, void>('licenseClaims/explainLicense');

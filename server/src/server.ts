@@ -3,11 +3,13 @@
 // completion and the workspace audit.
 import {
   createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures,
-  TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  TextDocuments, TextDocumentSyncKind, type InitializeResult, type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { auditWorkspaceRequest, exportSarifRequest, projectStatusRequest } from './protocol.js';
+import { auditWorkspaceRequest, explainLicenseRequest, exportSarifRequest, projectStatusRequest } from './protocol.js';
+import { explainQuery } from './lsp/explainMarkdown.js';
+import { openCreatedFileCommand } from './lsp/createdFiles.js';
 import { fixAllKind } from './lsp/convert.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceFiles } from './lsp/workspaceFiles.js';
@@ -43,6 +45,7 @@ process.on('unhandledRejection', (reason) => {
 });
 const documents = new TextDocuments(TextDocument);
 let configurationPull = false;
+let showDocumentSupport = false;
 let workspaceFolderUris: string[] = [];
 const settings = new SettingsCache(connection, () => configurationPull);
 const files = new WorkspaceFiles(documents);
@@ -53,6 +56,7 @@ validator.onJudged = () => idle.noteActivity();
 
 connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
+  showDocumentSupport = params.capabilities.window?.showDocument?.support === true;
   workspaceFolderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   files.setFolders(workspaceFolderUris);
   return {
@@ -62,6 +66,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['"', ' ', ':', '-'] },
+      executeCommandProvider: { commands: [openCreatedFileCommand] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
   };
@@ -142,6 +147,19 @@ connection.onRequest(projectStatusRequest, async (params) => {
   const validation = await validator.recent(document);
   const { policy } = await settings.get(params.uri);
   return projectStatus(validation, policy ?? undefined);
+});
+
+// after a quick fix created a file (a LICENSE): show it, its placeholder selected
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== openCreatedFileCommand || !showDocumentSupport) return;
+  const [uri, selection] = (params.arguments ?? []) as [unknown, Range | undefined];
+  if (typeof uri !== 'string' || workspaceFolderOf(uri, workspaceFolderUris) === undefined) return; // only files of the workspace
+  await connection.window.showDocument({ uri, takeFocus: true, ...(selection ? { selection } : {}) }).catch(() => undefined);
+});
+
+connection.onRequest(explainLicenseRequest, (params) => {
+  const document = params.uri ? documents.get(params.uri) : undefined;
+  return explainQuery(params.query, document ? { name: basename(pathOfUri(document.uri) ?? 'The file'), text: document.getText() } : undefined);
 });
 
 documents.listen(connection);

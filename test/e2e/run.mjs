@@ -49,9 +49,20 @@ const scenarios = [
       const problem = await vs.waitForProblem({ file: 'README.md', code: 'claim-non-osi-license', source: 'license-claims' });
       details.problem = problem;
       if (!/Llama 3 Community License|llama3/i.test(problem.message)) throw new Error(`unexpected message: ${problem.message}`);
-      const hover = await vs.hoverAt(10, 25, /not backed/);
-      details.hover = hover.split('\n').slice(0, 6).join(' | ');
+      // the rule code opens the rule's page shipped in the extension (offline), as a Markdown preview
+      await vs.page.locator('.markers-panel .monaco-list-row[aria-level="2"] a.monaco-link').first().click();
+      details.rulePage = await waitFor('the rule page preview', async () => (await vs.tabTitles()).find((t) => /claim-non-osi-license/.test(t)), 30000);
+      // (the page is not workspace Markdown: the language server does not check it)
+      if ((await vs.problems()).some((p) => /claim-non-osi-license\.md/.test(p.file ?? ''))) throw new Error('the rule page was checked as a workspace file');
+      await vs.openFile('README.md');
+      const hover = await vs.hoverAt(10, 25, /Not backed\./);
+      details.hover = hover.split('\n').slice(0, 12).join(' | ');
+      details.hoverChars = hover.length;
       if (!/Llama 3 Community License/.test(hover)) throw new Error(`the hover does not name the Llama 3 Community License: ${hover}`);
+      if (!/user threshold/.test(hover) || !/Explain Meta Llama 3/.test(hover)) throw new Error(`the hover lacks the restrictions or the Explain link: ${hover}`);
+      // VS Code shows the diagnostic's message above our part: ours must not say it again
+      const message = problem.message.slice(0, 50);
+      if (hover.split(message).length > 2) throw new Error(`the hover repeats the diagnostic: ${hover}`);
     },
   },
   {
@@ -63,7 +74,7 @@ const scenarios = [
       details.before = await vs.waitForProblem({ file: 'README.md', code: 'claim-without-license' });
       await vs.goTo(5, 20);
       await vs.page.keyboard.press('Control+.');
-      const title = 'Add a LICENSE file with the Apache-2.0 license text';
+      const title = 'Create ./LICENSE with the Apache-2.0 license text';
       const widget = '.action-widget .monaco-list-row.action';
       await vs.page.waitForSelector(widget, { state: 'visible' });
       details.actions = await vs.page.$$eval(widget, (els) => els.map((e) => e.getAttribute('aria-label')));
@@ -80,6 +91,11 @@ const scenarios = [
       const license = path.join(folder, 'LICENSE');
       // the edit creates LICENSE and fills it in; VS Code may keep it open and unsaved: save all then
       await waitFor('LICENSE on disk', () => fs.existsSync(license), 20000);
+      // the fix opens the new file (the placeholder selected: no manifest or git config names a holder here)
+      details.activeTab = await waitFor('the new LICENSE in the active editor', async () => {
+        const active = await vs.page.$eval('.tabs-container .tab.active', (e) => e.getAttribute('aria-label')).catch(() => '');
+        return /^LICENSE\b/.test(active ?? '') ? active : null;
+      }, 20000);
       await vs.page.keyboard.press('Control+K');
       await vs.page.keyboard.press('S'); // Save All (Ctrl+K S)
       await waitFor('the Apache-2.0 text in LICENSE on disk', () => /Apache License\s+Version 2\.0/.test(fs.readFileSync(license, 'utf8')), 20000);
@@ -104,15 +120,35 @@ const scenarios = [
         await vs.waitForProblem({ file: 'pixel-diff/README.md', code: 'claim-without-license' }),
       ];
       details.problems = await vs.problems();
-      // the Markdown preview is a webview (nested iframes): wait until one of its frames shows the report's heading
-      details.previewHeading = await waitFor('the rendered report preview', async () => {
+      // the report is a webview (nested iframes): wait until one of its frames shows the report's heading
+      const reportFrame = async (pattern) => waitFor(`the report ${pattern}`, async () => {
         for (const frame of vs.page.frames()) {
           const heading = await frame.evaluate(() => document.querySelector('h1')?.innerText ?? null).catch(() => null);
-          if (heading && /License Claims audit/.test(heading)) return heading;
+          if (heading && pattern.test(heading)) return { frame, heading };
         }
         return null;
       }, 30000);
+      const { frame, heading } = await reportFrame(/License Claims audit/);
+      details.previewHeading = heading;
       details.tabs = await vs.tabTitles();
+      if (details.tabs.filter((t) => /License Claims/.test(t)).length !== 1) throw new Error(`the report is not one tab: ${details.tabs}`);
+      details.groups = await frame.$$eval('details.rule > summary', (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+      await vs.screenshot(path.join(images, this.image));
+      // a finding's link opens its README in a text editor at its line, though Markdown links would open in a preview
+      const link = frame.locator('a.location', { hasText: 'pixel-diff/README.md:' }).first();
+      details.linkText = await link.innerText();
+      await link.click();
+      const line = Number(/:(\d+)$/.exec(details.linkText)[1]);
+      details.landed = await waitFor('the README in a text editor at the finding\'s line', async () => {
+        const active = await vs.page.$eval('.tabs-container .tab.active', (e) => e.getAttribute('aria-label')).catch(() => '');
+        const cursor = await vs.page.$eval('#status\\.editor\\.selection', (e) => e.innerText).catch(() => '');
+        return /^README\.md/.test(active ?? '') && !/Preview/.test(active ?? '') && new RegExp(`Ln ${line},`).test(cursor) ? `${active} ${cursor}` : null;
+      }, 30000);
+      // Explorer context menu: Audit Folder on nc-package
+      await vs.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'nc-package' }).first().click({ button: 'right' });
+      await vs.page.locator('.context-view .action-label', { hasText: 'Audit Folder' }).first().click();
+      details.folderReport = (await reportFrame(/audit of nc-package/)).heading;
+      return { screenshotTaken: true };
     },
   },
   {
@@ -121,7 +157,7 @@ const scenarios = [
     async run(vs, folder, details) {
       await vs.openFile('README.md');
       await vs.showProblems();
-      details.hoverBefore = (await vs.hoverAt(5, 22, /backed by the declared license/)).split('\n').slice(0, 3).join(' | ');
+      details.hoverBefore = (await vs.hoverAt(5, 22, /Backed\./)).split('\n').slice(0, 3).join(' | ');
       if ((await vs.problems()).some((p) => p.code === 'claim-non-osi-license')) throw new Error('a finding before the policy changed');
       fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
       fs.writeFileSync(path.join(folder, '.vscode/settings.json'), JSON.stringify({ 'licenseClaims.policy': 'apache-mit' }, null, 2));
@@ -146,6 +182,52 @@ const scenarios = [
         await vs.waitForProblem({ file: 'LICENSE', code: 'license-mismatch' }),
       ];
       await vs.page.mouse.move(5, 5);
+    },
+  },
+  {
+    id: 6, name: 'Explain License, Show Output, Restart Server and the walkthrough', image: 'scenario-6-walkthrough.png',
+    folder: () => workspace([['openwashed-llama-model-card', '']]),
+    async run(vs, _folder, details) {
+      await vs.openFile('README.md');
+      await vs.showProblems();
+      await vs.waitForProblem({ file: 'README.md', code: 'claim-non-osi-license' });
+      // Explain License…: type an id, the explanation opens as a Markdown preview
+      await vs.runCommand('License Claims: Explain License…');
+      await vs.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await vs.page.keyboard.type('llama3');
+      await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'llama3' }).first().waitFor({ state: 'visible' });
+      await vs.page.keyboard.press('Enter');
+      details.explained = await waitFor('the explanation preview', async () => {
+        for (const frame of vs.page.frames()) {
+          const text = await frame.evaluate(() => document.body?.innerText ?? null).catch(() => null);
+          if (text && /Meta Llama 3 Community License Agreement/.test(text) && /Restrictions/.test(text)) return text.split('\n').slice(0, 4).join(' | ');
+        }
+        return null;
+      }, 30000);
+      // Show Output: the server's log channel
+      await vs.runCommand('License Claims: Show Output');
+      details.output = await waitFor('the License Claims output', () => vs.page.evaluate(() => {
+        const panel = document.querySelector('.part.panel');
+        return panel && panel.offsetParent !== null && /License Claims/.test(panel.innerText) ? panel.innerText.slice(0, 80) : null;
+      }), 20000);
+      // Restart Server: a fresh server judges the open file again
+      await vs.runCommand('License Claims: Restart Server');
+      details.restarted = await waitFor('the restart message', () => vs.page.evaluate(() => /language server restarted/.test(document.querySelector('.part.statusbar')?.innerText ?? '')), 30000);
+      await vs.showProblems();
+      await vs.waitForProblem({ file: 'README.md', code: 'claim-non-osi-license' });
+      // the walkthrough
+      await vs.runCommand('Welcome: Open Walkthrough...');
+      await vs.page.keyboard.type('Catch openwashing');
+      await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Catch openwashing' }).first().click();
+      details.walkthrough = await waitFor('the walkthrough', async () => {
+        if (!(await vs.tabTitles()).some((t) => /Walkthrough: License Claims/.test(t))) return null;
+        return vs.page.evaluate(() => {
+          const text = [...document.querySelectorAll('.gettingStartedContainer')].map((e) => e.innerText).join('\n');
+          return /See claims checked as you type/.test(text) && /Audit the workspace/.test(text) ? text.split('\n').slice(0, 6).join(' | ') : null;
+        });
+      }, 30000);
+      await vs.page.keyboard.press('Control+J'); // hide the panel: the walkthrough fills the window for its screenshot
+      await waitFor('the panel hidden', () => vs.page.evaluate(() => !document.querySelector('.part.panel') || document.querySelector('.part.panel').offsetParent === null), 10000);
     },
   },
 ];

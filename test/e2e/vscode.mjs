@@ -141,7 +141,11 @@ export class VSCode {
     await this.page.keyboard.press('Escape');
   }
 
-  /** Opens a file of the folder with Quick Open (Ctrl+P) and waits for its editor tab. */
+  /**
+   * Opens a file of the folder with Quick Open (Ctrl+P) and waits for its editor tab. Quick Open
+   * filters as it is typed into: Enter could open the best match of an earlier prefix (another
+   * README.md), so this waits for the row of exactly this file (name and folder) and clicks it.
+   */
   async openFile(relative) {
     const page = this.page;
     await page.locator('.part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
@@ -149,9 +153,18 @@ export class VSCode {
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
     await page.keyboard.type(relative);
     const name = path.basename(relative);
-    await waitFor(`Quick Open to list ${relative}`, () => page.evaluate((n) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
-      .some((row) => (row.getAttribute('aria-label') || '').startsWith(n)), name));
-    await page.keyboard.press('Enter');
+    const dir = path.dirname(relative) === '.' ? '' : path.dirname(relative);
+    const index = await waitFor(`Quick Open to list exactly ${relative}`, () => page.evaluate(({ n, d, r }) => {
+      for (const row of document.querySelectorAll('.quick-input-widget .monaco-list-row')) {
+        const label = row.querySelector('.label-name')?.textContent?.trim();
+        const description = (row.querySelector('.label-description')?.textContent ?? '').trim().replace(/\\/g, '/');
+        // the folder is shown relative to the workspace (nothing at its root), or as a full path for recent files
+        const folderMatches = d === '' ? description === '' || description === '.' || description === r : description === d || description.endsWith(`/${d}`);
+        if (label === n && folderMatches) return row.getAttribute('data-index') ?? '-1';
+      }
+      return null;
+    }, { n: name, d: dir, r: this.options.folder }));
+    await page.locator(`.quick-input-widget .monaco-list-row[data-index="${index}"]`).click();
     await waitFor(`the editor of ${relative}`, () => page.evaluate((n) => {
       const tab = document.querySelector('.tabs-container .tab.active');
       return !!tab && (tab.getAttribute('aria-label') || '').includes(n) && !!document.querySelector('.editor-instance .monaco-editor .view-lines');

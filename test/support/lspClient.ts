@@ -24,6 +24,8 @@ export interface ClientOptions {
   serverPath?: string;
   /** The whole command line that starts the server over stdio, instead of node with `serverPath` (an installed bin). */
   command?: string[];
+  /** Answers window/showDocument (the client then says it supports it); undefined = no support. */
+  showDocument?: (params: { uri: string; takeFocus?: boolean; selection?: unknown }) => void;
 }
 
 interface Waiter {
@@ -81,6 +83,8 @@ export class TestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);
+    const showDocument = options.showDocument;
+    if (showDocument) this.connection.onRequest('window/showDocument', (params: { uri: string }) => (showDocument(params), { success: true }));
     if (options.settings) {
       const settings = options.settings;
       this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }): unknown[] => params.items.map(() => settings()));
@@ -101,7 +105,7 @@ export class TestClient {
       capabilities: {
         workspace: { configuration: this.options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
-        window: { workDoneProgress: true },
+        window: { workDoneProgress: true, showDocument: { support: this.options.showDocument !== undefined } },
       },
     };
     await this.connection.sendRequest('initialize', params);

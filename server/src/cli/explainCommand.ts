@@ -33,8 +33,7 @@ export function runExplain(ids: string[], format: 'text' | 'json', out: (text: s
       ...(item.reason ? [`  Why it is not open source: ${item.reason}`] : []),
       ...item.restrictions.map((restriction) => `  - ${restriction.kind}: ${restriction.text}`),
       ...(item.note ? [`  Note: ${item.note}`] : []),
-      ...(item.url ? [`  Text: ${item.url}`] : []),
-      ...item.sources.map((source) => `  Source: ${source}`),
+      ...item.sources.map((source) => `  ${source.title}: ${source.url}`),
     ];
     out(`${lines.join('\n')}\n\n`);
   }

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, fixAllKind, fixesOf } from './convert.js';
 import type { Validator } from './validation.js';
 import { editStaysInside } from './workspaceEdits.js';
+import { gitUserName, openCreatedFile, withCopyrightHolder } from './createdFiles.js';
 
 const sameRange = (a: Diagnostic, b: Diagnostic) =>
   a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
@@ -30,7 +31,10 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
       const judged = validation?.diagnostics.find((candidate) => candidate.code === diagnostic.code && sameRange(candidate, diagnostic));
       for (const fix of judged ? fixesOf(judged) : []) {
         if (!editStaysInside(fix.edit, folder, document.uri)) continue;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: fix.edit, isPreferred: fix.preferred });
+        // a new LICENSE names the git user when no manifest named anyone, and opens once created
+        const edit = withCopyrightHolder(fix.edit, fix.edit.documentChanges ? gitUserName(folder) : undefined);
+        const command = openCreatedFile(edit);
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: fix.preferred, ...(command ? { command } : {}) });
       }
     }
   }

@@ -1,13 +1,17 @@
-// Hover: over a claim, the verdict (what was declared, whether the policy
-// accepts it, why); over a declared license value, what License Claims knows
-// about that license.
+// Hover: what the diagnostics beside it do not say. VS Code shows the
+// diagnostics' messages above a hover, so a claim's hover does not repeat
+// them: it gives the verdict in one line, the restrictions of the license
+// that fails the policy as a short list, and a link to the full explanation.
+// Over a declared license value: what License Claims knows about it.
+// No emoji or icon glyphs: without an emoji font they render as empty boxes.
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { explainLicense, type Explanation } from '../engine/licenses/explainLicense.js';
 import { describeLicense } from '../engine/licenses/licenseKnowledge.js';
-import { docsUrl } from '../engine/rules/index.js';
 import type { Claim, Declaration } from '../engine/types.js';
-import type { ClaimVerdict } from '../engine/claimVerdict.js';
+import { docsUrl } from '../engine/rules/index.js';
+import type { ClaimVerdict, JudgedDeclaration } from '../engine/claimVerdict.js';
+import { explainLicenseCommand } from '../protocol.js';
 import type { Validator } from './validation.js';
 import { literalMarkdown } from './markdownText.js';
 import { clauseKind } from '../engine/licenses/clauses/restrictiveClauses.js';
@@ -29,37 +33,96 @@ function clauseHover(clauses: DeclaredClause[]): string {
   return lines.join('\n');
 }
 
-const outcomeWords: Record<ClaimVerdict['outcome'], string> = {
-  accepted: '✅ backed by the declared license',
-  rejected: '❌ not backed: the declared license is not open source under the policy',
-  partial: '⚠️ only partly backed: part of what is declared is not open source',
-  unverifiable: '❔ cannot be judged: the declared license names nothing that can be checked',
-  'no-license': '❌ not backed: no license is declared',
-};
+/** How many restrictions a hover lists, and how long each may be. */
+const maxRestrictions = 3;
+const maxRestrictionLength = 90;
+
+const kindWords = (kind: string) => kind.replace(/-/gu, ' ');
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/u, '')}…`;
+}
+
+/** A link that opens `license-claims explain` for the id as a preview (VS Code; other editors show the link text). */
+function explainLink(explanation: Explanation): string {
+  const args = encodeURIComponent(JSON.stringify([explanation.id]));
+  return `[Explain ${literalMarkdown(explanation.name)}](command:${explainLicenseCommand}?${args} "What License Claims knows about ${explanation.id}")`;
+}
+
+function restrictionLines(explanation: Explanation): string[] {
+  const shown = explanation.restrictions.slice(0, maxRestrictions).map((restriction) => `- *${kindWords(restriction.kind)}*: ${literalMarkdown(shorten(restriction.text, maxRestrictionLength))}`);
+  const more = explanation.restrictions.length - shown.length;
+  if (more > 0) shown.push(`- and ${more} more`);
+  if (shown.length === 0 && explanation.reason) shown.push(`- ${literalMarkdown(shorten(explanation.reason, maxRestrictionLength * 2))}`);
+  return shown;
+}
+
+const nameOf = (declaration: Declaration) => (declaration.expression ? describeLicense(declaration.expression).name : declaration.raw.trim() || 'an empty value');
+
+/** The declarations whose licenses decided the verdict, named with where they are declared. */
+function decisive(verdict: ClaimVerdict): JudgedDeclaration[] {
+  const failing = verdict.judged.filter((entry) => entry.outcome !== 'accepted');
+  return verdict.outcome === 'accepted' ? verdict.judged : failing;
+}
+
+function verdictLine(claim: Claim, verdict: ClaimVerdict): string {
+  const policy = `the \`${verdict.policy.name}\` policy`;
+  const listed = [...new Set(decisive(verdict).map((entry) => `${literalMarkdown(nameOf(entry.declaration))} (${literalMarkdown(entry.declaration.label)})`))].join(', ');
+  const names = listed.charAt(0).toUpperCase() + listed.slice(1); // it may open a sentence
+  const subject = claim.aboutModel ? 'The model claim' : 'The claim';
+  switch (verdict.outcome) {
+    case 'accepted': return `**Backed.** ${subject} is backed: ${listed} ${listed.includes(', ') ? 'are' : 'is'} open source under ${policy}.`;
+    case 'rejected': return `**Not backed.** ${names} ${names.includes(', ') ? 'are' : 'is'} not open source under ${policy}.`;
+    case 'partial': return `**Partly backed.** Open source under ${policy} except ${names}.`;
+    case 'unverifiable': return `**Cannot be judged.** ${names} ${names.includes(', ') ? 'name' : 'names'} no license that can be checked.`;
+    case 'no-license': return `**Not backed.** The project declares no license.`;
+  }
+}
+
+/** The explanations of the licenses that fail the policy (one per license), for their restrictions and links. */
+function failingExplanations(verdict: ClaimVerdict): Explanation[] {
+  const ids = new Set<string>();
+  for (const entry of decisive(verdict)) {
+    if (verdict.outcome === 'accepted') continue;
+    const leaves = entry.rejected.length > 0 ? entry.rejected.map((leaf) => leaf.license) : entry.declaration.expression ? [entry.declaration.expression] : [];
+    for (const id of leaves) ids.add(id);
+  }
+  return [...ids].flatMap((id) => explainLicense(id) ?? []);
+}
+
+function claimHover(claim: Claim, verdict: ClaimVerdict | undefined): string {
+  if (!verdict) return `**License Claims**: “${literalMarkdown(claim.text)}” is an openness claim about ${claim.aboutModel ? 'the model' : 'the project'}.`;
+  const lines = [verdictLine(claim, verdict)];
+  const explanations = failingExplanations(verdict).slice(0, 2);
+  let listed = false;
+  for (const explanation of explanations) {
+    const restrictions = restrictionLines(explanation);
+    if (restrictions.length > 0) lines.push('', `${literalMarkdown(explanation.name)}:`, '', ...restrictions);
+    listed ||= restrictions.length > 0;
+  }
+  // a custom license or terms written in the README: what makes them not open
+  const notes = new Set(verdict.outcome === 'accepted' ? [] : decisive(verdict).flatMap((entry) => entry.declaration.note ?? []));
+  if (!listed && notes.size > 0) lines.push('', ...[...notes].map((note) => `- ${literalMarkdown(shorten(note, maxRestrictionLength * 2))}`));
+  // clauses of the LICENSE files behind a failing verdict, with their lines
+  const clauses = verdict.outcome === 'accepted' ? [] : decisive(verdict).flatMap((entry) => entry.declaration.clauses ?? []);
+  if (clauses.length > 0) lines.push('', 'Restrictive clauses:', '', ...clauseLines(clauses, maxRestrictions));
+  const links = explanations.map(explainLink);
+  if (links.length > 0) lines.push('', links.join(' · '));
+  return lines.join('\n');
+}
 
 const yesNo = (value: boolean | null) => (value === null ? 'cannot tell' : value ? 'yes' : 'no');
 
-function licenseLines(explanation: Explanation): string[] {
-  return [
-    `**${literalMarkdown(explanation.name)}** (${literalMarkdown(`\`${explanation.id}\``)}) — OSI-approved: ${yesNo(explanation.osiApproved)}, FSF free/libre: ${yesNo(explanation.fsfLibre)}${explanation.deprecated ? ', deprecated SPDX id' : ''}`,
-    ...(explanation.reason ? [`Not open source because ${explanation.reason}.`] : []),
-    ...explanation.restrictions.map((restriction) => `- *${restriction.kind}*: ${restriction.text}`),
-    ...(explanation.url ? [`[License text](${explanation.url})`] : []),
+function licenseHover(explanation: Explanation): string {
+  const lines = [
+    `**${literalMarkdown(explanation.name)}** (\`${explanation.id}\`): OSI-approved ${yesNo(explanation.osiApproved)}, FSF free/libre ${yesNo(explanation.fsfLibre)}${explanation.deprecated ? ', deprecated SPDX id' : ''}.`,
   ];
-}
-
-function claimHover(claim: Claim, verdict: ClaimVerdict | undefined, findings: { rule: string; message: string }[]): string {
-  const lines = [`**License Claims** — “${literalMarkdown(claim.text)}” is a claim (${claim.kind}, ${claim.language}) about ${claim.aboutModel ? 'the model' : 'the project'}.`, ''];
-  if (verdict) {
-    lines.push(`${outcomeWords[verdict.outcome]} (policy \`${verdict.policy.name}\`).`, '');
-    for (const entry of verdict.judged) {
-      const declaration = entry.declaration;
-      const name = declaration.expression ? describeLicense(declaration.expression).name : declaration.raw;
-      lines.push(`- ${literalMarkdown(declaration.label)}: **${literalMarkdown(name)}** — ${entry.outcome === 'unjudgeable' ? literalMarkdown(declaration.unjudgeable ?? 'cannot be judged') : entry.outcome}`);
-      if (declaration.clauses?.length) lines.push(...clauseLines(declaration.clauses));
-    }
-  }
-  for (const finding of findings) lines.push('', `[${finding.rule}](${docsUrl(finding.rule)}): ${literalMarkdown(finding.message)}`);
+  const restrictions = explanation.osiApproved === true ? [] : restrictionLines(explanation);
+  if (restrictions.length > 0) lines.push('', ...restrictions);
+  const text = explanation.url ? ` · [License text](${explanation.url})` : '';
+  lines.push('', `${explainLink(explanation)}${text}`);
   return lines.join('\n');
 }
 
@@ -74,10 +137,7 @@ export async function hover(document: TextDocument, position: Position, validato
   const inBlock = (span: { start: number; end: number }) => span.start >= place.block.start && span.end <= place.block.end;
   const { path } = validation.context;
   const claim = validation.result.workspace.projects.flatMap((project) => project.claims).find((candidate) => candidate.file === path && contains(candidate.span, offset) && inBlock(candidate.span));
-  if (claim) {
-    const findings = validation.findings.filter((finding) => finding.span.start === claim.span.start);
-    return { contents: { kind: 'markdown', value: claimHover(claim, validation.result.verdicts.get(claim), findings) } };
-  }
+  if (claim) return { contents: { kind: 'markdown', value: claimHover(claim, validation.result.verdicts.get(claim)) } };
   const clauses = validation.result.workspace.projects
     .flatMap((project) => project.declarations)
     .filter((candidate) => candidate.file === path && candidate.source === 'license-file')
@@ -92,7 +152,7 @@ export async function hover(document: TextDocument, position: Position, validato
   if (!declaration) return null;
   const explanation = declaration.expression ? explainLicense(declaration.expression) : undefined;
   const value = explanation
-    ? licenseLines(explanation).join('\n\n')
-    : `**License Claims** — ${literalMarkdown(declaration.label)}: ${literalMarkdown(declaration.unjudgeable ?? 'names no license that can be judged')}`;
+    ? licenseHover(explanation)
+    : `**License Claims**: ${literalMarkdown(declaration.label)} ${literalMarkdown(declaration.unjudgeable ?? 'names no license that can be judged')}.`;
   return { contents: { kind: 'markdown', value } };
 }

@@ -7,11 +7,11 @@
 // then for files that are not open (open ones are judged as the editor holds
 // them); the findings (not the files' texts) are kept for the SARIF export.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, configForProject, parseConfig, type Config } from '../engine/config.js';
-import { ruleIds } from '../engine/rules/index.js';
+import { ruleIds, rules } from '../engine/rules/index.js';
 import { walkCancellable } from '../files/walk.js';
 import { auditTree } from '../files/treeAudit.js';
 import { collectOnGrowth } from '../files/collector.js';
@@ -49,7 +49,7 @@ export class WorkspaceAuditor {
   ) {}
 
   async run(folderUris: string[], token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AuditSummary> {
-    const summary: AuditSummary = { cancelled: false, files: 0, projects: 0, findings: [], byRule: {}, byProject: {}, skipped: [] };
+    const summary: AuditSummary = { cancelled: false, files: 0, projects: 0, findings: [], byRule: {}, byProject: {}, skipped: [], ruleSummaries: Object.fromEntries(rules.map((rule) => [rule.id, rule.summary])) };
     progress.begin('License Claims: auditing the workspace', 0, 'reading files…', true);
     const reports: FolderReport[] = [];
     const nowPublished = new Set<string>();
@@ -62,12 +62,12 @@ export class WorkspaceAuditor {
         await yieldToMessages();
         if (token.isCancellationRequested) return { ...summary, cancelled: true };
         const root = fileURLToPath(folderUri);
-        progress.report(Math.round((index / folderUris.length) * 100), `reading ${root}…`);
+        progress.report(Math.round((index / folderUris.length) * 100), `reading ${basename(root) || root}…`);
         const share = 100 / folderUris.length;
         try {
           reports.push(
             await this.auditFolder(root, folderUri, summary, nowPublished, {
-              onProgress: (done, total, projects) => progress.report(Math.round((index + done / Math.max(total, 1)) * share), `read ${done}/${total} files, judged ${projects} projects…`),
+              onProgress: (done, total, projects) => progress.report(Math.round((index + done / Math.max(total, 1)) * share), `read ${done}/${total} files, judged ${projects} ${projects === 1 ? 'project' : 'projects'}…`),
               isCancelled: () => token.isCancellationRequested,
             }),
           );

@@ -4,6 +4,7 @@
 import { aiLicense, aiLicenseByName, catalogId, describeLicense, hfLicense } from './licenseKnowledge.js';
 import { resolveHubValue } from './resolveLicense.js';
 import { spdxLicense } from './spdxCatalog.js';
+import { publicNote, publicSources, type LicenseSource } from './licenseSources.js';
 
 export interface Explanation {
   query: string;
@@ -18,7 +19,9 @@ export interface Explanation {
   restrictions: { kind: string; text: string }[];
   reason?: string;
   url?: string;
-  sources: string[];
+  /** Pages to read more: titles and URLs (the catalog's provenance notes are not shown). */
+  sources: LicenseSource[];
+  /** What else is worth knowing about the license ("Version of 18 Apr 2024."). */
   note?: string;
 }
 
@@ -27,7 +30,7 @@ export function explainLicense(query: string): Explanation | undefined {
   const resolvedId = spdxLicense(query)?.id ?? aiLicense(query)?.id ?? (hub ? resolveHubValue(query).expression : undefined)
     ?? (aiLicenseByName(query) ? catalogId(aiLicenseByName(query)!) : undefined);
   if (!resolvedId) {
-    if (hub) return { query, id: hub.id, name: hub.name, osiApproved: null, fsfLibre: null, deprecated: false, huggingFaceId: hub.id, restrictions: [], sources: [], note: hub.note ?? 'a Hugging Face placeholder or family id: it names no single license' };
+    if (hub) return { query, id: hub.id, name: hub.name, osiApproved: null, fsfLibre: null, deprecated: false, huggingFaceId: hub.id, restrictions: [], sources: publicSources({ huggingFaceId: hub.id }), note: hub.note ?? 'a Hugging Face placeholder or family id: it names no single license' };
     return undefined;
   }
   const description = describeLicense(resolvedId);
@@ -44,8 +47,13 @@ export function explainLicense(query: string): Explanation | undefined {
     restrictions: entry?.restrictions ?? [],
     reason: description.reason,
     url: description.url ?? undefined,
-    sources: entry?.sources ?? (spdxLicense(resolvedId) ? [`SPDX License List: https://spdx.org/licenses/${description.id}.html`] : []),
-    note: entry?.notes ?? hub?.note,
+    sources: publicSources({
+      url: description.url ?? undefined,
+      spdxId: spdxLicense(resolvedId)?.id,
+      huggingFaceId: hub?.id ?? entry?.hfIds[0],
+      provenance: entry?.sources,
+    }),
+    note: publicNote(entry?.notes) ?? hub?.note,
   };
 }
 

@@ -1,11 +1,19 @@
 // Full license texts for the fix that creates a LICENSE file, from the
 // bundled SPDX texts (spdx-license-list).
 
-/** The SPDX text of a license, with the year filled in; `undefined` when no text is bundled. */
-export function licenseFileText(id: string, year = new Date().getFullYear()): string | undefined {
+/** The placeholders of a license text's copyright line (MIT, BSD): what the editor selects when no holder is known. */
+export const holderPlaceholders = ['<copyright holders>', '<owner>'];
+
+/**
+ * The SPDX text of a license, with the year filled in, and the copyright
+ * holder when known; `undefined` when no text is bundled.
+ */
+export function licenseFileText(id: string, year = new Date().getFullYear(), holder?: string): string | undefined {
    
   const full = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText?: string }>;
   const text = full[id]?.licenseText;
   if (!text) return undefined;
-  return `${text.replace(/<year>/gu, String(year)).trimEnd()}\n`;
+  let filled = text.replace(/<year>/gu, String(year));
+  if (holder) for (const placeholder of holderPlaceholders) filled = filled.split(placeholder).join(holder);
+  return `${filled.trimEnd()}\n`;
 }

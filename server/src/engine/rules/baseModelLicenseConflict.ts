@@ -25,7 +25,7 @@ export const baseModelLicenseConflict: Rule = {
             file: declaration.file,
             span: declaration.span,
             message: `The card declares ${licenseName(declaration)}, but its base model ${base.name} is under the ${baseLicense.name}, which binds fine-tunes and other derivatives${baseLicense.reason ? ` (${baseLicense.reason})` : ''}: a derivative cannot be relicensed as ${licenseName(declaration)}.`,
-            related: [{ file: document.file, span: base.span, message: `base_model: ${base.name} (${baseLicense.name}; source: ${known.source})` }],
+            related: [{ file: document.file, span: base.span, message: `base_model: ${base.name} is under the ${baseLicense.name}${baseLicense.url ? ` (${baseLicense.url})` : ''}` }],
             fixes: [],
           });
         }

@@ -4,6 +4,7 @@ import type { Policy } from '../licenses/policy.js';
 import { isLeaf, parseExpression } from '../licenses/expression.js';
 import { manifestLicenseEdit } from '../fixes/manifestLicenseEdit.js';
 import { licenseFileText } from '../licenses/licenseTexts.js';
+import { copyrightHolder } from '../fixes/copyrightHolder.js';
 import { calledPhrase, capitalise, claimFindings, rewordFixes, subject } from './claimMessages.js';
 import type { Rule } from './rule.js';
 
@@ -35,11 +36,13 @@ function manifestFixes(project: Project, claimFile: string, ids: string[], edits
   }));
 }
 
-function createLicenseFixes(root: string, ids: string[]): Fix[] {
-  const path = root === '' ? 'LICENSE' : `${root}/LICENSE`;
+/** Create the project's LICENSE (the title says where), naming the authors its manifests declare. */
+function createLicenseFixes(project: Project, ids: string[]): Fix[] {
+  const path = project.root === '' ? 'LICENSE' : `${project.root}/LICENSE`;
+  const holder = copyrightHolder(project.manifests);
   return ids.flatMap((id) => {
-    const text = licenseFileText(id);
-    return text ? [{ title: `Add a LICENSE file with the ${id} license text`, edits: [], createFiles: [{ file: path, text }] }] : [];
+    const text = licenseFileText(id, undefined, holder);
+    return text ? [{ title: `Create ${project.root === '' ? './LICENSE' : path} with the ${id} license text`, edits: [], createFiles: [{ file: path, text }] }] : [];
   });
 }
 
@@ -59,7 +62,7 @@ export const claimWithoutLicense: Rule = {
         related: [],
         fixes: [
           ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy), edits),
-          ...createLicenseFixes(context.project.governing.root, licensesToOffer(context.policy)),
+          ...createLicenseFixes(context.project.governing, licensesToOffer(context.policy)),
           ...rewordFixes(claim),
         ],
       };

@@ -1,7 +1,8 @@
 // The OSI Open Source AI Definition 1.0 asks for the weights, the code used to
 // train and run the model, and detailed information about the training data.
 // A model card that calls its model open source and gives none of the data
-// information, or none of the training code, gets a hint naming what is missing.
+// information, or none of the training code, gets a hint naming what is missing:
+// one per card, and none when the card's claim already fails on its license.
 import type { Claim } from '../types.js';
 import type { MarkdownFacts } from '../documents/markdownDocument.js';
 import type { FindingDraft, Rule } from './rule.js';
@@ -33,13 +34,17 @@ export const osaidIncomplete: Rule = {
   id: 'osaid-incomplete',
   defaultSeverity: 'info',
   summary: 'An “open source model” claim in a model card that gives no training-data information or no training code, which the OSI Open Source AI Definition 1.0 requires.',
-  check({ project }) {
+  check(context) {
+    const { project } = context;
     const findings: FindingDraft[] = [];
     for (const document of project.documents) {
       // a card whose front matter does not parse may well list its datasets: nothing can be concluded
       if (!document.frontMatter || document.frontMatter.problems.length > 0) continue;
-      const claim = document.claims.find(isModelOpennessClaim);
-      if (!claim) continue;
+      // once per card, at its first such claim; and only when the license backs the claims: a claim
+      // that already fails has its finding, and a second squiggle on it would say less
+      const claims = document.claims.filter(isModelOpennessClaim);
+      const claim = claims[0];
+      if (!claim || claims.some((candidate) => context.verdictOf(candidate).outcome !== 'accepted')) continue;
       const gaps = missing(document);
       if (gaps.length === 0) continue;
       findings.push({
