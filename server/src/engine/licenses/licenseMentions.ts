@@ -85,6 +85,8 @@ const articles = /^(?:the|this|our|its|their|a|an)$/iu;
 // "Open Source License", "Software License", "Model License": descriptions, not names
 const notCustomStarts = /^(?:see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
 
+const likeSuffix = /^[\s-]*(?:like|style|ish|esque|inspired|type)\b/iu;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
@@ -115,9 +117,11 @@ export function findLicenseMentions(text: string, options: { custom?: boolean } 
       add(start, match.index + match[0].length, undefined, true);
     }
   }
-  found.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || Number(Boolean(a.custom)) - Number(Boolean(b.custom)));
+  // "an MIT-like license", "BSD-style": a license like that one, not that one
+  const named = found.filter((mention) => !likeSuffix.test(text.slice(mention.end, mention.end + 12)));
+  named.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || Number(Boolean(a.custom)) - Number(Boolean(b.custom)));
   const result: LicenseMention[] = [];
-  for (const mention of found) {
+  for (const mention of named) {
     const last = result[result.length - 1];
     if (last && mention.start < last.end) {
       // keep a known license over a custom name covering it

@@ -6,6 +6,13 @@ import { Parser } from 'htmlparser2';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Span } from '../types.js';
 
+/** A range of link text; `external` when the link leads to another site (http, https, mailto), not to a file of this project. */
+export interface LinkText extends Span {
+  external?: boolean;
+}
+
+const externalTarget = /^(?:https?:|mailto:|\/\/)/iu;
+
 export interface Heading {
   depth: number;
   text: string;
@@ -19,7 +26,7 @@ export interface ProseBlock {
   /** Where the offsets count from: 0 for a whole document, the chunk's start for a chunk parsed alone. */
   base: number;
   /** Block-relative ranges covered by link text. */
-  links: Span[];
+  links: LinkText[];
   /** The headings this block sits under, outermost first (a heading block excludes itself). */
   sections: Heading[];
 }
@@ -38,7 +45,7 @@ export function sourceSpan(block: ProseBlock, start: number, end: number): Span 
 class BlockBuilder {
   text = '';
   offsets: number[] = [];
-  links: Span[] = [];
+  links: LinkText[] = [];
 
   constructor(readonly source: string) {}
 
@@ -116,7 +123,7 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder, from: nu
       case 'linkReference': {
         const start = builder.text.length;
         cursor = collectInline(node.children, builder, placed ? startOf(node) : cursor, placed ? endOf(node) : limit);
-        builder.links.push({ start, end: builder.text.length });
+        builder.links.push({ start, end: builder.text.length, ...(node.type === 'link' && externalTarget.test(node.url) ? { external: true } : {}) });
         break;
       }
       case 'emphasis':
@@ -133,7 +140,8 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder, from: nu
   return cursor;
 }
 
-const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'br', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
+// `<br>` is a line break inside a block (a table cell's "Other best<br>open-source models"), not a block of its own
+const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
 const htmlSkippedTags = new Set(['code', 'pre', 'script', 'style', 'kbd', 'samp']);
 
 function htmlBlocks(value: string, sourceStart: number, source: string): ProseBlock[] {
@@ -141,24 +149,31 @@ function htmlBlocks(value: string, sourceStart: number, source: string): ProseBl
   let builder = new BlockBuilder(source);
   let skipDepth = 0;
   let linkStart = -1;
+  let linkExternal = false;
   const flush = (offset: number) => {
+    // a link that wraps blocks (`<a href=…><div>…</div></a>`, a sponsor's card): its text is link text in each
+    if (linkStart >= 0 && builder.text.length > linkStart) builder.links.push({ start: linkStart, end: builder.text.length, external: linkExternal });
     const block = builder.finish('html', sourceStart + offset);
     if (block) blocks.push(block);
     builder = new BlockBuilder(source);
+    if (linkStart >= 0) linkStart = 0;
   };
   const parser: Parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         if (htmlSkippedTags.has(name)) skipDepth++;
         else if (htmlBlockTags.has(name)) flush(parser.startIndex);
-        else if (name === 'a') linkStart = builder.text.length;
+        else if (name === 'a') {
+          linkStart = builder.text.length;
+          linkExternal = externalTarget.test(attributes.href ?? '');
+        }
         else builder.gap(sourceStart + parser.startIndex);
       },
       onclosetag(name) {
         if (htmlSkippedTags.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         else if (htmlBlockTags.has(name)) flush(parser.startIndex);
         else if (name === 'a' && linkStart >= 0) {
-          builder.links.push({ start: linkStart, end: builder.text.length });
+          builder.links.push({ start: linkStart, end: builder.text.length, external: linkExternal });
           linkStart = -1;
         }
       },
