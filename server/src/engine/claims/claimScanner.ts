@@ -146,17 +146,24 @@ function isAboutOthers(text: string, start: number, end: number, links: Span[]):
   return between.length >= 1 && between.length <= 3 && between.some((word) => toolNouns.test(word));
 }
 
-const quotePairs: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‹': '›' };
+const quotePairs: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‹': '›', '‘': '’', "'": "'" };
 
-/** Ranges inside double quotation marks: quoted words are examples or names, not statements. */
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/** Ranges inside quotation marks: quoted words are examples or names, not statements. */
 function quotedRanges(text: string): Span[] {
   const ranges: Span[] = [];
   for (let i = 0; i < text.length; i++) {
     const closers = quotePairs[text[i]];
     if (!closers) continue;
+    // a straight single quote opens a quotation only before a word and after none (not "Sorhus' work", "it's")
+    const apostrophe = text[i] === "'";
+    if (apostrophe && (isWordChar(text[i - 1]) || !isWordChar(text[i + 1]))) continue;
+    const closes = (j: number) => closers.includes(text[j]) && !(apostrophe && isWordChar(text[j + 1]));
     let j = i + 1;
-    while (j < text.length && j - i <= 150 && !closers.includes(text[j]) && text[j] !== '\n') j++;
-    if (j < text.length && closers.includes(text[j])) {
+    // a quotation may wrap onto the next line of its paragraph, not past a blank line
+    while (j < text.length && j - i <= 150 && !closes(j) && !(text[j] === '\n' && text[j + 1] === '\n')) j++;
+    if (j < text.length && closes(j)) {
       ranges.push({ start: i, end: j + 1 });
       i = j;
     }

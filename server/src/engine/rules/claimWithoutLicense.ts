@@ -1,5 +1,6 @@
 import type { Fix, TextEdit } from '../types.js';
-import type { Project } from '../project.js';
+import { dirName, type Project } from '../project.js';
+import { isReadmeName } from '../documents/markdownDocument.js';
 import type { Policy } from '../licenses/policy.js';
 import { isLeaf, parseExpression } from '../licenses/expression.js';
 import { manifestLicenseEdit } from '../fixes/manifestLicenseEdit.js';
@@ -35,6 +36,24 @@ function manifestFixes(project: Project, claimFile: string, ids: string[], edits
   }));
 }
 
+/**
+ * Where a new LICENSE goes: beside the README or manifest of the folder the
+ * claim belongs to (the claim's own folder, or the nearest one above it inside
+ * the project that has one), not at whatever root the audit started from.
+ */
+const foldersWithReadme = new WeakMap<Project, Set<string>>();
+
+function licenseFolder(project: Project, claimFile: string): string {
+  let folders = foldersWithReadme.get(project);
+  if (!folders) {
+    folders = new Set([...project.manifests.map((file) => dirName(file.path)), ...[...project.markdown.keys()].filter((path) => isReadmeName(path)).map(dirName)]);
+    foldersWithReadme.set(project, folders);
+  }
+  let dir = dirName(claimFile);
+  while (dir !== project.root && dir !== '' && !folders.has(dir)) dir = dirName(dir);
+  return dir.length >= project.root.length ? dir : project.root;
+}
+
 function createLicenseFixes(root: string, ids: string[]): Fix[] {
   const path = root === '' ? 'LICENSE' : `${root}/LICENSE`;
   return ids.flatMap((id) => {
@@ -59,7 +78,7 @@ export const claimWithoutLicense: Rule = {
         related: [],
         fixes: [
           ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy), edits),
-          ...createLicenseFixes(context.project.governing.root, licensesToOffer(context.policy)),
+          ...createLicenseFixes(licenseFolder(context.project.governing, claim.file), licensesToOffer(context.policy)),
           ...rewordFixes(claim),
         ],
       };
