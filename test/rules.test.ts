@@ -90,11 +90,11 @@ test('invalid-license-id offers spdx-correct\'s correction, and it fixes the val
   assert.deepEqual(run(fixed), []);
 });
 
-test('license-mismatch: both sides of a tie are reported; the manifest is set to what the LICENSE text says', () => {
+test('license-mismatch: a tie is reported once, on the manifest (the LICENSE text is trusted), naming both; the fix sets it to what the LICENSE text says', () => {
   const files = [{ path: 'package.json', text: '{"name": "x", "license": "ISC"}' }, { path: 'LICENSE', text: licenseText('MIT') }];
-  const both = run(files).filter((candidate) => candidate.rule === 'license-mismatch');
-  assert.deepEqual(both.map((candidate) => candidate.file), ['LICENSE', 'package.json'], 'one against one: both sides are reported');
-  const finding = both[1]!;
+  const found = run(files).filter((candidate) => candidate.rule === 'license-mismatch');
+  assert.deepEqual(found.map((candidate) => candidate.file), ['package.json'], 'one against one: one finding, on the less trusted side');
+  const finding = found[0]!;
   assert.match(finding.message, /^package\.json `license` says ISC, but LICENSE \(MIT text\) says MIT/);
   const fixed = applyFix(files, finding.fixes[0]);
   assert.deepEqual(run(fixed), []);

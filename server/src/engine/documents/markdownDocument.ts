@@ -9,7 +9,7 @@ import { markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
 import { chunkFacts, forgetStaleChunks } from '../markdown/chunkFacts.js';
 import { mayHoldClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
-import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
+import { aboutSomethingElse, badgeDeclarations, futureTerms, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
 import { sentenceAround } from '../text/sentences.js';
 import type { MarkdownComment } from '../suppression.js';
@@ -130,10 +130,13 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
       const claim: Claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
       facts.claims.push(claim);
       // the first "released under X" for each license declares it; repeating it declares nothing more
+      // (not the logo's, the docs' or a quoted specification's license, nor a change license that applies later)
+      const sentence = claim.kind === 'named-license' ? sentenceAround(block.text, found.start, found.end) : '';
+      if (claim.kind === 'named-license' && (block.quoted || aboutSomethingElse(sentence, block.sections) || futureTerms.test(sentence))) continue;
       if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
         proseLicenses.add(found.namedLicense);
         facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
-          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end).replace(/\s+/gu, ' ')}”)`, strictSpdx: false, scope: scopeOf(sentenceAround(block.text, found.start, found.end), undefined),
+          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end).replace(/\s+/gu, ' ')}”)`, strictSpdx: false, scope: scopeOf(sentence, undefined),
         }));
       }
     }

@@ -29,6 +29,10 @@ export interface ProseBlock {
   links: LinkText[];
   /** The headings this block sits under, outermost first (a heading block excludes itself). */
   sections: Heading[];
+  /** Inside a block quote: someone else's words (a quoted specification's license is not this project's). */
+  quoted?: boolean;
+  /** Inline code spans (not prose, but a License section may write the license as `CC BY-NC 4.0`): value and source offset. */
+  codes?: { text: string; offset: number }[];
 }
 
 /** A block's range in the whole source: first and last offsets. */
@@ -46,6 +50,7 @@ class BlockBuilder {
   text = '';
   offsets: number[] = [];
   links: LinkText[] = [];
+  codes: { text: string; offset: number }[] = [];
 
   constructor(readonly source: string) {}
 
@@ -83,7 +88,7 @@ class BlockBuilder {
 
   finish(kind: ProseBlock['kind'], endOffset: number): ProseBlock | undefined {
     if (this.text.trim() === '') return undefined;
-    return { kind, text: this.text, offsets: [...this.offsets, endOffset], base: 0, links: this.links, sections: [] };
+    return { kind, text: this.text, offsets: [...this.offsets, endOffset], base: 0, links: this.links, sections: [], ...(this.codes.length > 0 ? { codes: this.codes } : {}) };
   }
 }
 
@@ -131,8 +136,15 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder, from: nu
       case 'delete':
         cursor = collectInline(node.children, builder, placed ? startOf(node) : cursor, placed ? endOf(node) : limit);
         break;
+      case 'inlineCode':
+        if (placed) {
+          const at = builder.source.indexOf(node.value, startOf(node));
+          if (at >= 0 && at < endOf(node)) builder.codes.push({ text: node.value, offset: at });
+        }
+        builder.gap(placed ? startOf(node) : cursor);
+        break;
       default:
-        // inlineCode, image, imageReference, inline html, break, footnoteReference: not prose
+        // image, imageReference, inline html, break, footnoteReference: not prose
         builder.gap(placed ? startOf(node) : cursor);
     }
     if (placed) cursor = endOf(node);
@@ -201,8 +213,9 @@ export type ProseEntry = { block: ProseBlock; heading?: undefined } | { heading:
 /** The prose blocks and section starts of a parsed document (or chunk), in order; `sections` is left empty. */
 export function proseEntries(tree: Root, source: string): ProseEntry[] {
   const entries: ProseEntry[] = [];
+  let quoteDepth = 0;
   const add = (block: ProseBlock | undefined) => {
-    if (block) entries.push({ block });
+    if (block) entries.push({ block: quoteDepth > 0 ? { ...block, quoted: true } : block });
   };
   const visit = (parent: Parents) => {
     for (const node of parent.children as RootContent[]) {
@@ -233,9 +246,13 @@ export function proseEntries(tree: Root, source: string): ProseEntry[] {
         case 'html':
           for (const block of htmlBlocks(node.value, startOf(node), source)) add(block);
           break;
+        case 'blockquote':
+          quoteDepth++;
+          visit(node);
+          quoteDepth--;
+          break;
         case 'list':
         case 'listItem':
-        case 'blockquote':
         case 'footnoteDefinition':
           visit(node);
           break;

@@ -25,9 +25,11 @@ function statements(declarations: Declaration[]): Statement[] {
     const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
     // a license known only by a name in prose, or terms stated in prose, is too vague to contradict anything
     if (!node || expressionLeaves(node).some((leaf) => !describeLicense(leaf.license).known)) continue;
-    const key = `${declaration.file}\u0000${declaration.scope === 'model' ? 'model' : 'all'}`;
-    const keysOfFile = fileKeys.get(declaration.file) ?? new Set<string>();
-    fileKeys.set(declaration.file, keysOfFile);
+    // a manifest's license field and its trove classifiers are two statements (PEP 639: they must agree)
+    const field = declaration.label.endsWith('classifier') ? 'classifier' : '';
+    const key = `${declaration.file}\u0000${declaration.scope === 'model' ? 'model' : 'all'}\u0000${field}`;
+    const keysOfFile = fileKeys.get(`${declaration.file}\u0000${field}`) ?? new Set<string>();
+    fileKeys.set(`${declaration.file}\u0000${field}`, keysOfFile);
     const group = groups.get(key) ?? { declarations: [], keys: new Set<string>(), fileKeys: keysOfFile, isLicenseFile: declaration.source === 'license-file', trust: 0 };
     group.declarations.push(declaration);
     group.trust = Math.max(group.trust, trustOf(declaration));
