@@ -20,8 +20,17 @@ export interface ClaimVerdict {
 
 const codeOnly = /\b(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
 
-/** Declarations that speak to this claim: model-only ones are left out when the claim is only about code. */
+/**
+ * Declarations that speak to this claim: those covering a part the claim names ("We are open-sourcing our
+ * W2v-BERT 2.0 speech encoder", listed under MIT in the License section); else all but model-only ones when
+ * the claim is only about code.
+ */
 function relevant(claim: Claim, declarations: Declaration[], sentence: string): Declaration[] {
+  if (declarations.some((declaration) => declaration.covers)) {
+    const lower = sentence.toLowerCase();
+    const named = declarations.filter((declaration) => declaration.covers?.some((part) => lower.includes(part.toLowerCase())));
+    if (named.length > 0) return named;
+  }
   const aboutCodeOnly = !claim.aboutModel && codeOnly.test(sentence);
   return aboutCodeOnly ? declarations.filter((declaration) => declaration.scope !== 'model') : declarations;
 }

@@ -99,7 +99,15 @@ function mentionDeclaration(file: string, id: string | undefined, raw: string, s
 export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): WithResolved[] {
   const declarations: WithResolved[] = [];
   let proprietarySite: { block: ProseBlock; start: number; end: number; text: string } | undefined;
+  // the declarations of a sentence ending in ":" ("The following components are MIT licensed:"), until its list ends
+  let listed: WithResolved[] = [];
   for (const block of blocks) {
+    if (block.listItem && listed.length > 0 && inLicenseSection(block)) {
+      const part = partName(block);
+      for (const declaration of listed) if (part) (declaration.covers ??= []).push(part);
+    } else if (!block.listItem) {
+      listed = [];
+    }
     // a block quote in a License section quotes someone else (a specification's own license)
     if (!inLicenseSection(block) || block.quoted) continue;
     const heading = [...block.sections].reverse().find((section) => isLicenseHeading(section.text))?.text ?? (block.kind === 'heading' ? block.text : undefined);
@@ -128,12 +136,16 @@ export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): 
           { source: 'readme-section', file, span: sourceSpan(block, start, start + restriction[0].length), raw: restriction[0], label: 'README License section (terms for the model)', strictSpdx: false, scope: 'model' },
         ));
       }
+      const introducesList = /:\s*$/u.test(text);
+      if (introducesList) listed = [];
       for (const mention of mentions) {
         const start = sentence.start + mention.start;
-        declarations.push(mentionDeclaration(
+        const declaration = mentionDeclaration(
           file, mention.id, mention.text, sourceSpan(block, start, sentence.start + mention.end), 'readme-section',
           `README License section (${mention.id ? describeLicense(mention.id).name : mention.text})`, scope,
-        ));
+        );
+        declarations.push(declaration);
+        if (introducesList) listed.push(declaration);
       }
     }
   }
@@ -145,6 +157,14 @@ export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): 
     }));
   }
   return declarations;
+}
+
+/** The name of a listed part: its leading link's text, or its words up to "found in", a parenthesis or a full stop. */
+function partName(block: ProseBlock): string | undefined {
+  const lead = block.links[0];
+  const text = lead && block.text.slice(0, lead.start).trim() === '' ? block.text.slice(lead.start, lead.end) : block.text.split(/\s+(?:found|as\s+found|in\s+the)\s|\(|\.(?:\s|$)/u)[0];
+  const name = text.trim().replace(/[.:;,]+$/u, '');
+  return name.length >= 6 && name.length <= 120 ? name : undefined;
 }
 
 /** A shields.io static badge: `/badge/<label>-<message>-<color>`. */

@@ -16,6 +16,14 @@ const externalTarget = /^(?:https?:|mailto:|\/\/)/iu;
 export interface Heading {
   depth: number;
   text: string;
+  /** The heading is a link to another site and nothing else ("## [fairseq2](https://…)"): a section about that project. */
+  linksElsewhere?: boolean;
+}
+
+/** Whether a heading's content is one link to another site (whitespace and emoji aside). */
+function isExternalLinkHeading(children: PhrasingContent[]): boolean {
+  const meaningful = children.filter((child) => !(child.type === 'text' && /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(child.value)));
+  return meaningful.length === 1 && meaningful[0].type === 'link' && externalTarget.test(meaningful[0].url);
 }
 
 export interface ProseBlock {
@@ -31,6 +39,8 @@ export interface ProseBlock {
   sections: Heading[];
   /** Inside a block quote: someone else's words (a quoted specification's license is not this project's). */
   quoted?: boolean;
+  /** A list item's text (a License section may list the parts a license covers). */
+  listItem?: boolean;
   /** Inline code spans (not prose, but a License section may write the license as `CC BY-NC 4.0`): value and source offset. */
   codes?: { text: string; offset: number }[];
 }
@@ -214,15 +224,17 @@ export type ProseEntry = { block: ProseBlock; heading?: undefined } | { heading:
 export function proseEntries(tree: Root, source: string): ProseEntry[] {
   const entries: ProseEntry[] = [];
   let quoteDepth = 0;
+  let listDepth = 0;
   const add = (block: ProseBlock | undefined) => {
-    if (block) entries.push({ block: quoteDepth > 0 ? { ...block, quoted: true } : block });
+    if (!block) return;
+    entries.push({ block: quoteDepth > 0 || listDepth > 0 ? { ...block, ...(quoteDepth > 0 ? { quoted: true } : {}), ...(listDepth > 0 ? { listItem: true } : {}) } : block });
   };
   const visit = (parent: Parents) => {
     for (const node of parent.children as RootContent[]) {
       switch (node.type) {
         case 'heading': {
           // the section starts at its heading; the heading's own prose follows
-          entries.push({ heading: { depth: node.depth, text: headingText(node).trim() } });
+          entries.push({ heading: { depth: node.depth, text: headingText(node).trim(), ...(isExternalLinkHeading(node.children) ? { linksElsewhere: true } : {}) } });
           const builder = new BlockBuilder(source);
           collectInline(node.children, builder, startOf(node), endOf(node));
           add(builder.finish('heading', endOf(node)));
@@ -251,8 +263,12 @@ export function proseEntries(tree: Root, source: string): ProseEntry[] {
           visit(node);
           quoteDepth--;
           break;
-        case 'list':
         case 'listItem':
+          listDepth++;
+          visit(node);
+          listDepth--;
+          break;
+        case 'list':
         case 'footnoteDefinition':
           visit(node);
           break;
