@@ -10,7 +10,7 @@ import type { Rule } from './rule.js';
  * Apache-2.0" (`lead` for licenses declared for the whole project). A name
  * already given for the code or the model is not repeated for the project.
  */
-function coverage(entries: JudgedDeclaration[], names: (entry: JudgedDeclaration) => string[], wholeProject: (list: string, many: boolean) => string): string[] {
+function coverage(entries: JudgedDeclaration[], names: (entry: JudgedDeclaration) => string[], wholeProject: (list: string, many: boolean) => string, also = new Set<string>()): string[] {
   const byScope = new Map<string, Set<string>>([['code', new Set()], ['model', new Set()], ['all', new Set()]]);
   for (const entry of entries) for (const name of names(entry)) byScope.get(entry.declaration.scope)!.add(name);
   for (const name of [...byScope.get('code')!, ...byScope.get('model')!]) byScope.get('all')!.delete(name);
@@ -19,8 +19,9 @@ function coverage(entries: JudgedDeclaration[], names: (entry: JudgedDeclaration
     return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
   };
   return [
-    ...(byScope.get('code')!.size > 0 ? [`the code is under ${list(byScope.get('code')!)}`] : []),
-    ...(byScope.get('model')!.size > 0 ? [`the model is under ${list(byScope.get('model')!)}`] : []),
+    // (a scope the open side already named: "the model is under Apache-2.0, but also under CodeShell Model License")
+    ...(byScope.get('code')!.size > 0 ? [`${also.has('code') ? 'also' : 'the code is'} under ${list(byScope.get('code')!)}`] : []),
+    ...(byScope.get('model')!.size > 0 ? [`${also.has('model') ? 'also' : 'the model is'} under ${list(byScope.get('model')!)}`] : []),
     ...(byScope.get('all')!.size > 0 ? [wholeProject(list(byScope.get('all')!), byScope.get('all')!.size > 1)] : []),
   ];
 }
@@ -44,7 +45,10 @@ export const claimPartialLicense: Rule = {
         ...mixed.map((entry) => `${names(entry.accepted)} covers only part of “${entry.declaration.expression}”`),
       ];
       const closedParts = [
-        ...coverage(closed.filter((entry) => entry.outcome === 'rejected'), (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name), (list, many) => `${list} ${many ? 'are' : 'is'} declared too`),
+        ...coverage(
+          closed.filter((entry) => entry.outcome === 'rejected'), (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name), (list, many) => `${list} ${many ? 'are' : 'is'} declared too`,
+          new Set(open.map((entry) => entry.declaration.scope)),
+        ),
         ...mixed.map((entry) => `${names(entry.rejected)} applies too`),
       ];
       return {
