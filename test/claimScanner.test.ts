@@ -25,6 +25,7 @@ const claims: [string, string, string, string][] = [
   ['We publish open weights for every release.', 'open weights', 'open-weights', 'en'],
   ['An open source alternative to Photoshop.', 'open source', 'open-source', 'en'],
   ['Foo is the open-source RAG engine for everyone.', 'open-source', 'open-source', 'en'],
+  ['Foo is one of the most capable open-source models.', 'open-source', 'open-source', 'en'],
 ];
 
 for (const [text, words, kind, language] of claims) {

@@ -134,7 +134,9 @@ function describesLeadLink(text: string, links: Span[]): boolean {
 }
 
 function isAboutOthers(text: string, start: number, end: number, links: Span[]): boolean {
-  if (wordsBefore(text, start, 3).some((word) => thirdPartyBefore.has(word))) return true;
+  const before = wordsBefore(text, start, 4);
+  // ("most open-source models" are others; "one of the most capable open-source models" is this one among them)
+  if (before.slice(0, 3).some((word, index) => thirdPartyBefore.has(word) && !(word === 'most' && before[index + 1] === 'the'))) return true;
   const after = wordsAfter(text, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
   if (noun && thirdPartyAfter.has(noun)) return true;

@@ -55,6 +55,8 @@ const aliases: Alias[] = [
   { pattern: new RegExp(String.raw`\b(?:Perl[\s-]+)?Artistic[\s-]+${L}${V}(1\.0|2\.0)\b`, 'giu'), id: (m) => `Artistic-${m[1]}` },
   { pattern: new RegExp(String.raw`\bBoost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, 'giu'), id: () => 'BSL-1.0' },
   { pattern: new RegExp(String.raw`\bEclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'EPL-2.0' },
+  // "BSL 1.1": the Business Source License (the Boost license is BSL-1.0; there is no BSL 1.1)
+  { pattern: /\bBSL[\s-]*v?1\.1\b/gu, id: () => 'BUSL-1.1' },
   { pattern: new RegExp(String.raw`\bBusiness[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, 'giu'), id: () => 'BUSL-1.1' },
   { pattern: new RegExp(String.raw`\bServer[\s-]+Side[\s-]+Public[\s-]+${L}`, 'giu'), id: () => 'SSPL-1.0' },
   { pattern: new RegExp(String.raw`\bElastic[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'Elastic-2.0' },

@@ -16,7 +16,7 @@ export const claimNonOsiLicense: Rule = {
       const related = declarationRelated(rejected);
       // BSD-3-Clause under `apache-mit`: OSI-approved, only not allowed by the policy — a policy failure, not openwashing
       if (policy.name !== 'osi' && leaves.length > 0 && leaves.every((leaf) => describeLicense(leaf.license).osiApproved)) {
-        const message = `${capitalise(subject(claim))} ${calledPhrase(claim)}, and its license (${names.join(', ')}) is OSI-approved but not allowed by policy ${policy.name}.`;
+        const message = `${capitalise(subject(claim))} ${calledPhrase(claim)}, and its license (${names.join(', ')}) is OSI-approved but not allowed by policy ${policy.name}: it ${policy.rejectionPhrase}.`;
         return { message, related, fixes, severity: 'warning' as const };
       }
       // WTFPL, CC0-1.0, BSD-3-Clause-Clear: free software by the FSF, just not OSI-approved

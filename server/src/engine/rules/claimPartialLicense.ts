@@ -52,7 +52,7 @@ export const claimPartialLicense: Rule = {
         ...mixed.map((entry) => `${names(entry.rejected)} applies too`),
       ];
       return {
-        message: sentence(`Only part of ${subject(claim)} is open source: ${openParts.join(' and ')}, but ${closedParts.join(' and ')}, which ${verdict.policy.rejectionPhrase}`, becauseClause(closed, verdict.policy)),
+        message: sentence(`Only part of ${subject(claim)} is open source: ${openParts.join(', and ')}, but ${closedParts.join(', and ')}, which ${verdict.policy.rejectionPhrase}`, becauseClause(closed, verdict.policy)),
         related: declarationRelated([...open, ...closed]),
         fixes: rewordFixes(claim),
       };
