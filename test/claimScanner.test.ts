@@ -104,3 +104,16 @@ test('a named-license claim carries the license it names', () => {
     assert.equal(named?.namedLicense, id, text);
   }
 });
+
+test('links: text linking to another site and a link right after a mention are about that site; a code host or a badge is not', () => {
+  const claimsIn = (text: string, link: string, external = true) => {
+    const start = text.indexOf(link);
+    return scanClaims(text, { links: [{ start, end: start + link.length, external }] }).map((claim) => text.slice(claim.start, claim.end));
+  };
+  assert.deepEqual(claimsIn('Proudly made with ClickHouse open source database.', 'ClickHouse open source database'), []);
+  assert.deepEqual(claimsIn('The I/O library is open-sourced here.', 'here'), []);
+  assert.deepEqual(claimsIn('RAGFlow: an open-source RAG engine.', 'RAGFlow'), []);
+  assert.deepEqual(claimsIn('Foo is open source on GitHub.', 'on GitHub'), ['open source']);
+  assert.deepEqual(claimsIn('Comply with the open-source protocol of the model.', 'open-source protocol', false), ['open-source']);
+  assert.deepEqual(claimsIn('  - Foo is an open-source parser.', '  '), ['open-source']);
+});

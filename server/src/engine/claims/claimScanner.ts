@@ -127,9 +127,12 @@ function isQuestion(text: string, end: number): boolean {
  * open-source RAG engine", "[Tool](…) — open source …"): an entry of a list
  * of other projects, described by what follows.
  */
+const codeHost = /^\s*(?:on\s+)?(?:github|gitlab|gitee|codeberg|bitbucket|sourcehut|hugging\s*face)\b/iu;
+
 function describesLeadLink(text: string, links: Span[]): boolean {
   const lead = links[0];
-  if (!lead || !/^[\s*+•·\-–—>\p{Extended_Pictographic}\uFE0F]*$/u.test(text.slice(0, lead.start))) return false;
+  // (a badge, a link around an image, names nothing)
+  if (!lead || !/\p{L}{2}/u.test(text.slice(lead.start, lead.end)) || !/^[\s*+•·\-–—>\p{Extended_Pictographic}\uFE0F]*$/u.test(text.slice(0, lead.start))) return false;
   return /^\s*(?:[:：]|[-–—]\s)/u.test(text.slice(lead.end));
 }
 
@@ -242,7 +245,8 @@ export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[
       return link.end - link.start <= end - start + 2 || (link.external === true && !/licen[sc]e/iu.test(text.slice(link.start, link.end)));
     }
     const next = links[firstStartingAfter(links, end - 1)];
-    return next?.external === true && /^[\s*_]*$/u.test(text.slice(end, next.start));
+    // ("open source [on GitHub](…)" points at where this project's code is: still a claim)
+    return next?.external === true && /^[\s*_]*$/u.test(text.slice(end, next.start)) && !codeHost.test(text.slice(next.start, next.end));
   };
   if (describesLeadLink(text, links)) return [];
   const covered = new Covered(text.length);
