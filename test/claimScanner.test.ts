@@ -23,6 +23,9 @@ const claims: [string, string, string, string][] = [
   ['Este proyecto es de código abierto.', 'código abierto', 'open-source', 'es'],
   ['Es software libre.', 'software libre', 'free-software', 'es'],
   ['We publish open weights for every release.', 'open weights', 'open-weights', 'en'],
+  ['An open source alternative to Photoshop.', 'open source', 'open-source', 'en'],
+  ['Foo is the open-source RAG engine for everyone.', 'open-source', 'open-source', 'en'],
+  ['Foo is one of the most capable open-source models.', 'open-source', 'open-source', 'en'],
 ];
 
 for (const [text, words, kind, language] of claims) {
@@ -36,6 +39,24 @@ for (const [text, words, kind, language] of claims) {
 }
 
 const notClaims = [
+  // names of programmes, policies and codes of conduct; e-mail and web addresses
+  'This project has adopted the Example Corp Open Source Code of Conduct.',
+  'Read our open source policy first.',
+  'Write to codeshell.opensource@example.com with questions.',
+  'See opensource.example.com/codeofconduct for details.',
+  // questions, the future and plans
+  'Is it open source? Not yet.',
+  'The weights will be open-sourced soon.',
+  'We plan to open-source the server next year.',
+  'After that we intend to release a fully open-source model.',
+  // sentiments about open source in general
+  'We love open source!',
+  'We are committed to open source.',
+  'Working on mapping the world of open source software.',
+  // others: plural kinds, comparisons, 'MIT-like'
+  'The following excellent open source repositories support it.',
+  'Most open-sourced vision models cannot do this.',
+  'It may be subject to third party licenses, including open source licenses.',
   'This project is not open source.',
   "It isn't open-source yet.",
   'A non-open-source fork.',
@@ -82,4 +103,17 @@ test('a named-license claim carries the license it names', () => {
     const named = scanClaims(text).find((claim) => claim.kind === 'named-license');
     assert.equal(named?.namedLicense, id, text);
   }
+});
+
+test('links: text linking to another site and a link right after a mention are about that site; a code host or a badge is not', () => {
+  const claimsIn = (text: string, link: string, external = true) => {
+    const start = text.indexOf(link);
+    return scanClaims(text, { links: [{ start, end: start + link.length, external }] }).map((claim) => text.slice(claim.start, claim.end));
+  };
+  assert.deepEqual(claimsIn('Proudly made with ClickHouse open source database.', 'ClickHouse open source database'), []);
+  assert.deepEqual(claimsIn('The I/O library is open-sourced here.', 'here'), []);
+  assert.deepEqual(claimsIn('RAGFlow: an open-source RAG engine.', 'RAGFlow'), []);
+  assert.deepEqual(claimsIn('Foo is open source on GitHub.', 'on GitHub'), ['open source']);
+  assert.deepEqual(claimsIn('Comply with the open-source protocol of the model.', 'open-source protocol', false), ['open-source']);
+  assert.deepEqual(claimsIn('  - Foo is an open-source parser.', '  '), ['open-source']);
 });

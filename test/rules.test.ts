@@ -34,7 +34,7 @@ test('claim-partial-license names the open branch of an AND expression and what 
     { path: 'README.md', text: 'X is open source.\n' },
   ];
   const finding = only(run(files), 'claim-partial-license');
-  assert.equal(finding.message, 'Only part of the project is open source, yet it is called “open source”: MIT covers only part of “MIT AND CC-BY-NC-4.0”, but CC-BY-NC-4.0 applies too, which is not OSI-approved: it permits non-commercial use only.');
+  assert.equal(finding.message, 'Only part of the project is open source: MIT covers only part of “MIT AND CC-BY-NC-4.0”, but CC-BY-NC-4.0 applies too, which is not OSI-approved: it permits non-commercial use only.');
 });
 
 test('claim-non-osi-license explains the Llama restrictions and points at the front matter', () => {
@@ -90,11 +90,11 @@ test('invalid-license-id offers spdx-correct\'s correction, and it fixes the val
   assert.deepEqual(run(fixed), []);
 });
 
-test('license-mismatch: both sides of a tie are reported; the manifest is set to what the LICENSE text says', () => {
+test('license-mismatch: a tie is reported once, on the manifest (the LICENSE text is trusted), naming both; the fix sets it to what the LICENSE text says', () => {
   const files = [{ path: 'package.json', text: '{"name": "x", "license": "ISC"}' }, { path: 'LICENSE', text: licenseText('MIT') }];
-  const both = run(files).filter((candidate) => candidate.rule === 'license-mismatch');
-  assert.deepEqual(both.map((candidate) => candidate.file), ['LICENSE', 'package.json'], 'one against one: both sides are reported');
-  const finding = both[1]!;
+  const found = run(files).filter((candidate) => candidate.rule === 'license-mismatch');
+  assert.deepEqual(found.map((candidate) => candidate.file), ['package.json'], 'one against one: one finding, on the less trusted side');
+  const finding = found[0]!;
   assert.match(finding.message, /^package\.json `license` says ISC, but LICENSE \(MIT text\) says MIT/);
   const fixed = applyFix(files, finding.fixes[0]);
   assert.deepEqual(run(fixed), []);
@@ -120,7 +120,7 @@ test('monorepo: a package without declarations falls back to the root; a package
 test('FSF-libre but not OSI-approved: a softer, exact message for "open source", and "free software" is backed', () => {
   const wtfpl = (claim: string) => [{ path: 'package.json', text: '{"name": "x", "license": "WTFPL"}' }, { path: 'README.md', text: `X is ${claim}.\n` }];
   const finding = only(run(wtfpl('open source')), 'claim-non-osi-license');
-  assert.equal(finding.message, 'The project is called “open source”, but its license (WTFPL) is not OSI-approved, although the FSF counts it as a free software license: call it “free software”, or choose an OSI-approved license.');
+  assert.equal(finding.message, 'The project is called “open source”, but its license (WTFPL) is not OSI-approved, though the FSF counts it as free software: call it “free software”.');
   assert.deepEqual(run(wtfpl('free software')), []);
   const nonCommercial = [{ path: 'package.json', text: '{"name": "x", "license": "CC-BY-NC-4.0"}' }, { path: 'README.md', text: 'X is free software.\n' }];
   assert.match(only(run(nonCommercial), 'claim-non-osi-license').message, /is neither OSI-approved nor on the FSF's list of free licenses: it permits non-commercial use only/);
@@ -161,4 +161,33 @@ test('the suppression fix silences the finding; it is never offered inside front
   const card = [{ path: 'README.md', text: '---\nlicense: mit\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n\nA fine-tune.\n' }];
   const conflict = only(run(card), 'base-model-license-conflict');
   assert.equal(conflict.fixes.some((fix) => fix.title.startsWith('Suppress')), false);
+});
+
+test('policy apache-mit: an OSI-approved BSD-3-Clause is not allowed by the policy, a warning, not openwashing', () => {
+  const files = [{ path: 'LICENSE', text: licenseText('BSD-3-Clause') }, { path: 'README.md', text: 'Foo is open source.\n' }];
+  const findings = audit(files, { configFor: () => ({ policy: 'apache-mit' }) }).findings;
+  const finding = only(findings, 'claim-non-osi-license');
+  assert.equal(finding.severity, 'warning');
+  assert.doesNotMatch(finding.message, /openwashing/iu);
+  assert.match(finding.message, /BSD-3-Clause\) is OSI-approved but not allowed by policy apache-mit: it is neither Apache-2\.0 nor MIT\.$/u);
+});
+
+test('license-mismatch: Python-2.0 (as PyPI names the PSF license) and a Python-2.0.1 text are one license, not a conflict', () => {
+  const files = [{ path: 'package.json', text: '{"name": "x", "license": "Python-2.0"}' }, { path: 'LICENSE', text: licenseText('Python-2.0.1') }];
+  assert.deepEqual(run(files).filter((finding) => finding.rule === 'license-mismatch'), []);
+});
+
+test('claim-without-license: the LICENSE fix goes beside the README of the claim\'s folder, not at the audited root', () => {
+  const files = [{ path: 'README.md', text: '# Suite\n' }, { path: 'tools/cli/README.md', text: 'The cli is open source.\n' }];
+  const finding = only(run(files), 'claim-without-license');
+  const create = finding.fixes.flatMap((fix) => fix.createFiles ?? []).map((file) => file.file);
+  assert.deepEqual([...new Set(create)], ['tools/cli/LICENSE']);
+});
+
+test('a README License section makes a project of its folder: the same findings alone and from the folder above', () => {
+  const readme = '# viewer\n\nThe viewer is open source.\n\n## License\n\nThe code is MIT. The model weights are under CC BY-NC 4.0.\n';
+  const alone = run([{ path: 'README.md', text: readme }]).map((finding) => `${finding.rule} ${finding.message}`);
+  const nested = run([{ path: 'README.md', text: '# Suite\n' }, { path: 'tools/viewer/README.md', text: readme }]).map((finding) => `${finding.rule} ${finding.message}`);
+  assert.deepEqual(nested, alone);
+  assert.equal(alone.length, 1);
 });

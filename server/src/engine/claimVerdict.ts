@@ -1,7 +1,7 @@
 // The verdict on a claim: do the declarations that govern it back it under
 // the policy? One place decides; the claim rules only report.
 import type { Claim, Declaration } from './types.js';
-import { parseExpression, type LicenseLeaf } from './licenses/expression.js';
+import { expressionLeaves, licenseKey, parseExpression, type LicenseLeaf } from './licenses/expression.js';
 import { judgeExpression, type Policy } from './licenses/policy.js';
 
 export interface JudgedDeclaration {
@@ -20,8 +20,17 @@ export interface ClaimVerdict {
 
 const codeOnly = /\b(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
 
-/** Declarations that speak to this claim: model-only ones are left out when the claim is only about code. */
+/**
+ * Declarations that speak to this claim: those covering a part the claim names ("We are open-sourcing our
+ * W2v-BERT 2.0 speech encoder", listed under MIT in the License section); else all but model-only ones when
+ * the claim is only about code.
+ */
 function relevant(claim: Claim, declarations: Declaration[], sentence: string): Declaration[] {
+  if (declarations.some((declaration) => declaration.covers)) {
+    const lower = sentence.toLowerCase();
+    const named = declarations.filter((declaration) => declaration.covers?.some((part) => lower.includes(part.toLowerCase())));
+    if (named.length > 0) return named;
+  }
   const aboutCodeOnly = !claim.aboutModel && codeOnly.test(sentence);
   return aboutCodeOnly ? declarations.filter((declaration) => declaration.scope !== 'model') : declarations;
 }
@@ -46,9 +55,28 @@ function judgeDeclarationUncached(declaration: Declaration, policy: Policy): Jud
   return { declaration, outcome: verdict.outcome, accepted: verdict.accepted, rejected: verdict.rejected };
 }
 
+/**
+ * A declaration that names only branches of an OR another declaration accepts
+ * (`license-cc0` beside `"license": "(MIT OR CC0-1.0)"`) is the text of one
+ * branch, not a second license: the OR is backed by its open branch.
+ */
+function branchesOfAcceptedChoice(judged: JudgedDeclaration[]): Set<JudgedDeclaration> {
+  const choices = judged.filter((entry) => entry.outcome === 'accepted' && /\bOR\b/u.test(entry.declaration.expression ?? ''));
+  if (choices.length === 0) return new Set();
+  const branches = choices.map((entry) => new Set(expressionLeaves(parseExpression(entry.declaration.expression!)!).map((leaf) => licenseKey(leaf.license))));
+  return new Set(judged.filter((entry) => {
+    if (entry.outcome === 'accepted' || entry.outcome === 'unjudgeable' || !entry.declaration.expression) return false;
+    const node = parseExpression(entry.declaration.expression);
+    const keys = node ? expressionLeaves(node).map((leaf) => licenseKey(leaf.license)) : [];
+    return keys.length > 0 && branches.some((set) => keys.every((key) => set.has(key)));
+  }));
+}
+
 export function judgeClaim(claim: Claim, declarations: Declaration[], projectPolicy: Policy, sentence = claim.text): ClaimVerdict {
   const policy = claim.kind === 'free-software' ? projectPolicy.freeSoftware : projectPolicy;
-  const judged = relevant(claim, declarations, sentence).map((declaration) => judgeDeclaration(declaration, policy));
+  const all = relevant(claim, declarations, sentence).map((declaration) => judgeDeclaration(declaration, policy));
+  const branches = branchesOfAcceptedChoice(all);
+  const judged = branches.size === 0 ? all : all.filter((entry) => !branches.has(entry));
   const verdict = (outcome: ClaimVerdict['outcome']): ClaimVerdict => ({ outcome, judged, policy });
   if (judged.length === 0) return verdict('no-license');
   const count = (outcome: JudgedDeclaration['outcome']) => judged.filter((entry) => entry.outcome === outcome).length;

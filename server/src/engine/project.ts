@@ -133,13 +133,26 @@ export function readFileFacts(file: SourceFile, languages?: readonly ClaimLangua
   return { kind: 'other' };
 }
 
-/** The project root (folder with a manifest or a LICENSE file, or the audited root) of every path. */
+/**
+ * Whether a file's facts make a project of its folder: a manifest or a LICENSE
+ * file always does; a README does when it declares a license (a License
+ * section, a license badge, a "licensed under …" sentence), as a manifest would.
+ */
+export function factsDefineProject(path: string, facts: FileFacts | undefined): boolean {
+  const name = baseName(path);
+  if (isManifestName(name) || isLicenseFileName(name)) return true;
+  return facts?.kind === 'markdown' && isReadmeName(path) && facts.document.readmeDeclarations.length > 0;
+}
+
+/**
+ * The project root (folder with a manifest, a LICENSE file or a README that
+ * declares a license, or the audited root) of every path. `paths` are the files
+ * that make projects (see factsDefineProject); manifests and LICENSE files among
+ * them need no facts.
+ */
 export function projectRoots(paths: Iterable<string>): { roots: string[]; rootOf: (path: string) => string } {
   const roots = new Set<string>(['']);
-  for (const path of paths) {
-    const name = baseName(path);
-    if (isManifestName(name) || isLicenseFileName(name)) roots.add(dirName(path));
-  }
+  for (const path of paths) roots.add(dirName(path));
   const rootOf = (path: string): string => {
     let dir = dirName(path);
     while (dir !== '' && !roots.has(dir)) dir = dirName(dir);
@@ -159,7 +172,14 @@ export interface BuildOptions {
 
 export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}): Workspace {
   const languages = options.languages;
-  const { roots, rootOf } = projectRoots(files.map((file) => file.path));
+  // the facts of every file first (claim languages by the project its manifests and LICENSE files make):
+  // a README that declares a license makes a project of its folder, whatever folder the audit starts from
+  const preliminary = projectRoots(files.filter((file) => factsDefineProject(file.path, undefined)).map((file) => file.path));
+  const factsOfFile = files.map((file) => {
+    const projectLanguages = languages?.(preliminary.rootOf(file.path));
+    return options.factsOf?.(file, projectLanguages) ?? readFileFactsSafely(file, projectLanguages, options.remember?.(file.path) ?? false);
+  });
+  const { roots, rootOf } = projectRoots(files.filter((file, index) => factsDefineProject(file.path, factsOfFile[index])).map((file) => file.path));
   const projects = new Map<string, Project>();
   for (const root of roots) {
     const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [], manifests: [], markdown: new Map() };
@@ -168,11 +188,10 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
   const projectOf = (path: string): Project => projects.get(rootOf(path))!;
   const problems: FileProblem[] = [];
   const frontMatterOf = new Map<string, ResolvedDeclaration[]>();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const project = projectOf(file.path);
     const own = dirName(file.path) === project.root;
-    const projectLanguages = languages?.(project.root);
-    const facts = options.factsOf?.(file, projectLanguages) ?? readFileFactsSafely(file, projectLanguages, options.remember?.(file.path) ?? false);
+    const facts = factsOfFile[index];
     if (facts.kind === 'manifest') {
       if (facts.editable) project.manifests.push(file);
       project.declarations.push(...(facts.read.declarations as ResolvedDeclaration[]));

@@ -79,6 +79,11 @@ export interface Declaration {
   /** True for manifest fields whose value must be a valid SPDX expression. */
   strictSpdx: boolean;
   scope: DeclarationScope;
+  /**
+   * The parts a README License section lists under this license ("The following components are MIT licensed:" and a
+   * list): a claim that names one of them is judged by the declarations that cover it.
+   */
+  covers?: string[];
   /** Human-readable name of the place, for related-location messages ("package.json `license`"). */
   label: string;
   /** For a LICENSE-like file: the clauses of its text that break the Open Source Definition (rule restrictive-clause). */

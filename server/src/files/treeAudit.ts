@@ -19,7 +19,8 @@ import { audit, type AuditResult } from '../engine/audit.js';
 import type { Config } from '../engine/config.js';
 import type { FileProblem } from '../engine/declarations/declarationTypes.js';
 import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
-import { baseName, dirName, isManifestName, projectRoots, referenceTarget, type FileFacts } from '../engine/project.js';
+import { baseName, dirName, factsDefineProject, isManifestName, projectRoots, referenceTarget, type FileFacts } from '../engine/project.js';
+import { isReadmeName } from '../engine/documents/markdownDocument.js';
 import type { ClaimLanguage, SourceFile } from '../engine/types.js';
 import { languagesKey, type FactsCache } from './factsCache.js';
 import { answerRequest, Cancelled, defaultWorkerCount, FactsPool, workerScript, type FactsAnswer, type FactsRequest, type PoolRun } from './factsPool.js';
@@ -80,9 +81,10 @@ export interface TreeAuditResult {
   textsLeft: number;
 }
 
+/** Files read in the first round: those that may make a project of their folder (a README does when it declares a license). */
 const definesProject = (path: string) => {
   const name = baseName(path);
-  return isManifestName(name) || isLicenseFileName(name);
+  return isManifestName(name) || isLicenseFileName(name) || isReadmeName(path);
 };
 
 interface Held {
@@ -204,7 +206,7 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
     // round 1: the files that make projects (a manifest or LICENSE file always sits in its own project's folder)
     const first = listed.filter((file) => definesProject(file.path));
     await read(first, (path) => configFor(dirName(path)).languages, true);
-    const { roots, rootOf } = projectRoots(first.map((file) => file.path).filter((path) => held.has(path) || probed.has(path)));
+    const { roots, rootOf } = projectRoots(first.map((file) => file.path).filter((path) => probed.has(path) || (held.has(path) && factsDefineProject(path, held.get(path)!.facts))));
     const parentOf = (root: string) => (root === '' ? undefined : rootOf(root));
 
     // what each project's judgment reads

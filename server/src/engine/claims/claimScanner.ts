@@ -3,7 +3,7 @@
 import type { ClaimKind, ClaimLanguage, Span } from '../types.js';
 import { findLicenseMentions, type LicenseMention } from '../licenses/licenseMentions.js';
 import { sentenceAround } from '../text/sentences.js';
-import { claimPatterns, modelWords, namesContainingClaimWords, negationWords, thirdPartyAfter, thirdPartyBefore, toolNouns } from './phrases.js';
+import { claimPatterns, futureAfter, futureBefore, modelWords, namesContainingClaimWords, negationWords, sentimentBefore, thirdPartyAfter, thirdPartyBefore, toolNouns } from './phrases.js';
 
 export interface ProseClaim {
   kind: ClaimKind;
@@ -17,7 +17,7 @@ export interface ProseClaim {
 
 export interface ScanContext {
   /** Ranges of link text inside the scanned text (a link right after a mention names a third party). */
-  links?: Span[];
+  links?: (Span & { external?: boolean })[];
 }
 
 const clauseBreakChar = /[.;:!?()[\]|•·—–\n]/u;
@@ -100,8 +100,46 @@ function isNegated(text: string, start: number): boolean {
   return /\b(?:non|not)[-\u2010\u2011]$/iu.test(text.slice(Math.max(0, start - 4), start));
 }
 
+/** A promise or a plan ("will be open-sourced", "we plan to open-source it next year"): not a statement about now. */
+function isFuture(text: string, start: number, end: number): boolean {
+  return wordsBefore(text, start, 6).some((word) => futureBefore.has(word)) || wordsAfter(text, end, 4).some((word) => futureAfter.has(word));
+}
+
+/** A sentiment about open source in general ("We love open source", "committed to open source"). */
+function isSentiment(text: string, start: number): boolean {
+  return wordsBefore(text, start, 3).some((word) => sentimentBefore.has(word));
+}
+
+/** A question ("Is it open source? Not yet."): the sentence ends with a question mark. */
+function isQuestion(text: string, end: number): boolean {
+  const latest = Math.min(text.length, end + clauseReach);
+  for (let i = end; i < latest; i++) {
+    const char = text[i];
+    if (char === '?' || char === '？') return true;
+    if (char === '.' && !/\d/u.test(text[i + 1] ?? '')) return false;
+    if (char === '!' || char === '\n') return false;
+  }
+  return false;
+}
+
+/**
+ * A block that starts with a link and then a separator ("[RAGFlow](…): an
+ * open-source RAG engine", "[Tool](…) — open source …"): an entry of a list
+ * of other projects, described by what follows.
+ */
+const codeHost = /^\s*(?:on\s+)?(?:github|gitlab|gitee|codeberg|bitbucket|sourcehut|hugging\s*face)\b/iu;
+
+function describesLeadLink(text: string, links: Span[]): boolean {
+  const lead = links[0];
+  // (a badge, a link around an image, names nothing)
+  if (!lead || !/\p{L}{2}/u.test(text.slice(lead.start, lead.end)) || !/^[\s*+•·\-–—>\p{Extended_Pictographic}\uFE0F]*$/u.test(text.slice(0, lead.start))) return false;
+  return /^\s*(?:[:：]|[-–—]\s)/u.test(text.slice(lead.end));
+}
+
 function isAboutOthers(text: string, start: number, end: number, links: Span[]): boolean {
-  if (wordsBefore(text, start, 3).some((word) => thirdPartyBefore.has(word))) return true;
+  const before = wordsBefore(text, start, 4);
+  // ("most open-source models" are others; "one of the most capable open-source models" is this one among them)
+  if (before.slice(0, 3).some((word, index) => thirdPartyBefore.has(word) && !(word === 'most' && before[index + 1] === 'the'))) return true;
   const after = wordsAfter(text, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
   if (noun && thirdPartyAfter.has(noun)) return true;
@@ -113,17 +151,24 @@ function isAboutOthers(text: string, start: number, end: number, links: Span[]):
   return between.length >= 1 && between.length <= 3 && between.some((word) => toolNouns.test(word));
 }
 
-const quotePairs: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‹': '›' };
+const quotePairs: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‹': '›', '‘': '’', "'": "'" };
 
-/** Ranges inside double quotation marks: quoted words are examples or names, not statements. */
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/** Ranges inside quotation marks: quoted words are examples or names, not statements. */
 function quotedRanges(text: string): Span[] {
   const ranges: Span[] = [];
   for (let i = 0; i < text.length; i++) {
     const closers = quotePairs[text[i]];
     if (!closers) continue;
+    // a straight single quote opens a quotation only before a word and after none (not "Sorhus' work", "it's")
+    const apostrophe = text[i] === "'";
+    if (apostrophe && (isWordChar(text[i - 1]) || !isWordChar(text[i + 1]))) continue;
+    const closes = (j: number) => closers.includes(text[j]) && !(apostrophe && isWordChar(text[j + 1]));
     let j = i + 1;
-    while (j < text.length && j - i <= 150 && !closers.includes(text[j]) && text[j] !== '\n') j++;
-    if (j < text.length && closers.includes(text[j])) {
+    // a quotation may wrap onto the next line of its paragraph, not past a blank line
+    while (j < text.length && j - i <= 150 && !closes(j) && !(text[j] === '\n' && text[j + 1] === '\n')) j++;
+    if (j < text.length && closes(j)) {
       ranges.push({ start: i, end: j + 1 });
       i = j;
     }
@@ -190,11 +235,20 @@ export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[
     const range = lastStartingAtOrBefore(quoted, start - 1);
     return range !== undefined && end < range.end;
   };
-  // a mention inside a link's text (an anchor, a badge label) is a pointer, not a statement
+  // a mention inside a link's text is a pointer, not a statement: an anchor or badge label ("[open source](#…)"), or
+  // the name or description of another site's project ("[ClickHouse open source database](https://…)"), unless
+  // that text names a license ("[Databricks Open Source License](https://…)"); a mention right before a link to
+  // another site is about what it links to ("the library … is open-sourced [here](https://…)")
   const isLinkText = (start: number, end: number) => {
     const link = lastStartingAtOrBefore(links, start);
-    return link !== undefined && end <= link.end && link.end - link.start <= end - start + 2;
+    if (link !== undefined && end <= link.end) {
+      return link.end - link.start <= end - start + 2 || (link.external === true && !/licen[sc]e/iu.test(text.slice(link.start, link.end)));
+    }
+    const next = links[firstStartingAfter(links, end - 1)];
+    // ("open source [on GitHub](…)" points at where this project's code is: still a claim)
+    return next?.external === true && /^[\s*_]*$/u.test(text.slice(end, next.start)) && !codeHost.test(text.slice(next.start, next.end));
   };
+  if (describesLeadLink(text, links)) return [];
   const covered = new Covered(text.length);
   const claims: ProseClaim[] = [];
   for (const { kind, language, pattern } of claimPatterns) {
@@ -204,6 +258,7 @@ export function scanClaims(text: string, context: ScanContext = {}): ProseClaim[
       const end = start + match[0].length;
       if (covered.overlaps(start, end)) continue;
       if (isQuoted(start, end) || isNegated(masked, start) || isAboutOthers(masked, start, end, links) || isLinkText(start, end)) continue;
+      if (isFuture(masked, start, end) || isSentiment(masked, start) || isQuestion(masked, end)) continue;
       covered.add(start, end);
       claims.push({ kind, language, start, end, aboutModel: modelWords.test(sentenceAround(masked, start, end)) });
     }

@@ -41,6 +41,12 @@ export const namesContainingClaimWords: RegExp[] = [
   /\bopen[\s-]source[\s-]summit\b/giu,
   /\bopen[\s-]source[\s-]insights?\b/giu,
   /\bopen[\s-]source[\s-]guides?\b/giu,
+  // programmes, policies, codes of conduct, offices and teams of organisations: names, not statements about this project
+  /\b(?:[\p{Lu}][\p{L}.&-]*[\s-]+)?open[\s-]?source[\s-]+(?:code[\s-]+of[\s-]+conduct|policy|policies|program(?:me)?s?|office|team|pledge|guidelines|release[\s-]+process|review|day|fund|awards?)\b/giu,
+  // e-mail addresses and web addresses (`opensource-conduct@example.com`, `opensource.example.com/codeofconduct`)
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu,
+  /\b(?:https?:\/\/|www\.)\S+/giu,
+  /\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|cn|edu|gov|co)\b(?:\/\S*)?/giu,
 ];
 
 /** Words (lower-case) shortly before a mention that negate it. */
@@ -51,6 +57,33 @@ export const negationWords = new Set([
   'nunca',
 ]);
 
+/**
+ * Words (lower-case) before a mention, in the same clause, that put it in the
+ * future or among plans: "will be open-sourced", "we intend to release a fully
+ * open-source model", "we plan to open-source the server". A promise is not a
+ * statement that the project is open source now.
+ */
+export const futureBefore = new Set([
+  'will', "we'll", "i'll", "it'll", 'shall', 'going', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'intending',
+  'aim', 'aims', 'hope', 'hopes', 'expect', 'expects', 'soon', 'upcoming', 'eventually', 'future', 'later', 'would', 'considering', 'roadmap',
+  'wird', 'werden', 'planen', 'bientôt', 'sera', 'seront', 'será', 'serán',
+]);
+
+/** Words (lower-case) after a mention, in the same clause, that put it in the future: "open-sourced soon", "open source next year". */
+export const futureAfter = new Set(['soon', 'later', 'eventually', 'next', 'upcoming', 'shortly', 'bald', 'bientôt', 'pronto']);
+
+/**
+ * Words (lower-case) shortly before a mention that make it a sentiment about
+ * open source in general, not a statement about this project: "We love open
+ * source", "committed to open source", "the world of open source software".
+ */
+export const sentimentBefore = new Set([
+  'love', 'loves', 'loved', 'lover', 'lovers', 'passion', 'passionate', 'committed', 'commitment', 'dedicated', 'believe', 'believes', 'believers',
+  'champion', 'champions', 'advocate', 'advocates', 'advocating', 'embrace', 'embraces', 'enthusiasts', 'fans', 'support', 'supports', 'supporting',
+  'sponsor', 'sponsors', 'sponsoring', 'fund', 'funds', 'funding', 'world', 'spirit', 'sustainability', 'sustain', 'sustaining', 'history', 'state',
+  'mapping', 'contributor', 'maintainer', 'maintainers',
+]);
+
 /** Words (lower-case) shortly before a mention that make it about others. */
 export const thirdPartyBefore = new Set([
   'other', 'others', 'existing', 'popular', 'many', 'various', 'several', 'any',
@@ -59,6 +92,7 @@ export const thirdPartyBefore = new Set([
   'thanks', 'built', 'based', 'powered', 'relies', 'rely', 'leverage', 'leverages', 'leveraging', 'using', 'uses', 'from',
   'third-party', 'third', 'similar', 'including', 'contribute', 'contributing', 'contributions',
   'benchmarking', 'benchmarked', 'benchmark', 'evaluating', 'evaluated', 'evaluate', 'against', 'alongside',
+  'most', 'assess', 'assessing', 'assessed', 'capabilities',
   'andere', 'anderen', 'anderer', 'vergleich', 'dank', 'basierend',
   'autres', 'autre', 'comparé', 'comparés', 'grâce', 'basé',
   'otros', 'otras', 'otro', 'comparado', 'gracias', 'basado',
@@ -67,8 +101,11 @@ export const thirdPartyBefore = new Set([
 /** Nouns (lower-case) right after a mention that make it about a movement or others. */
 export const thirdPartyAfter = new Set([
   'community', 'communities', 'ecosystem', 'ecosystems', 'contributors', 'contributor', 'movement', 'world', 'initiative',
-  'foundation', 'definition', 'developers', 'maintainers', 'alternatives', 'alternative', 'competitors', 'counterparts',
+  'foundation', 'definition', 'developers', 'maintainers', 'alternatives', 'competitors', 'counterparts',
   'peers', 'projects', 'libraries', 'tools', 'packages', 'dependencies', 'components', 'datasets', 'data',
+  // plural kinds of things: the class of open-source repositories or licenses, not this one ("open source licenses", "excellent open source repositories")
+  'repositories', 'repos', 'licenses', 'licences', 'tutorials', 'tutorial', 'products', 'programs', 'codebases', 'frameworks', 'platforms', 'solutions', 'apps', 'applications',
+  'work', 'landscape', 'space',
   'gemeinschaft', 'communauté', 'comunidad',
 ]);
 

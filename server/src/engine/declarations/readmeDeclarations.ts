@@ -3,7 +3,7 @@
 // sentences elsewhere in its prose.
 import type { Declaration, DeclarationScope, Span } from '../types.js';
 import { findLicenseMentions } from '../licenses/licenseMentions.js';
-import { resolveLicenseName } from '../licenses/resolveLicense.js';
+import { proprietary, resolveLicenseName } from '../licenses/resolveLicense.js';
 import { aiLicenses, catalogId, describeLicense } from '../licenses/licenseKnowledge.js';
 import type { LinkTarget } from '../markdown/references.js';
 import { sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
@@ -20,6 +20,32 @@ const codeWords = /\b(?:code|source code|codebase|repository|repo|implementation
 
 /** Prose terms that keep a model from being open: research-only, non-commercial, commercial use by permission. */
 const modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
+
+/**
+ * What a sentence or section is about when it is not the project: its logo,
+ * artwork, documentation, website, a specification, translations ("The logo is
+ * licensed under CC-BY-SA-4.0" under a "Logo" heading declares the logo's license).
+ */
+const otherSubjectWords = String.raw`(?:logos?|icons?|artwork|images?|mascot|illustrations?|screenshots?|documentation|docs|website|site|specification|spec|fonts?|translations?|trademarks?|brand(?:ing)?|assets?|examples?|samples?)`;
+const otherSubjectSentence = new RegExp(String.raw`^[\s\W]*(?:(?:the|our|its|all|this|these|project(?:'s)?|\p{Lu}[\w.-]*'s)\s+){0,2}(?:\p{L}+\s+)?${otherSubjectWords}\b`, 'iu');
+const otherSubjectHeading = new RegExp(String.raw`\b${otherSubjectWords}\b`, 'iu');
+
+/** Whether a sentence (or the section it sits in) is about something other than the project. */
+export function aboutSomethingElse(sentence: string, sections: { text: string }[]): boolean {
+  const innermost = sections[sections.length - 1];
+  if (innermost && !isLicenseHeading(innermost.text) && otherSubjectHeading.test(innermost.text)) return true;
+  return otherSubjectSentence.test(sentence);
+}
+
+/**
+ * A change license or change date: terms that apply in the future ("It also
+ * becomes MIT after 2 years", BUSL's "Change License: Apache 2.0"); the
+ * license that applies now is the other one.
+ */
+export const futureTerms = /\b(?:becomes?|will\s+(?:be(?:come)?|convert|change|switch|transition)|convert(?:s|ed)?\s+to|change[\s-]+(?:date|license)|after\s+(?:\d+|two|three|four|five)\s+years|on\s+the\s+change\s+date)\b/iu;
+
+/** "Proprietary.", "All rights reserved.": a License section that grants no public license. */
+const noPublicLicense = /\bproprietary\b|\ball\s+rights\s+reserved\b|\bclosed[\s-]source\b/iu;
 
 // Every block asks about each heading above it, on every judgment: a document's few distinct headings are judged once.
 const licenseHeadings = new Map<string, boolean>();
@@ -72,11 +98,32 @@ function mentionDeclaration(file: string, id: string | undefined, raw: string, s
 /** Declarations in the README's License section(s). */
 export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): WithResolved[] {
   const declarations: WithResolved[] = [];
+  let proprietarySite: { block: ProseBlock; start: number; end: number; text: string } | undefined;
+  // the declarations of a sentence ending in ":" ("The following components are MIT licensed:"), until its list ends
+  let listed: WithResolved[] = [];
   for (const block of blocks) {
-    if (!inLicenseSection(block)) continue;
+    if (block.listItem && listed.length > 0 && inLicenseSection(block)) {
+      const part = partName(block);
+      for (const declaration of listed) if (part) (declaration.covers ??= []).push(part);
+    } else if (!block.listItem) {
+      listed = [];
+    }
+    // a block quote in a License section quotes someone else (a specification's own license)
+    if (!inLicenseSection(block) || block.quoted) continue;
     const heading = [...block.sections].reverse().find((section) => isLicenseHeading(section.text))?.text ?? (block.kind === 'heading' ? block.text : undefined);
+    for (const code of block.codes ?? []) {
+      // `CC BY-NC 4.0` written as code in a License section still names the license
+      for (const mention of findLicenseMentions(code.text)) {
+        if (!mention.id) continue;
+        const span = { start: block.base + code.offset + mention.start, end: block.base + code.offset + mention.end };
+        declarations.push(mentionDeclaration(file, mention.id, mention.text, span, 'readme-section', `README License section (${describeLicense(mention.id).name})`, heading && modelWords.test(heading) ? 'model' : 'all'));
+      }
+    }
     for (const sentence of sentences(block.text)) {
       const text = block.text.slice(sentence.start, sentence.end);
+      if (block.kind !== 'heading' && (aboutSomethingElse(text, block.sections) || futureTerms.test(text))) continue;
+      const noLicense = noPublicLicense.exec(text);
+      if (noLicense && !proprietarySite) proprietarySite = { block, start: sentence.start + noLicense.index, end: sentence.start + noLicense.index + noLicense[0].length, text: noLicense[0] };
       // a heading ("## License: MIT") may name a known license; custom names come from sentences only
       const mentions = findLicenseMentions(text, { custom: block.kind !== 'heading' });
       const restriction = mentions.length === 0 ? modelRestriction.exec(text) : null;
@@ -89,16 +136,35 @@ export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): 
           { source: 'readme-section', file, span: sourceSpan(block, start, start + restriction[0].length), raw: restriction[0], label: 'README License section (terms for the model)', strictSpdx: false, scope: 'model' },
         ));
       }
+      const introducesList = /:\s*$/u.test(text);
+      if (introducesList) listed = [];
       for (const mention of mentions) {
         const start = sentence.start + mention.start;
-        declarations.push(mentionDeclaration(
+        const declaration = mentionDeclaration(
           file, mention.id, mention.text, sourceSpan(block, start, sentence.start + mention.end), 'readme-section',
           `README License section (${mention.id ? describeLicense(mention.id).name : mention.text})`, scope,
-        ));
+        );
+        declarations.push(declaration);
+        if (introducesList) listed.push(declaration);
       }
     }
   }
+  // a License section that names no license but says "Proprietary" or "All rights reserved" declares that there is none
+  if (declarations.length === 0 && proprietarySite) {
+    const { block, start, end, text } = proprietarySite;
+    declarations.push(makeDeclaration(proprietary(`the README License section (“${text}”)`), {
+      source: 'readme-section', file, span: sourceSpan(block, start, end), raw: text, label: `README License section (${text})`, strictSpdx: false, scope: 'all',
+    }));
+  }
   return declarations;
+}
+
+/** The name of a listed part: its leading link's text, or its words up to "found in", a parenthesis or a full stop. */
+function partName(block: ProseBlock): string | undefined {
+  const lead = block.links[0];
+  const text = lead && block.text.slice(0, lead.start).trim() === '' ? block.text.slice(lead.start, lead.end) : block.text.split(/\s+(?:found|as\s+found|in\s+the)\s|\(|\.(?:\s|$)/u)[0];
+  const name = text.trim().replace(/[.:;,]+$/u, '');
+  return name.length >= 6 && name.length <= 120 ? name : undefined;
 }
 
 /** A shields.io static badge: `/badge/<label>-<message>-<color>`. */

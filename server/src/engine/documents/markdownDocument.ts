@@ -9,7 +9,7 @@ import { markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
 import { chunkFacts, forgetStaleChunks } from '../markdown/chunkFacts.js';
 import { mayHoldClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
-import { badgeDeclarations, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
+import { aboutSomethingElse, badgeDeclarations, futureTerms, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
 import { sentenceAround } from '../text/sentences.js';
 import type { MarkdownComment } from '../suppression.js';
@@ -36,10 +36,30 @@ export interface MarkdownFacts {
   prose: string[];
 }
 
-const thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related\s+(?:work|projects)|dependencies|danksagung|remerciements|agradecimientos)\b/iu;
+// Sections about others: credits, sponsors, integrations, projects that use this one, related or similar projects
+const thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related(?:\s+\w+)?|dependencies|sponsors?|sponsored|backers?|supporters?|partners?|integrations?|integrated\s+with|(?:projects?|who(?:'s)?|companies|used)\s+(?:using|uses|use|by)|users|showcase|alternatives|similar|see\s+also|friends|awesome|ecosystem|powered\s+by|built\s+with|danksagung|remerciements|agradecimientos)\b/iu;
 
 function inThirdPartySection(block: ProseBlock): boolean {
-  return block.sections.some((heading) => thirdPartyHeading.test(heading.text));
+  if (block.sections.some((heading) => thirdPartyHeading.test(heading.text) || heading.linksElsewhere)) return true;
+  return block.kind === 'heading' && thirdPartyHeading.test(block.text);
+}
+
+const nameWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 1);
+
+/**
+ * A section named for another product, whose sentence describes it ("#### ModelScope" — "ModelScope is an
+ * opensource platform …"): the sentence's subject is the section's name, and that name is not in the
+ * document's title (a README's "## Langfuse" section describing Langfuse stays a claim).
+ */
+function describesNamedSection(block: ProseBlock, claimStart: number, title: string | undefined): boolean {
+  const section = block.sections[block.sections.length - 1];
+  if (!section || block.kind === 'heading') return false;
+  const name = section.text.replace(/^[^\p{L}\p{N}]+/u, '').trim();
+  if (section.text === title || name === '' || name.split(/\s+/u).length > 3 || !/^\p{Lu}/u.test(name)) return false;
+  const sentence = sentenceAround(block.text, claimStart);
+  if (!sentence.trimStart().toLowerCase().startsWith(`${name.toLowerCase()} is `) && !sentence.trimStart().toLowerCase().startsWith(`${name.toLowerCase()} are `)) return false;
+  const own = new Set(nameWords(title ?? ''));
+  return !nameWords(name).some((word) => own.has(word));
 }
 
 
@@ -119,20 +139,25 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
   }
   const readme = isReadmeName(file.path) || facts.frontMatter !== undefined;
   const proseLicenses = new Set<string>();
+  const title = blocks.find((block) => block.kind === 'heading')?.text;
   for (const [index, block] of blocks.entries()) {
     if (inThirdPartySection(block)) continue;
     // a License heading names the section ("## Open Source License"); it claims nothing
     if (block.kind === 'heading' && isLicenseHeading(block.text)) continue;
     for (const found of blockClaims[index]) {
       if (languages && !languages.includes(found.language)) continue;
+      if (found.kind !== 'named-license' && describesNamedSection(block, found.start, title)) continue;
       const span = sourceSpan(block, found.start, found.end);
       const claim: Claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
       facts.claims.push(claim);
       // the first "released under X" for each license declares it; repeating it declares nothing more
+      // (not the logo's, the docs' or a quoted specification's license, nor a change license that applies later)
+      const sentence = claim.kind === 'named-license' ? sentenceAround(block.text, found.start, found.end) : '';
+      if (claim.kind === 'named-license' && (block.quoted || aboutSomethingElse(sentence, block.sections) || futureTerms.test(sentence))) continue;
       if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
         proseLicenses.add(found.namedLicense);
         facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
-          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end)}”)`, strictSpdx: false, scope: scopeOf(sentenceAround(block.text, found.start, found.end), undefined),
+          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end).replace(/\s+/gu, ' ')}”)`, strictSpdx: false, scope: scopeOf(sentence, undefined),
         }));
       }
     }

@@ -75,6 +75,13 @@ export function formatExpression(node: ExpressionNode, parent?: 'and' | 'or'): s
  * declarations: `GPL-3.0`, `GPL-3.0-only`, `GPL-3.0-or-later` and `GPL-3.0+`
  * all become `gpl-3.0` (a LICENSE text cannot tell them apart).
  */
+/**
+ * Ids that name the same license text under two names (PyPI's `Python-2.0` for
+ * the PSF License Agreement that SPDX lists as `Python-2.0.1`): not a conflict.
+ */
+const sameText: Record<string, string> = { 'python-2.0.1': 'python-2.0', 'psf-2.0': 'python-2.0' };
+
 export function licenseKey(id: string): string {
-  return id.toLowerCase().replace(/\+$/, '').replace(/-(only|or-later)$/, '');
+  const key = id.toLowerCase().replace(/\+$/, '').replace(/-(only|or-later)$/, '');
+  return sameText[key] ?? key;
 }

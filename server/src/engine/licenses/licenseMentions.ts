@@ -47,11 +47,16 @@ const aliases: Alias[] = [
   { pattern: /\bCC0(?:[\s-]*1\.0)?\b/giu, id: () => 'CC0-1.0' },
   { pattern: /\bCC[\s-]*BY((?:[\s-]*(?:NC|SA|ND))*)(?:[\s-]*([1-4]\.0))?(?![\w-])/giu, id: (m) => ccId(m[1] ?? '', m[2]) },
   {
-    pattern: /\bCreative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+([1-4]\.0))?/giu,
+    // "Creative Commons Attribution-ShareAlike 4.0 International", "Creative Commons Attribution License 3.0 Unported"
+    pattern: new RegExp(String.raw`\bCreative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+${L})?(?:${V}([1-4]\.0))?`, 'giu'),
     id: (m) => ccId((m[1] ?? '').replace(/non[\s-]?commercial/giu, 'NC').replace(/share[\s-]?alike/giu, 'SA').replace(/no[\s-]?deriv\w*/giu, 'ND'), m[2]),
   },
+  // "Artistic License 2.0", "the Artistic License, version 2.0" (not a custom "Artistic License")
+  { pattern: new RegExp(String.raw`\b(?:Perl[\s-]+)?Artistic[\s-]+${L}${V}(1\.0|2\.0)\b`, 'giu'), id: (m) => `Artistic-${m[1]}` },
   { pattern: new RegExp(String.raw`\bBoost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, 'giu'), id: () => 'BSL-1.0' },
   { pattern: new RegExp(String.raw`\bEclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'EPL-2.0' },
+  // "BSL 1.1": the Business Source License (the Boost license is BSL-1.0; there is no BSL 1.1)
+  { pattern: /\bBSL[\s-]*v?1\.1\b/gu, id: () => 'BUSL-1.1' },
   { pattern: new RegExp(String.raw`\bBusiness[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, 'giu'), id: () => 'BUSL-1.1' },
   { pattern: new RegExp(String.raw`\bServer[\s-]+Side[\s-]+Public[\s-]+${L}`, 'giu'), id: () => 'SSPL-1.0' },
   { pattern: new RegExp(String.raw`\bElastic[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'Elastic-2.0' },
@@ -83,7 +88,10 @@ const catalogPattern = catalogNames.length
 const customPattern = /(?<![\w.+])((?:[A-Z0-9][\w.+]*(?:-(?=[a-z_.+])[\w.+]*)*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
 const articles = /^(?:the|this|our|its|their|a|an)$/iu;
 // "Open Source License", "Software License", "Model License": descriptions, not names
-const notCustomStarts = /^(?:see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
+// ("Contributor License Agreement", "Corporate/Individual CLA": agreements to contribute, not licenses)
+const notCustomStarts = /^(?:contributor|contributors|corporate|individual|see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
+
+const likeSuffix = /^[\s-]*(?:like|style|ish|esque|inspired|type)\b/iu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -115,9 +123,11 @@ export function findLicenseMentions(text: string, options: { custom?: boolean } 
       add(start, match.index + match[0].length, undefined, true);
     }
   }
-  found.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || Number(Boolean(a.custom)) - Number(Boolean(b.custom)));
+  // "an MIT-like license", "BSD-style": a license like that one, not that one
+  const named = found.filter((mention) => !likeSuffix.test(text.slice(mention.end, mention.end + 12)));
+  named.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || Number(Boolean(a.custom)) - Number(Boolean(b.custom)));
   const result: LicenseMention[] = [];
-  for (const mention of found) {
+  for (const mention of named) {
     const last = result[result.length - 1];
     if (last && mention.start < last.end) {
       // keep a known license over a custom name covering it

@@ -6,9 +6,24 @@ import { Parser } from 'htmlparser2';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Span } from '../types.js';
 
+/** A range of link text; `external` when the link leads to another site (http, https, mailto), not to a file of this project. */
+export interface LinkText extends Span {
+  external?: boolean;
+}
+
+const externalTarget = /^(?:https?:|mailto:|\/\/)/iu;
+
 export interface Heading {
   depth: number;
   text: string;
+  /** The heading is a link to another site and nothing else ("## [fairseq2](https://…)"): a section about that project. */
+  linksElsewhere?: boolean;
+}
+
+/** Whether a heading's content is one link to another site (whitespace and emoji aside). */
+function isExternalLinkHeading(children: PhrasingContent[]): boolean {
+  const meaningful = children.filter((child) => !(child.type === 'text' && /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(child.value)));
+  return meaningful.length === 1 && meaningful[0].type === 'link' && externalTarget.test(meaningful[0].url);
 }
 
 export interface ProseBlock {
@@ -19,9 +34,15 @@ export interface ProseBlock {
   /** Where the offsets count from: 0 for a whole document, the chunk's start for a chunk parsed alone. */
   base: number;
   /** Block-relative ranges covered by link text. */
-  links: Span[];
+  links: LinkText[];
   /** The headings this block sits under, outermost first (a heading block excludes itself). */
   sections: Heading[];
+  /** Inside a block quote: someone else's words (a quoted specification's license is not this project's). */
+  quoted?: boolean;
+  /** A list item's text (a License section may list the parts a license covers). */
+  listItem?: boolean;
+  /** Inline code spans (not prose, but a License section may write the license as `CC BY-NC 4.0`): value and source offset. */
+  codes?: { text: string; offset: number }[];
 }
 
 /** A block's range in the whole source: first and last offsets. */
@@ -38,7 +59,8 @@ export function sourceSpan(block: ProseBlock, start: number, end: number): Span 
 class BlockBuilder {
   text = '';
   offsets: number[] = [];
-  links: Span[] = [];
+  links: LinkText[] = [];
+  codes: { text: string; offset: number }[] = [];
 
   constructor(readonly source: string) {}
 
@@ -76,7 +98,7 @@ class BlockBuilder {
 
   finish(kind: ProseBlock['kind'], endOffset: number): ProseBlock | undefined {
     if (this.text.trim() === '') return undefined;
-    return { kind, text: this.text, offsets: [...this.offsets, endOffset], base: 0, links: this.links, sections: [] };
+    return { kind, text: this.text, offsets: [...this.offsets, endOffset], base: 0, links: this.links, sections: [], ...(this.codes.length > 0 ? { codes: this.codes } : {}) };
   }
 }
 
@@ -116,7 +138,7 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder, from: nu
       case 'linkReference': {
         const start = builder.text.length;
         cursor = collectInline(node.children, builder, placed ? startOf(node) : cursor, placed ? endOf(node) : limit);
-        builder.links.push({ start, end: builder.text.length });
+        builder.links.push({ start, end: builder.text.length, ...(node.type === 'link' && externalTarget.test(node.url) ? { external: true } : {}) });
         break;
       }
       case 'emphasis':
@@ -124,8 +146,15 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder, from: nu
       case 'delete':
         cursor = collectInline(node.children, builder, placed ? startOf(node) : cursor, placed ? endOf(node) : limit);
         break;
+      case 'inlineCode':
+        if (placed) {
+          const at = builder.source.indexOf(node.value, startOf(node));
+          if (at >= 0 && at < endOf(node)) builder.codes.push({ text: node.value, offset: at });
+        }
+        builder.gap(placed ? startOf(node) : cursor);
+        break;
       default:
-        // inlineCode, image, imageReference, inline html, break, footnoteReference: not prose
+        // image, imageReference, inline html, break, footnoteReference: not prose
         builder.gap(placed ? startOf(node) : cursor);
     }
     if (placed) cursor = endOf(node);
@@ -133,7 +162,8 @@ function collectInline(nodes: PhrasingContent[], builder: BlockBuilder, from: nu
   return cursor;
 }
 
-const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'br', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
+// `<br>` is a line break inside a block (a table cell's "Other best<br>open-source models"), not a block of its own
+const htmlBlockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'blockquote', 'section', 'details', 'summary', 'center', 'dd', 'dt', 'hr']);
 const htmlSkippedTags = new Set(['code', 'pre', 'script', 'style', 'kbd', 'samp']);
 
 function htmlBlocks(value: string, sourceStart: number, source: string): ProseBlock[] {
@@ -141,24 +171,31 @@ function htmlBlocks(value: string, sourceStart: number, source: string): ProseBl
   let builder = new BlockBuilder(source);
   let skipDepth = 0;
   let linkStart = -1;
+  let linkExternal = false;
   const flush = (offset: number) => {
+    // a link that wraps blocks (`<a href=…><div>…</div></a>`, a sponsor's card): its text is link text in each
+    if (linkStart >= 0 && builder.text.length > linkStart) builder.links.push({ start: linkStart, end: builder.text.length, external: linkExternal });
     const block = builder.finish('html', sourceStart + offset);
     if (block) blocks.push(block);
     builder = new BlockBuilder(source);
+    if (linkStart >= 0) linkStart = 0;
   };
   const parser: Parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         if (htmlSkippedTags.has(name)) skipDepth++;
         else if (htmlBlockTags.has(name)) flush(parser.startIndex);
-        else if (name === 'a') linkStart = builder.text.length;
+        else if (name === 'a') {
+          linkStart = builder.text.length;
+          linkExternal = externalTarget.test(attributes.href ?? '');
+        }
         else builder.gap(sourceStart + parser.startIndex);
       },
       onclosetag(name) {
         if (htmlSkippedTags.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         else if (htmlBlockTags.has(name)) flush(parser.startIndex);
         else if (name === 'a' && linkStart >= 0) {
-          builder.links.push({ start: linkStart, end: builder.text.length });
+          builder.links.push({ start: linkStart, end: builder.text.length, external: linkExternal });
           linkStart = -1;
         }
       },
@@ -186,15 +223,18 @@ export type ProseEntry = { block: ProseBlock; heading?: undefined } | { heading:
 /** The prose blocks and section starts of a parsed document (or chunk), in order; `sections` is left empty. */
 export function proseEntries(tree: Root, source: string): ProseEntry[] {
   const entries: ProseEntry[] = [];
+  let quoteDepth = 0;
+  let listDepth = 0;
   const add = (block: ProseBlock | undefined) => {
-    if (block) entries.push({ block });
+    if (!block) return;
+    entries.push({ block: quoteDepth > 0 || listDepth > 0 ? { ...block, ...(quoteDepth > 0 ? { quoted: true } : {}), ...(listDepth > 0 ? { listItem: true } : {}) } : block });
   };
   const visit = (parent: Parents) => {
     for (const node of parent.children as RootContent[]) {
       switch (node.type) {
         case 'heading': {
           // the section starts at its heading; the heading's own prose follows
-          entries.push({ heading: { depth: node.depth, text: headingText(node).trim() } });
+          entries.push({ heading: { depth: node.depth, text: headingText(node).trim(), ...(isExternalLinkHeading(node.children) ? { linksElsewhere: true } : {}) } });
           const builder = new BlockBuilder(source);
           collectInline(node.children, builder, startOf(node), endOf(node));
           add(builder.finish('heading', endOf(node)));
@@ -218,9 +258,17 @@ export function proseEntries(tree: Root, source: string): ProseEntry[] {
         case 'html':
           for (const block of htmlBlocks(node.value, startOf(node), source)) add(block);
           break;
-        case 'list':
-        case 'listItem':
         case 'blockquote':
+          quoteDepth++;
+          visit(node);
+          quoteDepth--;
+          break;
+        case 'listItem':
+          listDepth++;
+          visit(node);
+          listDepth--;
+          break;
+        case 'list':
         case 'footnoteDefinition':
           visit(node);
           break;

@@ -71,6 +71,24 @@ function knownLicenseClause(declaration: Declaration): string {
   return cited ? ` (${declaration.file.slice(declaration.file.lastIndexOf('/') + 1)} line ${cited.line}: “${cited.excerpt}”)` : '';
 }
 
+/** How long a message may grow (about 160 characters) before its "because" clause is cut to its first clauses or left to the related locations and the hover. */
+export const messageBudget = 170;
+
+/**
+ * `head` + `reason` + ".": the whole reason when the message stays within
+ * the budget, else as many of its leading clauses as fit, and at least its
+ * first (": it allows only non-production use"); the related locations and
+ * the hover give the rest.
+ */
+export function sentence(head: string, reason: string): string {
+  const room = messageBudget - head.length - 1;
+  if (reason.length <= room) return `${head}${reason}.`;
+  const cuts = [...reason.matchAll(/ \(| until | unless | except | and |, |; /gu)].map((match) => match.index);
+  if (cuts.length === 0) return `${head}${reason}.`;
+  const fitting = cuts.filter((index) => index <= room);
+  return `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
+}
+
 /** The relation each related declaration is shown with: "package.json `license`: CC-BY-NC-4.0". */
 export function declarationRelated(entries: JudgedDeclaration[]) {
   return relatedDeclarations(entries, (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}`);

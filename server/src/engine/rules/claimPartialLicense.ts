@@ -1,21 +1,29 @@
 import { describeLicense } from '../licenses/licenseKnowledge.js';
 import type { JudgedDeclaration } from '../claimVerdict.js';
 import type { LicenseLeaf } from '../licenses/expression.js';
-import { becauseClause, calledPhrase, claimFindings, declarationRelated, licenseName, rewordFixes, subject } from './claimMessages.js';
+import { becauseClause, claimFindings, declarationRelated, licenseName, rewordFixes, sentence, subject } from './claimMessages.js';
 import type { Rule } from './rule.js';
 
-/** "the code is under Apache-2.0", "the model is under Llama 3 Community License", "MIT is also declared". */
-function describeParts(entries: JudgedDeclaration[], names: (entry: JudgedDeclaration) => string[]): string[] {
-  const byScope = new Map<string, Set<string>>();
-  for (const entry of entries) {
-    const set = byScope.get(entry.declaration.scope) ?? new Set<string>();
-    for (const name of names(entry)) set.add(name);
-    byScope.set(entry.declaration.scope, set);
-  }
-  return [...byScope].map(([scope, set]) => {
-    const list = [...set].join(', ');
-    return scope === 'model' ? `the model is under ${list}` : scope === 'code' ? `the code is under ${list}` : `${list} is declared for the project`;
-  });
+/**
+ * Which license covers what, one phrase per scope: "the code is under MIT",
+ * "the model is under Llama 3 Community License", "the project declares
+ * Apache-2.0" (`lead` for licenses declared for the whole project). A name
+ * already given for the code or the model is not repeated for the project.
+ */
+function coverage(entries: JudgedDeclaration[], names: (entry: JudgedDeclaration) => string[], wholeProject: (list: string, many: boolean) => string, also = new Set<string>()): string[] {
+  const byScope = new Map<string, Set<string>>([['code', new Set()], ['model', new Set()], ['all', new Set()]]);
+  for (const entry of entries) for (const name of names(entry)) byScope.get(entry.declaration.scope)!.add(name);
+  for (const name of [...byScope.get('code')!, ...byScope.get('model')!]) byScope.get('all')!.delete(name);
+  const list = (set: Set<string>) => {
+    const items = [...set];
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  };
+  return [
+    // (a scope the open side already named: "the model is under Apache-2.0, but also under CodeShell Model License")
+    ...(byScope.get('code')!.size > 0 ? [`${also.has('code') ? 'also' : 'the code is'} under ${list(byScope.get('code')!)}`] : []),
+    ...(byScope.get('model')!.size > 0 ? [`${also.has('model') ? 'also' : 'the model is'} under ${list(byScope.get('model')!)}`] : []),
+    ...(byScope.get('all')!.size > 0 ? [wholeProject(list(byScope.get('all')!), byScope.get('all')!.size > 1)] : []),
+  ];
 }
 
 function names(leaves: LicenseLeaf[]): string {
@@ -32,16 +40,19 @@ export const claimPartialLicense: Rule = {
       const closed = verdict.judged.filter((entry) => entry.outcome === 'rejected' || entry.outcome === 'partial');
       const mixed = closed.filter((entry) => entry.outcome === 'partial');
       const openParts = [
-        ...describeParts(open, (entry) => [licenseName(entry.declaration)]),
+        ...coverage(open, (entry) => [licenseName(entry.declaration)], (list) => `the project declares ${list}`),
         // `MIT AND CC-BY-NC-4.0`: the open branch covers only part
         ...mixed.map((entry) => `${names(entry.accepted)} covers only part of “${entry.declaration.expression}”`),
       ];
       const closedParts = [
-        ...describeParts(closed.filter((entry) => entry.outcome === 'rejected'), (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name)),
+        ...coverage(
+          closed.filter((entry) => entry.outcome === 'rejected'), (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name), (list, many) => `${list} ${many ? 'are' : 'is'} declared too`,
+          new Set(open.map((entry) => entry.declaration.scope)),
+        ),
         ...mixed.map((entry) => `${names(entry.rejected)} applies too`),
       ];
       return {
-        message: `Only part of ${subject(claim)} is open source, yet it ${calledPhrase(claim)}: ${openParts.join(' and ')}, but ${closedParts.join(' and ')}, which ${verdict.policy.rejectionPhrase}${becauseClause(closed, verdict.policy)}.`,
+        message: sentence(`Only part of ${subject(claim)} is open source: ${openParts.join(', and ')}, but ${closedParts.join(', and ')}, which ${verdict.policy.rejectionPhrase}`, becauseClause(closed, verdict.policy)),
         related: declarationRelated([...open, ...closed]),
         fixes: rewordFixes(claim),
       };

@@ -1,5 +1,6 @@
 import type { Fix, TextEdit } from '../types.js';
-import type { Project } from '../project.js';
+import { dirName, type Project } from '../project.js';
+import { isReadmeName } from '../documents/markdownDocument.js';
 import type { Policy } from '../licenses/policy.js';
 import { isLeaf, parseExpression } from '../licenses/expression.js';
 import { manifestLicenseEdit } from '../fixes/manifestLicenseEdit.js';
@@ -36,13 +37,31 @@ function manifestFixes(project: Project, claimFile: string, ids: string[], edits
   }));
 }
 
-/** Create the project's LICENSE (the title says where), naming the authors its manifests declare. */
-function createLicenseFixes(project: Project, ids: string[]): Fix[] {
-  const path = project.root === '' ? 'LICENSE' : `${project.root}/LICENSE`;
+/**
+ * Where a new LICENSE goes: beside the README or manifest of the folder the
+ * claim belongs to (the claim's own folder, or the nearest one above it inside
+ * the project that has one), not at whatever root the audit started from.
+ */
+const foldersWithReadme = new WeakMap<Project, Set<string>>();
+
+function licenseFolder(project: Project, claimFile: string): string {
+  let folders = foldersWithReadme.get(project);
+  if (!folders) {
+    folders = new Set([...project.manifests.map((file) => dirName(file.path)), ...[...project.markdown.keys()].filter((path) => isReadmeName(path)).map(dirName)]);
+    foldersWithReadme.set(project, folders);
+  }
+  let dir = dirName(claimFile);
+  while (dir !== project.root && dir !== '' && !folders.has(dir)) dir = dirName(dir);
+  return dir.length >= project.root.length ? dir : project.root;
+}
+
+/** Create the LICENSE of the claim's folder (the title says where), naming the authors the project's manifests declare. */
+function createLicenseFixes(project: Project, root: string, ids: string[]): Fix[] {
+  const path = root === '' ? 'LICENSE' : `${root}/LICENSE`;
   const holder = copyrightHolder(project.manifests);
   return ids.flatMap((id) => {
     const text = licenseFileText(id, undefined, holder);
-    return text ? [{ title: `Create ${project.root === '' ? './LICENSE' : path} with the ${id} license text`, edits: [], createFiles: [{ file: path, text }] }] : [];
+    return text ? [{ title: `Create ${root === '' ? './LICENSE' : path} with the ${id} license text`, edits: [], createFiles: [{ file: path, text }] }] : [];
   });
 }
 
@@ -62,7 +81,7 @@ export const claimWithoutLicense: Rule = {
         related: [],
         fixes: [
           ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy), edits),
-          ...createLicenseFixes(context.project.governing, licensesToOffer(context.policy)),
+          ...createLicenseFixes(context.project.governing, licenseFolder(context.project.governing, claim.file), licensesToOffer(context.policy)),
           ...rewordFixes(claim),
         ],
       };

@@ -9,7 +9,8 @@ import type { ClaimVerdict } from '../claimVerdict.js';
 
 export const docsBase = 'https://github.com/license-claims/license-claims/blob/main/docs/rules/';
 
-export type FindingDraft = Omit<Finding, 'severity'>;
+/** A finding before configuration: `severity` only where it differs from the rule's default for this finding (a setting still overrides it). */
+export type FindingDraft = Omit<Finding, 'severity'> & { severity?: Severity };
 
 export interface RuleContext {
   workspace: Workspace;
