@@ -205,7 +205,8 @@ test('an open LICENSE-MODEL shows its restrictive clauses as information, with a
     const claimPublished = client.diagnostics(readme, (params) => params.diagnostics.length > 0);
     await client.open(readme, readFileSync(join(root, 'README.md'), 'utf8'));
     const claim = (await claimPublished).diagnostics.find((diagnostic) => diagnostic.code === 'claim-non-osi-license')!;
-    assert.match(claim.message as string, /LICENSE-MODEL restricts fields of use \(line 8: /);
+    assert.match(claim.message as string, /LICENSE-MODEL restricts fields of use \(line 8\) — not open source \(OSD 6\)/);
+    assert.ok(claim.relatedInformation?.some((related) => /line 8: “/.test(related.message)), 'the related location quotes the clause');
     const onClaim = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: readme }, position: claim.range.start }) as Hover;
     assert.match((onClaim.contents as { value: string }).value, /line 8: restricts fields of use \(OSD 6\)[\s\S]*line 11: forbids using it/);
   });

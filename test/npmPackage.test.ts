@@ -40,7 +40,7 @@ before(() => {
 
 test('npm package: holds only what runs (bundles and their data, the extension, the manifest), no dependencies or install scripts', { skip }, () => {
   for (const path of packed) {
-    assert.match(path, /^(bin\/[\w-]+\.js|server\/out\/[\w-]+\.(js|json)|client\/out\/extension\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|images\/icon\.png|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/u, `${path} does not run`);
+    assert.match(path, /^(bin\/[\w-]+\.js|server\/out\/[\w-]+\.(js|json)|client\/out\/extension\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|images\/icon\.png|docs\/rules\/[\w-]+\.md|docs\/images\/[\w-]+\.png|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/u, `${path} does not run`);
   }
   for (const needed of ['bin/license-claims.js', 'bin/license-claims-language-server.js', 'server/out/license-claims.js', 'server/out/server.js', 'server/out/factsWorker.js', 'server/out/license-templates.json', 'server/out/spdx-full.json']) {
     assert.ok(packed.includes(needed), `${needed} is missing`);

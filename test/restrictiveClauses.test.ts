@@ -221,7 +221,7 @@ test('the modified Apache licenses of ../shared/license-texts: an "open-source" 
     const claimed = audit([license, { path: 'README.md', text: '# Tool\n\nTool is an open-source platform.\n' }]);
     const claim = claimed.findings.find((finding) => finding.file === 'README.md' && finding.rule === 'claim-non-osi-license');
     assert.ok(claim, `${file}: ${claimed.findings.map((finding) => `${finding.rule}: ${finding.message}`).join('\n')}`);
-    assert.match(claim.message, new RegExp(`${name.replace(/[.]/gu, '\\.')} [a-z, -]+ \\(line \\d+: “[^”]+”\\) — not open source \\(OSD \\d\\)`, 'u'), file);
+    assert.match(claim.message, new RegExp(`${name.replace(/[.]/gu, '\\.')} [a-z, -]+ \\(line \\d+\\) — not open source \\(OSD \\d\\)`, 'u'), file);
     const related = claim.related.find((entry) => entry.file === name);
     assert.ok(related && claimed.findings.some((finding) => finding.rule === 'restrictive-clause' && finding.span.start === related.span.start), `${file}: the claim points at the clause`);
     assert.ok(claimed.findings.every((finding) => finding.rule !== 'restrictive-clause' || (finding.file === name && finding.severity === 'info')), file);
@@ -262,7 +262,8 @@ test('the custom model licenses of ../shared/corpus, under an "open-source model
     // the related location is the cited clause, one of those shown in the file
     const related = claim.related.find((entry) => entry.file === name)!;
     assert.ok(clauses.some((clause) => clause.span.start === related.span.start), `${path}: the claim points at a clause`);
-    // an unknown text is named by its file, and the message quotes the clause with its line
-    if (/custom license/u.test(claim.message)) assert.match(claim.message, /\(line \d+: “[^”]+”\) — not open source \(OSD \d\)/u, path);
+    // an unknown text is named by its file, the message names the clause with its line, the related location quotes it
+    if (/custom license/u.test(claim.message)) assert.match(claim.message, /\(line \d+\) — not open source \(OSD \d\)/u, path);
+    assert.match(related.message, /line \d+: “[^”]+”/u, path);
   }
 });

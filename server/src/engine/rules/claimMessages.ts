@@ -60,7 +60,8 @@ export function becauseClause(entries: JudgedDeclaration[], policy: Policy): str
   // a LICENSE text's cited clause says most (whatever order the declarations were read in)
   const first = entries.find((entry) => entry.rejected.length > 0 && entry.declaration.clauses?.length && entry.declaration.note)
     ?? entries.find((entry) => entry.rejected.length > 0);
-  const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note) : '';
+  // the message names the clause by its line; the related location quotes it
+  const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note).replace(/ \(line (\d+): “[^”]*”\)/u, ' (line $1)') : '';
   if (!reason.includes(': ')) return '';
   return `${reason.slice(reason.indexOf(': '))}${first ? knownLicenseClause(first.declaration) : ''}`;
 }
@@ -83,7 +84,8 @@ export const messageBudget = 170;
 export function sentence(head: string, reason: string): string {
   const room = messageBudget - head.length - 1;
   if (reason.length <= room) return `${head}${reason}.`;
-  const cuts = [...reason.matchAll(/ \(| until | unless | except | and |, |; /gu)].map((match) => match.index);
+  // never inside a clause's citation ("restricts fields of use (line 9) — not open source (OSD 6)")
+  const cuts = [...reason.matchAll(/ \((?!line \d|OSD )| until | unless | except | and |, |; /gu)].map((match) => match.index);
   if (cuts.length === 0) return `${head}${reason}.`;
   const fitting = cuts.filter((index) => index <= room);
   return `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
@@ -91,7 +93,13 @@ export function sentence(head: string, reason: string): string {
 
 /** The relation each related declaration is shown with: "package.json `license`: CC-BY-NC-4.0". */
 export function declarationRelated(entries: JudgedDeclaration[]) {
-  return relatedDeclarations(entries, (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}`);
+  return relatedDeclarations(entries, (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}${citedExcerpt(entry.declaration)}`);
+}
+
+/** A LICENSE declaration that points at a restrictive clause: " — line 9: “You shall not use …”". */
+function citedExcerpt(declaration: Declaration): string {
+  const cited = declaration.clauses?.find((clause) => clause.span.start === declaration.span.start);
+  return cited ? ` — line ${cited.line}: “${cited.excerpt}”` : '';
 }
 
 /** The shared loop of the claim rules: one finding on each openness claim whose verdict has `outcome`. */
