@@ -1,0 +1,33 @@
+// The text of a LICENSE file that the license it holds does not account for:
+// a preface, a scope note ("files under ee/ are licensed separately"), a
+// third-party notice, a trademark sentence — none of which changes the
+// license — or an added condition ("you may not use it to operate a
+// multi-tenant SaaS service", "a commercial license must be obtained…"), which
+// makes it another license: `LicenseRef-modified-<id>`.
+
+// what an added condition says (never a generic "shall not": "shall not be used in advertising" is in many licenses)
+const restriction = /\byou\s+(?:may|must|shall|can)\s*not\b|\bmay\s+not\s+(?:be\s+used\s+(?:to|for)\s+(?:compet|commercial)|remove|modify|alter|host|deploy|use\s+the)\b|\bnot\s+permitted\b|\bprohibit(?:ed|s)?\b|\bcommercial\s+licen[cs]e\b|\bseparate\s+licen[cs]e\b|\b(?:you|licensee)\s+(?:must|shall|are\s+required\s+to)\s+(?:obtain|contact|display|pay|purchase|acquire|clearly|prominently|indicate|request|notify)\b|\bmonthly\s+active\s+users\b|\bcompet(?:e|es|ing|itor|itive)\b|\bmulti[\s-]?tenant\b|\brevenue\b|\bnon[\s-]?commercial\s+(?:use|purposes?)\s+only\b|\bonly\s+for\s+(?:non[\s-]?commercial|research|academic|personal)\b/iu;
+// what a scope note, a pointer or a trademark sentence says
+const scope = /\bfiles?\b|\bfile\s*names?\b|\bdirname\b|\bdirector(?:y|ies)\b|\bfolders?\b|\bbranch(?:es)?\b|\bsub-?(?:directories|projects?|modules?)\b|\bthird[\s-]+part(?:y|ies)\b|\bcomponents?\b|\btrademarks?\b|\bis\s+(?:licensed|available)\s+separately\b/iu;
+// the sentences of a standard notice
+const boilerplate = /\bexcept\s+in\s+compliance\s+with\s+the\s+licen[cs]e\b|\bwithout\s+warranties\s+or\s+conditions\b|\bin\s+the\s+hope\s+that\s+it\s+will\s+be\s+useful\b|\bwithout\s+any\s+warranty\b/iu;
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;:。；])\s+|\n\s*\n|\n\s*(?=(?:\d+\.|[a-z]\.|[-*•]|\(\w\))\s)/u)
+    .map((sentence) => sentence.replace(/\s+/gu, ' ').trim())
+    .filter((sentence) => sentence.split(' ').length >= 5);
+}
+
+/** The added conditions in text a license does not account for, joined; undefined when there are none. */
+export function findAddedTerms(text: string): string | undefined {
+  const added = sentences(text).filter((sentence) => restriction.test(sentence) && !scope.test(sentence) && !boilerplate.test(sentence));
+  return added.length ? added.join(' ') : undefined;
+}
+
+const choice = /\bdual[\s-]*licen[cs]ed\b|\beither\s+of\s+(?:the\s+)?(?:following|these|two|both)\b|\bchoose\b|\bchoice\s+of\b|\bwhichever\b|\balternatively\b|\balternative\s+[a-z]\b|\bunder\s+either\b|\bat\s+your\s+(?:option|choice|discretion)\b|\bdual[\s-]+licen[cs]e\b/iu;
+
+/** Whether the text around several licenses offers a choice between them (an SPDX `OR`) rather than adding one to another (`AND`). */
+export function offersChoice(text: string): boolean {
+  return choice.test(text.replace(/\bor\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version\b/giu, ' '));
+}
