@@ -8,9 +8,9 @@
 // what an added condition says (never a generic "shall not": "shall not be used in advertising" is in many licenses)
 const restriction = /\byou\s+(?:may|must|shall|can)\s*not\b|\bmay\s+not\s+(?:be\s+used\s+(?:to|for)\s+(?:compet|commercial)|remove|modify|alter|host|deploy|use\s+the)\b|\bnot\s+permitted\b|\bprohibit(?:ed|s)?\b|\bcommercial\s+licen[cs]e\b|\bseparate\s+licen[cs]e\b|\b(?:you|licensee)\s+(?:must|shall|are\s+required\s+to)\s+(?:obtain|contact|display|pay|purchase|acquire|clearly|prominently|indicate|request|notify)\b|\bmonthly\s+active\s+users\b|\bcompet(?:e|es|ing|itor|itive)\b|\bmulti[\s-]?tenant\b|\brevenue\b|\bnon[\s-]?commercial\s+(?:use|purposes?)\s+only\b|\bonly\s+for\s+(?:non[\s-]?commercial|research|academic|personal)\b/iu;
 // what a scope note, a pointer or a trademark sentence says
-const scope = /\bfiles?\b|\bfile\s*names?\b|\bdirname\b|\bdirector(?:y|ies)\b|\bfolders?\b|\bbranch(?:es)?\b|\bsub-?(?:directories|projects?|modules?)\b|\bthird[\s-]+part(?:y|ies)\b|\bcomponents?\b|\btrademarks?\b|\bis\s+(?:licensed|available)\s+separately\b/iu;
+const scope = /\bfiles?\b|\bfile\s*names?\b|\bdirname\b|\bdirector(?:y|ies)\b|\bfolders?\b|\bbranch(?:es)?\b|\bsub-?(?:directories|projects?|modules?)\b|\bthird[\s-]+party\s+(?:components?|software|code|librar(?:y|ies)|notices?|licen[cs]es?|dependencies|packages?|materials?|works?)\b|\bcomponents?\b|\btrademarks?\b|\bis\s+(?:licensed|available)\s+separately\b/iu;
 // the sentences of a standard notice
-const boilerplate = /\bexcept\s+in\s+compliance\s+with\s+the\s+licen[cs]e\b|\bwithout\s+warranties\s+or\s+conditions\b|\bin\s+the\s+hope\s+that\s+it\s+will\s+be\s+useful\b|\bwithout\s+any\s+warranty\b/iu;
+const boilerplate = /\bexcept\s+in\s+compliance\s+with\s+the\s+licen[cs]e\b|\bwithout\s+warranties\s+or\s+conditions\b|\bin\s+the\s+hope\s+that\s+it\s+will\s+be\s+useful\b|\bwithout\s+any\s+warranty\b|\bclaim\s+that\s+you\s+wrote\b|\bmisrepresented\b/iu;
 
 function sentences(text: string): string[] {
   return text
@@ -25,9 +25,17 @@ export function findAddedTerms(text: string): string | undefined {
   return added.length ? added.join(' ') : undefined;
 }
 
-const choice = /\bdual[\s-]*licen[cs]ed\b|\beither\s+of\s+(?:the\s+)?(?:following|these|two|both)\b|\bchoose\b|\bchoice\s+of\b|\bwhichever\b|\balternatively\b|\balternative\s+[a-z]\b|\bunder\s+either\b|\bat\s+your\s+(?:option|choice|discretion)\b|\bdual[\s-]+licen[cs]e\b/iu;
+// a choice between licenses, in so many words
+const dual = /\bdual[\s-]*licen[cs](?:ed|e|ing)\b|\b(?:choose|choice\s+of|either\s+of)\s+(?:the\s+)?(?:following\s+|these\s+|two\s+|both\s+)?licen[cs]es\b|\bchoose\s+whichever\b|\bwhichever\s+(?:licen[cs]e\s+)?you\s+prefer\b|\bunder\s+either\b|\byour\s+choice\s+of\b|\bchoose\s+either\b|\bat\s+your\s+(?:option|choice)\b|\balternative(?:ly)?\b/iu;
 
 /** Whether the text around several licenses offers a choice between them (an SPDX `OR`) rather than adding one to another (`AND`). */
 export function offersChoice(text: string): boolean {
-  return choice.test(text.replace(/\bor\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version\b/giu, ' '));
+  return dual.test(text.replace(/\bor\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version\b/giu, ' '));
+}
+
+const strictDual = /\bdual[\s-]*licen[cs](?:ed|e|ing)\b|\b(?:choose|choice\s+of|either\s+of)\s+(?:the\s+)?(?:following\s+|these\s+|two\s+|both\s+)?licen[cs]es\b|\bchoose\s+whichever\b|\bwhichever\s+(?:licen[cs]e\s+)?you\s+prefer\b|\bunder\s+either\b|\byour\s+choice\s+of\b|\bchoose\s+either\b/iu;
+
+/** Whether a text says, in so many words, that the whole is under a choice of licenses ("dual-licensed", "either of the following licenses"). */
+export function saysDualLicensed(text: string): boolean {
+  return strictDual.test(text);
 }

@@ -20,7 +20,7 @@
 import { spdxLicense } from './spdxCatalog.js';
 import { readLicenseWords, type LicenseWords } from './licenseTextWords.js';
 import { holder, templateWords } from './licenseTemplateText.js';
-import { findAddedTerms, offersChoice } from './addedTerms.js';
+import { findAddedTerms, offersChoice, saysDualLicensed } from './addedTerms.js';
 import { identifyNotice } from './licenseNotice.js';
 import { identifyAiLicenseText } from './aiLicenseText.js';
 import { gnuVariant } from './gnuVariant.js';
@@ -205,7 +205,8 @@ function align(file: number[], template: CompiledTemplate): Alignment {
     hits[index] = 1;
     keys[index] = key;
   }
-  // the best-scoring stretch: +1 for a pair of the template, -1 for any other
+  // the best-scoring stretch: +1 for a pair of the template, -2 for any other (a copy of a license holds
+  // nearly only its pairs; the text around it, even prose about licenses, far fewer)
   let best = 0;
   let bestStart = 0;
   let bestEnd = -1;
@@ -216,7 +217,7 @@ function align(file: number[], template: CompiledTemplate): Alignment {
       sum = 0;
       start = index;
     }
-    sum += hits[index] ? 1 : -1;
+    sum += hits[index] ? 1 : -2;
     if (sum > best) {
       best = sum;
       bestStart = start;
@@ -306,6 +307,8 @@ interface Part {
   end: number;
   coverage: number;
   candidates: string[];
+  /** The decided template's pairs over the file (see Alignment). */
+  hits?: Uint8Array;
 }
 
 /** The licenses whose full texts the file holds, each with its stretch; siblings the file does not tell apart make a part without a license. */
@@ -318,9 +321,13 @@ function fullTextParts(read: LicenseWords, file: number[]): Part[] {
   alignments.sort((a, b) => b.alignment.matched - a.alignment.matched);
   const parts: Part[] = [];
   const used = new Set<number>();
+  const taken = new Uint8Array(file.length);
   for (let index = 0; index < alignments.length; index++) {
     if (used.has(index)) continue;
     const lead = alignments[index].alignment;
+    let already = 0;
+    for (let at = lead.start; at < lead.end; at++) already += taken[at];
+    if (already > 0.5 * (lead.end - lead.start)) continue;
     // the alignments over (most of) the same stretch: one license among siblings
     const group = alignments
       .map((entry, at) => ({ ...entry, at }))
@@ -360,15 +367,17 @@ function fullTextParts(read: LicenseWords, file: number[]): Part[] {
       end: decided ? decided.alignment.end : end,
       coverage: decided ? decided.alignment.coverage : Math.max(...strong.map(({ alignment }) => alignment.coverage)),
       candidates: close.map(({ template }) => template.id),
+      hits: decided?.alignment.hits,
     });
+    taken.fill(1, start, end);
   }
   return parts.sort((a, b) => a.start - b.start);
 }
 
 function overlap(a: Alignment, b: Alignment): number {
   const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-  const shorter = Math.min(a.end - a.start, b.end - b.start);
-  return shorter > 0 ? Math.max(0, shared) / shorter : 0;
+  const longer = Math.max(a.end - a.start, b.end - b.start);
+  return longer > 0 ? Math.max(0, shared) / longer : 0;
 }
 
 // ---------------------------------------------------------------- the answer
@@ -398,9 +407,11 @@ function identifyUncached(text: string): Identification {
     const candidates = [...new Set(undecided.flatMap((part) => part.candidates))];
     return none(round(undecided[0].coverage), { candidates, note: `the text is close to ${candidates.join(', ')}, and does not say which` });
   }
-  if (decided.length > 0) return fromParts(read, decided, undecided);
-  const ai = identifyAiLicenseText(text);
+  // a short license text inside a long one of another kind (the MIT sentence "The above copyright notice …" in an AI model license)
+  const covered = decided.reduce((sum, part) => sum + part.end - part.start, 0);
+  const ai = covered < 0.5 * read.words.length && !saysDualLicensed(text) ? identifyAiLicenseText(text) : undefined;
   if (ai) return { license: ai.id, confidence: ai.confidence, method: 'key-phrases', parts: [] };
+  if (decided.length > 0) return fromParts(read, decided, undecided);
   const notice = identifyNotice(text, read.words.length);
   if (notice) return { ...notice, method: 'notice', parts: [] };
   return fromIdentifierLines(read) ?? none();
@@ -414,14 +425,17 @@ function fromIdentifierLines(read: LicenseWords): Identification | undefined {
 }
 
 function fromParts(read: LicenseWords, decided: (Part & { license: string })[], undecided: Part[]): Identification {
-  const inParts = new Uint8Array(read.words.length);
-  for (const part of [...decided, ...undecided]) inParts.fill(1, part.start, part.end + 1);
-  // the text no license accounts for: prefaces, scope notes, bundled notices, added terms
-  const outsideLines = new Set<number>();
-  read.words.forEach((_, index) => {
-    if (!inParts[index]) outsideLines.add(read.lines[index]);
-  });
-  const outside = read.textLines.filter((_, line) => outsideLines.has(line)).join('\n');
+  // the lines no license accounts for (prefaces, scope notes, bundled notices, added terms): outside every
+  // part, or inside one but mostly words the license does not have there
+  const matched = new Uint16Array(read.textLines.length);
+  const total = new Uint16Array(read.textLines.length);
+  for (let index = 0; index < read.words.length; index++) {
+    const line = read.lines[index];
+    total[line]++;
+    const part = [...decided, ...undecided].find((candidate) => index >= candidate.start && index <= candidate.end);
+    if (part && (!part.hits || part.hits[index] || (index > 0 && part.hits[index - 1]))) matched[line]++;
+  }
+  const outside = read.textLines.filter((_, line) => total[line] > 0 && matched[line] < 0.5 * total[line]).join('\n');
   const choice = offersChoice(outside);
   let licenses = decided.map((part) => ({ ...part, license: gnuVariant(part.license, outside) }));
   // the LGPL-3.0 is the GPL-3.0 plus its own terms: a copy that holds both is the LGPL

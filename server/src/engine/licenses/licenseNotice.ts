@@ -7,7 +7,7 @@
 // that are all known (an `OR` expression). Conditions added to the notice
 // make it `LicenseRef-modified-<id>`.
 import { findLicenseMentions } from './licenseMentions.js';
-import { findAddedTerms, offersChoice } from './addedTerms.js';
+import { findAddedTerms, saysDualLicensed } from './addedTerms.js';
 import { gnuNoticeVariant } from './gnuVariant.js';
 
 const noticeLead = /\b(?:licen[sc]ed|released|distributed|available|provided|offered)\s+(?:pursuant\s+to|under)\s+(?:the\s+)?(?:terms\s+of\s+(?:the\s+)?)?|\bunder\s+the\s+terms\s+of\s+(?:the\s+)?|\bincorporates\s+(?:and\s+references\s+)?the\s+(?:full\s+)?text\s+of\s+(?:the\s+)?/giu;
@@ -53,14 +53,29 @@ export function identifyNotice(text: string, wordCount: number): NoticeIdentific
     }
     const mention = findLicenseMentions(following.slice(0, 80)).find((candidate) => candidate.start <= 4 && candidate.id);
     if (mention?.id) named.add(mention.id);
-    else if (/licen[cs]e/iu.test(following.slice(0, 60))) unknown++;
+    else if (/^(?:an?\s+|the\s+|this\s+)?(?:[\w.+-]+\s+){1,5}licen[cs]e\b/iu.test(following.slice(0, 60))) unknown++;
   }
+  if (named.size === 0) for (const id of titleLines(text)) named.add(id);
   if (named.size === 0) return undefined;
-  const choice = offersChoice(text);
+  const choice = saysDualLicensed(text);
   if (unknown > 0 || (choice && named.size < 2)) return undefined;
   if (named.size > 1) return choice ? { license: [...named].join(' OR '), confidence: 0.7 } : undefined;
   const license = [...named][0];
   const added = findAddedTerms(text);
   if (added && !license.includes(' ')) return { license: `LicenseRef-modified-${license}`, confidence: 0.7, basedOn: license, addedText: added };
   return { license, confidence: 0.8 };
+}
+
+/** Licenses named by lines that hold nothing else ("Creative Commons Attribution 4.0 International License (CC BY 4.0)" and its URL). */
+function titleLines(text: string): string[] {
+  const found: string[] = [];
+  for (const line of text.split(/\r?\n/u)) {
+    const mentions = findLicenseMentions(line).filter((mention) => mention.id);
+    if (mentions.length === 0) continue;
+    let rest = line;
+    for (const mention of [...mentions].reverse()) rest = rest.slice(0, mention.start) + ' ' + rest.slice(mention.end);
+    const leftover = rest.replace(/https?:\/\/\S+/gu, ' ').replace(/\b(?:the|licen[cs]e|international|version|v)\b/giu, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (leftover.split(' ').filter(Boolean).length <= 1) found.push(...mentions.map((mention) => mention.id!));
+  }
+  return [...new Set(found)];
 }
