@@ -437,7 +437,7 @@ function fromParts(read: LicenseWords, decided: (Part & { license: string })[], 
   }
   const outside = read.textLines.filter((_, line) => total[line] > 0 && matched[line] < 0.5 * total[line]).join('\n');
   const choice = offersChoice(outside);
-  let licenses = decided.map((part) => ({ ...part, license: gnuVariant(part.license, outside) }));
+  let licenses = decided.map((part) => ({ ...part, license: gnuVariant(part.license, gnuNoticeText(read, part)) }));
   // the LGPL-3.0 is the GPL-3.0 plus its own terms: a copy that holds both is the LGPL
   if (!choice && licenses.some((part) => /^LGPL-3\.0/u.test(part.license))) licenses = licenses.filter((part) => !/^GPL-3\.0/u.test(part.license));
   const names: string[] = [];
@@ -449,11 +449,33 @@ function fromParts(read: LicenseWords, decided: (Part & { license: string })[], 
   if (single) {
     const added = findAddedTerms(outside);
     const base = names[0];
-    if (added && !base.includes(' ')) return { license: `LicenseRef-modified-${base}`, confidence, method: 'full-text', basedOn: base, addedText: added, parts: asParts };
+    // a license whose parameters are its own added terms (the Business Source License's Additional Use Grant) is not modified by them
+    if (added && !parameterised.has(decided[0].license)) {
+      return { license: `LicenseRef-modified-${base.split(' ')[0].replace(/-only$/u, '')}`, confidence, method: 'full-text', basedOn: base, addedText: added, parts: asParts };
+    }
     return { license: base, confidence, method: decided[0].coverage >= 0.9 ? 'full-text' : 'contains-text', parts: asParts, ...(note ? { note } : {}) };
   }
   const expression = names.map((name) => (name.includes(' ') ? `(${name})` : name)).join(choice ? ' OR ' : ' AND ');
   return { license: expression, confidence, method: 'full-text', parts: asParts };
+}
+
+const parameterised = new Set(['BUSL-1.1']);
+
+/**
+ * The text in which a GNU license file says -only or -or-later: all of it but
+ * the license's own "How to Apply These Terms" (which shows a notice with "or
+ * (at your option) any later version" as an example) and quoted phrases (the
+ * text's own 'a version "or any later version"').
+ */
+function gnuNoticeText(read: LicenseWords, part: Part): string {
+  const first = read.lines[part.start];
+  const last = read.lines[Math.min(part.end, read.words.length - 1)];
+  let howTo = -1;
+  for (let line = first; line <= last && howTo < 0; line++) if (/How\s+to\s+Apply\s+These\s+Terms|END\s+OF\s+TERMS\s+AND\s+CONDITIONS/iu.test(read.textLines[line])) howTo = line;
+  return read.textLines
+    .filter((_, line) => howTo < 0 || line < howTo || line > last)
+    .join('\n')
+    .replace(/["“][^"”\n]{0,80}["”]/gu, ' ');
 }
 
 function round(value: number): number {
