@@ -52,13 +52,17 @@ export function identifyAiLicenseText(text: string): { id: string; confidence: n
     if (at >= 0) found.push({ phrase, start: at, end: at + phrase.text.length + 2 });
   }
   const scores = new Map<string, number>();
+  const named = new Set<string>();
   for (const hit of found) {
     // inside a longer phrase of another entry found at the same place: that one is the more specific
     if (found.some((other) => other.phrase.entry !== hit.phrase.entry && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start)) continue;
-    const weight = (hit.phrase.name && head.includes(` ${hit.phrase.text} `) ? 3 : 1) / (shared.get(hit.phrase.text) ?? 1);
+    const inTitle = hit.phrase.name && head.includes(` ${hit.phrase.text} `);
+    if (inTitle) named.add(hit.phrase.entry);
+    const weight = (inTitle ? 3 : 1) / (shared.get(hit.phrase.text) ?? 1);
     scores.set(hit.phrase.entry, (scores.get(hit.phrase.entry) ?? 0) + weight);
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  // the license that names itself in the title is the one, when only one does
+  const ranked = [...scores].filter(([entry]) => named.size === 0 || named.has(entry)).sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || ranked[0][1] < 1) return undefined;
   if (ranked.length > 1 && ranked[0][1] < 2 * ranked[1][1]) return undefined;
   return { id: ranked[0][0], confidence: Math.round(Math.min(0.95, 0.6 + 0.1 * ranked[0][1]) * 100) / 100 };

@@ -70,6 +70,8 @@ export interface CompactTemplates {
 
 interface Templates {
   words: string[];
+  /** Each word's number in `words`. */
+  index: Map<string, number>;
   ids: string[];
   starts: Uint32Array;
   indexes: Uint16Array | Uint32Array;
@@ -108,7 +110,7 @@ function expand(compact: CompactTemplates): Templates {
   for (let index = 0; index < indexes.length; index++) indexes[index] = width === 2 ? bytes.readUInt16LE(index * 2) : bytes.readUInt32LE(index * 4);
   const starts = new Uint32Array(compact.lengths.length + 1);
   for (let index = 0; index < compact.lengths.length; index++) starts[index + 1] = starts[index] + compact.lengths[index];
-  return { words, ids: compact.ids, starts, indexes };
+  return { words, index: new Map(words.map((word, at) => [word, at])), ids: compact.ids, starts, indexes };
 }
 
 let templates: Templates | undefined;
@@ -134,22 +136,32 @@ function loadLicenseTexts(): Record<string, { licenseText?: string }> {
 }
 
 // ---------------------------------------------------------------- word pairs
-// Words are numbered once (the holder variable is 0); a pair is a number.
-const wordNumbers = new Map<string, number>([[holder, 0]]);
+// The templates' words are numbered (the holder variable is 0, a word no template has is 1); a pair of
+// words is one small integer.
+const wordNumbers = new Map<string, number>([[holder, 0], ['\u0000unknown', 1]]);
+const unknownWord = 1;
+const wordLimit = 0x8000;
 const number = (word: string) => {
   let found = wordNumbers.get(word);
   if (found === undefined) {
+    if (wordNumbers.size >= wordLimit) return unknownWord;
     found = wordNumbers.size;
     wordNumbers.set(word, found);
   }
   return found;
 };
-const pair = (a: number, b: number) => a * 0x200000 + b;
+const fileNumber = (word: string) => wordNumbers.get(word) ?? unknownWord;
+const pair = (a: number, b: number) => a * wordLimit + b;
+const hasHolder = (key: number) => key < wordLimit || key % wordLimit === 0;
 
 interface CompiledTemplate {
   id: string;
   core: Set<number>;
   optional: Set<number>;
+  /** Both. */
+  all: Set<number>;
+  /** The template's words (not the holder variable): a file word it does not have may stand for a holder name. */
+  vocabulary: Set<number>;
 }
 
 const compiled = new Map<string, CompiledTemplate>();
@@ -168,7 +180,8 @@ function compiledTemplate(id: string): CompiledTemplate | undefined {
     (cleaned.optional[index] || cleaned.optional[index + 1] ? optional : core).add(key);
   }
   for (const key of core) optional.delete(key);
-  const template = { id, core, optional };
+  const vocabulary = new Set(cleaned.words.filter((word) => word !== holder).map(number));
+  const template = { id, core, optional, all: new Set([...core, ...optional]), vocabulary };
   compiled.set(id, template);
   return template;
 }
@@ -190,16 +203,17 @@ interface Alignment {
 function align(file: number[], template: CompiledTemplate): Alignment {
   const hits = new Uint8Array(Math.max(0, file.length - 1));
   const keys = new Array<number>(hits.length);
-  const has = (key: number) => template.core.has(key) || template.optional.has(key);
+  const all = template.all;
   for (let index = 0; index < hits.length; index++) {
     const a = file[index];
     const b = file[index + 1];
     let key = pair(a, b);
-    if (!has(key)) {
-      key = pair(0, b);
-      if (!has(key)) {
-        key = pair(a, 0);
-        if (!has(key)) continue;
+    if (!all.has(key)) {
+      // a word the template does not have may be a holder name where the template has one
+      key = template.vocabulary.has(a) ? -1 : pair(0, b);
+      if (key < 0 || !all.has(key)) {
+        key = template.vocabulary.has(b) ? -1 : pair(a, 0);
+        if (key < 0 || !all.has(key)) continue;
       }
     }
     hits[index] = 1;
@@ -229,12 +243,17 @@ function align(file: number[], template: CompiledTemplate): Alignment {
   return { id: template.id, start: bestStart, end: bestEnd + 1, coverage: template.core.size ? matched.size / template.core.size : 0, matched: matched.size, hits };
 }
 
+const differences = new Map<string, number[]>();
+
 /** The pairs of `a` that `b` does not have (no holder pairs): the words that tell `a` from `b`. */
 function differing(a: CompiledTemplate, b: CompiledTemplate): number[] {
+  const cacheKey = `${a.id}\n${b.id}`;
+  const known = differences.get(cacheKey);
+  if (known) return known;
   const found: number[] = [];
+  differences.set(cacheKey, found);
   for (const key of a.core) {
-    if (key < 0x200000 || key % 0x200000 === 0) continue;
-    if (!b.core.has(key) && !b.optional.has(key)) found.push(key);
+    if (!hasHolder(key) && !b.all.has(key)) found.push(key);
   }
   return found;
 }
@@ -260,7 +279,7 @@ function decideSiblings(a: CompiledTemplate, b: CompiledTemplate, filePairs: Set
   return 'undecided';
 }
 
-const candidateLimit = 10;
+const candidateLimit = 5;
 /** Templates that read the file this close to the best one are told apart by the words that differ. */
 const siblingMargin = 0.05;
 /** …and a reading this much better than a sibling's wins when the words that differ do not decide. */
@@ -272,20 +291,9 @@ export const coverageThreshold = 0.8;
 function candidates(read: LicenseWords): string[] {
   const all = loadTemplates();
   const present = new Uint8Array(all.words.length);
-  const fileWords = new Set(read.words);
-  for (const word of fileWords) {
-    let low = 0;
-    let high = all.words.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = all.words[middle];
-      if (candidate === word) {
-        present[middle] = 1;
-        break;
-      }
-      if (candidate < word) low = middle + 1;
-      else high = middle - 1;
-    }
+  for (const word of new Set(read.words)) {
+    const index = all.index.get(word);
+    if (index !== undefined) present[index] = 1;
   }
   const scored: { id: string; shared: number; share: number; size: number }[] = [];
   for (let t = 0; t < all.ids.length; t++) {
@@ -297,7 +305,7 @@ function candidates(read: LicenseWords): string[] {
   }
   // the biggest overlaps (the main license), and the templates the file holds most completely (a short license among others)
   const byOverlap = [...scored].sort((a, b) => b.shared - a.shared).slice(0, candidateLimit);
-  const byShare = scored.sort((a, b) => b.share - a.share || b.size - a.size).slice(0, candidateLimit);
+  const byShare = scored.filter((candidate) => candidate.share >= 0.9).sort((a, b) => b.share - a.share || b.size - a.size).slice(0, candidateLimit);
   return [...new Set([...byOverlap, ...byShare].map((candidate) => candidate.id))];
 }
 
@@ -312,10 +320,12 @@ interface Part {
 }
 
 /** The licenses whose full texts the file holds, each with its stretch; siblings the file does not tell apart make a part without a license. */
-function fullTextParts(read: LicenseWords, file: number[]): Part[] {
-  const alignments = candidates(read)
+function fullTextParts(read: LicenseWords): Part[] {
+  const templates = candidates(read)
     .map((id) => compiledTemplate(id))
-    .filter((template): template is CompiledTemplate => Boolean(template))
+    .filter((template): template is CompiledTemplate => Boolean(template));
+  const file = read.words.map(fileNumber);
+  const alignments = templates
     .map((template) => ({ template, alignment: align(file, template) }))
     .filter(({ alignment }) => alignment.coverage >= 0.6);
   alignments.sort((a, b) => b.alignment.matched - a.alignment.matched);
@@ -356,10 +366,6 @@ function fullTextParts(read: LicenseWords, file: number[]): Part[] {
       const verdict = decideSiblings(leader.template, other.template, filePairs);
       return verdict === 'a' || (verdict === 'undecided' && leader.score - other.score >= decisiveMargin);
     }) ? leader : undefined;
-    if (process.env.LC_DEBUG) {
-      console.error(close.map((entry) => `${entry.template.id} score=${entry.score.toFixed(3)} cov=${entry.alignment.coverage.toFixed(3)}`).join('\n'));
-      for (const a of close) for (const b of close) if (a !== b) { const da = differing(a.template, b.template); const db = differing(b.template, a.template); console.error(`  ${a.template.id} vs ${b.template.id}: ${decideSiblings(a.template, b.template, filePairs)} onlyA=${da.filter((k) => filePairs.has(k)).length}/${da.length} onlyB=${db.filter((k) => filePairs.has(k)).length}/${db.length}`); }
-    }
     const decided = winner && winner.alignment.coverage >= coverageThreshold ? winner : undefined;
     parts.push({
       license: decided ? decided.template.id : null,
@@ -399,8 +405,7 @@ const none = (confidence = 0, extra: Partial<Identification> = {}): Identificati
 function identifyUncached(text: string): Identification {
   const read = readLicenseWords(text);
   if (read.words.length < 5) return fromIdentifierLines(read) ?? none();
-  const file = read.words.map(number);
-  const parts = fullTextParts(read, file);
+  const parts = fullTextParts(read);
   const decided = parts.filter((part): part is Part & { license: string } => part.license !== null);
   const undecided = parts.filter((part) => part.license === null);
   if (decided.length === 0 && undecided.length > 0) {
@@ -429,11 +434,11 @@ function fromParts(read: LicenseWords, decided: (Part & { license: string })[], 
   // part, or inside one but mostly words the license does not have there
   const matched = new Uint16Array(read.textLines.length);
   const total = new Uint16Array(read.textLines.length);
-  for (let index = 0; index < read.words.length; index++) {
-    const line = read.lines[index];
-    total[line]++;
-    const part = [...decided, ...undecided].find((candidate) => index >= candidate.start && index <= candidate.end);
-    if (part && (!part.hits || part.hits[index] || (index > 0 && part.hits[index - 1]))) matched[line]++;
+  for (let index = 0; index < read.words.length; index++) total[read.lines[index]]++;
+  for (const part of [...decided, ...undecided]) {
+    for (let index = part.start; index <= part.end && index < read.words.length; index++) {
+      if (!part.hits || part.hits[index] || (index > 0 && part.hits[index - 1])) matched[read.lines[index]]++;
+    }
   }
   const outside = read.textLines.filter((_, line) => total[line] > 0 && matched[line] < 0.5 * total[line]).join('\n');
   const choice = offersChoice(outside);
@@ -455,7 +460,8 @@ function fromParts(read: LicenseWords, decided: (Part & { license: string })[], 
     }
     return { license: base, confidence, method: decided[0].coverage >= 0.9 ? 'full-text' : 'contains-text', parts: asParts, ...(note ? { note } : {}) };
   }
-  const expression = names.map((name) => (name.includes(' ') ? `(${name})` : name)).join(choice ? ' OR ' : ' AND ');
+  // OR is associative: a choice between undecided GNU texts is one flat choice
+  const expression = names.map((name) => (name.includes(' ') && !choice ? `(${name})` : name)).join(choice ? ' OR ' : ' AND ');
   return { license: expression, confidence, method: 'full-text', parts: asParts };
 }
 
@@ -485,10 +491,11 @@ function round(value: number): number {
 /** The candidates a text was compared with, each with the share of its words in order the best stretch of the file holds (for `identify --verbose` and tests). */
 export function licenseCandidates(text: string): { id: string; coverage: number; startLine: number; endLine: number }[] {
   const read = readLicenseWords(text);
-  const file = read.words.map(number);
-  return candidates(read)
+  const templates = candidates(read)
     .map((id) => compiledTemplate(id))
-    .filter((template): template is CompiledTemplate => Boolean(template))
+    .filter((template): template is CompiledTemplate => Boolean(template));
+  const file = read.words.map(fileNumber);
+  return templates
     .map((template) => align(file, template))
     .map((alignment) => ({ id: alignment.id, coverage: round(alignment.coverage), startLine: (read.lines[alignment.start] ?? 0) + 1, endLine: (read.lines[alignment.end] ?? 0) + 1 }));
 }

@@ -46,7 +46,7 @@ export function isCopyrightStatement(line: string): boolean {
   const body = lineBody(line).trim();
   if (/^all\s+rights\s+reserved\.?$/iu.test(body)) return true;
   if (statementStart.test(body)) return !notAStatement.test(body);
-  return body.length <= 120 && inlineStatement.test(body);
+  return body.length <= 120 && /copyright/iu.test(body) && inlineStatement.test(body);
 }
 
 const holderStop = new Set(['copyright', 'c', 'by', 'the', 'and', 'of', 'all', 'rights', 'reserved', 'portions', 'portion', 'inc', 'ltd', 'llc', 'co', 'corp', 'contributors', 'et', 'al', 'is', 'its', 'affiliates', 'or', 'present', 'current', 'software', 'license', 'this', 'free', 'foundation', 'fsf', 'for', 'to', 'in', 'a', 'are', 'with']);
