@@ -442,7 +442,7 @@ function fromParts(read: LicenseWords, decided: (Part & { license: string })[], 
   }
   const outside = read.textLines.filter((_, line) => total[line] > 0 && matched[line] < 0.5 * total[line]).join('\n');
   const choice = offersChoice(outside);
-  let licenses = decided.map((part) => ({ ...part, license: gnuVariant(part.license, gnuNoticeText(read, part)) }));
+  let licenses = decided.map((part) => ({ ...part, license: gnuVariant(part.license, gnuNoticeText(read, [...decided, ...undecided])) }));
   // the LGPL-3.0 is the GPL-3.0 plus its own terms: a copy that holds both is the LGPL
   if (!choice && licenses.some((part) => /^LGPL-3\.0/u.test(part.license))) licenses = licenses.filter((part) => !/^GPL-3\.0/u.test(part.license));
   const names: string[] = [];
@@ -473,13 +473,17 @@ const parameterised = new Set(['BUSL-1.1']);
  * (at your option) any later version" as an example) and quoted phrases (the
  * text's own 'a version "or any later version"').
  */
-function gnuNoticeText(read: LicenseWords, part: Part): string {
-  const first = read.lines[part.start];
-  const last = read.lines[Math.min(part.end, read.words.length - 1)];
-  let howTo = -1;
-  for (let line = first; line <= last && howTo < 0; line++) if (/How\s+to\s+Apply\s+These\s+Terms|END\s+OF\s+TERMS\s+AND\s+CONDITIONS/iu.test(read.textLines[line])) howTo = line;
+function gnuNoticeText(read: LicenseWords, parts: Part[]): string {
+  const dropped = new Uint8Array(read.textLines.length);
+  for (const part of parts) {
+    const first = read.lines[part.start];
+    const last = read.lines[Math.min(part.end, read.words.length - 1)];
+    let howTo = -1;
+    for (let line = first; line <= last && howTo < 0; line++) if (/How\s+to\s+Apply\s+These\s+Terms|END\s+OF\s+TERMS\s+AND\s+CONDITIONS/iu.test(read.textLines[line])) howTo = line;
+    if (howTo >= 0) dropped.fill(1, howTo, last + 1);
+  }
   return read.textLines
-    .filter((_, line) => howTo < 0 || line < howTo || line > last)
+    .filter((_, line) => !dropped[line])
     .join('\n')
     .replace(/["“][^"”\n]{0,80}["”]/gu, ' ');
 }
