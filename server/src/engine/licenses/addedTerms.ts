@@ -14,6 +14,8 @@ const boilerplate = /\bexcept\s+in\s+compliance\s+with\s+the\s+licen[cs]e\b|\bwi
 
 function sentences(text: string): string[] {
   return text
+    // a heading line ("MIT License", "## Additional terms") is not part of the sentence after it
+    .replace(/^([^\n.;:,!?]{1,60})\n(?=\s*\S)/gmu, '$1\n\n')
     .split(/(?<=[.!?;:。；])\s+|\n\s*\n|\n\s*(?=(?:\d+\.|[a-z]\.|[-*•]|\(\w\))\s)/u)
     .map((sentence) => sentence.replace(/\s+/gu, ' ').trim())
     .filter((sentence) => sentence.split(' ').length >= 5);
@@ -38,4 +40,16 @@ const strictDual = /\bdual[\s-]*licen[cs](?:ed|e|ing)\b|\b(?:choose|choice\s+of|
 /** Whether a text says, in so many words, that the whole is under a choice of licenses ("dual-licensed", "either of the following licenses"). */
 export function saysDualLicensed(text: string): boolean {
   return strictDual.test(text);
+}
+
+// a sentence that puts some files under another license
+const exclusion = /\bNOT\s+licensed\s+under\b|\blicensed\s+under\s+the\s+licen[cs]e\s+defined\s+in\b|\b(?:is|are)\s+licensed\s+separately\b|\b(?:is|are)\s+(?:licensed\s+)?under\s+a\s+(?:separate|different|commercial|proprietary)\s+licen[cs]e\b|\bare\s+not\s+licensed\b/iu;
+const filesOrParts = /\bfiles?\b|\bdirector(?:y|ies)\b|\bfolders?\b|\bbranch(?:es)?\b|\bportions?\b|\b[\w.-]*ee\/|\bdirname\b|\bfilename\b/iu;
+// "All third party components … are licensed under the original license": bundled code, not the project's own
+const thirdParty = /\bthird[\s-]+party\b/iu;
+
+/** The sentences that put some of the project's own files under another license, joined; undefined when there are none. */
+export function findExclusions(text: string): string | undefined {
+  const found = sentences(text).filter((sentence) => exclusion.test(sentence) && filesOrParts.test(sentence) && !thirdParty.test(sentence));
+  return found.length ? found.join(' ') : undefined;
 }

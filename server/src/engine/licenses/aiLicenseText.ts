@@ -27,8 +27,13 @@ function catalogPhrases() {
     const id = catalogId(entry);
     const names = [entry.name, entry.shortName, ...entry.licenseNames].map(phraseForm).filter((name) => name.split(' ').length >= 2 && name.length >= 10);
     const seen = new Set<string>();
-    for (const text of names) if (!seen.has(text)) (seen.add(text), list.push({ entry: id, text, name: true }));
-    for (const text of entry.textPhrases.map(phraseForm)) if (text && !seen.has(text)) (seen.add(text), list.push({ entry: id, text, name: false }));
+    const add = (text: string, name: boolean) => {
+      if (!text || seen.has(text)) return;
+      seen.add(text);
+      list.push({ entry: id, text, name });
+    };
+    for (const text of names) add(text, true);
+    for (const text of entry.textPhrases.map(phraseForm)) add(text, false);
   }
   // how many entries have a phrase (or a longer one holding it)
   const shared = new Map<string, number>();

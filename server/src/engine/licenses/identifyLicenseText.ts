@@ -20,7 +20,7 @@
 import { spdxLicense } from './spdxCatalog.js';
 import { readLicenseWords, type LicenseWords } from './licenseTextWords.js';
 import { holder, templateWords } from './licenseTemplateText.js';
-import { findAddedTerms, offersChoice, saysDualLicensed } from './addedTerms.js';
+import { findAddedTerms, findExclusions, offersChoice, saysDualLicensed } from './addedTerms.js';
 import { identifyNotice } from './licenseNotice.js';
 import { identifyAiLicenseText } from './aiLicenseText.js';
 import { gnuVariant } from './gnuVariant.js';
@@ -49,6 +49,8 @@ export interface Identification {
   candidates?: string[];
   /** Why the answer is what it is, when that is not plain (an undecided GNU variant, siblings the text does not tell apart). */
   note?: string;
+  /** Sentences that put some files under another license ("All content under the ee/ directory is licensed under the license defined in ee/LICENSE"): not a modification, but the license does not cover everything. */
+  excludedText?: string;
 }
 
 /**
@@ -450,19 +452,21 @@ function fromParts(read: LicenseWords, decided: (Part & { license: string })[], 
   const asParts = licenses.map((part) => ({ license: part.license, startLine: read.lines[part.start] + 1, endLine: read.lines[Math.min(part.end, read.words.length - 1)] + 1 }));
   const confidence = round(Math.min(...decided.map((part) => part.coverage)));
   const single = names.length === 1;
+  const excluded = findExclusions(outside);
+  const exclusion = excluded ? { excludedText: excluded } : {};
   const note = single && names[0].includes(' OR ') ? `the ${names[0].split(' ')[0].replace(/-only$/u, '')} text alone does not say whether a later version may be chosen` : undefined;
   if (single) {
     const added = findAddedTerms(outside);
     const base = names[0];
     // a license whose parameters are its own added terms (the Business Source License's Additional Use Grant) is not modified by them
     if (added && !parameterised.has(decided[0].license)) {
-      return { license: `LicenseRef-modified-${base.split(' ')[0].replace(/-only$/u, '')}`, confidence, method: 'full-text', basedOn: base, addedText: added, parts: asParts };
+      return { license: `LicenseRef-modified-${base.split(' ')[0].replace(/-only$/u, '')}`, confidence, method: 'full-text', basedOn: base, addedText: added, parts: asParts, ...exclusion };
     }
-    return { license: base, confidence, method: decided[0].coverage >= 0.9 ? 'full-text' : 'contains-text', parts: asParts, ...(note ? { note } : {}) };
+    return { license: base, confidence, method: decided[0].coverage >= 0.9 ? 'full-text' : 'contains-text', parts: asParts, ...(note ? { note } : {}), ...exclusion };
   }
   // OR is associative: a choice between undecided GNU texts is one flat choice
   const expression = names.map((name) => (name.includes(' ') && !choice ? `(${name})` : name)).join(choice ? ' OR ' : ' AND ');
-  return { license: expression, confidence, method: 'full-text', parts: asParts };
+  return { license: expression, confidence, method: 'full-text', parts: asParts, ...exclusion };
 }
 
 const parameterised = new Set(['BUSL-1.1']);
