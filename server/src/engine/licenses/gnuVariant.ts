@@ -8,10 +8,17 @@ const gnu = /^(A?GPL|LGPL)-(\d\.\d)-(?:only|or-later)$/u;
 const onlyNotice = /\bonly\s+valid\s+version\b|\bversion\s+\d(?:\.\d)?\s+is\s+the\s+only\s+version\b|\bis\s+the\s+only\s+version\b|\b(?:version|v)\s*\d(?:\.\d)?\s*only\b|\bonly\s+(?:under\s+)?(?:version|v)\s*\d\b/iu;
 const laterNotice = /\bor\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version\b|\bor\s+any\s+later\s+version\b|\bversion\s+\d(?:\.\d)?\s+or\s+(?:any\s+)?later\b|\b(?:A?GPL|LGPL)\s*v?\d(?:\.\d)?\+/iu;
 
+/** Whether an id is a GNU license id with a variant (`GPL-2.0-only`). */
+export function isGnu(id: string): boolean {
+  return gnu.test(id);
+}
+
 /** Whether a notice says -only or -or-later; undefined when it says neither. */
 export function gnuNoticeVariant(notice: string): 'only' | 'or-later' | undefined {
-  if (onlyNotice.test(notice)) return 'only';
-  if (laterNotice.test(notice)) return 'or-later';
+  // only the paragraphs that say "only" or "later" can say either (a GNU text is long)
+  const paragraphs = notice.split(/\n\s*\n/u).filter((paragraph) => /only|later|\+/iu.test(paragraph));
+  if (paragraphs.some((paragraph) => onlyNotice.test(paragraph))) return 'only';
+  if (paragraphs.some((paragraph) => laterNotice.test(paragraph))) return 'or-later';
   return undefined;
 }
 

@@ -23,7 +23,7 @@ import { holder, templateWords } from './licenseTemplateText.js';
 import { findAddedTerms, findExclusions, offersChoice, saysDualLicensed } from './addedTerms.js';
 import { identifyNotice } from './licenseNotice.js';
 import { identifyAiLicenseText } from './aiLicenseText.js';
-import { gnuVariant } from './gnuVariant.js';
+import { gnuVariant, isGnu } from './gnuVariant.js';
 
 export interface IdentifiedPart {
   license: string;
@@ -202,24 +202,58 @@ interface Alignment {
   hits: Uint8Array;
 }
 
-function align(file: number[], template: CompiledTemplate): Alignment {
+/** Where each pair of the file is, and each word as the first or second of a pair: a template is aligned by looking up its pairs, so a short template costs little against a long file. */
+interface FileIndex {
+  file: number[];
+  pairs: Map<number, number[]>;
+  byFirst: Map<number, number[]>;
+  bySecond: Map<number, number[]>;
+}
+
+function indexFile(file: number[]): FileIndex {
+  const pairs = new Map<number, number[]>();
+  const byFirst = new Map<number, number[]>();
+  const bySecond = new Map<number, number[]>();
+  const push = (map: Map<number, number[]>, key: number, at: number) => {
+    const list = map.get(key);
+    if (list) list.push(at);
+    else map.set(key, [at]);
+  };
+  for (let at = 0; at + 1 < file.length; at++) {
+    push(pairs, pair(file[at], file[at + 1]), at);
+    push(byFirst, file[at], at);
+    push(bySecond, file[at + 1], at);
+  }
+  return { file, pairs, byFirst, bySecond };
+}
+
+function align(index: FileIndex, template: CompiledTemplate): Alignment {
+  const { file } = index;
   const hits = new Uint8Array(Math.max(0, file.length - 1));
-  const keys = new Array<number>(hits.length);
-  const all = template.all;
-  for (let index = 0; index < hits.length; index++) {
-    const a = file[index];
-    const b = file[index + 1];
-    let key = pair(a, b);
-    if (!all.has(key)) {
-      // a word the template does not have may be a holder name where the template has one
-      key = template.vocabulary.has(a) ? -1 : pair(0, b);
-      if (key < 0 || !all.has(key)) {
-        key = template.vocabulary.has(b) ? -1 : pair(a, 0);
-        if (key < 0 || !all.has(key)) continue;
+  const keys = new Int32Array(hits.length);
+  for (const key of template.all) {
+    if (hasHolder(key)) continue;
+    for (const at of index.pairs.get(key) ?? []) {
+      hits[at] = 1;
+      keys[at] = key;
+    }
+  }
+  // a word the template does not have may be a holder name where the template has one
+  for (const key of template.all) {
+    if (!hasHolder(key) || key === 0) continue;
+    if (key < wordLimit) {
+      for (const at of index.bySecond.get(key) ?? []) {
+        if (hits[at] || template.vocabulary.has(file[at])) continue;
+        hits[at] = 1;
+        keys[at] = key;
+      }
+    } else {
+      for (const at of index.byFirst.get(key / wordLimit) ?? []) {
+        if (hits[at] || template.vocabulary.has(file[at + 1])) continue;
+        hits[at] = 1;
+        keys[at] = key;
       }
     }
-    hits[index] = 1;
-    keys[index] = key;
   }
   // the best-scoring stretch: +1 for a pair of the template, -2 for any other (a copy of a license holds
   // nearly only its pairs; the text around it, even prose about licenses, far fewer)
@@ -298,9 +332,12 @@ function candidates(read: LicenseWords): string[] {
     if (index !== undefined) present[index] = 1;
   }
   const scored: { id: string; shared: number; share: number; size: number }[] = [];
+  let distinct = 0;
+  for (const mark of present) distinct += mark;
   for (let t = 0; t < all.ids.length; t++) {
     const size = all.starts[t + 1] - all.starts[t];
-    if (size < 12) continue;
+    // too small to tell, or more words than the file could share
+    if (size < 12 || 0.7 * size > distinct) continue;
     let shared = 0;
     for (let index = all.starts[t]; index < all.starts[t + 1]; index++) shared += present[all.indexes[index]];
     if (shared >= 0.7 * size) scored.push({ id: all.ids[t], shared: shared * (shared / size), share: shared / size, size });
@@ -327,8 +364,9 @@ function fullTextParts(read: LicenseWords): Part[] {
     .map((id) => compiledTemplate(id))
     .filter((template): template is CompiledTemplate => Boolean(template));
   const file = read.words.map(fileNumber);
+  const index = indexFile(file);
   const alignments = templates
-    .map((template) => ({ template, alignment: align(file, template) }))
+    .map((template) => ({ template, alignment: align(index, template) }))
     .filter(({ alignment }) => alignment.coverage >= 0.6);
   alignments.sort((a, b) => b.alignment.matched - a.alignment.matched);
   const parts: Part[] = [];
@@ -416,7 +454,8 @@ function identifyUncached(text: string): Identification {
   }
   // a short license text inside a long one of another kind (the MIT sentence "The above copyright notice …" in an AI model license)
   const covered = decided.reduce((sum, part) => sum + part.end - part.start, 0);
-  const ai = covered < 0.5 * read.words.length && !saysDualLicensed(text) ? identifyAiLicenseText(text) : undefined;
+  const found = covered < 0.5 * read.words.length ? identifyAiLicenseText(text) : undefined;
+  const ai = found && !saysDualLicensed(text) ? found : undefined;
   if (ai) return { license: ai.id, confidence: ai.confidence, method: 'key-phrases', parts: [] };
   if (decided.length > 0) return fromParts(read, decided, undecided);
   const notice = identifyNotice(text, read.words.length);
@@ -443,8 +482,10 @@ function fromParts(read: LicenseWords, decided: (Part & { license: string })[], 
     }
   }
   const outside = read.textLines.filter((_, line) => total[line] > 0 && matched[line] < 0.5 * total[line]).join('\n');
-  const choice = offersChoice(outside);
-  let licenses = decided.map((part) => ({ ...part, license: gnuVariant(part.license, gnuNoticeText(read, [...decided, ...undecided])) }));
+  const choice = decided.length > 1 && offersChoice(outside);
+  let notice: string | undefined;
+  const gnuNotice = () => (notice ??= gnuNoticeText(read, [...decided, ...undecided]));
+  let licenses = decided.map((part) => ({ ...part, license: isGnu(part.license) ? gnuVariant(part.license, gnuNotice()) : part.license }));
   // the LGPL-3.0 is the GPL-3.0 plus its own terms: a copy that holds both is the LGPL
   if (!choice && licenses.some((part) => /^LGPL-3\.0/u.test(part.license))) licenses = licenses.filter((part) => !/^GPL-3\.0/u.test(part.license));
   const names: string[] = [];
@@ -502,8 +543,8 @@ export function licenseCandidates(text: string): { id: string; coverage: number;
   const templates = candidates(read)
     .map((id) => compiledTemplate(id))
     .filter((template): template is CompiledTemplate => Boolean(template));
-  const file = read.words.map(fileNumber);
+  const index = indexFile(read.words.map(fileNumber));
   return templates
-    .map((template) => align(file, template))
+    .map((template) => align(index, template))
     .map((alignment) => ({ id: alignment.id, coverage: round(alignment.coverage), startLine: (read.lines[alignment.start] ?? 0) + 1, endLine: (read.lines[alignment.end] ?? 0) + 1 }));
 }

@@ -55,7 +55,7 @@ const spdxLine = /SPDX-License-Identifier:\s*([^\r\n*]+?)\s*(?:\*\/|-->)?\s*$/iu
 
 /** The words of a piece of text (no statement handling): lower case, "licence" spelt "license". */
 export function textWords(text: string): string[] {
-  return normaliseWords(text).split(' ').filter(Boolean);
+  return normaliseWords(text).split(/[ \n]+/u).filter(Boolean);
 }
 
 function normaliseWords(text: string): string {
@@ -65,7 +65,7 @@ function normaliseWords(text: string): string {
     .replace(/https?:\/\/\S+/gu, (url) => url.replace(/^https?:\/\/(?:www\.)?/u, '').replace(/[/.)\]>]+$/u, ''))
     .replace(/licen[cs]/gu, 'licens')
     .replace(/&/gu, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ');
+    .replace(/[^\p{L}\p{N}\n]+/gu, ' ');
 }
 
 export function readLicenseWords(text: string): LicenseWords {
@@ -74,6 +74,8 @@ export function readLicenseWords(text: string): LicenseWords {
   const lines: number[] = [];
   const holders = new Set<string>();
   const spdxIdentifiers: string[] = [];
+  // normalised at once (line ends kept), read line by line
+  const normalised = normaliseWords(textLines.join('\n')).split('\n');
   textLines.forEach((line, number) => {
     const identifier = spdxLine.exec(line);
     if (identifier) {
@@ -81,10 +83,10 @@ export function readLicenseWords(text: string): LicenseWords {
       return;
     }
     if (isCopyrightStatement(line)) {
-      for (const word of normaliseWords(line).split(' ')) if (word && !holderStop.has(word) && !/^\d+$/u.test(word)) holders.add(word);
+      for (const word of normalised[number].split(' ')) if (word && !holderStop.has(word) && !/^\d+$/u.test(word)) holders.add(word);
       return;
     }
-    for (const word of normaliseWords(line).split(' ')) {
+    for (const word of normalised[number].split(' ')) {
       if (!word) continue;
       words.push(word);
       lines.push(number);
