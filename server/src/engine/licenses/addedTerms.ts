@@ -12,10 +12,16 @@ const scope = /\bfiles?\b|\bfile\s*names?\b|\bdirname\b|\bdirector(?:y|ies)\b|\b
 // the sentences of a standard notice
 const boilerplate = /\bexcept\s+in\s+compliance\s+with\s+the\s+licen[cs]e\b|\bwithout\s+warranties\s+or\s+conditions\b|\bin\s+the\s+hope\s+that\s+it\s+will\s+be\s+useful\b|\bwithout\s+any\s+warranty\b|\bclaim\s+that\s+you\s+wrote\b|\bmisrepresented\b/iu;
 
+/** "MIT License", "## Additional terms", "TERMS AND CONDITIONS": a title, not the start of a sentence. */
+function isHeading(line: string): boolean {
+  const body = line.trim();
+  return /^#/u.test(body) || (body === body.toUpperCase() && /\p{Lu}/u.test(body)) || /\b(?:licen[cs]e|terms|conditions|agreement|section|appendix|exhibit)\b/iu.test(body);
+}
+
 function sentences(text: string): string[] {
   return text
     // a heading line ("MIT License", "## Additional terms") is not part of the sentence after it
-    .replace(/^([^\n.;:,!?]{1,60})\n(?=\s*\S)/gmu, '$1\n\n')
+    .replace(/^([^\n.;:,!?]{1,60})\n(?=\s*\S)/gmu, (line, heading: string) => (isHeading(heading) ? `${heading}\n\n` : line))
     .split(/(?<=[.!?;:。；])\s+|\n\s*\n|\n\s*(?=(?:\d+\.|[a-z]\.|[-*•]|\(\w\))\s)/u)
     .map((sentence) => sentence.replace(/\s+/gu, ' ').trim())
     .filter((sentence) => sentence.split(' ').length >= 5);
