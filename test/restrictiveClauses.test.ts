@@ -137,7 +137,7 @@ test('every AI, source-available and modified license of ../shared/license-texts
   for (const file of files) {
     const text = readFileSync(join(licenseTextsDir, 'files', file), 'utf8');
     // as if unknown: no identification, the clauses alone decide
-    const verdict = judgeLicenseText(file.split('/').pop()!, text, { license: null, confidence: 0, method: 'none' });
+    const verdict = judgeLicenseText(file.split('/').pop()!, text, { license: null, confidence: 0, method: 'none', parts: [] });
     const kinds = new Set(verdict.clauses.map((clause) => clause.kind));
     const expected = expectedKinds[file];
     for (const kind of expected) {

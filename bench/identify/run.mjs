@@ -27,14 +27,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { licenseIds, makeCases, variants } from './makeCases.mjs';
+import { scoreRealFiles } from './realFiles.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cliPath = join(repoRoot, 'bin', 'license-claims.js');
 export const targetShare = 0.95;
 
-/** `GPL-3.0-only`, `GPL-3.0-or-later`, `GPL-3.0+` and `gpl-3.0` all compare as `gpl-3.0`. */
+/** `GPL-3.0-only`, `GPL-3.0-or-later`, `GPL-3.0+`, `gpl-3.0` and the undecided `GPL-3.0-only OR GPL-3.0-or-later` all compare as `gpl-3.0`. */
 export function comparable(id) {
-  return id.toLowerCase().replace(/(?:-only|-or-later|\+)$/u, '');
+  return id.toLowerCase().replace(/^(\S+?)-only or \1-or-later$/u, '$1').replace(/(?:-only|-or-later|\+)$/u, '');
 }
 
 export function isRight(got, expected) {
@@ -239,6 +240,16 @@ async function main() {
     licensee ? `, licensee ${benchmark.licenseeVersion} ${benchmark.timings.licenseeMs} ms (${
       options.licenseeCli ? `CLI per folder, ${options.jobs} at a time` : 'one Ruby process, checked against the CLI on 4 cases'})` : ''}`);
   console.log(scoreLine(ours, licensee));
+  // the second set: real LICENSE files (project, licensee, licensecheck side by side)
+  const real = scoreRealFiles(repoRoot);
+  console.log('');
+  if (real.skipped) console.log(`real LICENSE files: skipped, ${real.skipped}`);
+  else {
+    console.log(real.byCategory);
+    console.log(real.scoreLine);
+    console.log(`  of the project's misses: ${real.misses.filter((miss) => miss.answer === null).length} unknown, ${real.undecidedGnu.length} bare GNU texts answered "X-only OR X-or-later" (score.py takes no compound there), ${real.wrong.length} wrong names`);
+    for (const miss of real.wrong) console.log(`  wrong: ${miss.file}: ${miss.answer} (truth ${miss.truth})`);
+  }
   if (!licensee) {
     console.error(`licensee could not run: ${benchmark.licenseeMissing}; install it with \`apt-get install ruby-licensee\``);
     process.exit(3);

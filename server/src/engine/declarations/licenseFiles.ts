@@ -1,7 +1,7 @@
 // LICENSE / LICENCE / COPYING files (and LICENSE-MODEL, MODEL_LICENSE, …),
 // declared by their text.
 import type { DeclarationScope, SourceFile } from '../types.js';
-import { identifyLicenseText } from '../licenses/identifyLicenseText.js';
+import { identifyLicenseText, type Identification } from '../licenses/identifyLicenseText.js';
 import { describeLicense } from '../licenses/licenseKnowledge.js';
 import { customTextPrefix, judgeLicenseText } from '../licenses/clauses/licenseTextVerdict.js';
 import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
@@ -37,8 +37,9 @@ export function licenseFileDeclarations(file: SourceFile): FileDeclarations {
   const result = emptyDeclarations();
   const name = file.path.split('/').pop() ?? file.path;
   const identified = identifyLicenseText(file.text);
+  const expression = declaredExpression(identified);
   // its restrictive clauses decide whether an unknown or modified text is open (and are cited)
-  const verdict = judgeLicenseText(name, file.text, identified);
+  const verdict = judgeLicenseText(name, file.text, { ...identified, license: expression });
   const license = verdict.license;
   // the first line that is not blank (an empty file: its name, at the start)
   const title = /\S[^\r\n]*/u.exec(file.text);
@@ -47,13 +48,37 @@ export function licenseFileDeclarations(file: SourceFile): FileDeclarations {
   const textName = !license ? 'unidentified text' : license.startsWith(customTextPrefix) ? 'custom license text' : `${describeLicense(license).name} text`;
   const declaration = makeDeclaration(
     license
-      ? { expression: license, deprecatedIds: [], note: verdict.note ?? (identified.addedText ? `it adds terms to the ${identified.basedOn} license: “${identified.addedText}”` : undefined) }
+      ? {
+        expression: license,
+        deprecatedIds: [],
+        note: verdict.note
+          ?? (identified.addedText ? `it adds terms to the ${identified.basedOn} license: “${identified.addedText}”` : identified.excludedText ? `it puts some files under another license: “${identified.excludedText}”` : undefined),
+      }
       : { unjudgeable: `the text of ${name} matches no license License Claims knows`, deprecatedIds: [] },
     {
       source: 'license-file', file: file.path, span, raw: license ? describeLicense(license).name : firstLine.slice(0, 80),
       label: `${name} (${textName})`, strictSpdx: false, scope: licenseFileScope(name),
     },
   );
-  result.declarations.push(verdict.clauses.length > 0 ? { ...declaration, clauses: verdict.clauses } : declaration);
+  result.declarations.push({
+    ...declaration,
+    ...(verdict.clauses.length > 0 ? { clauses: verdict.clauses } : {}),
+    ...(identified.parts.length > 1 ? { licenseParts: identified.parts } : {}),
+  });
   return result;
+}
+
+/**
+ * What a license file declares for the project: a choice between licenses as
+ * identified (`ISC OR MIT`); for a main license followed by the notices of
+ * bundled third-party code (`MIT AND ICU`), the main license; and when the file
+ * puts some of the project's own files under another license (an `ee/`
+ * directory), the license `AND` that other one, which is not known.
+ */
+function declaredExpression(identified: Identification): string | null {
+  let expression = identified.license;
+  if (!expression) return null;
+  if (identified.parts.length > 1 && / AND /u.test(expression) && !/ OR /u.test(expression)) expression = identified.parts[0].license;
+  if (identified.excludedText) expression = `${/ /u.test(expression) ? `(${expression})` : expression} AND LicenseRef-separately-licensed-files`;
+  return expression;
 }
