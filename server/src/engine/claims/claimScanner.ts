@@ -144,11 +144,19 @@ function isAboutOthers(text: string, start: number, end: number, links: Span[]):
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
   if (noun && thirdPartyAfter.has(noun)) return true;
   // "the open-source evaluation tool [OpenCompass](…)": a tool noun, then a link that names someone else's project
+  // "the open source C library "decNumber"": a tool noun, then a quoted name
+  const quoted = /^([^"“\n]{1,40}?)\s*["“]\S/u.exec(text.slice(end, end + 60));
+  if (quoted && namesATool(quoted[1])) return true;
   const link = links[firstStartingAfter(links, end)];
   if (link && link.start - end > 40) return false;
   if (!link) return false;
-  const between = text.slice(end, link.start).trim().toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
-  return between.length >= 1 && between.length <= 3 && between.some((word) => toolNouns.test(word));
+  return namesATool(text.slice(end, link.start));
+}
+
+/** One to three words, one of them a tool noun ("evaluation tool", "C library"): what stands between a mention and the name of someone else's project. */
+function namesATool(between: string): boolean {
+  const words = between.trim().toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  return words.length >= 1 && words.length <= 3 && words.some((word) => toolNouns.test(word));
 }
 
 const quotePairs: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‹': '›', '‘': '’', "'": "'" };

@@ -27,14 +27,20 @@ const modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|res
  * licensed under CC-BY-SA-4.0" under a "Logo" heading declares the logo's license).
  */
 const otherSubjectWords = String.raw`(?:logos?|icons?|artwork|images?|mascot|illustrations?|screenshots?|documentation|docs|website|site|specification|spec|fonts?|translations?|trademarks?|brand(?:ing)?|assets?|examples?|samples?)`;
-const otherSubjectSentence = new RegExp(String.raw`^[\s\W]*(?:(?:the|our|its|all|this|these|project(?:'s)?|\p{Lu}[\w.-]*'s)\s+){0,2}(?:\p{L}+\s+)?${otherSubjectWords}\b`, 'iu');
+const otherSubjectSentence = new RegExp(String.raw`^[\s\W]*(?:(?:the|our|its|all|this|these|project(?:'s)?|[\x60"“]?[\p{L}\p{N}][\w.-]*[\x60"”]?(?:'s|’s))\s+){0,2}(?:\p{L}+\s+)?${otherSubjectWords}\b`, 'iu');
+/**
+ * A sentence about a dependency's license: "X uses parts of the C library
+ * "decNumber", which is distributed under the ICU License" declares the
+ * library's license, not the project's.
+ */
+const dependencySentence = /\b(?:uses|includes|bundles|contains|incorporates|vendors|embeds|ships)\b[^.]{0,100}?\b(?:librar(?:y|ies)|modules?|packages?|components?|dependenc(?:y|ies)|code)\b[^.]{0,60}?\b(?:which|that)\s+(?:is|are)\s+(?:distributed|licen[sc]ed|released|available)\b/iu;
 const otherSubjectHeading = new RegExp(String.raw`\b${otherSubjectWords}\b`, 'iu');
 
 /** Whether a sentence (or the section it sits in) is about something other than the project. */
 export function aboutSomethingElse(sentence: string, sections: { text: string }[]): boolean {
   const innermost = sections[sections.length - 1];
   if (innermost && !isLicenseHeading(innermost.text) && otherSubjectHeading.test(innermost.text)) return true;
-  return otherSubjectSentence.test(sentence);
+  return otherSubjectSentence.test(sentence) || dependencySentence.test(sentence);
 }
 
 /**
