@@ -9,6 +9,7 @@ import { deprecatedLicenseId } from './deprecatedLicenseId.js';
 import { unverifiableLicense } from './unverifiableLicense.js';
 import { baseModelLicenseConflict } from './baseModelLicenseConflict.js';
 import { osaidIncomplete } from './osaidIncomplete.js';
+import { claimClosedModelDependency } from './claimClosedModelDependency.js';
 
 export const rules: readonly Rule[] = [
   claimWithoutLicense,
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   unverifiableLicense,
   baseModelLicenseConflict,
   osaidIncomplete,
+  claimClosedModelDependency,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

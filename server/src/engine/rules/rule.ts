@@ -9,7 +9,8 @@ import type { ClaimVerdict } from '../claimVerdict.js';
 
 export const docsBase = 'https://github.com/license-claims/license-claims/blob/main/docs/rules/';
 
-export type FindingDraft = Omit<Finding, 'severity'>;
+/** A rule's finding before the configured severity is applied; `severity` fixes it (a note that stays information whatever the rule's setting). */
+export type FindingDraft = Omit<Finding, 'severity'> & { severity?: Severity };
 
 export interface RuleContext {
   workspace: Workspace;
