@@ -86,7 +86,7 @@ export function notDefaultPlace(path: string): string | undefined {
   const parts = path.split('/');
   const name = parts.pop() ?? '';
   const folder = parts.find((part) => notDefaultFolder.test(part));
-  if (folder) return `in the \`${folder}/\` folder (examples, tests and docs show a model; they do not run it by default)`;
+  if (folder) return `in the \`${folder}/\` folder`;
   if (testFileName.test(name)) return 'in a test file';
   return undefined;
 }

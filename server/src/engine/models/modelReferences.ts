@@ -73,7 +73,7 @@ function decideDefaults(found: Found[], path: string): ModelReference[] {
   }
   return found.map(({ reference, list, always }) => {
     const options = list === undefined ? 0 : namesInList.get(list)!.size;
-    const because = place ?? (!always && options > 1 ? `one of ${options} models listed together (options, not a default)` : undefined);
+    const because = place ?? (!always && options > 1 ? `one of ${options} models listed together` : undefined);
     return because ? { ...reference, byDefault: false, notDefaultBecause: because } : { ...reference, byDefault: true };
   });
 }

@@ -90,7 +90,7 @@ export const claimClosedModelDependency: Rule = {
         rule: this.id,
         file: claim.file,
         span: claim.span,
-        message: `${subject(claim) === 'the model' ? 'The model' : 'The project'} ${calledPhrase(claim)}, but the model it runs by default, ${modelDisplayName(first.reference, first.resolved)} (${first.reference.via} in ${first.reference.file}), is under the ${first.licenseName}, which ${policy.rejectionPhrase}${first.because}${more}.`,
+        message: `${subject(claim) === 'the model' ? 'The model' : 'The project'} ${calledPhrase(claim)}, but the model it runs by default, ${modelDisplayName(first.reference, first.resolved)}, set by ${first.reference.via} in ${first.reference.file}, is under the ${first.licenseName}, which ${policy.rejectionPhrase}${first.because}${more}.`,
         related: defaults.map((model) => ({ file: model.reference.file, span: model.reference.span, message: `${modelDisplayName(model.reference, model.resolved)}: ${model.licenseName}${model.resolved.source ? ` (source: ${model.resolved.source})` : ''}` })),
         fixes: clarifyFix(claim, project.markdown.get(claim.file)?.text, first),
       });
