@@ -18,18 +18,19 @@ const keywordArguments = (name: string) => isModelKey(name) || name === 'repo_id
 export function codeModelReferences(file: SourceFile, language: 'python' | 'js'): { found: Found[] } {
   const tokens = codeTokens(file.text, language);
   const found: Found[] = [];
-  // the innermost open bracket at each token: a reference inside a list literal is one of its items
+  // the open brackets at each token: a reference inside a list literal is one of its items
   const brackets: number[] = [];
+  const isPunct = (token: Token | undefined, text: string) => token?.type === 'punct' && token.text === text;
   const add = (token: Token, via: string) => {
     if (token.type !== 'str' || !token.exact) return;
     const named = referenceName(token.value.trim(), isKnownOllamaName);
     if (!named) return;
     const start = token.start + (token.value.length - token.value.trimStart().length) + named.offset;
-    const open = brackets[brackets.length - 1];
-    const list = open !== undefined && tokens[open].type === 'punct' && (tokens[open] as { text: string }).text === '[' ? open : undefined;
+    // the nearest enclosing list literal, however deep (`[dict(model="a"), dict(model="b")]`)
+    let list: number | undefined;
+    for (let at = brackets.length - 1; at >= 0 && list === undefined; at--) if (isPunct(tokens[brackets[at]], '[')) list = brackets[at];
     found.push({ reference: { file: file.path, span: { start, end: start + named.name.length }, name: named.name, kind: named.kind, via }, list });
   };
-  const isPunct = (token: Token | undefined, text: string) => token?.type === 'punct' && token.text === text;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.type === 'punct') {

@@ -16,8 +16,8 @@ export function yamlModelReferences(file: SourceFile): { found: Found[] } {
   for (const document of parseAllDocuments(file.text, { keepSourceTokens: false, uniqueKeys: false })) {
     if (!('contents' in document) || document.errors.length > 0 || !document.contents) continue;
     const root = document.contents;
-    const kind = isMap(root) ? scalarText(root.get('kind', true) as YamlNode | undefined) : undefined;
-    const apiVersion = isMap(root) ? scalarText(root.get('apiVersion', true) as YamlNode | undefined) : undefined;
+    const kind = isMap(root) ? scalarText(root.get('kind', true)) : undefined;
+    const apiVersion = isMap(root) ? scalarText(root.get('apiVersion', true)) : undefined;
     const kaito = (kind === 'Workspace' || kind === 'RAGEngine') && (apiVersion ?? '').includes('kaito');
     visit(root, [], undefined, kaito ? kind : undefined, found, file);
   }
@@ -61,7 +61,7 @@ function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode
   }
   if (!isMap(node)) return;
   // container env: {name: MODEL_ID, value: x}
-  const envName = scalarText(node.get('name', true) as YamlNode | undefined);
+  const envName = scalarText(node.get('name', true));
   const envValue = node.get('value', true) as YamlNode | undefined;
   if (envName && envValue && isModelKey(envName) && isScalar(envValue)) {
     const reference = scalarReference(envValue, file, `container env \`${envName}\``);

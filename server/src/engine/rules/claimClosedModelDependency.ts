@@ -58,7 +58,8 @@ export const claimClosedModelDependency: Rule = {
   id: 'claim-closed-model-dependency',
   defaultSeverity: 'warning',
   summary: 'An open-source claim while a model the project runs by default (KAITO preset, `from_pretrained`, vLLM `--model`, Ollama `FROM`…) is under a license the policy rejects.',
-  check({ project, policy, verdictOf }) {
+  check(context) {
+    const { project, policy } = context;
     if (project.models.length === 0) return [];
     const findings: FindingDraft[] = [];
     const closed = closedModels(project.models, policy);
@@ -84,7 +85,7 @@ export const claimClosedModelDependency: Rule = {
     for (const claim of project.claims) {
       if (!isOpennessClaim(claim) || modelCards.has(claim.file)) continue;
       // a claim the declared license already fails is openwashing by claim-non-osi-license or claim-partial-license
-      const outcome = verdictOf(claim).outcome;
+      const outcome = context.verdictOf(claim).outcome;
       if (outcome === 'rejected' || outcome === 'partial') continue;
       findings.push({
         rule: this.id,
