@@ -10,6 +10,8 @@ import type { Claim, Declaration } from '../engine/types.js';
 import type { ClaimVerdict } from '../engine/claimVerdict.js';
 import type { Validator } from './validation.js';
 import { literalMarkdown } from './markdownText.js';
+import { modelLicense } from '../engine/models/modelLicense.js';
+import type { ModelReference } from '../engine/models/modelReference.js';
 
 const outcomeWords: Record<ClaimVerdict['outcome'], string> = {
   accepted: '✅ backed by the declared license',
@@ -44,6 +46,20 @@ function claimHover(claim: Claim, verdict: ClaimVerdict | undefined, findings: {
   return lines.join('\n');
 }
 
+/** Over a model reference: the model, how the project names it, whether it is a default, and its license's facts. */
+function modelHover(reference: ModelReference): string {
+  const resolved = modelLicense(reference);
+  const model = resolved.model === reference.name ? `\`${reference.name}\`` : `\`${reference.name}\` → \`${resolved.model}\``;
+  const lines = [
+    `**License Claims** — model ${literalMarkdown(model)} (${reference.kind}, ${literalMarkdown(reference.via)}), ${reference.byDefault ? 'run by default' : `not run by default: ${literalMarkdown(reference.notDefaultBecause ?? '')}`}.`,
+  ];
+  const explanation = resolved.license === 'unknown' ? undefined : explainLicense(resolved.license);
+  if (explanation) lines.push(...licenseLines(explanation));
+  else lines.push(`License unknown: the bundled tables do not know this model${resolved.note ? ` (${literalMarkdown(resolved.note)})` : ''}; nothing is guessed.`);
+  if (resolved.source) lines.push(`Source: ${literalMarkdown(resolved.source)}`);
+  return lines.join('\n\n');
+}
+
 const contains = (span: { start: number; end: number }, offset: number) => offset >= span.start && offset <= span.end;
 
 export async function hover(document: TextDocument, position: Position, validator: Validator): Promise<Hover | null> {
@@ -59,6 +75,8 @@ export async function hover(document: TextDocument, position: Position, validato
     const findings = validation.findings.filter((finding) => finding.span.start === claim.span.start);
     return { contents: { kind: 'markdown', value: claimHover(claim, validation.result.verdicts.get(claim), findings) } };
   }
+  const reference = validation.result.workspace.projects.flatMap((project) => project.models).find((candidate) => candidate.file === path && contains(candidate.span, offset) && inBlock(candidate.span));
+  if (reference) return { contents: { kind: 'markdown', value: modelHover(reference) } };
   const declarations: Declaration[] = validation.result.workspace.projects.flatMap((project) => [
     ...project.declarations,
     ...project.documents.flatMap((document) => document.frontMatter?.declarations ?? []),
