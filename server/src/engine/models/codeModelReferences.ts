@@ -54,6 +54,22 @@ export function codeModelReferences(file: SourceFile, language: 'python' | 'js')
           add(tokens[index + 4], '`pipeline(…)`');
           brackets.pop();
         }
+        // argparse: add_argument("--model-path", default="lmsys/vicuna-7b-v1.5")
+        if (token.text === 'add_argument' && argument?.type === 'str' && /^--?[A-Za-z_-]*$/u.test(argument.value) && isModelKey(argument.value.replace(/^-+/u, ''))) {
+          let depth = 0;
+          for (let at = index + 1; at < tokens.length; at++) {
+            const inside = tokens[at];
+            if (inside.type === 'punct' && (inside.text === '(' || inside.text === '[' || inside.text === '{')) depth++;
+            else if (inside.type === 'punct' && (inside.text === ')' || inside.text === ']' || inside.text === '}')) {
+              if (--depth === 0) break;
+            } else if (depth === 1 && inside.type === 'id' && inside.text === 'default' && isPunct(tokens[at + 1], '=')) {
+              brackets.push(index + 1);
+              add(tokens[at + 2], `the default of \`${argument.value}\``);
+              brackets.pop();
+              break;
+            }
+          }
+        }
         // os.getenv("MODEL_ID", "default"), os.environ.get(…)
         if ((token.text === 'getenv' || token.text === 'get') && argument?.type === 'str' && isModelKey(argument.value) && isPunct(tokens[index + 3], ',') && tokens[index + 4]?.type === 'str') {
           brackets.push(index + 1);

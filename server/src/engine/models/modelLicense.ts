@@ -60,6 +60,8 @@ export function modelLicense(reference: Pick<ModelReference, 'kind' | 'name'>): 
   if (reference.kind === 'ollama') return ollamaLicense(reference.name);
   if (reference.kind === 'kaito-preset') {
     const preset = kaitoByName.get(reference.name.toLowerCase());
+    // newer KAITO releases also take a Hugging Face repo id as the preset name
+    if (!preset && reference.name.includes('/')) return huggingFaceLicense(reference.name);
     if (!preset) return { model: reference.name, license: 'unknown', note: 'a KAITO preset this release of License Claims does not know' };
     const resolved = huggingFaceLicense(preset.model);
     return { ...resolved, source: `${table.kaito.source}; ${resolved.source ?? 'license unknown'}` };

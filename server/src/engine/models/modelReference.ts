@@ -25,11 +25,15 @@ export interface ModelReference {
 /**
  * Keys and variables that name a model: `model`, `model_id`, `MODEL_NAME`,
  * `base_model`, `HF_MODEL_ID`, `llm_model`, `embedding_model`,
- * `pretrained_model_name_or_path`… compared lower-case with `_` and `-` removed.
+ * `pretrained_model_name_or_path`… (anything ending in `model`, `model_id`,
+ * `model_name`, `model_path`, `model_url`…, or `hf_repo_id`), compared
+ * lower-case with `_`, `-` and `.` removed. The value still has to look like a
+ * model name (see `referenceName`).
  */
 export function isModelKey(key: string): boolean {
   const normal = key.toLowerCase().replace(/[-_.]/gu, '');
-  return /^(?:hf|default|base|llm|chat|ollama|embedding|embed|local|served|inference|vllm|tgi)?model(?:id|name|repo|repoid)?$/u.test(normal) || normal === 'pretrainedmodelnameorpath' || normal === 'modelnameorpath' || normal === 'basemodelnameorpath';
+  // `llm_model`, `embedding_hf_model_name`, `modelURL`, `model_path` (FastChat's takes repo ids), `llm_hf_repo_id`
+  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal) || /hfrepo(?:id)?$/u.test(normal);
 }
 
 const hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
