@@ -75,6 +75,7 @@ test('container env, --model args (list and string), vllm serve, compose environ
 test('paths, file names, hosted-API names and unknown Ollama names are not model references', () => {
   const text = 'model: ./models/llama\nmodel_name: models/bert-base\nbase_model: checkpoints/run-1\nllm_model: openai/gpt-4o\nchat_model: gpt-4o\nmodel_path: org/x.gguf\nembedding_model: mymodel\n';
   assert.deepEqual(refs('config.yaml', text), []);
+  assert.deepEqual(names(refs('config.yaml', 'llm_model: openai/gpt-oss-20b\n')), ['openai/gpt-oss-20b'], 'a Hub repo of an API provider\'s org that the tables know');
 });
 
 test('config.json keys at any depth (jsonc-parser), adapter_config.json base model', () => {
@@ -217,4 +218,14 @@ test('license-claims models: the model bill of materials as JSON', async () => {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('scheme-prefixed repos (LocalAI huggingface://, KubeAI hf://) and env examples named like .backend_env.example', () => {
+  const text = 'parameters:\n  model: huggingface://NousResearch/Hermes-2-Pro-Llama-3-8B-GGUF/Hermes-2-Pro-Llama-3-8B-Q4_K_M.gguf\n';
+  const found = refs('aio/cpu/text-to-text.yaml', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found), ['NousResearch/Hermes-2-Pro-Llama-3-8B-GGUF']);
+  assert.equal(modelLicense(found[0]).license, 'unknown', 'a Llama fine-tune the tables do not list is not guessed');
+  assert.equal(modelFileFormat('.backend_env.example'), 'env');
+  assert.deepEqual(names(refs('.backend_env.example', 'MODEL_PATH=./local_models/ggml-gpt4all-j-v1.3-groovy.bin\nLLM_MODEL=hf://mistralai/Mistral-7B-Instruct-v0.3\n')), ['mistralai/Mistral-7B-Instruct-v0.3']);
 });

@@ -4,6 +4,7 @@
 // one the project's default rather than one option among several, is decided
 // here (docs/rules/claim-closed-model-dependency.md says it in words).
 import type { Span } from '../types.js';
+import { huggingFaceLicense } from './modelLicense.js';
 
 export type ModelReferenceKind = 'hugging-face' | 'ollama' | 'kaito-preset';
 
@@ -68,13 +69,18 @@ export function referenceName(value: string, isOllamaName: (name: string) => boo
     // hf.co/org/repo:Q4_K_M (Ollama pulls GGUF repos so)
     text = text.replace(/:[A-Za-z0-9._-]+$/u, '');
   }
+  // LocalAI and KubeAI: huggingface://org/repo/file.gguf, hf://org/repo
+  const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text);
+  if (scheme) return hfId.test(scheme[1]) ? { name: scheme[1], kind: 'hugging-face', offset: offset + text.indexOf('//') + 2 } : undefined;
   const ollama = ollamaPrefix.exec(text);
   if (ollama) {
     return ollamaTag.test(ollama[1]) && isOllamaName(ollama[1]) ? { name: ollama[1], kind: 'ollama', offset: offset + text.length - ollama[1].length } : undefined;
   }
   if (hfId.test(text)) {
     const [owner, name] = text.split('/');
-    if (folderOwner.test(owner) || apiProvider.test(owner) || fileExtension.test(name) || /^\.+$/u.test(name)) return undefined;
+    if (folderOwner.test(owner) || fileExtension.test(name) || /^\.+$/u.test(name)) return undefined;
+    // `openai/gpt-4o` names a hosted API; `openai/gpt-oss-20b` is a Hub repo the tables know
+    if (apiProvider.test(owner) && huggingFaceLicense(text).license === 'unknown') return undefined;
     return { name: text, kind: 'hugging-face', offset };
   }
   if (!url && ollamaTag.test(text) && isOllamaName(text)) return { name: text, kind: 'ollama', offset };

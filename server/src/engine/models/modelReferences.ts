@@ -18,7 +18,7 @@ export function modelFileFormat(name: string): Format | undefined {
   if (/\.py$/iu.test(name)) return 'python';
   if (/\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/iu.test(name) && !/\.d\.[cm]?ts$|\.min\.js$/iu.test(name)) return 'js';
   if (/^Modelfile(?:\..+)?$|\.modelfile$/iu.test(name)) return 'modelfile';
-  if (/^(?:\.env\.(?:example|sample|template|dist|defaults?|local\.example)|(?:example|sample|template)\.env|env\.(?:example|sample|template))$/iu.test(name)) return 'env';
+  if (/^(?:\.env\.(?:example|sample|template|dist|defaults?|local\.example)|(?:example|sample|template)\.env)$|(?:^|[._-])env\.(?:example|sample|template)$/iu.test(name)) return 'env';
   return undefined;
 }
 
@@ -53,7 +53,9 @@ export function readModelReferences(file: SourceFile): ModelReference[] {
         : format === 'modelfile' ? modelfileReferences(file)
           : format === 'env' ? envModelReferences(file)
             : codeModelReferences(file, format);
-  return decideDefaults(found, file.path);
+  // a range that does not hold the name (a folded YAML scalar whose value differs from its source) is not reported
+  const exact = found.filter(({ reference }) => file.text.slice(reference.span.start, reference.span.end) === reference.name);
+  return decideDefaults(exact, file.path);
 }
 
 /**
