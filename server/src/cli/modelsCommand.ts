@@ -38,9 +38,12 @@ export interface ModelEntry {
 const toPosix = (path: string) => path.split('\\').join('/');
 
 export function modelBillOfMaterials(paths: string[], policyFlag?: PolicyName): ModelEntry[] {
-  const baseDirectory = process.cwd();
+  const roots = paths.length > 0 ? paths : ['.'];
+  // `file` is relative to the first path given, as the audit's JSON has it
+  const first = resolve(roots[0]);
+  const baseDirectory = existsSync(first) && statSync(first).isFile() ? dirname(first) : first;
   const entries: ModelEntry[] = [];
-  for (const pathArg of paths.length > 0 ? paths : ['.']) {
+  for (const pathArg of roots) {
     const absolute = resolve(pathArg);
     if (!existsSync(absolute)) throw new UsageError(`no such file or folder: ${pathArg}`);
     const root = statSync(absolute).isFile() ? dirname(absolute) : absolute;
