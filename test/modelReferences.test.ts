@@ -180,6 +180,8 @@ test('the rule: one warning on the claim naming the model, its license and the r
   const edit = fix.edits[0];
   const fixed = files[0].text.slice(0, edit.span.start) + edit.newText + files[0].text.slice(edit.span.end);
   assert.equal(fixed, '# Stack\n\nStack is a fully open-source AI assistant (open-source code; the default model, llama-3.1-8b-instruct (meta-llama/Llama-3.1-8B-Instruct), is under the Llama 3.1 Community License). Try it.\n');
+  // a claim that says what the default model is under discloses it: the finding is gone
+  assert.deepEqual(audit([{ path: 'README.md', text: fixed }, ...files.slice(1)]).findings.filter((finding) => finding.rule === 'claim-closed-model-dependency' && finding.severity === 'warning'), []);
 });
 
 test('the rule is silent for an open default model, an unknown model, a rejected declared license, a model card, and a license the config allows', () => {

@@ -4,7 +4,8 @@
 // `from_pretrained("meta-llama/…")`, an Ollama `FROM llama3`). Also a note
 // (information) on every reference to such a model, wherever it is.
 import type { Claim, Fix } from '../types.js';
-import { describeLicense } from '../licenses/licenseKnowledge.js';
+import { aiLicense, describeLicense } from '../licenses/licenseKnowledge.js';
+import { sentenceAround } from '../text/sentences.js';
 import type { Policy } from '../licenses/policy.js';
 import { modelLicense, type ModelLicense } from '../models/modelLicense.js';
 import type { ModelReference } from '../models/modelReference.js';
@@ -27,7 +28,8 @@ function closedModels(models: ModelReference[], policy: Policy): ClosedModel[] {
     const resolved = modelLicense(reference);
     if (resolved.license === 'unknown' || policy.acceptsLicense(resolved.license)) continue;
     const license = describeLicense(resolved.license);
-    closed.push({ reference, resolved, licenseName: license.name, because: license.reason ? `: ${license.reason}` : '', openSource: license.osiApproved });
+    // the catalog's short name ("Mistral AI Research License") reads better than an SPDX id ("MRL-0.1")
+    closed.push({ reference, resolved, licenseName: aiLicense(resolved.license)?.shortName ?? license.name, because: license.reason ? `: ${license.reason}` : '', openSource: license.osiApproved });
   }
   return closed;
 }
@@ -84,6 +86,9 @@ export const claimClosedModelDependency: Rule = {
     const more = names.length > 1 ? ` (and ${names.length - 1} more default model${names.length > 2 ? 's' : ''}: ${names.slice(1, 4).join(', ')}${names.length > 4 ? '…' : ''})` : '';
     for (const claim of project.claims) {
       if (!isOpennessClaim(claim) || modelCards.has(claim.file)) continue;
+      // a claim whose sentence says what the default model is under ("open-source code; the default model … is under …") discloses it
+      const text = project.markdown.get(claim.file)?.text;
+      if (text !== undefined && /\bdefault model\b/iu.test(sentenceAround(text, claim.span.start, claim.span.end))) continue;
       // a claim the declared license already fails is openwashing by claim-non-osi-license or claim-partial-license
       const outcome = context.verdictOf(claim).outcome;
       if (outcome === 'rejected' || outcome === 'partial') continue;
@@ -93,7 +98,7 @@ export const claimClosedModelDependency: Rule = {
         span: claim.span,
         message: `${subject(claim) === 'the model' ? 'The model' : 'The project'} ${calledPhrase(claim)}, but the model it runs by default, ${modelDisplayName(first.reference, first.resolved)}, set by ${first.reference.via} in ${first.reference.file}, is under the ${first.licenseName}, which ${policy.rejectionPhrase}${first.because}${more}.`,
         related: defaults.map((model) => ({ file: model.reference.file, span: model.reference.span, message: `${modelDisplayName(model.reference, model.resolved)}: ${model.licenseName}${model.resolved.source ? ` (source: ${model.resolved.source})` : ''}` })),
-        fixes: clarifyFix(claim, project.markdown.get(claim.file)?.text, first),
+        fixes: clarifyFix(claim, text, first),
       });
     }
     return findings;
