@@ -231,3 +231,10 @@ test('scheme-prefixed repos (LocalAI huggingface://, KubeAI hf://) and env examp
   assert.equal(modelFileFormat('.backend_env.example'), 'env');
   assert.deepEqual(names(refs('.backend_env.example', 'MODEL_PATH=./local_models/ggml-gpt4all-j-v1.3-groovy.bin\nLLM_MODEL=hf://mistralai/Mistral-7B-Instruct-v0.3\n')), ['mistralai/Mistral-7B-Instruct-v0.3']);
 });
+
+test('YAML and JSON nested 10,000 deep: no crash, and a model near the top is still read', () => {
+  const deepYaml = `model: meta-llama/Llama-3.1-8B\nx: ${'['.repeat(10000)}${']'.repeat(10000)}\n`;
+  assert.deepEqual(names(refs('values.yaml', deepYaml)), ['meta-llama/Llama-3.1-8B']);
+  const deepJson = `{"model": "meta-llama/Llama-3.1-8B", "x": ${'['.repeat(10000)}${']'.repeat(10000)}}`;
+  assert.deepEqual(names(refs('config.json', deepJson)), ['meta-llama/Llama-3.1-8B']);
+});

@@ -3,13 +3,14 @@
 // (`model`, `model_name`, `base_model`, `base_model_name_or_path`…).
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { SourceFile } from '../types.js';
+import { shallowNesting } from '../text/shallowNesting.js';
 import { isKnownOllamaName } from './modelLicense.js';
 import { isModelKey, referenceName } from './modelReference.js';
 import type { Found } from './commandArguments.js';
 
 export function jsonModelReferences(file: SourceFile): { found: Found[] } {
   const found: Found[] = [];
-  const root = parseTree(file.text, [], { allowTrailingComma: true });
+  const root = parseTree(shallowNesting(file.text, 'json'), [], { allowTrailingComma: true });
   const visit = (node: JsonNode | undefined, path: string[], list: JsonNode | undefined, depth: number) => {
     if (!node || depth > 64) return;
     if (node.type === 'array') {

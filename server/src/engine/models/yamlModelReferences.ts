@@ -6,6 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { scalarText, yamlValueRange } from '../declarations/yamlRanges.js';
 import type { SourceFile } from '../types.js';
+import { shallowNesting } from '../text/shallowNesting.js';
 import { isKnownOllamaName } from './modelLicense.js';
 import { isModelKey, referenceName, type ModelReference } from './modelReference.js';
 import { argumentReferences, type Found } from './commandArguments.js';
@@ -13,7 +14,7 @@ import { argumentReferences, type Found } from './commandArguments.js';
 /** The references of one YAML file, each with the list it sits in (a list of several models offers options). */
 export function yamlModelReferences(file: SourceFile): { found: Found[] } {
   const found: Found[] = [];
-  for (const document of parseAllDocuments(file.text, { keepSourceTokens: false, uniqueKeys: false })) {
+  for (const document of parseAllDocuments(shallowNesting(file.text, 'yaml'), { keepSourceTokens: false, uniqueKeys: false })) {
     if (!('contents' in document) || document.errors.length > 0 || !document.contents) continue;
     const root = document.contents;
     const kind = isMap(root) ? scalarText(root.get('kind', true)) : undefined;
