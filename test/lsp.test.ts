@@ -212,6 +212,25 @@ test('an open LICENSE-MODEL shows its restrictive clauses as information, with a
   });
 });
 
+test('a model reference in an open YAML file gets an information diagnostic and a hover with its license', async () => {
+  const root = copyFixture('closed-model-kaito-llama-preset');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'deploy/workspace.yaml');
+    const text = readFileSync(join(root, 'deploy/workspace.yaml'), 'utf8');
+    const published = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, text, 'yaml');
+    const diagnostic = (await published).diagnostics.find((candidate) => candidate.code === 'claim-closed-model-dependency')!;
+    assert.equal(diagnostic.severity, 3, 'information');
+    assert.match(diagnostic.message as string, /^llama-3\.1-8b-instruct \(meta-llama\/Llama-3\.1-8B-Instruct\) — Llama 3\.1 Community License, not open source/u);
+    assert.equal(diagnostic.range.start.line, text.split('\n').findIndex((line) => line.includes('llama-3.1-8b-instruct')));
+    const onModel = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start }) as Hover;
+    const value = (onModel.contents as { value: string }).value;
+    assert.match(value, /run by default/u);
+    assert.match(value, /OSI-approved: no/u);
+    assert.match(value, /0567d7f2e5040e991cc9c88a02d43d6befe15816/u, 'the KAITO source, at its commit');
+  });
+});
+
 test('completion offers license ids in license fields, Apache-2.0 and MIT first', async () => {
   const root = makeWorkspace({});
   await withClient(root, async (client) => {

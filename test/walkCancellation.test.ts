@@ -9,7 +9,7 @@ import { walk, walkCancellable } from '../server/src/files/walk.js';
 import { Cancelled } from '../server/src/files/cancelled.js';
 import { tempDir } from './support/workspace.js';
 
-/** 100 folders of 80 files, two of each a README and a manifest. */
+/** 100 folders of 80 files, two of each a README and a manifest (the rest Rust sources, which the audit does not read; TS/JS/Python may name models, and are read). */
 function largeTree(): string {
   const root = tempDir('license-claims-walk-');
   for (let folder = 0; folder < 100; folder++) {
@@ -17,7 +17,7 @@ function largeTree(): string {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(root, `packages/p${folder}/README.md`), `P${folder} is open source.\n`);
     writeFileSync(join(root, `packages/p${folder}/package.json`), `{"name": "p${folder}", "license": "MIT"}\n`);
-    for (let file = 0; file < 78; file++) writeFileSync(join(dir, `module${file}.ts`), '');
+    for (let file = 0; file < 78; file++) writeFileSync(join(dir, `module${file}.rs`), '');
   }
   return root;
 }

@@ -13,12 +13,18 @@ export const clientId = 'licenseClaims';
 const licenseFilePattern = '**/{LICENSE,LICENCE,COPYING,MODEL_LICENSE,LICENSE-*,LICENSE_*,LICENSE.*,COPYING.*}';
 const manifestPatterns = ['**/package.json', '**/codemeta.json', '**/pyproject.toml', '**/Cargo.toml', '**/CITATION.cff'];
 
-/** Markdown anywhere (saved or not); manifests and LICENSE files on disk. Both a VS Code and an LSP selector. */
+/** Files on disk that may name the models a project runs (see the engine's modelFileFormat). */
+const modelLanguages = ['yaml', 'dockercompose', 'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+const modelFilePattern = '**/{Modelfile,Modelfile.*,*.modelfile,.env.example,.env.sample,.env.template,.env.dist,example.env,sample.env,config.json,*_config.json,*.config.json}';
+
+/** Markdown anywhere (saved or not); manifests, LICENSE files and model-reference files on disk. Both a VS Code and an LSP selector. */
 export const documentSelector: { scheme: string; language?: string; pattern?: string }[] = [
   { scheme: 'file', language: 'markdown' },
   { scheme: 'untitled', language: 'markdown' },
   ...manifestPatterns.map((pattern) => ({ scheme: 'file', pattern })),
   { scheme: 'file', pattern: licenseFilePattern },
+  ...modelLanguages.map((language) => ({ scheme: 'file', language })),
+  { scheme: 'file', pattern: modelFilePattern },
 ];
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { auditFormats, runAudit, type AuditFlags, type FailOn } from './auditCommand.js';
 import { runIdentify } from './identifyCommand.js';
 import { runExplain } from './explainCommand.js';
+import { runModels } from './modelsCommand.js';
 import { UsageError } from './usageError.js';
 import { policyNames, type PolicyName } from '../engine/licenses/policy.js';
 import { toolVersion } from './version.js';
@@ -15,6 +16,7 @@ const usage = `Usage:
   license-claims identify FILE… [--format text|json]
   license-claims explain ID… [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
   license-claims explain FILE… [--format text|json]   (the license X-ray: identified license, then each restrictive clause)
+  license-claims models [paths…] [--format text|json] [--policy P]   (the models a project runs, their licenses)
   license-claims --help | --version
 
 Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at or above it, 2 usage or I/O error.
@@ -85,6 +87,11 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     if (command === 'explain') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { format: { type: 'string' } } });
       return runExplain(positionals, oneOf('format', values.format, ['text', 'json'] as const, 'text'), out);
+    }
+    if (command === 'models') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { format: { type: 'string' }, policy: { type: 'string' } } });
+      const policy = values.policy === undefined ? undefined : oneOf<PolicyName>('policy', values.policy, policyNames, 'osi');
+      return runModels(positionals, oneOf('format', values.format, ['text', 'json'] as const, 'text'), policy, out);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

@@ -79,7 +79,8 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
       if (setting === 'off') continue;
       for (const draft of rule.check({ workspace, project, policy, verdictOf })) {
         if (suppressionsOf.get(draft.file)?.isSuppressed(rule.id, draft.span.start)) continue;
-        const finding: Finding = { ...draft, severity: setting ?? draft.severity ?? rule.defaultSeverity };
+        const { severityPinned, ...rest } = draft;
+        const finding: Finding = { ...rest, severity: (severityPinned ? draft.severity : setting ?? draft.severity) ?? rule.defaultSeverity };
         const bodyStart = bodyStartOf.get(finding.file);
         const suppress = bodyStart === undefined ? undefined : suppressionFix(finding, textOf.get(finding.file) ?? '', bodyStart, eolOf(finding.file), linesOf(finding.file));
         findings.push(suppress ? { ...finding, fixes: [...finding.fixes, suppress] } : finding);

@@ -12,6 +12,8 @@ import { isLicenseFileName, licenseFileDeclarations } from './declarations/licen
 import { analyzeMarkdown, isReadmeName, type MarkdownFacts } from './documents/markdownDocument.js';
 import { scanClaims } from './claims/claimScanner.js';
 import type { ResolvedLicense } from './licenses/resolveLicense.js';
+import { modelFileFormat, readModelReferences } from './models/modelReferences.js';
+import type { ModelReference } from './models/modelReference.js';
 
 export type ResolvedDeclaration = Declaration & { resolved: ResolvedLicense };
 
@@ -37,10 +39,10 @@ export function isManifestName(name: string): boolean {
 export function isMarkdownName(name: string): boolean {
   return /\.(?:md|markdown|mdx)$/iu.test(name);
 }
-/** Files the engine reads: manifests, LICENSE files and Markdown. */
+/** Files the engine reads: manifests, LICENSE files, Markdown, and the files that may name the models a project runs. */
 export function isRelevantFile(path: string): boolean {
   const name = baseName(path);
-  return isManifestName(name) || isLicenseFileName(name) || isMarkdownName(name);
+  return isManifestName(name) || isLicenseFileName(name) || isMarkdownName(name) || modelFileFormat(name) !== undefined;
 }
 
 export interface Project {
@@ -56,6 +58,8 @@ export interface Project {
   manifests: SourceFile[];
   /** Markdown files of the project, by path (fixes edit their front matter). */
   markdown: Map<string, SourceFile>;
+  /** The models its files name (deploy manifests, configs, code), in file order. */
+  models: ModelReference[];
 }
 
 export interface Workspace {
@@ -84,6 +88,8 @@ export type FileFacts =
   | { kind: 'manifest'; read: FileDeclarations; claims: Claim[]; /** Fixes may insert a license field. */ editable: boolean }
   | { kind: 'license'; declarations: Declaration[] }
   | { kind: 'markdown'; document: MarkdownFacts }
+  /** A YAML, JSON config, code, Modelfile or .env example file: the models it names. */
+  | { kind: 'models'; references: ModelReference[] }
   | { kind: 'other' }
   /** Reading the file failed (a defect): the rest of the workspace is still judged. */
   | { kind: 'failed'; problem: FileProblem };
@@ -99,6 +105,7 @@ export type FileFacts =
  */
 export function factsNeedText(facts: FileFacts): boolean {
   if (facts.kind === 'other') return false;
+  if (facts.kind === 'models') return facts.references.length > 0;
   if (facts.kind !== 'markdown') return true;
   const document = facts.document;
   return (
@@ -130,6 +137,10 @@ export function readFileFacts(file: SourceFile, languages?: readonly ClaimLangua
   }
   if (isLicenseFileName(name)) return { kind: 'license', declarations: licenseFileDeclarations(file).declarations };
   if (isMarkdownName(name)) return { kind: 'markdown', document: analyzeMarkdown(file, { languages, remember }) };
+  if (modelFileFormat(name)) {
+    const references = readModelReferences(file);
+    return references.length > 0 ? { kind: 'models', references } : { kind: 'other' };
+  }
   return { kind: 'other' };
 }
 
@@ -182,7 +193,7 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
   const { roots, rootOf } = projectRoots(files.filter((file, index) => factsDefineProject(file.path, factsOfFile[index])).map((file) => file.path));
   const projects = new Map<string, Project>();
   for (const root of roots) {
-    const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [], manifests: [], markdown: new Map() };
+    const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [], manifests: [], markdown: new Map(), models: [] };
     projects.set(root, project);
   }
   const projectOf = (path: string): Project => projects.get(rootOf(path))!;
@@ -201,6 +212,8 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
       problems.push(facts.problem);
     } else if (facts.kind === 'license') {
       project.declarations.push(...(facts.declarations as ResolvedDeclaration[]));
+    } else if (facts.kind === 'models') {
+      project.models.push(...facts.references);
     } else if (facts.kind === 'markdown') {
       const document = facts.document;
       project.markdown.set(file.path, file);

@@ -16,6 +16,8 @@ import type { Validator } from './validation.js';
 import { literalMarkdown } from './markdownText.js';
 import { clauseKind } from '../engine/licenses/clauses/restrictiveClauses.js';
 import type { DeclaredClause } from '../engine/licenses/clauses/licenseTextVerdict.js';
+import { modelLicense } from '../engine/models/modelLicense.js';
+import type { ModelReference } from '../engine/models/modelReference.js';
 
 /** The clauses a LICENSE file's declaration carries, one line each ("line 9: restricts fields of use (OSD 6)"). */
 function clauseLines(clauses: DeclaredClause[], limit = 6): string[] {
@@ -126,6 +128,20 @@ function licenseHover(explanation: Explanation): string {
   return lines.join('\n');
 }
 
+/** Over a model reference: the model, how the project names it, whether it is a default, and its license's facts. */
+function modelHover(reference: ModelReference): string {
+  const resolved = modelLicense(reference);
+  const model = resolved.model === reference.name ? `\`${reference.name}\`` : `\`${reference.name}\` → \`${resolved.model}\``;
+  const lines = [
+    `**License Claims** — model ${literalMarkdown(model)} (${reference.kind}, ${literalMarkdown(reference.via)}), ${reference.byDefault ? 'run by default' : `not run by default: ${literalMarkdown(reference.notDefaultBecause ?? '')}`}.`,
+  ];
+  const explanation = resolved.license === 'unknown' ? undefined : explainLicense(resolved.license);
+  if (explanation) lines.push(licenseHover(explanation));
+  else lines.push(`License unknown: the bundled tables do not know this model${resolved.note ? ` (${literalMarkdown(resolved.note)})` : ''}; nothing is guessed.`);
+  if (resolved.source) lines.push(`Source: ${literalMarkdown(resolved.source)}`);
+  return lines.join('\n\n');
+}
+
 const contains = (span: { start: number; end: number }, offset: number) => offset >= span.start && offset <= span.end;
 
 export async function hover(document: TextDocument, position: Position, validator: Validator): Promise<Hover | null> {
@@ -144,6 +160,8 @@ export async function hover(document: TextDocument, position: Position, validato
     .flatMap((candidate) => candidate.clauses ?? [])
     .filter((clause) => contains(clause.span, offset) && inBlock(clause.span));
   if (clauses.length > 0) return { contents: { kind: 'markdown', value: clauseHover(clauses) } };
+  const reference = validation.result.workspace.projects.flatMap((project) => project.models).find((candidate) => candidate.file === path && contains(candidate.span, offset) && inBlock(candidate.span));
+  if (reference) return { contents: { kind: 'markdown', value: modelHover(reference) } };
   const declarations: Declaration[] = validation.result.workspace.projects.flatMap((project) => [
     ...project.declarations,
     ...project.documents.flatMap((document) => document.frontMatter?.declarations ?? []),

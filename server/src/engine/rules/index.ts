@@ -10,6 +10,7 @@ import { unverifiableLicense } from './unverifiableLicense.js';
 import { baseModelLicenseConflict } from './baseModelLicenseConflict.js';
 import { osaidIncomplete } from './osaidIncomplete.js';
 import { restrictiveClause } from './restrictiveClause.js';
+import { claimClosedModelDependency } from './claimClosedModelDependency.js';
 
 export const rules: readonly Rule[] = [
   claimWithoutLicense,
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   baseModelLicenseConflict,
   osaidIncomplete,
   restrictiveClause,
+  claimClosedModelDependency,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

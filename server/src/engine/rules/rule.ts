@@ -9,8 +9,13 @@ import type { ClaimVerdict } from '../claimVerdict.js';
 
 export const docsBase = 'https://github.com/license-claims/license-claims/blob/main/docs/rules/';
 
-/** A finding before configuration: `severity` only where it differs from the rule's default for this finding (a setting still overrides it). */
-export type FindingDraft = Omit<Finding, 'severity'> & { severity?: Severity };
+/**
+ * A finding before configuration: `severity` only where it differs from the
+ * rule's default for this finding (a setting still overrides it), or, with
+ * `severityPinned`, a severity no setting changes (an information note that
+ * stays information whatever the rule's setting).
+ */
+export type FindingDraft = Omit<Finding, 'severity'> & { severity?: Severity; severityPinned?: boolean };
 
 export interface RuleContext {
   workspace: Workspace;

@@ -1,0 +1,102 @@
+// A model reference: a place where a project names a model it runs (a KAITO
+// preset, a `from_pretrained("…")` argument, vLLM's `--model`, an Ollama
+// `FROM`, a `MODEL_ID=` default). What counts as a reference, and what makes
+// one the project's default rather than one option among several, is decided
+// here (docs/rules/claim-closed-model-dependency.md says it in words).
+import type { Span } from '../types.js';
+import { huggingFaceLicense } from './modelLicense.js';
+
+export type ModelReferenceKind = 'hugging-face' | 'ollama' | 'kaito-preset';
+
+export interface ModelReference {
+  file: string;
+  /** The model's name in the file (without quotes). */
+  span: Span;
+  /** The name as the project gives it, normalised: `meta-llama/Llama-3.1-8B-Instruct`, `llama3:8b`, `phi-3-mini-4k-instruct`. */
+  name: string;
+  kind: ModelReferenceKind;
+  /** Where it was found, for messages: "KAITO Workspace `inference.preset.name`", "`from_pretrained(…)`". */
+  via: string;
+  /** True when the project runs this model unless configured otherwise. */
+  byDefault: boolean;
+  /** When not by default: why ("in an examples folder", "one of 3 models listed"). */
+  notDefaultBecause?: string;
+}
+
+/**
+ * Keys and variables that name a model: `model`, `model_id`, `MODEL_NAME`,
+ * `base_model`, `HF_MODEL_ID`, `llm_model`, `embedding_model`,
+ * `pretrained_model_name_or_path`… (anything ending in `model`, `model_id`,
+ * `model_name`, `model_path`, `model_url`…, or `hf_repo_id`), compared
+ * lower-case with `_`, `-` and `.` removed. The value still has to look like a
+ * model name (see `referenceName`).
+ */
+export function isModelKey(key: string): boolean {
+  const normal = key.toLowerCase().replace(/[-_.]/gu, '');
+  // `llm_model`, `embedding_hf_model_name`, `modelURL`, `model_path` (FastChat's takes repo ids), `llm_hf_repo_id`
+  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal) || /hfrepo(?:id)?$/u.test(normal);
+}
+
+const hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
+/** Owners that are folders, not Hugging Face accounts (`models/bert`, `./checkpoints/x`). */
+const folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;
+const fileExtension = /\.(?:gguf|bin|pt|pth|safetensors|onnx|ckpt|h5|pb|tflite|json|ya?ml|txt|zip|tar|gz|py|js|ts)$/iu;
+/** LiteLLM-style `provider/model` names of hosted APIs: not a model the project runs. */
+const apiProvider = /^(?:openai|azure|azure_ai|anthropic|bedrock|vertex_ai|gemini|groq|cohere|mistral|deepseek|xai|together_ai|fireworks_ai|replicate|perplexity|openrouter|sagemaker|watsonx|cloudflare|ai21|voyage|nvidia_nim|databricks)$/iu;
+const ollamaPrefix = /^(?:ollama|ollama_chat)\/(.+)$/iu;
+const ollamaTag = /^[a-z0-9][a-z0-9._-]{0,63}(?::[A-Za-z0-9._-]{1,64})?$/u;
+
+export interface ReferenceName {
+  name: string;
+  kind: Exclude<ModelReferenceKind, 'kaito-preset'>;
+  /** Characters dropped from the front of the value (`https://huggingface.co/`, `ollama/`). */
+  offset: number;
+}
+
+/**
+ * What a string names, when it names a model: a Hugging Face repo id
+ * (`org/name`, or its huggingface.co URL), an Ollama tag that `isOllamaName`
+ * knows (`llama3`, `qwen2.5:7b`, or `ollama/llama3` as LiteLLM writes it).
+ * Paths, file names and hosted-API names are not references.
+ */
+export function referenceName(value: string, isOllamaName: (name: string) => boolean): ReferenceName | undefined {
+  let text = value;
+  let offset = 0;
+  const url = /^(?:https?:\/\/)?(?:huggingface\.co|hf\.co)\//iu.exec(text);
+  if (url) {
+    text = text.slice(url[0].length).replace(/\/+$/u, '');
+    offset = url[0].length;
+    // hf.co/org/repo:Q4_K_M (Ollama pulls GGUF repos so)
+    text = text.replace(/:[A-Za-z0-9._-]+$/u, '');
+  }
+  // LocalAI and KubeAI: huggingface://org/repo/file.gguf, hf://org/repo
+  const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text);
+  if (scheme) return hfId.test(scheme[1]) ? { name: scheme[1], kind: 'hugging-face', offset: offset + text.indexOf('//') + 2 } : undefined;
+  const ollama = ollamaPrefix.exec(text);
+  if (ollama) {
+    return ollamaTag.test(ollama[1]) && isOllamaName(ollama[1]) ? { name: ollama[1], kind: 'ollama', offset: offset + text.length - ollama[1].length } : undefined;
+  }
+  if (hfId.test(text)) {
+    const [owner, name] = text.split('/');
+    if (folderOwner.test(owner) || fileExtension.test(name) || /^\.+$/u.test(name)) return undefined;
+    // `openai/gpt-4o` names a hosted API; `openai/gpt-oss-20b` is a Hub repo the tables know
+    if (apiProvider.test(owner) && huggingFaceLicense(text).license === 'unknown') return undefined;
+    return { name: text, kind: 'hugging-face', offset };
+  }
+  if (!url && ollamaTag.test(text) && isOllamaName(text)) return { name: text, kind: 'ollama', offset };
+  return undefined;
+}
+
+/** Folders whose files show or test a model rather than run it by default. */
+const notDefaultFolder = /^(?:examples?|samples?|demos?|tests?|testing|__tests__|spec|specs|e2e|docs?|documentation|notebooks?|benchmarks?|bench|tutorials?|cookbooks?|recipes|playground|evals?|evaluation|fixtures?)$/iu;
+const testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
+
+/** Why a file's references are not the project's defaults ("in an examples folder"), or undefined when they are. */
+export function notDefaultPlace(path: string): string | undefined {
+  const parts = path.split('/');
+  const name = parts.pop() ?? '';
+  const folder = parts.find((part) => notDefaultFolder.test(part));
+  if (folder) return `in the \`${folder}/\` folder`;
+  if (testFileName.test(name)) return 'in a test file';
+  return undefined;
+}

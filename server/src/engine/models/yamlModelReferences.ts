@@ -1,0 +1,101 @@
+// Model references in YAML (parsed with `yaml`, with source ranges):
+// KAITO Workspace/RAGEngine presets, container env (`MODEL_ID`…) and the
+// `--model` arguments of vLLM/TGI/SGLang in Kubernetes manifests, Helm values,
+// docker-compose files and config.yaml files (`model`, `model_name`,
+// `base_model`…).
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { scalarText, yamlValueRange } from '../declarations/yamlRanges.js';
+import type { SourceFile } from '../types.js';
+import { shallowNesting } from '../text/shallowNesting.js';
+import { isKnownOllamaName } from './modelLicense.js';
+import { isModelKey, referenceName, type ModelReference } from './modelReference.js';
+import { argumentReferences, type Found } from './commandArguments.js';
+
+/** The references of one YAML file, each with the list it sits in (a list of several models offers options). */
+export function yamlModelReferences(file: SourceFile): { found: Found[] } {
+  const found: Found[] = [];
+  for (const document of parseAllDocuments(shallowNesting(file.text, 'yaml'), { keepSourceTokens: false, uniqueKeys: false })) {
+    if (!('contents' in document) || document.errors.length > 0 || !document.contents) continue;
+    const root = document.contents;
+    const kind = isMap(root) ? scalarText(root.get('kind', true)) : undefined;
+    const apiVersion = isMap(root) ? scalarText(root.get('apiVersion', true)) : undefined;
+    const kaito = (kind === 'Workspace' || kind === 'RAGEngine') && (apiVersion ?? '').includes('kaito');
+    visit(root, [], undefined, kaito ? kind : undefined, found, file);
+  }
+  return { found };
+}
+
+function scalarReference(node: YamlNode, file: SourceFile, via: string): Omit<ModelReference, 'byDefault'> | undefined {
+  const value = scalarText(node);
+  if (value === undefined) return undefined;
+  const named = referenceName(value.trim(), isKnownOllamaName);
+  if (!named) return undefined;
+  const [start] = yamlValueRange(node);
+  return { file: file.path, span: { start: start + named.offset, end: start + named.offset + named.name.length }, name: named.name, kind: named.kind, via };
+}
+
+function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode | undefined, kaito: string | undefined, found: Found[], file: SourceFile): void {
+  if (!node) return;
+  if (isSeq(node)) {
+    const strings = node.items.map((item) => scalarText(item as YamlNode));
+    if (strings.length > 0 && strings.every((item) => item !== undefined)) {
+      // args/command lists: `--model X`, `vllm serve X`
+      const key = path[path.length - 1] ?? '';
+      if (/^(?:args|command|entrypoint|extraArgs)$/iu.test(key)) {
+        for (const hit of argumentReferences(node.items.map((item) => ({ text: scalarText(item as YamlNode)!, start: yamlValueRange(item as YamlNode)[0] })), file.path)) found.push({ reference: hit, list: undefined });
+        return;
+      }
+      // compose `environment: [MODEL_ID=x]`
+      for (const item of node.items) {
+        const text = scalarText(item as YamlNode)!;
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/u.exec(text);
+        if (!match || !isModelKey(match[1])) continue;
+        const named = referenceName(match[2].trim(), isKnownOllamaName);
+        if (!named) continue;
+        const start = yamlValueRange(item as YamlNode)[0] + match[1].length + 1 + named.offset;
+        found.push({ reference: { file: file.path, span: { start, end: start + named.name.length }, name: named.name, kind: named.kind, via: `\`${match[1]}\` in ${key || 'a list'}` }, list: undefined });
+      }
+      return;
+    }
+    for (const item of node.items) visit(item as YamlNode, path, node, kaito, found, file);
+    return;
+  }
+  if (!isMap(node)) return;
+  // container env: {name: MODEL_ID, value: x}
+  const envName = scalarText(node.get('name', true));
+  const envValue = node.get('value', true) as YamlNode | undefined;
+  if (envName && envValue && isModelKey(envName) && isScalar(envValue)) {
+    const reference = scalarReference(envValue, file, `container env \`${envName}\``);
+    if (reference) found.push({ reference, list: undefined });
+  }
+  for (const pair of node.items) {
+    if (!isPair(pair)) continue;
+    const key = scalarText(pair.key as YamlNode) ?? '';
+    const value = pair.value as YamlNode | null;
+    if (!value) continue;
+    const childPath = [...path, key];
+    if (kaito && key === 'name' && path[path.length - 1] === 'preset' && isScalar(value)) {
+      const name = scalarText(value);
+      // (a preset this release does not know is still the model the workspace runs: its license is "unknown")
+      if (name) {
+        const [start, end] = yamlValueRange(value);
+        found.push({ reference: { file: file.path, span: { start, end }, name, kind: 'kaito-preset', via: `KAITO ${kaito} \`${childPath.join('.')}\`` }, list: undefined, always: true });
+      }
+      continue;
+    }
+    if (isScalar(value)) {
+      if (isModelKey(key)) {
+        const reference = scalarReference(value, file, `\`${childPath.join('.')}\``);
+        if (reference) found.push({ reference, list });
+      } else if (/^(?:command|args)$/iu.test(key)) {
+        // compose `command: --model-id X` as one string
+        const text = scalarText(value) ?? '';
+        const start = yamlValueRange(value)[0];
+        const words = [...text.matchAll(/\S+/gu)].map((match) => ({ text: match[0], start: start + match.index }));
+        for (const hit of argumentReferences(words, file.path)) found.push({ reference: hit, list: undefined });
+      }
+      continue;
+    }
+    visit(value, childPath, list, kaito, found, file);
+  }
+}

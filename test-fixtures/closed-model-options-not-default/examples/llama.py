@@ -1,0 +1,3 @@
+from vllm import LLM
+
+llm = LLM(model="meta-llama/Llama-3.1-8B-Instruct")

@@ -1,0 +1,240 @@
+// Model references (the models a project runs), their licenses, "by default",
+// and the rule claim-closed-model-dependency, through the engine on
+// in-memory files; the `models` command through the CLI's own code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { audit } from '../server/src/engine/audit.js';
+import { readModelReferences, mayNameModels, modelFileFormat } from '../server/src/engine/models/modelReferences.js';
+import { kaitoPresetNames, modelLicense } from '../server/src/engine/models/modelLicense.js';
+import type { ModelReference } from '../server/src/engine/models/modelReference.js';
+import type { SourceFile } from '../server/src/engine/types.js';
+import { main } from '../server/src/cli/main.js';
+
+const refs = (path: string, text: string) => readModelReferences({ path, text });
+const names = (found: ModelReference[]) => found.map((reference) => reference.name);
+
+/** Every reference's range holds exactly its name. */
+function assertExact(text: string, found: ModelReference[]) {
+  for (const reference of found) assert.equal(text.slice(reference.span.start, reference.span.end), reference.name, reference.via);
+}
+
+test('KAITO Workspace and RAGEngine presets, with the preset resolved to its Hugging Face model', () => {
+  const text = 'apiVersion: kaito.sh/v1alpha1\nkind: Workspace\ninference:\n  preset:\n    name: "phi-3-mini-4k-instruct"\ntuning:\n  preset:\n    name: llama-3.1-8b-instruct\n---\napiVersion: kaito.sh/v1alpha1\nkind: RAGEngine\nspec:\n  embedding:\n    local:\n      modelID: BAAI/bge-small-en-v1.5\n';
+  const found = refs('deploy/kaito.yaml', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found), ['phi-3-mini-4k-instruct', 'llama-3.1-8b-instruct', 'BAAI/bge-small-en-v1.5']);
+  assert.deepEqual(found.map((reference) => reference.kind), ['kaito-preset', 'kaito-preset', 'hugging-face']);
+  assert.equal(modelLicense(found[0]).model, 'microsoft/Phi-3-mini-4k-instruct');
+  assert.equal(modelLicense(found[0]).license, 'MIT');
+  assert.equal(modelLicense(found[1]).license, 'LicenseRef-Llama-3.1-Community-License');
+  // the same key outside a KAITO resource is not a preset
+  assert.deepEqual(refs('x.yaml', 'kind: Other\npreset:\n  name: phi-2\n'), []);
+});
+
+test('every KAITO preset of the table resolves to a known license, with its source', () => {
+  assert.ok(kaitoPresetNames.length >= 19);
+  for (const name of kaitoPresetNames) {
+    const resolved = modelLicense({ kind: 'kaito-preset', name });
+    assert.notEqual(resolved.license, 'unknown', name);
+    assert.match(resolved.source ?? '', /kaito-project\/kaito\/blob\/[0-9a-f]{40}\/presets\/workspace\/models\/supported_models\.yaml/u);
+  }
+  assert.equal(modelLicense({ kind: 'kaito-preset', name: 'deepseek-r1-distill-llama-8b' }).license, 'LicenseRef-Llama-3.1-Community-License');
+  assert.equal(modelLicense({ kind: 'kaito-preset', name: 'no-such-preset' }).license, 'unknown');
+});
+
+test('container env, --model args (list and string), vllm serve, compose environment', () => {
+  const text = [
+    'spec:',
+    '  containers:',
+    '    - args: ["--model=Qwen/Qwen2.5-72B-Instruct", "--port", "8000"]',
+    '      command: ["vllm", "serve", "google/gemma-2-2b-it"]',
+    '      env:',
+    '        - name: MODEL_NAME',
+    "          value: 'meta-llama/Llama-3.2-1B'",
+    '        - name: PORT',
+    '          value: "8000"',
+    'services:',
+    '  tgi:',
+    '    command: --model-id tiiuae/falcon-7b-instruct',
+    '    environment:',
+    '      - LLM_MODEL=ollama/llama3.1',
+    '',
+  ].join('\n');
+  const found = refs('k8s/all.yaml', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found).sort(), ['Qwen/Qwen2.5-72B-Instruct', 'google/gemma-2-2b-it', 'llama3.1', 'meta-llama/Llama-3.2-1B', 'tiiuae/falcon-7b-instruct'].sort());
+  const compose = 'services:\n  app:\n    environment:\n      - LLM_MODEL=ollama/llama3.1\n      - PORT=1\n';
+  const fromCompose = refs('docker-compose.yml', compose);
+  assertExact(compose, fromCompose);
+  assert.deepEqual(fromCompose.map((reference) => [reference.name, reference.kind]), [['llama3.1', 'ollama']]);
+});
+
+test('paths, file names, hosted-API names and unknown Ollama names are not model references', () => {
+  const text = 'model: ./models/llama\nmodel_name: models/bert-base\nbase_model: checkpoints/run-1\nllm_model: openai/gpt-4o\nchat_model: gpt-4o\nmodel_path: org/x.gguf\nembedding_model: mymodel\n';
+  assert.deepEqual(refs('config.yaml', text), []);
+  assert.deepEqual(names(refs('config.yaml', 'llm_model: openai/gpt-oss-20b\n')), ['openai/gpt-oss-20b'], 'a Hub repo of an API provider\'s org that the tables know');
+});
+
+test('config.json keys at any depth (jsonc-parser), adapter_config.json base model', () => {
+  const text = '{\n  // comment\n  "llm": { "model": "mistralai/Mistral-7B-Instruct-v0.2" },\n  "base_model_name_or_path": "meta-llama/Meta-Llama-3-8B",\n  "escaped": { "model": "a\\/b" },\n}\n';
+  const found = refs('adapter_config.json', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found), ['mistralai/Mistral-7B-Instruct-v0.2', 'meta-llama/Meta-Llama-3-8B']);
+  assert.equal(modelFileFormat('package.json'), undefined);
+});
+
+test('.env examples and Modelfiles', () => {
+  const env = '# comment MODEL_ID=meta-llama/x\nexport MODEL_ID="meta-llama/Llama-2-7b-chat-hf"\nOLLAMA_MODEL=gemma2:9b\nPORT=1\n';
+  const fromEnv = refs('.env.example', env);
+  assertExact(env, fromEnv);
+  assert.deepEqual(names(fromEnv), ['meta-llama/Llama-2-7b-chat-hf', 'gemma2:9b']);
+  assert.equal(modelFileFormat('.env'), undefined, 'a real .env is not read');
+  const modelfile = '# from a comment\nFROM hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M\nFROM llama3\n';
+  const fromModelfile = refs('Modelfile', modelfile);
+  assertExact(modelfile, fromModelfile);
+  assert.deepEqual(names(fromModelfile), ['bartowski/Llama-3.2-1B-Instruct-GGUF']);
+  assert.deepEqual(refs('Modelfile', 'FROM ./model.gguf\n'), []);
+  const unknownTag = refs('Modelfile', 'FROM mycompany-model:v2\n');
+  assert.equal(modelLicense(unknownTag[0]).license, 'unknown');
+  assert.equal(modelLicense({ kind: 'ollama', name: 'qwen2.5:72b-instruct-q4_K_M' }).license, 'LicenseRef-Tongyi-Qianwen-License-Agreement');
+  assert.equal(modelLicense({ kind: 'ollama', name: 'qwen2.5:7b' }).license, 'Apache-2.0');
+  assert.equal(modelLicense({ kind: 'ollama', name: 'deepseek-r1' }).license, 'unknown');
+});
+
+test('Python: from_pretrained, pipeline(model=), hf_hub_download, LLM, getenv defaults, annotated defaults; comments and f-strings are not literals', () => {
+  const text = [
+    '# from_pretrained("meta-llama/Llama-2-7b-hf") in a comment',
+    'import os',
+    'tok = AutoTokenizer.from_pretrained("google/gemma-7b")',
+    "pipe = pipeline('text-generation', model='mistralai/Mistral-7B-Instruct-v0.3')",
+    'path = hf_hub_download(repo_id="TheBloke/Llama-2-7B-GGUF", filename="x.gguf")',
+    'llm = LLM(model="Qwen/Qwen2.5-3B-Instruct")',
+    'MODEL = os.environ.get("MODEL_ID", "microsoft/phi-2")',
+    'class Settings:',
+    '    model_name: str | None = "BAAI/bge-m3"',
+    'name = f"meta-llama/{size}"',
+    'doc = """model = "meta-llama/not-a-default" in a docstring"""',
+    'if model == "meta-llama/Llama-3.1-8B": pass',
+  ].join('\n');
+  const found = refs('app/serve.py', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found), ['google/gemma-7b', 'mistralai/Mistral-7B-Instruct-v0.3', 'TheBloke/Llama-2-7B-GGUF', 'Qwen/Qwen2.5-3B-Instruct', 'microsoft/phi-2', 'BAAI/bge-m3']);
+  assert.ok(found.every((reference) => reference.byDefault));
+});
+
+test('TypeScript/JavaScript: object keys, transformers.js pipeline, env defaults; regular expressions and comments are skipped', () => {
+  const text = [
+    "// { model: 'meta-llama/Llama-2-7b-hf' }",
+    "const re = /model: 'not\\/a-string'/;",
+    "const extractor = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');",
+    "const model = process.env.LLM_MODEL ?? 'llama3.2';",
+    "await ollama.chat({ model: 'gemma3:4b', messages });",
+    'const url = `${base}/org/name`;',
+  ].join('\n');
+  const found = refs('src/chat.ts', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found), ['Xenova/all-MiniLM-L6-v2', 'llama3.2', 'gemma3:4b']);
+});
+
+test('the pre-scan lets ordinary source files go unparsed', () => {
+  assert.equal(mayNameModels('js', "import React from 'react';\nexport const x = 1;\n"), false);
+  assert.equal(mayNameModels('python', 'def model():\n    return 1\n'), false);
+  assert.equal(mayNameModels('python', 'm = AutoModel.from_pretrained("bert-base-uncased")\n'), false, 'no org/name and no known Ollama name');
+  assert.equal(mayNameModels('python', 'm = AutoModel.from_pretrained("google-bert/bert-base-uncased")\n'), true);
+  assert.equal(mayNameModels('yaml', 'name: ci\non: push\n'), false);
+});
+
+test('"by default": examples, tests and docs folders, test files, and several models listed together are options', () => {
+  const list = 'models:\n  - model: meta-llama/Llama-3.1-8B-Instruct\n  - model: google/gemma-2-9b-it\n';
+  assert.ok(refs('config.yaml', list).every((reference) => !reference.byDefault && /2 models listed together/u.test(reference.notDefaultBecause ?? '')));
+  const same = 'replicas:\n  - model: meta-llama/Llama-3.1-8B-Instruct\n  - model: meta-llama/Llama-3.1-8B-Instruct\n';
+  assert.ok(refs('config.yaml', same).every((reference) => reference.byDefault), 'one model, twice, is still the default');
+  const code = 'm = AutoModel.from_pretrained("meta-llama/Llama-3.1-8B")\n';
+  for (const path of ['examples/run.py', 'tests/test_model.py', 'src/test_load.py', 'docs/snippet.py', 'notebooks/a.py']) assert.equal(refs(path, code)[0].byDefault, false, path);
+  assert.equal(refs('src/run.py', code)[0].byDefault, true);
+  const pyList = 'CHOICES = [dict(model="meta-llama/Llama-3.1-8B"), dict(model="google/gemma-2-9b")]\n';
+  assert.ok(refs('src/choices.py', pyList).every((reference) => !reference.byDefault));
+});
+
+const readme = (claim: string): SourceFile => ({ path: 'README.md', text: `# Stack\n\n${claim}\n` });
+const pkg = (license: string): SourceFile => ({ path: 'package.json', text: `{ "name": "stack", "license": "${license}" }\n` });
+const kaito = (preset: string): SourceFile => ({ path: 'deploy/workspace.yaml', text: `apiVersion: kaito.sh/v1beta1\nkind: Workspace\ninference:\n  preset:\n    name: ${preset}\n` });
+
+test('the rule: one warning on the claim naming the model, its license and the reference; an information note on the reference', () => {
+  const files = [readme('Stack is a fully open-source AI assistant. Try it.'), pkg('MIT'), kaito('llama-3.1-8b-instruct')];
+  const findings = audit(files).findings.filter((finding) => finding.rule === 'claim-closed-model-dependency');
+  assert.equal(findings.length, 2);
+  const onClaim = findings.find((finding) => finding.file === 'README.md')!;
+  assert.equal(onClaim.severity, 'warning');
+  assert.match(onClaim.message, /llama-3\.1-8b-instruct \(meta-llama\/Llama-3\.1-8B-Instruct\)/u);
+  assert.match(onClaim.message, /Llama 3\.1 Community License, which is not OSI-approved/u);
+  assert.equal(onClaim.related[0].file, 'deploy/workspace.yaml');
+  const note = findings.find((finding) => finding.file === 'deploy/workspace.yaml')!;
+  assert.equal(note.severity, 'info');
+  assert.match(note.message, /^llama-3\.1-8b-instruct \(meta-llama\/Llama-3\.1-8B-Instruct\) — Llama 3\.1 Community License, not open source/u);
+  // the quick fix clarifies the claim at its sentence end, and the claim is then still a claim (the model is still closed)
+  const fix = onClaim.fixes.find((candidate) => candidate.title.startsWith('Reword'))!;
+  const edit = fix.edits[0];
+  const fixed = files[0].text.slice(0, edit.span.start) + edit.newText + files[0].text.slice(edit.span.end);
+  assert.equal(fixed, '# Stack\n\nStack is a fully open-source AI assistant (open-source code; the default model, llama-3.1-8b-instruct (meta-llama/Llama-3.1-8B-Instruct), is under the Llama 3.1 Community License). Try it.\n');
+  // a claim that says what the default model is under discloses it: the finding is gone
+  assert.deepEqual(audit([{ path: 'README.md', text: fixed }, ...files.slice(1)]).findings.filter((finding) => finding.rule === 'claim-closed-model-dependency' && finding.severity === 'warning'), []);
+});
+
+test('the rule is silent for an open default model, an unknown model, a rejected declared license, a model card, and a license the config allows', () => {
+  const closed = (files: SourceFile[], config = {}) => audit(files, { configFor: () => config }).findings.filter((finding) => finding.rule === 'claim-closed-model-dependency' && finding.severity === 'warning');
+  assert.deepEqual(closed([readme('A fully open-source assistant.'), pkg('MIT'), kaito('phi-4')]), []);
+  assert.deepEqual(closed([readme('A fully open-source assistant.'), pkg('MIT'), { path: 'serve.py', text: 'LLM(model="some-org/private-model")\n' }]), []);
+  assert.deepEqual(closed([readme('A fully open-source assistant.'), pkg('CC-BY-NC-4.0'), kaito('llama-3.1-8b-instruct')]), [], 'claim-non-osi-license says it');
+  assert.deepEqual(closed([{ path: 'README.md', text: '---\nlicense: mit\n---\n# Card\n\nAn open-source model.\n' }, kaito('llama-3.1-8b-instruct')]), []);
+  assert.deepEqual(closed([readme('A fully open-source assistant.'), pkg('MIT'), kaito('llama-3.1-8b-instruct')], { allow: ['LicenseRef-Llama-3.1-Community-License'] }), []);
+  assert.equal(closed([readme('A fully open-source assistant.'), pkg('MIT'), kaito('llama-3.1-8b-instruct')], { rules: { 'claim-closed-model-dependency': 'off' } }).length, 0);
+});
+
+test('license-claims models: the model bill of materials as JSON', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'models-cli-'));
+  try {
+    mkdirSync(join(root, 'deploy'));
+    writeFileSync(join(root, 'deploy', 'workspace.yaml'), kaito('llama-3.1-8b-instruct').text);
+    writeFileSync(join(root, 'Modelfile'), 'FROM mistral\n');
+    writeFileSync(join(root, '.gitignore'), 'ignored/\n');
+    mkdirSync(join(root, 'ignored'));
+    writeFileSync(join(root, 'ignored', 'Modelfile'), 'FROM llama3\n');
+    let stdout = '';
+    const status = await main(['models', root, '--format', 'json'], (text) => (stdout += text), () => undefined);
+    assert.equal(status, 0);
+    const output = JSON.parse(stdout) as { models: { file: string; line: number; model: string; license: string; verdict: string; resolvedModel?: string; source?: string }[]; summary: { references: number; rejected: number } };
+    assert.deepEqual(output.models.map((entry) => [entry.file, entry.line, entry.model, entry.license, entry.verdict]), [
+      ['Modelfile', 1, 'mistral', 'Apache-2.0', 'accepted'],
+      ['deploy/workspace.yaml', 5, 'llama-3.1-8b-instruct', 'LicenseRef-Llama-3.1-Community-License', 'rejected'],
+    ]);
+    assert.equal(output.models[1].resolvedModel, 'meta-llama/Llama-3.1-8B-Instruct');
+    assert.ok(output.models.every((entry) => entry.source));
+    assert.deepEqual(output.summary.references, 2);
+    let text = '';
+    await main(['models', root], (chunk) => (text += chunk), () => undefined);
+    assert.match(text, /2 model references: 1 accepted, 1 not accepted by the policy, 0 unknown/u);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('scheme-prefixed repos (LocalAI huggingface://, KubeAI hf://) and env examples named like .backend_env.example', () => {
+  const text = 'parameters:\n  model: huggingface://NousResearch/Hermes-2-Pro-Llama-3-8B-GGUF/Hermes-2-Pro-Llama-3-8B-Q4_K_M.gguf\n';
+  const found = refs('aio/cpu/text-to-text.yaml', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found), ['NousResearch/Hermes-2-Pro-Llama-3-8B-GGUF']);
+  assert.equal(modelLicense(found[0]).license, 'unknown', 'a Llama fine-tune the tables do not list is not guessed');
+  assert.equal(modelFileFormat('.backend_env.example'), 'env');
+  assert.deepEqual(names(refs('.backend_env.example', 'MODEL_PATH=./local_models/ggml-gpt4all-j-v1.3-groovy.bin\nLLM_MODEL=hf://mistralai/Mistral-7B-Instruct-v0.3\n')), ['mistralai/Mistral-7B-Instruct-v0.3']);
+});
+
+test('YAML and JSON nested 10,000 deep: no crash, and a model near the top is still read', () => {
+  const deepYaml = `model: meta-llama/Llama-3.1-8B\nx: ${'['.repeat(10000)}${']'.repeat(10000)}\n`;
+  assert.deepEqual(names(refs('values.yaml', deepYaml)), ['meta-llama/Llama-3.1-8B']);
+  const deepJson = `{"model": "meta-llama/Llama-3.1-8B", "x": ${'['.repeat(10000)}${']'.repeat(10000)}}`;
+  assert.deepEqual(names(refs('config.json', deepJson)), ['meta-llama/Llama-3.1-8B']);
+});
