@@ -1663,10 +1663,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -1687,7 +1687,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar4(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar5(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -1699,11 +1699,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar4;
-    exports2.isSeq = isSeq3;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar5;
+    exports2.isSeq = isSeq4;
   }
 });
 
@@ -1715,7 +1715,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor) {
+    function visit4(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -1724,9 +1724,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path2) {
       const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -1860,7 +1860,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -1870,7 +1870,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2009,12 +2009,12 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node2) => {
+          visit4.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -2025,9 +2025,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -2041,7 +2041,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2052,7 +2052,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -2232,7 +2232,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -2258,7 +2258,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -3460,8 +3460,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -3488,22 +3488,22 @@ var require_stringifyCollection = __commonJS({
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -3512,15 +3512,15 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
 ${indent2}${line}` : "\n";
         }
@@ -3543,22 +3543,22 @@ ${indent2}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -3575,12 +3575,12 @@ ${indent2}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -3588,35 +3588,35 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
+          for (const line of lines2)
             str += line ? `
 ${indentStep}${indent2}${line}` : "\n";
           return `${str}
 ${indent2}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent2);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports2.stringifyCollection = stringifyCollection;
@@ -3686,14 +3686,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -4254,11 +4254,11 @@ var require_binary = __commonJS({
         if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -4284,16 +4284,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -4374,13 +4374,13 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value2;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value2 = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value2 = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -4596,24 +4596,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value2) {
         if (typeof value2 !== "boolean")
@@ -4938,35 +4938,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -4975,36 +4975,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports2.stringifyDocument = stringifyDocument;
   }
@@ -5588,7 +5588,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search2));
+      return items.some((pair2) => isEqual(pair2.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -5674,10 +5674,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -5687,10 +5687,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -5811,9 +5811,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5849,7 +5849,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -5889,7 +5889,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5912,7 +5912,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -5941,18 +5941,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          if (isMap3) {
+            pair2.srcToken = collItem;
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map.items.push(pair2);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair);
+            map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -5960,7 +5960,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6066,17 +6066,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content3 = lines2[i][1];
         if (content3 === "" || content3 === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -6086,7 +6086,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+        const [indent2, content3] = lines2[i];
         if (content3 === "" || content3 === "\r") {
           if (header.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
@@ -6106,17 +6106,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent2.length + content3.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value2 = "";
       let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
+        value2 += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
+        let [indent2, content3] = lines2[i];
         offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
@@ -6153,8 +6153,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value2 += "\n" + lines2[i][0].slice(trimIndent);
           if (value2[value2.length - 1] !== "\n")
             value2 += "\n";
           break;
@@ -6229,10 +6229,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
   }
@@ -7180,15 +7180,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path2) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index2] of path2) {
         const tok = item?.[field];
@@ -7199,8 +7199,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path2) => {
-      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
+    visit4.parentCollection = (cst, path2) => {
+      const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -7231,7 +7231,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -7247,7 +7247,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7331,7 +7331,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar4;
+    exports2.isScalar = isScalar5;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -8847,7 +8847,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -8922,7 +8922,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports2.parse = parse4;
-    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
@@ -8947,7 +8947,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -8975,8 +8975,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -13448,6 +13448,258 @@ var aiLicenses_default = {
         'License Claims research notes (ai-licenses-and-openwashing) \xA74 ("modified MIT": Kimi K2 / K2.5, MiniMax-M2)'
       ],
       notes: 'Simon Willison calls it "open weights but not open source". The model card may say license: mit, so read the LICENSE file. MiniMax-M2 also uses a "modified MIT" (third-party data) with its own conditions, so the generic name "modified mit" is not listed in licenseNames. The exact title of the text and text phrases are not in the notes; name is descriptive. No URL in the notes.'
+    },
+    {
+      id: "LicenseRef-CogVideoX-License",
+      spdx: null,
+      name: "The CogVideoX License",
+      shortName: "CogVideoX License",
+      url: "https://github.com/THUDM/CogVideo/blob/main/MODEL_LICENSE",
+      category: "ai-model",
+      osiApproved: false,
+      hfIds: [],
+      licenseNames: [
+        "the cogvideox license",
+        "cogvideox license",
+        "cogvideox model license"
+      ],
+      restrictions: [
+        {
+          kind: "non-commercial",
+          text: "commercial use only after registering for a basic commercial license"
+        },
+        {
+          kind: "user-threshold",
+          text: "more than 1 million service visits a month needs a further commercial license"
+        },
+        {
+          kind: "field-of-use",
+          text: "no use for any military or illegal purposes"
+        },
+        {
+          kind: "revocable",
+          text: "the grant is revocable"
+        }
+      ],
+      reason: "commercial use needs registration and, past 1 million monthly visits, another license; military use is forbidden and the grant is revocable",
+      textPhrases: [
+        "the cogvideox license",
+        "the cogvideox model parameters made available under this license"
+      ],
+      verified: false,
+      sources: [
+        "THUDM/CogVideo MODEL_LICENSE (read for this entry)"
+      ],
+      notes: "Same shape as the ChatGLM2-6B license (whose grant sentence it shares), with its own name and a visit threshold."
+    },
+    {
+      id: "LicenseRef-Stability-AI-Non-Commercial-Research-Community",
+      spdx: null,
+      name: "Stability AI Non-Commercial Research Community License Agreement",
+      shortName: "Stability AI Non-Commercial Research Community License",
+      url: "https://github.com/Stability-AI/generative-models/blob/main/model_licenses/LICENCE-SD-Turbo",
+      category: "non-commercial",
+      osiApproved: false,
+      hfIds: [],
+      licenseNames: [
+        "stability ai non-commercial research community license agreement",
+        "stability ai non-commercial research community license",
+        "stable non-commercial research community license agreement"
+      ],
+      restrictions: [
+        {
+          kind: "non-commercial",
+          text: "research and non-commercial uses only; no production use"
+        },
+        {
+          kind: "acceptable-use",
+          text: "use must follow the Stability AI Acceptable Use Policy"
+        }
+      ],
+      reason: "only research and non-commercial use is granted, under an acceptable-use policy",
+      textPhrases: [
+        "stability ai non-commercial research community license agreement",
+        "stable non-commercial research community license agreement"
+      ],
+      verified: false,
+      sources: [
+        "Stability-AI/generative-models model_licenses/LICENCE-SD-Turbo (read for this entry)"
+      ],
+      notes: "The license of SD-Turbo and SDXL-Turbo."
+    },
+    {
+      id: "LicenseRef-Stable-Video-Diffusion-NC-Community",
+      spdx: null,
+      name: "Stable Video Diffusion Non-Commercial Community License Agreement",
+      shortName: "Stable Video Diffusion NC Community License",
+      url: "https://github.com/Stability-AI/generative-models/blob/main/model_licenses/LICENSE-SVD",
+      category: "non-commercial",
+      osiApproved: false,
+      hfIds: [],
+      licenseNames: [
+        "stable video diffusion non-commercial community license agreement",
+        "stable video diffusion non-commercial community license"
+      ],
+      restrictions: [
+        {
+          kind: "non-commercial",
+          text: "non-commercial uses only"
+        },
+        {
+          kind: "acceptable-use",
+          text: "use must follow the Stability AI Acceptable Use Policy"
+        }
+      ],
+      reason: "only non-commercial use is granted, under an acceptable-use policy",
+      textPhrases: [
+        "stable video diffusion non-commercial community license agreement"
+      ],
+      verified: false,
+      sources: [
+        "Stability-AI/generative-models model_licenses/LICENSE-SVD (read for this entry)"
+      ],
+      notes: "The first license of Stable Video Diffusion (later models moved to the Stability AI Community License)."
+    },
+    {
+      id: "LicenseRef-Fish-Audio-Research-License",
+      spdx: null,
+      name: "Fish Audio Research License Agreement",
+      shortName: "Fish Audio Research License",
+      url: "https://github.com/fishaudio/fish-speech/blob/main/LICENSE",
+      category: "non-commercial",
+      osiApproved: false,
+      hfIds: [],
+      licenseNames: [
+        "fish audio research license agreement",
+        "fish audio research license"
+      ],
+      restrictions: [
+        {
+          kind: "non-commercial",
+          text: "research and non-commercial use only; commercial use requires a separate license from Fish Audio"
+        },
+        {
+          kind: "revocable",
+          text: "the grant is revocable"
+        }
+      ],
+      reason: "only research and non-commercial use is granted; commercial use needs a separate license",
+      textPhrases: [
+        "fish audio research license agreement",
+        "any commercial use of the materials requires a separate license from fish audio"
+      ],
+      verified: false,
+      sources: [
+        "fishaudio/fish-speech LICENSE (read for this entry)"
+      ],
+      notes: "The license of the Fish Speech / OpenAudio model weights."
+    },
+    {
+      id: "LicenseRef-MiniMax-Model-License",
+      spdx: null,
+      name: "MiniMax Model License",
+      shortName: "MiniMax Model License",
+      url: "https://github.com/MiniMax-AI/MiniMax-01/blob/main/LICENSE-MODEL",
+      category: "ai-model",
+      osiApproved: false,
+      hfIds: [],
+      licenseNames: [
+        "minimax model license",
+        "minimax model license agreement"
+      ],
+      restrictions: [
+        {
+          kind: "acceptable-use",
+          text: "use must follow the Prohibited Uses Policy incorporated in the license"
+        },
+        {
+          kind: "field-of-use",
+          text: "no military use"
+        }
+      ],
+      reason: "it incorporates a prohibited-uses policy that restricts fields of use (military among them)",
+      textPhrases: [
+        "minimax model license"
+      ],
+      verified: false,
+      sources: [
+        "MiniMax-AI/MiniMax-01 LICENSE-MODEL (read for this entry)"
+      ],
+      notes: "The license of the MiniMax-01 (MiniMax-Text-01, MiniMax-VL-01) weights."
+    },
+    {
+      id: "LicenseRef-Coqui-Public-Model-License-1.0.0",
+      spdx: null,
+      name: "Coqui Public Model License 1.0.0",
+      shortName: "CPML 1.0.0",
+      url: "https://coqui.ai/cpml.txt",
+      category: "non-commercial",
+      osiApproved: false,
+      hfIds: [],
+      licenseNames: [
+        "coqui public model license 1.0.0",
+        "coqui public model license",
+        "cpml 1.0.0"
+      ],
+      restrictions: [
+        {
+          kind: "non-commercial",
+          text: "only non-commercial use of the model and its outputs"
+        }
+      ],
+      reason: "it allows only non-commercial use of the model and its outputs",
+      textPhrases: [
+        "coqui public model license",
+        "this license allows only non-commercial use of a machine learning model and its outputs"
+      ],
+      verified: false,
+      sources: [
+        "https://coqui.ai/cpml.txt",
+        "jasonppy/VoiceCraft LICENSE-MODEL (read for this entry)"
+      ],
+      notes: "The license of the Coqui XTTS weights, used by other speech models too."
+    },
+    {
+      id: "LicenseRef-Tencent-Hunyuan-Community-License",
+      spdx: null,
+      name: "Tencent Hunyuan Community License Agreement",
+      shortName: "Tencent Hunyuan Community License",
+      url: "https://github.com/Tencent/HunyuanVideo/blob/main/LICENSE.txt",
+      category: "ai-model",
+      osiApproved: false,
+      hfIds: [],
+      licenseNames: [
+        "tencent hunyuan community license agreement",
+        "tencent hunyuan community license",
+        "tencent-hunyuan-community"
+      ],
+      restrictions: [
+        {
+          kind: "regional",
+          text: "the license does not apply in the European Union, the United Kingdom and South Korea"
+        },
+        {
+          kind: "user-threshold",
+          text: "products with more than 100 million monthly active users need a license from Tencent"
+        },
+        {
+          kind: "acceptable-use",
+          text: "use must follow the acceptable use policy"
+        },
+        {
+          kind: "no-improving-other-models",
+          text: "outputs may not be used to improve other AI models (except Hunyuan derivatives)"
+        }
+      ],
+      reason: "it excludes whole territories, caps monthly active users and binds use to an acceptable-use policy",
+      textPhrases: [
+        "tencent hunyuan community license agreement"
+      ],
+      verified: false,
+      sources: [
+        "Tencent HunyuanVideo / Hunyuan-Large LICENSE.txt (terms as published with the models)"
+      ],
+      notes: "Not checked against a copy in the labelled sets; the name phrase alone identifies it."
     }
   ]
 };
@@ -21385,6 +21637,7 @@ function describeLicense(id) {
     return { id: spdx2.id, name: spdx2.id, url: spdx2.url, osiApproved: spdx2.osiApproved, fsfLibre: spdx2.fsfLibre, deprecated: spdx2.deprecated, reason: ai?.reason, known: true };
   }
   if (ai) return { id: ai.id, name: ai.shortName, url: ai.url, osiApproved: ai.osiApproved, fsfLibre: false, deprecated: false, reason: ai.reason, known: true };
+  if (id.startsWith("LicenseRef-custom-text-")) return { id, name: `the custom license in ${id.slice("LicenseRef-custom-text-".length)}`, osiApproved: false, fsfLibre: false, deprecated: false, known: false };
   const name = id.startsWith("LicenseRef-") ? id.slice("LicenseRef-".length).replace(/-/gu, " ") : id;
   return { id, name, osiApproved: false, fsfLibre: false, deprecated: false, known: false };
 }
@@ -21611,18 +21864,23 @@ var aliases = [
   { pattern: /\bCC0(?:[\s-]*1\.0)?\b/giu, id: () => "CC0-1.0" },
   { pattern: /\bCC[\s-]*BY((?:[\s-]*(?:NC|SA|ND))*)(?:[\s-]*([1-4]\.0))?(?![\w-])/giu, id: (m) => ccId(m[1] ?? "", m[2]) },
   {
-    pattern: /\bCreative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+([1-4]\.0))?/giu,
+    // "Creative Commons Attribution-ShareAlike 4.0 International", "Creative Commons Attribution License 3.0 Unported"
+    pattern: new RegExp(String.raw`\bCreative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+${L})?(?:${V}([1-4]\.0))?`, "giu"),
     id: (m) => ccId((m[1] ?? "").replace(/non[\s-]?commercial/giu, "NC").replace(/share[\s-]?alike/giu, "SA").replace(/no[\s-]?deriv\w*/giu, "ND"), m[2])
   },
+  // "Artistic License 2.0", "the Artistic License, version 2.0" (not a custom "Artistic License")
+  { pattern: new RegExp(String.raw`\b(?:Perl[\s-]+)?Artistic[\s-]+${L}${V}(1\.0|2\.0)\b`, "giu"), id: (m) => `Artistic-${m[1]}` },
   { pattern: new RegExp(String.raw`\bBoost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, "giu"), id: () => "BSL-1.0" },
   { pattern: new RegExp(String.raw`\bEclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, "giu"), id: () => "EPL-2.0" },
+  // "BSL 1.1": the Business Source License (the Boost license is BSL-1.0; there is no BSL 1.1)
+  { pattern: /\bBSL[\s-]*v?1\.1\b/gu, id: () => "BUSL-1.1" },
   { pattern: new RegExp(String.raw`\bBusiness[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, "giu"), id: () => "BUSL-1.1" },
   { pattern: new RegExp(String.raw`\bServer[\s-]+Side[\s-]+Public[\s-]+${L}`, "giu"), id: () => "SSPL-1.0" },
   { pattern: new RegExp(String.raw`\bElastic[\s-]+${L}${V}2(?:\.0)?\b`, "giu"), id: () => "Elastic-2.0" }
 ];
 function ccId(parts, version) {
-  const flags = parts.toUpperCase().match(/NC|SA|ND/gu) ?? [];
-  const ordered = ["NC", "ND", "SA"].filter((flag) => flags.includes(flag));
+  const flags2 = parts.toUpperCase().match(/NC|SA|ND/gu) ?? [];
+  const ordered = ["NC", "ND", "SA"].filter((flag) => flags2.includes(flag));
   return ["CC", "BY", ...ordered, version ?? "4.0"].join("-");
 }
 var verbatimIds = import_spdx_license_ids.default.filter((id) => /[-.\d]/u.test(id) && id.length >= 4);
@@ -21633,7 +21891,8 @@ var catalogNames = aiLicenses.flatMap(
 var catalogPattern = catalogNames.length ? new RegExp(String.raw`\b(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join("|")})\b`, "giu") : void 0;
 var customPattern = /(?<![\w.+])((?:[A-Z0-9][\w.+]*(?:-(?=[a-z_.+])[\w.+]*)*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
 var articles = /^(?:the|this|our|its|their|a|an)$/iu;
-var notCustomStarts = /^(?:see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
+var notCustomStarts = /^(?:contributor|contributors|corporate|individual|see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
+var likeSuffix = /^[\s-]*(?:like|style|ish|esque|inspired|type)\b/iu;
 function escapeRegExp(text4) {
   return text4.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
@@ -21661,9 +21920,10 @@ function findLicenseMentions(text4, options = {}) {
       add(start, match.index + match[0].length, void 0, true);
     }
   }
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(Boolean(a.custom)) - Number(Boolean(b.custom)));
+  const named = found.filter((mention) => !likeSuffix.test(text4.slice(mention.end, mention.end + 12)));
+  named.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(Boolean(a.custom)) - Number(Boolean(b.custom)));
   const result = [];
-  for (const mention of found) {
+  for (const mention of named) {
     const last2 = result[result.length - 1];
     if (last2 && mention.start < last2.end) {
       if (last2.custom && !mention.custom) result[result.length - 1] = mention;
@@ -23616,17 +23876,17 @@ function generateConvertTOMLValue(convertValue) {
       return baseTable;
     },
     TOMLTable(node2, baseTable = {}) {
-      const table = getTable(baseTable, resolveValue(node2.key), node2.kind === "array");
-      for (const body of node2.body) resolveValue(body, table);
+      const table2 = getTable(baseTable, resolveValue(node2.key), node2.kind === "array");
+      for (const body of node2.body) resolveValue(body, table2);
       return baseTable;
     },
     TOMLArray(node2) {
       return node2.elements.map((e) => resolveValue(e));
     },
     TOMLInlineTable(node2) {
-      const table = {};
-      for (const body of node2.body) resolveValue(body, table);
-      return table;
+      const table2 = {};
+      for (const body of node2.body) resolveValue(body, table2);
+      return table2;
     },
     TOMLKey(node2) {
       return node2.keys.map((key) => resolveValue(key));
@@ -23739,8 +23999,8 @@ function collect(nodes, prefix, fields) {
       fields.set(path2.join("."), entry.value);
       if (entry.value.type === "TOMLInlineTable") collect(entry.value.body, path2, fields);
     } else if (node2.type === "TOMLTable") {
-      const table = node2;
-      if (table.kind === "standard") collect(table.body, table.resolvedKey.map(String), fields);
+      const table2 = node2;
+      if (table2.kind === "standard") collect(table2.body, table2.resolvedKey.map(String), fields);
     }
   }
 }
@@ -23844,8 +24104,8 @@ function cargoTomlDeclarations(file) {
   const { fields, problems } = readToml(file);
   result.problems.push(...problems);
   if (!fields) return result;
-  for (const table of ["package", "workspace.package"]) {
-    const license = fields.get(`${table}.license`);
+  for (const table2 of ["package", "workspace.package"]) {
+    const license = fields.get(`${table2}.license`);
     const value2 = tomlString(license);
     if (license && value2 !== void 0) {
       result.declarations.push(makeDeclaration(resolveSpdxValue(value2), {
@@ -23853,18 +24113,18 @@ function cargoTomlDeclarations(file) {
         file: file.path,
         span: tomlStringSpan(license, file.text),
         raw: value2,
-        label: `Cargo.toml \`[${table}] license\``,
+        label: `Cargo.toml \`[${table2}] license\``,
         strictSpdx: true
       }));
     }
-    const licenseFile = fields.get(`${table}.license-file`);
+    const licenseFile = fields.get(`${table2}.license-file`);
     const reference = tomlString(licenseFile);
     if (licenseFile && reference) {
-      result.declarations.push(fileReferenceDeclaration("Cargo.toml", file.path, tomlStringSpan(licenseFile, file.text), reference, `Cargo.toml \`[${table}] license-file\``));
+      result.declarations.push(fileReferenceDeclaration("Cargo.toml", file.path, tomlStringSpan(licenseFile, file.text), reference, `Cargo.toml \`[${table2}] license-file\``));
     }
-    const description = tomlProseField(file.path, fields.get(`${table}.description`), "Cargo.toml `description`", file.text);
+    const description = tomlProseField(file.path, fields.get(`${table2}.description`), "Cargo.toml `description`", file.text);
     if (description) result.proseFields.push(description);
-    tomlStringArray(fields.get(`${table}.keywords`)).forEach((keyword, index2) => {
+    tomlStringArray(fields.get(`${table2}.keywords`)).forEach((keyword, index2) => {
       const field = tomlProseField(file.path, keyword, `Cargo.toml \`keywords[${index2}]\``, file.text);
       if (field) result.proseFields.push(field);
     });
@@ -23942,27 +24202,274 @@ function codemetaDeclarations(file) {
   return result;
 }
 
+// server/src/engine/licenses/licenseTextWords.ts
+var entities = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", copy: "\xA9", ndash: "-", mdash: "-", rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"', hellip: "..." };
+function decodeEntities(text4) {
+  return text4.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/giu, (whole, name) => {
+    if (name[0] === "#") {
+      const code2 = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return code2 > 0 && code2 < 1114112 ? String.fromCodePoint(code2) : whole;
+    }
+    return entities[name.toLowerCase()] ?? whole;
+  });
+}
+function lineBody(line) {
+  return line.replace(/^[\s#>*/;!|=\-_+`~"'[\]]+/u, "").replace(/^(?:rem|dnl)\s+/iu, "");
+}
+var statementStart = /^(?:portions?\s+(?:are\s+)?)?(?:copyright\b|\(c\)|©)/iu;
+var notAStatement = /^(?:portions?\s+)?copyright\s*(?:notices?|holders?|owners?|and\b|or\b|law|laws|statements?|protection|licen[cs]e|terms|to\b|in\b|of\b|the\s|permission|status|infringement|interest|claims?|act\b|,)/iu;
+var inlineStatement = /\bcopyright\s*(?:\(c\)|©)\s*(?:\d{4}|[A-Z])|\bcopyright\s+\d{4}\b/iu;
+function isCopyrightStatement(line) {
+  const body = lineBody(line).trim();
+  if (/^all\s+rights\s+reserved\.?$/iu.test(body)) return true;
+  if (statementStart.test(body)) return !notAStatement.test(body);
+  return body.length <= 120 && /copyright/iu.test(body) && inlineStatement.test(body);
+}
+var holderStop = /* @__PURE__ */ new Set(["copyright", "c", "by", "the", "and", "of", "all", "rights", "reserved", "portions", "portion", "inc", "ltd", "llc", "co", "corp", "contributors", "et", "al", "is", "its", "affiliates", "or", "present", "current", "software", "license", "this", "free", "foundation", "fsf", "for", "to", "in", "a", "are", "with"]);
+var spdxLine = /SPDX-License-Identifier:\s*([^\r\n*]+?)\s*(?:\*\/|-->)?\s*$/iu;
+function textWords(text4) {
+  return normaliseWords(text4).split(/[ \n]+/u).filter(Boolean);
+}
+function normaliseWords(text4) {
+  return text4.toLowerCase().replace(/<[^>\n]{1,60}>/gu, " ").replace(/https?:\/\/\S+/gu, (url) => url.replace(/^https?:\/\/(?:www\.)?/u, "").replace(/[/.)\]>]+$/u, "")).replace(/licen[cs]/gu, "licens").replace(/&/gu, " and ").replace(/[^\p{L}\p{N}\n]+/gu, " ");
+}
+function readLicenseWords(text4) {
+  const textLines = decodeEntities(text4.replace(/^\uFEFF/u, "")).split(/\r\n|\r|\n/u);
+  const words = [];
+  const lines2 = [];
+  const holders = /* @__PURE__ */ new Set();
+  const spdxIdentifiers = [];
+  const normalised = normaliseWords(textLines.join("\n")).split("\n");
+  textLines.forEach((line, number2) => {
+    const identifier = spdxLine.exec(line);
+    if (identifier) {
+      spdxIdentifiers.push(identifier[1].trim());
+      return;
+    }
+    if (isCopyrightStatement(line)) {
+      for (const word of normalised[number2].split(" ")) if (word && !holderStop.has(word) && !/^\d+$/u.test(word)) holders.add(word);
+      return;
+    }
+    for (const word of normalised[number2].split(" ")) {
+      if (!word) continue;
+      words.push(word);
+      lines2.push(number2);
+    }
+  });
+  return { words, lines: lines2, holders, spdxIdentifiers, textLines };
+}
+
+// server/src/engine/licenses/licenseTemplateText.ts
+var holder = "\u2217";
+var optionalFrom = /^(?:END\s+OF\s+TERMS\s+AND\s+CONDITIONS|APPENDIX\b|How\s+to\s+Apply\s+These\s+Terms|Exhibit\s+A\b)/iu;
+var genericHolders = /* @__PURE__ */ new Set(["author", "authors"]);
+function templateWords(id, text4) {
+  let lines2 = text4.replace(/\r\n?/gu, "\n").split("\n");
+  if (/^LGPL-3\.0/u.test(id)) {
+    const gpl = lines2.findIndex((line, index2) => index2 > 0 && /^\s*GNU GENERAL PUBLIC LICENSE\s*$/u.test(line));
+    if (gpl > 0) lines2 = lines2.slice(0, gpl);
+  }
+  const holders = new Set(genericHolders);
+  const { holders: named } = readLicenseWords(lines2.filter((line) => isCopyrightStatement(line)).join("\n"));
+  for (const word of named) holders.add(word);
+  let titleEnd = 0;
+  for (let index2 = 0, seen = 0; index2 < lines2.length && seen < 4; index2++) {
+    const body = lineBody(lines2[index2]).trim();
+    if (body === "" || isCopyrightStatement(lines2[index2])) continue;
+    if (body.length > 80 || /[.;,]$/u.test(body) && !/^(?:version|v)\b/iu.test(body) && !/\d\.?$/u.test(body)) break;
+    seen++;
+    titleEnd = index2 + 1;
+  }
+  const words = [];
+  const optional = [];
+  let inTail = false;
+  lines2.forEach((line, index2) => {
+    if (isCopyrightStatement(line)) return;
+    if (!inTail && index2 >= titleEnd && optionalFrom.test(lineBody(line).trim())) inTail = true;
+    for (const word of textWords(line)) {
+      words.push(holders.has(word) ? holder : word);
+      optional.push(inTail || index2 < titleEnd);
+    }
+  });
+  return { words, optional };
+}
+
+// server/src/engine/licenses/addedTerms.ts
+var restriction = /\byou\s+(?:may|must|shall|can)\s*not\b|\bmay\s+not\s+(?:be\s+used\s+(?:to|for)\s+(?:compet|commercial)|remove|modify|alter|host|deploy|use\s+the)\b|\bnot\s+permitted\b|\bprohibit(?:ed|s)?\b|\bcommercial\s+licen[cs]e\b|\bseparate\s+licen[cs]e\b|\b(?:you|licensee)\s+(?:must|shall|are\s+required\s+to)\s+(?:obtain|contact|display|pay|purchase|acquire|clearly|prominently|indicate|request|notify)\b|\bmonthly\s+active\s+users\b|\bthe\s+right\s+to\s+sell\b|\bdoes\s+not\s+grant\s+to\s+you\b|\bcompet(?:e|es|ing|itor|itive)\b|\bmulti[\s-]?tenant\b|\brevenue\b|\bnon[\s-]?commercial\s+(?:use|purposes?)\s+only\b|\bonly\s+for\s+(?:non[\s-]?commercial|research|academic|personal)\b/iu;
+var scope = /\bfiles?\b|\bfile\s*names?\b|\bdirname\b|\bdirector(?:y|ies)\b|\bfolders?\b|\bbranch(?:es)?\b|\bsub-?(?:directories|projects?|modules?)\b|\bthird[\s-]+party\s+(?:components?|software|code|librar(?:y|ies)|notices?|licen[cs]es?|dependencies|packages?|materials?|works?)\b|\bcomponents?\b|\btrademarks?\b|\bis\s+(?:licensed|available)\s+separately\b/iu;
+var boilerplate = /\bexcept\s+in\s+compliance\s+with\s+the\s+licen[cs]e\b|\bwithout\s+warranties\s+or\s+conditions\b|\bin\s+the\s+hope\s+that\s+it\s+will\s+be\s+useful\b|\bwithout\s+any\s+warranty\b|\bclaim\s+that\s+you\s+wrote\b|\bmisrepresented\b/iu;
+function isHeading(line) {
+  const body = line.trim();
+  return /^#/u.test(body) || body === body.toUpperCase() && new RegExp("\\p{Lu}", "u").test(body) || /\b(?:licen[cs]e|terms|conditions|agreement|section|appendix|exhibit)\b/iu.test(body);
+}
+function sentences(text4) {
+  return text4.replace(/^([^\n.;:,!?]{1,60})\n(?=\s*\S)/gmu, (line, heading2) => isHeading(heading2) ? `${heading2}
+
+` : line).split(/(?<=[.!?;:。；])\s+|\n\s*\n|\n\s*(?=(?:\d+\.|[a-z]\.|[-*•]|\(\w\))\s)/u).map((sentence) => sentence.replace(/\s+/gu, " ").trim()).filter((sentence) => sentence.split(" ").length >= 5);
+}
+function findAddedTerms(text4) {
+  const added = sentences(text4).filter((sentence) => restriction.test(sentence) && !scope.test(sentence) && !boilerplate.test(sentence));
+  return added.length ? added.join(" ") : void 0;
+}
+var dual = /\bdual[\s-]*licen[cs](?:ed|e|ing)\b|\b(?:choose|choice\s+of|either\s+of)\s+(?:the\s+)?(?:following\s+|these\s+|two\s+|both\s+)?licen[cs]es\b|\bchoose\s+whichever\b|\bwhichever\s+(?:licen[cs]e\s+)?you\s+prefer\b|\bunder\s+either\b|\byour\s+choice\s+of\b|\bchoose\s+either\b|\bat\s+your\s+(?:option|choice)\b|\balternative(?:ly)?\b/iu;
+function offersChoice(text4) {
+  return dual.test(text4.replace(/\bor\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version\b/giu, " "));
+}
+var strictDual = /\bdual[\s-]*licen[cs](?:ed|e|ing)\b|\b(?:choose|choice\s+of|either\s+of)\s+(?:the\s+)?(?:following\s+|these\s+|two\s+|both\s+)?licen[cs]es\b|\bchoose\s+whichever\b|\bwhichever\s+(?:licen[cs]e\s+)?you\s+prefer\b|\bunder\s+either\b|\byour\s+choice\s+of\b|\bchoose\s+either\b/iu;
+function saysDualLicensed(text4) {
+  return strictDual.test(text4);
+}
+var exclusion = /\bNOT\s+licensed\s+under\b|\blicensed\s+under\s+the\s+licen[cs]e\s+defined\s+in\b|\b(?:is|are)\s+licensed\s+separately\b|\b(?:is|are)\s+(?:licensed\s+)?under\s+a\s+(?:separate|different|commercial|proprietary)\s+licen[cs]e\b|\bare\s+not\s+licensed\b/iu;
+var filesOrParts = /\bfiles?\b|\bdirector(?:y|ies)\b|\bfolders?\b|\bbranch(?:es)?\b|\bportions?\b|\b[\w.-]*ee\/|\bdirname\b|\bfilename\b/iu;
+var thirdParty = /\bthird[\s-]+party\b/iu;
+function findExclusions(text4) {
+  const found = sentences(text4).filter((sentence) => exclusion.test(sentence) && filesOrParts.test(sentence) && !thirdParty.test(sentence));
+  return found.length ? found.join(" ") : void 0;
+}
+
+// server/src/engine/licenses/gnuVariant.ts
+var gnu = /^(A?GPL|LGPL)-(\d\.\d)-(?:only|or-later)$/u;
+var onlyNotice = /\bonly\s+valid\s+version\b|\bversion\s+\d(?:\.\d)?\s+is\s+the\s+only\s+version\b|\bis\s+the\s+only\s+version\b|\b(?:version|v)\s*\d(?:\.\d)?\s*only\b|\bonly\s+(?:under\s+)?(?:version|v)\s*\d\b/iu;
+var laterNotice = /\bor\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version\b|\bor\s+any\s+later\s+version\b|\bversion\s+\d(?:\.\d)?\s+or\s+(?:any\s+)?later\b|\b(?:A?GPL|LGPL)\s*v?\d(?:\.\d)?\+/iu;
+function isGnu(id) {
+  return gnu.test(id);
+}
+function gnuNoticeVariant(notice) {
+  const paragraphs = notice.split(/\n\s*\n/u).filter((paragraph) => /only|later|\+/iu.test(paragraph));
+  if (paragraphs.some((paragraph) => onlyNotice.test(paragraph))) return "only";
+  if (paragraphs.some((paragraph) => laterNotice.test(paragraph))) return "or-later";
+  return void 0;
+}
+function gnuVariant(id, notice) {
+  const match = gnu.exec(id);
+  if (!match) return id;
+  const base = `${match[1]}-${match[2]}`;
+  const variant = gnuNoticeVariant(notice);
+  return variant ? `${base}-${variant}` : `${base}-only OR ${base}-or-later`;
+}
+
+// server/src/engine/licenses/licenseNotice.ts
+var noticeLead = /\b(?:licen[sc]ed|released|distributed|available|provided|offered)\s+(?:pursuant\s+to|under)\s+(?:the\s+)?(?:terms\s+of\s+(?:the\s+)?)?|\bunder\s+the\s+terms\s+of\s+(?:the\s+)?|\bincorporates\s+(?:and\s+references\s+)?the\s+(?:full\s+)?text\s+of\s+(?:the\s+)?/giu;
+var gnuName = /\b(?:GNU\s+)?(Affero\s+|Lesser\s+|Library\s+)?General\s+Public\s+Licen[sc]e\b/giu;
+var additionalTerms = /\b(?:additional|supplementary|supplemental|following)\s+(?:terms|conditions)\b/iu;
+function gnuNotice(text4) {
+  for (const match of text4.matchAll(gnuName)) {
+    const after = text4.slice(match.index + match[0].length, match.index + match[0].length + 240);
+    const version = /\bversion\s+(\d(?:\.\d)?)\b|\bv(\d(?:\.\d)?)\b/iu.exec(after);
+    if (!version) continue;
+    const family = match[1] ? /^affero/iu.test(match[1]) ? "AGPL" : "LGPL" : "GPL";
+    let number2 = version[1] ?? version[2];
+    if (!number2.includes(".")) number2 = family === "LGPL" && number2 === "2" ? "2.1" : `${number2}.0`;
+    const variant = gnuNoticeVariant(after.slice(0, (version.index ?? 0) + 120));
+    return `${family}-${number2}-${variant ?? "only"}`;
+  }
+  return void 0;
+}
+function identifyNotice(text4, wordCount) {
+  const modified = additionalTerms.test(text4);
+  if (wordCount > (modified ? 4e3 : 400)) return void 0;
+  const named = /* @__PURE__ */ new Set();
+  let unknown = 0;
+  for (const lead of text4.matchAll(noticeLead)) {
+    const after = lead.index + lead[0].length;
+    const following = text4.slice(after, after + 120);
+    if (/^(?:GNU\s+)?(?:Affero\s+|Lesser\s+|Library\s+)?General\s+Public/iu.test(following)) {
+      const gnu2 = gnuNotice(text4.slice(after, after + 400));
+      if (gnu2) {
+        named.add(gnu2);
+        continue;
+      }
+    }
+    const mention = findLicenseMentions(following.slice(0, 80)).find((candidate) => candidate.start <= 4 && candidate.id);
+    if (mention?.id) named.add(mention.id);
+    else if (/^(?:an?\s+|the\s+|this\s+)?(?:[\w.+-]+\s+){1,5}licen[cs]e\b/iu.test(following.slice(0, 60))) unknown++;
+  }
+  if (named.size === 0) for (const id of titleLines(text4)) named.add(id);
+  if (named.size === 0) return void 0;
+  const choice = saysDualLicensed(text4);
+  if (unknown > 0 || choice && named.size < 2) return void 0;
+  if (named.size > 1) return choice ? { license: [...named].join(" OR "), confidence: 0.7 } : void 0;
+  const license = [...named][0];
+  const added = findAddedTerms(text4);
+  if (added && !license.includes(" ")) return { license: `LicenseRef-modified-${license}`, confidence: 0.7, basedOn: license, addedText: added };
+  return { license, confidence: 0.8 };
+}
+function titleLines(text4) {
+  const found = [];
+  for (const line of text4.split(/\r?\n/u)) {
+    const mentions = findLicenseMentions(line).filter((mention) => mention.id);
+    if (mentions.length === 0) continue;
+    let rest = line;
+    for (const mention of [...mentions].reverse()) rest = rest.slice(0, mention.start) + " " + rest.slice(mention.end);
+    const leftover = rest.replace(/https?:\/\/\S+/gu, " ").replace(/\b(?:the|licen[cs]e|international|version|v)\b/giu, " ").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    if (leftover.split(" ").filter(Boolean).length <= 1) found.push(...mentions.map((mention) => mention.id));
+  }
+  return [...new Set(found)];
+}
+
+// server/src/engine/licenses/aiLicenseText.ts
+var phrases;
+function phraseForm(text4) {
+  return text4.toLowerCase().replace(/\+\+/gu, " plusplus ").replace(/licen[cs]/gu, "licens").replace(/&/gu, " and ").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function catalogPhrases() {
+  if (phrases) return phrases;
+  const list2 = [];
+  for (const entry of aiLicenses) {
+    const id = catalogId(entry);
+    const names = [entry.name, entry.shortName, ...entry.licenseNames].map(phraseForm).filter((name) => name.split(" ").length >= 2 && name.length >= 10);
+    const seen = /* @__PURE__ */ new Set();
+    const add = (text4, name) => {
+      if (!text4 || seen.has(text4)) return;
+      seen.add(text4);
+      list2.push({ entry: id, text: text4, name });
+    };
+    for (const text4 of names) add(text4, true);
+    for (const text4 of entry.textPhrases.map(phraseForm)) add(text4, false);
+  }
+  const shared = /* @__PURE__ */ new Map();
+  for (const phrase of list2) {
+    const holders = new Set(list2.filter((other) => ` ${other.text} `.includes(` ${phrase.text} `)).map((other) => other.entry));
+    shared.set(phrase.text, holders.size);
+  }
+  phrases = { list: list2, shared };
+  return phrases;
+}
+var titleLength = 600;
+function identifyAiLicenseText(text4) {
+  const normalised = ` ${phraseForm(text4)} `;
+  const head = ` ${phraseForm(text4.slice(0, titleLength))} `;
+  const { list: list2, shared } = catalogPhrases();
+  const found = [];
+  for (const phrase of list2) {
+    const at = normalised.indexOf(` ${phrase.text} `);
+    if (at >= 0) found.push({ phrase, start: at, end: at + phrase.text.length + 2 });
+  }
+  const scores = /* @__PURE__ */ new Map();
+  const named = /* @__PURE__ */ new Set();
+  for (const hit of found) {
+    if (found.some((other) => other.phrase.entry !== hit.phrase.entry && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start)) continue;
+    const inTitle = hit.phrase.name && head.includes(` ${hit.phrase.text} `);
+    if (inTitle) named.add(hit.phrase.entry);
+    const weight = (inTitle ? 3 : 1) / (shared.get(hit.phrase.text) ?? 1);
+    scores.set(hit.phrase.entry, (scores.get(hit.phrase.entry) ?? 0) + weight);
+  }
+  const ranked = [...scores].filter(([entry]) => named.size === 0 || named.has(entry)).sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || ranked[0][1] < 1) return void 0;
+  if (ranked.length > 1 && ranked[0][1] < 2 * ranked[1][1]) return void 0;
+  return { id: ranked[0][0], confidence: Math.round(Math.min(0.95, 0.6 + 0.1 * ranked[0][1]) * 100) / 100 };
+}
+
 // server/src/engine/licenses/identifyLicenseText.ts
-var templates;
-function normaliseLicenseText(text4) {
-  return text4.replace(/^\uFEFF/u, "").split(/\r?\n/u).filter((line) => !/^\s*(?:[#>*_-]\s*)*(?:copyright\b|\(c\)|©|all rights reserved)/iu.test(line)).join("\n").toLowerCase().replace(/<[^>\n]{1,60}>/gu, " ").replace(/https?:\/\/\S+/gu, (url) => url.replace(/^https?:\/\/(?:www\.)?/u, "").replace(/\/$/u, "")).replace(/licen[cs]/gu, "licens").replace(/&/gu, " and ").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-function wordSet(text4) {
-  return new Set(normaliseLicenseText(text4).split(" ").filter(Boolean));
-}
 function computeTemplates(full) {
   const byText = /* @__PURE__ */ new Map();
-  const preferable = (candidate, kept2) => {
-    const deprecated2 = (id) => spdxLicense(id)?.deprecated !== false || id.includes("+");
-    if (deprecated2(candidate) !== deprecated2(kept2)) return !deprecated2(candidate);
-    return candidate.length < kept2.length || candidate.length === kept2.length && candidate < kept2;
-  };
   for (const [id, entry] of Object.entries(full)) {
-    if (!entry.licenseText) continue;
-    const words2 = wordSet(entry.licenseText);
+    if (!entry.licenseText || spdxLicense(id)?.deprecated === true || id.endsWith("+")) continue;
+    const cleaned = templateWords(id, entry.licenseText);
+    const words2 = new Set(cleaned.words.filter((word, index2) => !cleaned.optional[index2] && word !== holder));
     const key = [...words2].sort().join(" ");
     const kept2 = byText.get(key);
-    if (!kept2 || preferable(id, kept2.id)) byText.set(key, { id, words: words2 });
+    if (!kept2 || id.length < kept2.id.length || id.length === kept2.id.length && id < kept2.id) byText.set(key, { id, words: words2 });
   }
   const kept = [...byText.values()];
   const words = [...new Set(kept.flatMap((template) => [...template.words]))].sort();
@@ -23984,45 +24491,233 @@ function expand(compact) {
   for (let index2 = 0; index2 < indexes.length; index2++) indexes[index2] = width === 2 ? bytes.readUInt16LE(index2 * 2) : bytes.readUInt32LE(index2 * 4);
   const starts = new Uint32Array(compact.lengths.length + 1);
   for (let index2 = 0; index2 < compact.lengths.length; index2++) starts[index2 + 1] = starts[index2] + compact.lengths[index2];
-  return { words, ids: compact.ids, starts, indexes };
+  return { words, index: new Map(words.map((word, at) => [word, at])), ids: compact.ids, starts, indexes };
 }
+var templates;
+var licenseTexts;
 function loadTemplates() {
   if (templates) return templates;
   let compact;
   try {
     compact = require("./license-templates.json");
   } catch {
-    compact = computeTemplates(require("./spdx-full.json"));
+    compact = computeTemplates(loadLicenseTexts());
   }
   templates = expand(compact);
   return templates;
 }
-function markWords(all2, words) {
-  const marks = new Uint8Array(all2.words.length);
-  for (const word of words) {
-    let low = 0;
-    let high = all2.words.length - 1;
-    while (low <= high) {
-      const middle = low + high >>> 1;
-      const candidate = all2.words[middle];
-      if (candidate === word) {
-        marks[middle] = 1;
-        break;
-      }
-      if (candidate < word) low = middle + 1;
-      else high = middle - 1;
+function loadLicenseTexts() {
+  licenseTexts ??= require("./spdx-full.json");
+  return licenseTexts;
+}
+var wordNumbers = /* @__PURE__ */ new Map([[holder, 0], ["\0unknown", 1]]);
+var unknownWord = 1;
+var wordLimit = 32768;
+var number = (word) => {
+  let found = wordNumbers.get(word);
+  if (found === void 0) {
+    if (wordNumbers.size >= wordLimit) return unknownWord;
+    found = wordNumbers.size;
+    wordNumbers.set(word, found);
+  }
+  return found;
+};
+var fileNumber = (word) => wordNumbers.get(word) ?? unknownWord;
+var pair = (a, b) => a * wordLimit + b;
+var hasHolder = (key) => key < wordLimit || key % wordLimit === 0;
+var compiled = /* @__PURE__ */ new Map();
+function compiledTemplate(id) {
+  const known = compiled.get(id);
+  if (known) return known;
+  const text4 = loadLicenseTexts()[id]?.licenseText;
+  if (!text4) return void 0;
+  const cleaned = templateWords(id, text4);
+  const core = /* @__PURE__ */ new Set();
+  const optional = /* @__PURE__ */ new Set();
+  for (let index2 = 0; index2 + 1 < cleaned.words.length; index2++) {
+    if (cleaned.words[index2] === holder && cleaned.words[index2 + 1] === holder) continue;
+    const key = pair(number(cleaned.words[index2]), number(cleaned.words[index2 + 1]));
+    (cleaned.optional[index2] || cleaned.optional[index2 + 1] ? optional : core).add(key);
+  }
+  for (const key of core) optional.delete(key);
+  const vocabulary = new Set(cleaned.words.filter((word) => word !== holder).map(number));
+  const template = { id, core, optional, all: /* @__PURE__ */ new Set([...core, ...optional]), vocabulary };
+  compiled.set(id, template);
+  return template;
+}
+function indexFile(file) {
+  const pairs = /* @__PURE__ */ new Map();
+  const byFirst = /* @__PURE__ */ new Map();
+  const bySecond = /* @__PURE__ */ new Map();
+  const push2 = (map, key, at) => {
+    const list2 = map.get(key);
+    if (list2) list2.push(at);
+    else map.set(key, [at]);
+  };
+  for (let at = 0; at + 1 < file.length; at++) {
+    push2(pairs, pair(file[at], file[at + 1]), at);
+    push2(byFirst, file[at], at);
+    push2(bySecond, file[at + 1], at);
+  }
+  return { file, pairs, byFirst, bySecond };
+}
+function align(index2, template) {
+  const { file } = index2;
+  const hits = new Uint8Array(Math.max(0, file.length - 1));
+  const keys = new Int32Array(hits.length);
+  for (const key of template.all) {
+    if (hasHolder(key)) continue;
+    for (const at of index2.pairs.get(key) ?? []) {
+      hits[at] = 1;
+      keys[at] = key;
     }
   }
-  return marks;
+  for (const key of template.all) {
+    if (!hasHolder(key) || key === 0) continue;
+    if (key < wordLimit) {
+      for (const at of index2.bySecond.get(key) ?? []) {
+        if (hits[at] || template.vocabulary.has(file[at])) continue;
+        hits[at] = 1;
+        keys[at] = key;
+      }
+    } else {
+      for (const at of index2.byFirst.get(key / wordLimit) ?? []) {
+        if (hits[at] || template.vocabulary.has(file[at + 1])) continue;
+        hits[at] = 1;
+        keys[at] = key;
+      }
+    }
+  }
+  let best = 0;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let index3 = 0; index3 < hits.length; index3++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = index3;
+    }
+    sum += hits[index3] ? 1 : -2;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = index3;
+    }
+  }
+  const matched = /* @__PURE__ */ new Set();
+  for (let index3 = bestStart; index3 <= bestEnd; index3++) if (hits[index3] && template.core.has(keys[index3])) matched.add(keys[index3]);
+  return { id: template.id, start: bestStart, end: bestEnd + 1, coverage: template.core.size ? matched.size / template.core.size : 0, matched: matched.size, hits };
 }
-function sharedWords(all2, t, marks) {
-  let shared = 0;
-  for (let index2 = all2.starts[t]; index2 < all2.starts[t + 1]; index2++) shared += marks[all2.indexes[index2]];
-  return shared;
+var differences = /* @__PURE__ */ new Map();
+function differing(a, b) {
+  const cacheKey = `${a.id}
+${b.id}`;
+  const known = differences.get(cacheKey);
+  if (known) return known;
+  const found = [];
+  differences.set(cacheKey, found);
+  for (const key of a.core) {
+    if (!hasHolder(key) && !b.all.has(key)) found.push(key);
+  }
+  return found;
 }
-var templateSize = (all2, t) => all2.starts[t + 1] - all2.starts[t];
-var catalogPhrases = () => aiLicenses.map((entry) => ({ id: entry.id, phrases: entry.textPhrases.map((phrase) => normaliseLicenseText(phrase)).filter(Boolean) }));
-var fullTextThreshold = 0.9;
+function decideSiblings(a, b, filePairs) {
+  const onlyA = differing(a, b);
+  const onlyB = differing(b, a);
+  const share = (keys) => keys.filter((key) => filePairs.has(key)).length / keys.length;
+  if (onlyA.length === 0 && onlyB.length === 0) return "undecided";
+  if (onlyA.length === 0) return share(onlyB) >= 0.5 ? "b" : "a";
+  if (onlyB.length === 0) return share(onlyA) >= 0.5 ? "a" : "b";
+  const shareA = share(onlyA);
+  const shareB = share(onlyB);
+  const missing = (keys, found) => keys.length - Math.round(found * keys.length);
+  if (shareA >= 0.3 && shareA - shareB >= 0.25) return "a";
+  if (shareB >= 0.3 && shareB - shareA >= 0.25) return "b";
+  if (shareA >= 0.95 && shareB <= shareA - 0.05 && missing(onlyB, shareB) >= 3) return "a";
+  if (shareB >= 0.95 && shareA <= shareB - 0.05 && missing(onlyA, shareA) >= 3) return "b";
+  return "undecided";
+}
+var candidateLimit = 5;
+var siblingMargin = 0.05;
+var decisiveMargin = 0.012;
+var coverageThreshold = 0.8;
+function candidates(read) {
+  const all2 = loadTemplates();
+  const present = new Uint8Array(all2.words.length);
+  for (const word of new Set(read.words)) {
+    const index2 = all2.index.get(word);
+    if (index2 !== void 0) present[index2] = 1;
+  }
+  const scored = [];
+  let distinct = 0;
+  for (const mark of present) distinct += mark;
+  for (let t = 0; t < all2.ids.length; t++) {
+    const size = all2.starts[t + 1] - all2.starts[t];
+    if (size < 12 || 0.7 * size > distinct) continue;
+    let shared = 0;
+    for (let index2 = all2.starts[t]; index2 < all2.starts[t + 1]; index2++) shared += present[all2.indexes[index2]];
+    if (shared >= 0.7 * size) scored.push({ id: all2.ids[t], shared: shared * (shared / size), share: shared / size, size });
+  }
+  const byOverlap = [...scored].sort((a, b) => b.shared - a.shared).slice(0, candidateLimit);
+  const byShare = scored.filter((candidate) => candidate.share >= 0.9).sort((a, b) => b.share - a.share || b.size - a.size).slice(0, candidateLimit);
+  return [...new Set([...byOverlap, ...byShare].map((candidate) => candidate.id))];
+}
+function fullTextParts(read) {
+  const templates2 = candidates(read).map((id) => compiledTemplate(id)).filter((template) => Boolean(template));
+  const file = read.words.map(fileNumber);
+  const index2 = indexFile(file);
+  const alignments = templates2.map((template) => ({ template, alignment: align(index2, template) })).filter(({ alignment }) => alignment.coverage >= 0.6);
+  alignments.sort((a, b) => b.alignment.matched - a.alignment.matched);
+  const parts = [];
+  const used = /* @__PURE__ */ new Set();
+  const taken = new Uint8Array(file.length);
+  for (let index3 = 0; index3 < alignments.length; index3++) {
+    if (used.has(index3)) continue;
+    const lead = alignments[index3].alignment;
+    let already = 0;
+    for (let at = lead.start; at < lead.end; at++) already += taken[at];
+    if (already > 0.5 * (lead.end - lead.start)) continue;
+    const group = alignments.map((entry, at) => ({ ...entry, at })).filter(({ alignment, at }) => !used.has(at) && overlap(alignment, lead) > 0.5);
+    for (const { at } of group) used.add(at);
+    const strong = group.filter(({ alignment }) => alignment.coverage >= coverageThreshold);
+    if (strong.length === 0) continue;
+    const start = Math.min(...strong.map(({ alignment }) => alignment.start));
+    const end = Math.max(...strong.map(({ alignment }) => alignment.end));
+    const filePairs = /* @__PURE__ */ new Set();
+    for (let at = start; at < end; at++) filePairs.add(pair(file[at], file[at + 1]));
+    const scored = group.map((entry) => {
+      let inStretch = 0;
+      for (let at = start; at < end; at++) inStretch += entry.alignment.hits[at];
+      const precision = end > start ? inStretch / (end - start) : 0;
+      const recall = entry.alignment.coverage;
+      return { ...entry, score: precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 };
+    }).sort((a, b) => b.score - a.score);
+    const close2 = scored.filter((entry) => entry.score >= scored[0].score - siblingMargin);
+    const leader = close2[0];
+    const winner = close2.every((other) => {
+      if (other === leader) return true;
+      const verdict = decideSiblings(leader.template, other.template, filePairs);
+      return verdict === "a" || verdict === "undecided" && leader.score - other.score >= decisiveMargin;
+    }) ? leader : void 0;
+    const decided = winner && winner.alignment.coverage >= coverageThreshold ? winner : void 0;
+    parts.push({
+      license: decided ? decided.template.id : null,
+      start: decided ? decided.alignment.start : start,
+      end: decided ? decided.alignment.end : end,
+      coverage: decided ? decided.alignment.coverage : Math.max(...strong.map(({ alignment }) => alignment.coverage)),
+      candidates: close2.map(({ template }) => template.id),
+      hits: decided?.alignment.hits
+    });
+    taken.fill(1, start, end);
+  }
+  return parts.sort((a, b) => a.start - b.start);
+}
+function overlap(a, b) {
+  const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  const longer = Math.max(a.end - a.start, b.end - b.start);
+  return longer > 0 ? Math.max(0, shared) / longer : 0;
+}
 var recent = /* @__PURE__ */ new Map();
 var recentLimit = 64;
 function identifyLicenseText(text4) {
@@ -24033,79 +24728,908 @@ function identifyLicenseText(text4) {
   recent.set(text4, identification);
   return identification;
 }
+var none = (confidence = 0, extra = {}) => ({ license: null, confidence, method: "none", parts: [], ...extra });
 function identifyUncached(text4) {
-  const words = wordSet(text4);
-  if (words.size < 5) return { license: null, confidence: 0, method: "none" };
-  const all2 = loadTemplates();
-  const marks = markWords(all2, words);
-  let best;
-  for (let t = 0; t < all2.ids.length; t++) {
-    const size = templateSize(all2, t);
-    const ratio = size / words.size;
-    if (ratio < 0.4 || ratio > 2.5) continue;
-    const score = 2 * sharedWords(all2, t, marks) / (size + words.size);
-    if (!best || score > best.score) best = { id: all2.ids[t], score };
+  const read = readLicenseWords(text4);
+  if (read.words.length < 5) return fromIdentifierLines(read) ?? none();
+  const parts = fullTextParts(read);
+  const decided = parts.filter((part) => part.license !== null);
+  const undecided = parts.filter((part) => part.license === null);
+  if (decided.length === 0 && undecided.length > 0) {
+    const candidates2 = [...new Set(undecided.flatMap((part) => part.candidates))];
+    return none(round(undecided[0].coverage), { candidates: candidates2, note: `the text is close to ${candidates2.join(", ")}, and does not say which` });
   }
-  if (best && best.score >= fullTextThreshold) return withAddedTerms(text4, best.id, { license: best.id, confidence: round(best.score), method: "full-text" });
-  const normalised = ` ${normaliseLicenseText(text4)} `;
-  let bestPhrases;
-  for (const { id, phrases } of catalogPhrases()) {
-    const found = phrases.filter((phrase) => normalised.includes(` ${phrase} `));
-    const length = found.reduce((sum, phrase) => sum + phrase.length, 0);
-    if (found.length > 0 && (!bestPhrases || found.length > bestPhrases.hits || found.length === bestPhrases.hits && length > bestPhrases.length)) {
-      bestPhrases = { id, hits: found.length, length };
+  const covered = decided.reduce((sum, part) => sum + part.end - part.start, 0);
+  const found = covered < 0.5 * read.words.length ? identifyAiLicenseText(text4) : void 0;
+  const ai = found && !saysDualLicensed(text4) ? found : void 0;
+  if (ai) return { license: ai.id, confidence: ai.confidence, method: "key-phrases", parts: [] };
+  if (decided.length > 0) return fromParts(read, decided, undecided);
+  const notice = identifyNotice(text4, read.words.length);
+  if (notice) return { ...notice, method: "notice", parts: [] };
+  return fromIdentifierLines(read) ?? none();
+}
+function fromIdentifierLines(read) {
+  const ids = [...new Set(read.spdxIdentifiers)];
+  if (ids.length !== 1 || read.words.length > 40) return void 0;
+  return { license: ids[0], confidence: 0.9, method: "notice", parts: [] };
+}
+function fromParts(read, decided, undecided) {
+  const matched = new Uint16Array(read.textLines.length);
+  const total = new Uint16Array(read.textLines.length);
+  for (let index2 = 0; index2 < read.words.length; index2++) total[read.lines[index2]]++;
+  for (const part of [...decided, ...undecided]) {
+    for (let index2 = part.start; index2 <= part.end && index2 < read.words.length; index2++) {
+      if (!part.hits || part.hits[index2] || index2 > 0 && part.hits[index2 - 1]) matched[read.lines[index2]]++;
     }
   }
-  if (bestPhrases) return { license: aiLicense(bestPhrases.id)?.spdx ?? bestPhrases.id, confidence: round(Math.min(0.95, 0.7 + 0.1 * bestPhrases.hits)), method: "key-phrases" };
-  let contained;
-  for (let t = 0; t < all2.ids.length; t++) {
-    const size = templateSize(all2, t);
-    if (size < 60 || size > words.size) continue;
-    const score = sharedWords(all2, t, marks) / size;
-    if (score >= 0.97 && (!contained || size > contained.score)) contained = { id: all2.ids[t], score: size };
+  const outside = read.textLines.filter((_, line) => total[line] > 0 && matched[line] < 0.5 * total[line]).join("\n");
+  const choice = decided.length > 1 && offersChoice(outside);
+  let notice;
+  const gnuNotice2 = () => notice ??= gnuNoticeText(read, [...decided, ...undecided]);
+  let licenses = decided.map((part) => ({ ...part, license: isGnu(part.license) ? gnuVariant(part.license, gnuNotice2()) : part.license }));
+  if (!choice && licenses.some((part) => /^LGPL-3\.0/u.test(part.license))) licenses = licenses.filter((part) => !/^GPL-3\.0/u.test(part.license));
+  const names = [];
+  for (const part of licenses) if (!names.includes(part.license)) names.push(part.license);
+  const asParts = licenses.map((part) => ({ license: part.license, startLine: read.lines[part.start] + 1, endLine: read.lines[Math.min(part.end, read.words.length - 1)] + 1 }));
+  const confidence = round(Math.min(...decided.map((part) => part.coverage)));
+  const single = names.length === 1;
+  const excluded = findExclusions(outside);
+  const exclusion2 = excluded ? { excludedText: excluded } : {};
+  const note = single && names[0].includes(" OR ") ? `the ${names[0].split(" ")[0].replace(/-only$/u, "")} text alone does not say whether a later version may be chosen` : void 0;
+  if (single) {
+    const added = findAddedTerms(outside);
+    const base = names[0];
+    if (added && !parameterised.has(decided[0].license)) {
+      return { license: `LicenseRef-modified-${base.split(" ")[0].replace(/-only$/u, "")}`, confidence, method: "full-text", basedOn: base, addedText: added, parts: asParts, ...exclusion2 };
+    }
+    return { license: base, confidence, method: decided[0].coverage >= 0.9 ? "full-text" : "contains-text", parts: asParts, ...note ? { note } : {}, ...exclusion2 };
   }
-  if (contained) return withAddedTerms(text4, contained.id, { license: contained.id, confidence: 0.75, method: "contains-text" });
-  const notice = identifyNotice(text4, words.size);
-  if (notice) return { license: notice, confidence: 0.8, method: "notice" };
-  return { license: null, confidence: round(best?.score ?? 0), method: "none" };
+  const expression = names.map((name) => name.includes(" ") && !choice ? `(${name})` : name).join(choice ? " OR " : " AND ");
+  return { license: expression, confidence, method: "full-text", parts: asParts, ...exclusion2 };
 }
-var restrictionWords = /\b(?:must|shall|required?|requires|may\s+not|prohibit\w*|restrict\w*|display|monthly\s+active\s+users|revenue|commercial|non-?commercial|military|acceptable\s+use|not\s+permitted|only\s+for)\b/iu;
-var copyrightLine = /^\s*(?:[#>*_-]\s*)*(?:copyright\b|\(c\)|©|all rights reserved|spdx-license-identifier)/iu;
-function withAddedTerms(text4, id, identification) {
-  const all2 = loadTemplates();
-  const t = all2.ids.indexOf(id);
-  if (t < 0) return identification;
-  const template = new Set(Array.from(all2.indexes.subarray(all2.starts[t], all2.starts[t + 1]), (index2) => all2.words[index2]));
-  const added = text4.split(/(?<=[.!?])\s+|\n\s*\n/u).map((sentence) => sentence.replace(/\s+/gu, " ").trim()).filter((sentence) => {
-    if (sentence === "" || copyrightLine.test(sentence)) return false;
-    const words = normaliseLicenseText(sentence).split(" ").filter(Boolean);
-    if (words.length < 6) return false;
-    const foreign = words.filter((word) => !template.has(word)).length;
-    return foreign / words.length > 0.3 && restrictionWords.test(sentence);
-  });
-  if (added.length === 0) return identification;
-  return { ...identification, license: `LicenseRef-modified-${id}`, basedOn: id, addedText: added.join(" ") };
+var parameterised = /* @__PURE__ */ new Set(["BUSL-1.1"]);
+function gnuNoticeText(read, parts) {
+  const dropped = new Uint8Array(read.textLines.length);
+  for (const part of parts) {
+    const first = read.lines[part.start];
+    const last2 = read.lines[Math.min(part.end, read.words.length - 1)];
+    let howTo = -1;
+    for (let line = first; line <= last2 && howTo < 0; line++) if (/How\s+to\s+Apply\s+These\s+Terms|END\s+OF\s+TERMS\s+AND\s+CONDITIONS/iu.test(read.textLines[line])) howTo = line;
+    if (howTo >= 0) dropped.fill(1, howTo, last2 + 1);
+  }
+  return read.textLines.filter((_, line) => !dropped[line]).join("\n").replace(/["“][^"”\n]{0,80}["”]/gu, " ");
 }
 function round(value2) {
   return Math.round(value2 * 100) / 100;
 }
-var noticeLead = /\b(?:licen[sc]ed|released|distributed|available|provided)\s+under\s+(?:the\s+)?(?:terms\s+of\s+(?:the\s+)?)?|\bunder\s+the\s+terms\s+of\s+(?:the\s+)?/giu;
-function identifyNotice(text4, wordCount) {
-  if (wordCount > 400) return void 0;
-  const named = /* @__PURE__ */ new Set();
-  for (const lead of text4.matchAll(noticeLead)) {
-    const after = lead.index + lead[0].length;
-    const mention = findLicenseMentions(text4.slice(after, after + 80)).find((candidate) => candidate.start <= 4 && candidate.id);
-    if (mention?.id) named.add(mention.id);
+
+// server/src/engine/licenses/data/restrictiveClauses.json
+var restrictiveClauses_default = {
+  $comment: "Restrictive clauses: the phrases of license-like texts that keep a license from being open source, each with the kind of clause and the Open Source Definition criterion it breaks. Patterns are JavaScript regular expressions (flag i: case-insensitive, no u) matched within one sentence or list item of the text, whitespace collapsed and curly quotes made straight. They were written by License Claims from reading the licenses named in `sources`; they are checked to find nothing in any OSI-approved or FSF-libre license text of the SPDX list (test/restrictiveClauses.test.ts).",
+  criteria: {
+    "OSD 1": {
+      title: "Free Redistribution",
+      url: "https://opensource.org/osd"
+    },
+    "OSD 3": {
+      title: "Derived Works",
+      url: "https://opensource.org/osd"
+    },
+    "OSD 5": {
+      title: "No Discrimination Against Persons or Groups",
+      url: "https://opensource.org/osd"
+    },
+    "OSD 6": {
+      title: "No Discrimination Against Fields of Endeavor",
+      url: "https://opensource.org/osd"
+    },
+    "OSD 7": {
+      title: "Distribution of License",
+      url: "https://opensource.org/osd"
+    },
+    "OSD 9": {
+      title: "License Must Not Restrict Other Software",
+      url: "https://opensource.org/osd"
+    }
+  },
+  kinds: [
+    {
+      id: "non-commercial",
+      label: "limits use to non-commercial purposes",
+      criterion: "OSD 6",
+      explanation: "The Open Source Definition (6) says a license may not restrict the program from being used in a business: a non-commercial condition does exactly that."
+    },
+    {
+      id: "research-only",
+      label: "limits use to research",
+      criterion: "OSD 6",
+      explanation: "Research is one field of endeavor; a license that allows only research use discriminates against every other field (OSD 6)."
+    },
+    {
+      id: "evaluation-only",
+      label: "limits use to evaluation or non-production use",
+      criterion: "OSD 6",
+      explanation: "Allowing only evaluation, testing or non-production use excludes production use, a field of endeavor (OSD 6)."
+    },
+    {
+      id: "personal-use-only",
+      label: "limits use to personal use",
+      criterion: "OSD 6",
+      explanation: "A license for personal use only excludes business and other uses (OSD 6)."
+    },
+    {
+      id: "user-threshold",
+      label: "takes the license away above a number of users",
+      criterion: "OSD 5",
+      explanation: "A cap on monthly active users (or a duty to ask for a license above it) discriminates against persons and groups by their size (OSD 5), and against the commercial field (OSD 6)."
+    },
+    {
+      id: "revenue-threshold",
+      label: "takes the license away above a revenue",
+      criterion: "OSD 5",
+      explanation: "A revenue threshold treats licensees differently by their size (OSD 5)."
+    },
+    {
+      id: "field-of-use",
+      label: "restricts fields of use",
+      criterion: "OSD 6",
+      explanation: "Banning uses such as military, surveillance, medical or law-enforcement ones discriminates against fields of endeavor (OSD 6), whatever one thinks of those fields."
+    },
+    {
+      id: "acceptable-use",
+      label: "imposes an acceptable-use policy",
+      criterion: "OSD 6",
+      explanation: "An acceptable-use policy or list of use-based restrictions forbids fields of endeavor (OSD 6); one the licensor may update lets it add more at will."
+    },
+    {
+      id: "persons-or-places",
+      label: "excludes persons, groups or places",
+      criterion: "OSD 5",
+      explanation: "Excluding people by where they live or who they are (sanctioned countries, a region, competitors) discriminates against persons or groups (OSD 5)."
+    },
+    {
+      id: "no-improving-other-models",
+      label: "forbids using it (or its output) to improve other models",
+      criterion: "OSD 6",
+      explanation: "Forbidding the model or its output to train or improve other models restricts a field of endeavor, and reaches works that are not derived from it (OSD 6)."
+    },
+    {
+      id: "non-compete",
+      label: "forbids competing with the licensor",
+      criterion: "OSD 6",
+      explanation: "A ban on competing uses excludes a field of endeavor chosen by the licensor's business (OSD 6)."
+    },
+    {
+      id: "hosted-service",
+      label: "restricts offering it as a hosted or managed service",
+      criterion: "OSD 6",
+      explanation: "Forbidding (or conditioning) hosted, managed or multi-tenant service use discriminates against a field of endeavor (OSD 6)."
+    },
+    {
+      id: "delayed-license",
+      label: "grants open terms only after a change date",
+      criterion: "OSD 6",
+      explanation: "A license that becomes open at a later change date is not open today: until then production or competing use is restricted (OSD 6)."
+    },
+    {
+      id: "branding-duty",
+      label: "imposes naming, branding or display duties on derived works",
+      criterion: "OSD 3",
+      explanation: `Requiring a name, logo or "powered by" line in derived works goes beyond keeping a notice: derived works cannot be distributed under the same terms as everyone else's changes (OSD 3).`
+    },
+    {
+      id: "no-derivatives",
+      label: "restricts derived works",
+      criterion: "OSD 3",
+      explanation: "The Open Source Definition (3) requires that modifications and derived works be allowed and distributable under the same terms."
+    },
+    {
+      id: "no-redistribution",
+      label: "restricts redistribution",
+      criterion: "OSD 1",
+      explanation: "The Open Source Definition (1) requires free redistribution."
+    },
+    {
+      id: "no-sale",
+      label: "forbids selling it",
+      criterion: "OSD 1",
+      explanation: "The Open Source Definition (1) says a license shall not restrict any party from selling the software."
+    },
+    {
+      id: "revocable",
+      label: "can be revoked or changed at the licensor's will",
+      criterion: "OSD 7",
+      explanation: "Rights the licensor can revoke or rewrite at will are not the lasting grant every recipient must get (OSD 7)."
+    },
+    {
+      id: "remote-restriction",
+      label: "lets the licensor restrict use remotely",
+      criterion: "OSD 7",
+      explanation: "A licensor that reserves the right to restrict use remotely keeps control over every copy (OSD 7)."
+    },
+    {
+      id: "approval-before-use",
+      label: "requires registration or approval before use",
+      criterion: "OSD 7",
+      explanation: "Rights that depend on registering with, or being approved by, the licensor need an additional agreement (OSD 7)."
+    },
+    {
+      id: "downstream-restrictions",
+      label: "binds outputs or downstream models to its use restrictions",
+      criterion: "OSD 9",
+      explanation: "Carrying use restrictions into outputs, downstream models and every later agreement restricts other works (OSD 9) and passes the field-of-use bans on (OSD 6)."
+    }
+  ],
+  languages: {
+    en: [
+      {
+        kind: "non-commercial",
+        pattern: "\\b(?:only|solely|exclusively|strictly)\\s+(?:for\\s+)?(?:your\\s+)?(?:own\\s+)?(?:internal\\s+business\\s+purposes\\s+or\\s+(?:for\\s+)?)?non[- ]?commercial\\s+(?:(?:or|and)\\s+personal\\s+)?(?:research\\s+)?(?:use|uses|purposes?|research)\\b",
+        reason: "grants use only for non-commercial purposes"
+      },
+      {
+        kind: "non-commercial",
+        pattern: "\\bnon[- ]?commercial\\s+(?:research\\s+)?(?:use|uses|purposes?)\\s+only\\b",
+        reason: '"non-commercial use only"'
+      },
+      {
+        kind: "non-commercial",
+        pattern: "\\ballows?\\s+only\\s+non[- ]?commercial\\b",
+        reason: "allows only non-commercial use"
+      },
+      {
+        kind: "non-commercial",
+        pattern: "\\bnon[- ]?commercial\\b[\\w\\s&-]{0,40}\\blicen[cs]e\\b(?!\\s+(?:is|may|must|shall)\\b)",
+        reason: "the license's own name says non-commercial",
+        once: true
+      },
+      {
+        kind: "non-commercial",
+        pattern: "(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)\\s+(?:\\w+\\s+){0,3}(?:use|exploit|deploy)\\w*\\b[^.;]{0,100}\\bfor\\s+(?:any\\s+)?commercial\\s+(?:purposes?|use|advantage|gain)\\b",
+        reason: "forbids commercial use"
+      },
+      {
+        kind: "non-commercial",
+        pattern: "\\bany commercial use\\b[^.;]{0,80}\\brequires?\\b",
+        reason: "commercial use needs a separate license"
+      },
+      {
+        kind: "non-commercial",
+        pattern: "\\bany non[- ]?commercial purpose is a permitted purpose\\b",
+        reason: "only non-commercial purposes are permitted"
+      },
+      {
+        kind: "non-commercial",
+        pattern: "(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)\\s+exercise\\b[^.;]{0,120}\\bcommercial advantage\\b",
+        reason: "forbids exercising the license for commercial advantage"
+      },
+      {
+        kind: "non-commercial",
+        pattern: "\\bfor\\s+(?:(?:research|academic)\\s+(?:or|and)\\s+)?non[- ]?commercial\\s+(?:uses|purposes)\\b(?![^.;]{0,20}\\b(?:or|and)\\s+commercial\\b)(?<!commercial or non-commercial purposes)(?<!commercial and non-commercial purposes)",
+        reason: "grants use for non-commercial purposes"
+      },
+      {
+        kind: "research-only",
+        pattern: "\\b(?:only|solely|exclusively)\\s+(?:for|to)\\s+(?:(?:your|academic|scientific|non[- ]?commercial|internal|personal|the\\s+purpose\\s+of)\\s+)*research\\b(?!\\s+and\\s+development)",
+        reason: "grants use only for research"
+      },
+      {
+        kind: "research-only",
+        pattern: "\\b(?:research|academic)(?:\\s+(?:or|and)\\s+(?:evaluation|research|education\\w*))?\\s+(?:purposes?|use)\\s+only\\b",
+        reason: '"research purposes only"'
+      },
+      {
+        kind: "research-only",
+        pattern: "\\bresearch\\s+licen[cs]e\\b",
+        reason: "the license's own name says research",
+        once: true
+      },
+      {
+        kind: "research-only",
+        pattern: "\\b(?:means|mean)\\s+for\\s+research\\s+or\\s+evaluation\\s+purposes\\b",
+        reason: "defines permitted use as research or evaluation"
+      },
+      {
+        kind: "research-only",
+        pattern: "\\bfreely use\\b[^.;]{0,80}\\bfor academic research\\b",
+        reason: "free use is limited to academic research"
+      },
+      {
+        kind: "evaluation-only",
+        pattern: "\\b(?:only|solely)\\s+for\\s+(?:(?:internal|non[- ]?production)\\s+)?(?:evaluation|testing|benchmarking)\\b",
+        reason: "grants use only for evaluation"
+      },
+      {
+        kind: "evaluation-only",
+        pattern: "\\bevaluation\\s+(?:purposes\\s+)?only\\b",
+        reason: '"evaluation only"'
+      },
+      {
+        kind: "evaluation-only",
+        pattern: "\\bmake non-production use\\b",
+        reason: "grants only non-production use"
+      },
+      {
+        kind: "evaluation-only",
+        pattern: "\\bnon-production use only\\b",
+        reason: "grants only non-production use"
+      },
+      {
+        kind: "personal-use-only",
+        pattern: "\\b(?:only|solely)\\s+for\\s+(?:your\\s+)?(?:own\\s+)?(?:private\\s+|personal\\s+)+(?:and\\s+non[- ]?commercial\\s+)?(?:use|purposes)\\b",
+        reason: "grants use only for personal purposes"
+      },
+      {
+        kind: "personal-use-only",
+        pattern: "\\bpersonal\\s+use\\s+only\\b",
+        reason: '"personal use only"'
+      },
+      {
+        kind: "user-threshold",
+        pattern: "\\b(?:more than|greater than|exceed\\w*|in excess of|over|above)\\s+[\\d.,]+\\s*(?:million|billion|thousand|[mbk]\\b)?\\s*(?:\\w+\\s+){0,2}(?:monthly|daily|weekly)?\\s*active\\s+users\\b",
+        reason: "a threshold of active users"
+      },
+      {
+        kind: "user-threshold",
+        pattern: "\\b(?:monthly|daily|weekly)\\s+active\\s+users\\b",
+        reason: "a threshold of active users"
+      },
+      {
+        kind: "user-threshold",
+        pattern: "\\bMAU\\b[^.;]{0,40}\\b(?:exceed|more than|over|greater)",
+        reason: "a threshold of monthly active users"
+      },
+      {
+        kind: "user-threshold",
+        pattern: "\\bnumber of (?:end )?users\\b[^.;]{0,60}\\b(?:exceeds?|more than|greater than|in excess of)\\b",
+        reason: "a threshold of users"
+      },
+      {
+        kind: "user-threshold",
+        pattern: "\\b(?:fewer|less|more) than [\\d,]+ (?:total )?(?:individuals|employees|people)\\b",
+        reason: "a threshold of staff"
+      },
+      {
+        kind: "revenue-threshold",
+        pattern: "\\b(?:annual|monthly|yearly|total|gross)\\s+(?:\\w+\\s+){0,2}revenues?\\b[^.;]{0,80}\\b(?:exceeds?|exceeding|more than|greater than|in excess of|over|above|less than|below)\\b",
+        reason: "a revenue threshold"
+      },
+      {
+        kind: "revenue-threshold",
+        pattern: "\\brevenues?\\b[^.;]{0,60}(?:US\\$|USD|\\$|\u20AC|EUR)\\s?[\\d,.]+\\s*(?:million|billion|m\\b|k\\b)?",
+        reason: "a revenue threshold"
+      },
+      {
+        kind: "revenue-threshold",
+        pattern: "\\b(?:less|more|fewer) than [\\d,.]+\\s*(?:USD|EUR|dollars|euros)\\b[^.;]{0,40}\\brevenue\\b",
+        reason: "a revenue threshold"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\b(?:military|warfare|weapons?\\s+(?:development|of mass destruction)|nuclear\\s+(?:technology|industr\\w+|weapons?))\\b",
+        reason: "bans military or weapons use",
+        unless: "\\bany (?:purpose|project)\\b|\\bnot (?:designed|intended)\\b|\\bwhether\\b|\\bfreely\\b"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\bsurveillance\\b",
+        reason: "bans surveillance use"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\bmedical\\s+(?:advice|results|diagnos\\w+|purposes|practice)\\b",
+        reason: "bans medical use"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\blaw enforcement\\b",
+        reason: "bans law-enforcement use"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\bbiometric\\s+(?:processing|identification|categori[sz]ation)\\b",
+        reason: "bans biometric use"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\b(?:you|licensee|users?)\\s+(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)\\s+use\\s+(?:the\\s+|any\\s+)?(?:model|models|materials|llama materials|derivatives? of the model|(?:software\\s+)?products?)\\b(?:(?!except in compliance)[^.;]){0,120}\\b(?:to|for|in|that)\\b",
+        reason: "forbids using the model for some purposes",
+        unless: "\\b(?:improve|train|hosted|as a service)\\b"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\byou agree (?:that )?(?:you will )?not to use\\b|\\byou agree (?:that )?you will not use\\b",
+        reason: "forbids using the model for listed purposes",
+        unless: "\\b(?:marks?|trademarks?|names?|logos?)\\b"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\bon any end user devices\\b",
+        reason: "bans deployment on end-user devices"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\bshall be used for good,? not evil\\b",
+        reason: 'limits use to "good" purposes'
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\b(?:software|model|models|materials)\\s+(?:shall|may|must|will)\\s+not\\s+be\\s+used\\s+(?:by|for|in|to)\\b",
+        reason: "forbids some uses or users",
+        unless: "\\b(?:names?|trademarks?|endorse|promote|advertis\\w*)\\b"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\\bnot (?:designed, )?licensed,? (?:or intended )?for use in\\b",
+        reason: "withholds the license from some fields"
+      },
+      {
+        kind: "acceptable-use",
+        pattern: "\\bacceptable use polic(?:y|ies)\\b",
+        reason: "an acceptable-use policy binds use",
+        once: true
+      },
+      {
+        kind: "acceptable-use",
+        pattern: "\\buse[- ]based restrictions\\b",
+        reason: "use-based restrictions bind use",
+        once: true
+      },
+      {
+        kind: "acceptable-use",
+        pattern: "\\bAUP\\b",
+        reason: "an acceptable-use policy binds use",
+        once: true
+      },
+      {
+        kind: "acceptable-use",
+        pattern: "\\bprohibited uses? polic(?:y|ies)\\b|\\buse polic(?:y|ies)\\b[^.;]{0,80}\\bincorporated\\b",
+        reason: "a use policy binds use",
+        once: true
+      },
+      {
+        kind: "acceptable-use",
+        pattern: "\\b(?:attachment|schedule|exhibit) a\\b[^.;]{0,40}\\buse restrictions\\b|^use restrictions$",
+        reason: "a list of use restrictions binds use"
+      },
+      {
+        kind: "persons-or-places",
+        pattern: "\\b(?:located|resident|domiciled|organi[sz]ed|ordinarily resident)\\s+in\\b[^.;]{0,80}\\bsanctioned\\b",
+        reason: "excludes people in sanctioned places"
+      },
+      {
+        kind: "persons-or-places",
+        pattern: "\\bsanctioned\\s+(?:countr\\w+|jurisdictions?|regions?|territor\\w+)\\b",
+        reason: "excludes sanctioned countries"
+      },
+      {
+        kind: "persons-or-places",
+        pattern: "\\b(?:not\\s+(?:be\\s+)?(?:available|granted|licensed)|excluded)\\b[^.;]{0,80}\\b(?:european union|EU|china|united states)\\b",
+        reason: "excludes a region"
+      },
+      {
+        kind: "persons-or-places",
+        pattern: "\\b(?:domiciled|located)\\s+in\\b[^.;]{0,40}\\b(?:european union|EU)\\b[^.;]{0,80}\\bnot\\b",
+        reason: "excludes a region"
+      },
+      {
+        kind: "persons-or-places",
+        pattern: "(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)[^.;]{0,60}\\bcompetitors?\\b|\\bcompetitors?\\b[^.;]{0,60}(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)",
+        reason: "excludes competitors"
+      },
+      {
+        kind: "no-improving-other-models",
+        pattern: "\\b(?:improve|train|enhance|develop|fine-tune|create)\\w*\\s+(?:(?:any|an|a)\\s+)?(?:other|another|third[- ]party|competing)\\s+(?:large\\s+)?(?:(?:language|AI|machine learning|ML|foundation\\w*|generative)\\s+)*models?\\b",
+        reason: "forbids improving other models"
+      },
+      {
+        kind: "no-improving-other-models",
+        pattern: "\\b(?:create|improve|train|develop)\\b[^.;]{0,40}\\bfoundation(?:al)?\\s+(?:generative\\s+)?(?:AI\\s+)?models?\\b",
+        reason: "forbids improving other foundation models"
+      },
+      {
+        kind: "no-improving-other-models",
+        pattern: "\\btrain\\s+other\\s+models\\b",
+        reason: "limits training other models"
+      },
+      {
+        kind: "non-compete",
+        pattern: "\\b(?:competing|competitive)\\s+(?:use|uses|offering|offerings|products?|services?)\\b",
+        reason: "forbids competing uses"
+      },
+      {
+        kind: "non-compete",
+        pattern: "\\b(?:that|which)\\s+competes?\\s+with\\b",
+        reason: "forbids competing with the licensor"
+      },
+      {
+        kind: "non-compete",
+        pattern: "\\bnot\\s+an?\\s+(?:[\\w-]+\\s+){1,4}(?:product|service)\\s+that\\s+competes\\b|\\bprovided it is not an?\\b[^.;]{0,60}\\bproduct\\b",
+        reason: "limits the products it may be part of"
+      },
+      {
+        kind: "hosted-service",
+        pattern: "(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)(?:(?!\\bmay\\b)[^.;]){0,160}\\b(?:hosted|managed)\\s+(?:or\\s+(?:managed|embedded)\\s+)?(?:service|basis)\\b",
+        reason: "forbids offering it as a hosted or managed service"
+      },
+      {
+        kind: "hosted-service",
+        pattern: "(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)[^.;]{0,160}\\b(?:saas|paas|multi-tenant|software[- ]as[- ]a[- ]service)\\b",
+        reason: "forbids SaaS or multi-tenant use"
+      },
+      {
+        kind: "hosted-service",
+        pattern: "\\bmulti-tenant\\s+saas\\b",
+        reason: "restricts multi-tenant SaaS use"
+      },
+      {
+        kind: "hosted-service",
+        pattern: "\\boffering the program as a service\\b|\\bservice source code\\b",
+        reason: "requires releasing all software used to offer it as a service",
+        criterion: "OSD 9"
+      },
+      {
+        kind: "delayed-license",
+        pattern: "\\bchange date\\b",
+        reason: "the open license applies only from a change date",
+        once: true
+      },
+      {
+        kind: "delayed-license",
+        pattern: "\\bfuture licen[cs]e\\b",
+        reason: "the open license applies only in the future",
+        once: true
+      },
+      {
+        kind: "branding-duty",
+        pattern: "\\bat the beginning of (?:any )?(?:such )?(?:ai )?(?:model |product )?name\\b",
+        reason: "derived model names must carry the brand"
+      },
+      {
+        kind: "branding-duty",
+        pattern: '\\b(?:must|shall|will|required to)\\b[^.;]{0,160}\\b(?:display|show)\\w*\\s+["]?(?:built with|powered by)\\b',
+        reason: 'must display a "built with"/"powered by" line'
+      },
+      {
+        kind: "branding-duty",
+        pattern: "(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)\\s+(?:remove|modify|change|alter|hide|obscure)\\b[^.;]{0,40}\\b(?:logo|logos|brand|branding)\\b",
+        reason: "forbids removing the licensor's logo or brand"
+      },
+      {
+        kind: "branding-duty",
+        pattern: "\\bmust\\b[^.;]{0,60}\\b(?:indicate|display|show|state)\\b[^.;]{0,100}\\b(?:product or service interface|user interface|service interface)\\b",
+        reason: "must show the licensor's name in the product's interface"
+      },
+      {
+        kind: "no-derivatives",
+        pattern: "\\b(?:you|licensee|users?)\\s+(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)\\s+(?:create|make|prepare|distribute|share)\\s+(?:any\\s+)?(?:derivative works?|derivatives|modifications|modified versions?|adaptations?)\\b",
+        reason: "forbids derived works"
+      },
+      {
+        kind: "no-derivatives",
+        pattern: "\\bno ?derivatives\\b",
+        reason: "forbids derived works"
+      },
+      {
+        kind: "no-derivatives",
+        pattern: "\\bno rights? to make (?:adaptations|derivative works)\\b",
+        reason: "grants no right to make derived works"
+      },
+      {
+        kind: "no-derivatives",
+        pattern: "\\bcommercial licen[cs]e must be obtained\\b[^.;]{0,100}\\bderivative work",
+        reason: "derived works need a commercial license"
+      },
+      {
+        kind: "no-redistribution",
+        pattern: "(?:may not|shall not|must not|will not|cannot|can not|can't|are not permitted to|is not permitted to|not allowed to|agree not to|is prohibited from|are prohibited from)\\s+(?:re)?distribute\\s+(?:the\\s+)?(?:model|software|materials|weights|software products)\\b",
+        reason: "forbids redistribution"
+      },
+      {
+        kind: "no-redistribution",
+        pattern: "\\bnot allowed to sell, transfer, lease, share, or distribute\\b",
+        reason: "forbids distributing what is built on it"
+      },
+      {
+        kind: "no-sale",
+        pattern: "\\bright to sell the software\\b",
+        reason: "withholds the right to sell"
+      },
+      {
+        kind: "no-sale",
+        pattern: "\\bonly if you do so free of charge\\b",
+        reason: "allows distribution only free of charge"
+      },
+      {
+        kind: "revocable",
+        pattern: "(?<!non-)(?<!non )(?<!ir)\\brevocable\\b",
+        reason: "the grant is revocable"
+      },
+      {
+        kind: "revocable",
+        pattern: "\\breserves?\\s+the\\s+right\\s+to\\b[^.;]{0,40}\\b(?:modify|change|amend|update|revise)\\b[^.;]{0,40}\\b(?:this|the)\\s+(?:agreement|license)\\b",
+        reason: "the licensor may rewrite the license at will"
+      },
+      {
+        kind: "revocable",
+        pattern: "\\b(?:licensor|we|the company)\\s+(?:may|can)\\s+(?:\\w+\\s+){0,3}(?:revoke|terminate)\\b[^.;]{0,60}\\b(?:at any time|for any reason|(?:at|in) (?:its|our) (?:sole )?discretion)\\b",
+        reason: "the licensor may revoke the license at will"
+      },
+      {
+        kind: "remote-restriction",
+        pattern: "\\bremotely or otherwise\\b",
+        reason: "the licensor may restrict use remotely"
+      },
+      {
+        kind: "approval-before-use",
+        pattern: "\\b(?:must|shall|need to|required to)\\s+(?:first\\s+)?(?:register|complete (?:the |a )?(?:registration|questionnaire)|obtain (?:prior )?(?:written )?(?:approval|authori[sz]ation|consent))\\b",
+        reason: "requires registration or approval"
+      },
+      {
+        kind: "approval-before-use",
+        pattern: "\\b(?:must|shall)\\s+(?:request|obtain|apply for)\\s+(?:a|an|the)\\s+(?:separate\\s+)?(?:commercial\\s+)?licen[cs]e\\s+from\\b",
+        reason: "requires asking the licensor for a license"
+      },
+      {
+        kind: "approval-before-use",
+        pattern: "\\bgrant to you in its sole discretion\\b",
+        reason: "the licensor decides at its discretion"
+      },
+      {
+        kind: "downstream-restrictions",
+        pattern: "\\buse[- ]based restrictions\\b[^.;]{0,160}\\b(?:derivatives?|downstream|any agreement|subsequent|enforceable provision)\\b|\\benforceable provision\\b",
+        reason: "the use restrictions must be passed on to every recipient and derived model"
+      },
+      {
+        kind: "downstream-restrictions",
+        pattern: "\\b(?:any\\s+)?outputs?\\s+(?:or\\s+results\\s+)?(?:of|from|therefrom)\\b[^.;]{0,120}\\b(?:must comply|shall comply|subject to)\\b",
+        reason: "the output is bound by the license's use terms"
+      },
+      {
+        kind: "downstream-restrictions",
+        pattern: "\\bincluding\\s+(?:any\\s+)?outputs?\\s+or\\s+results\\b[^.;]{0,120}\\bmust comply\\b",
+        reason: "the output is bound by the license's use terms"
+      }
+    ],
+    zh: [
+      {
+        kind: "user-threshold",
+        pattern: "\u6708\u6D3B\u8DC3\u7528\u6237",
+        reason: "a threshold of monthly active users"
+      },
+      {
+        kind: "revenue-threshold",
+        pattern: "(?:\u5E74|\u6708)(?:\u603B)?\u6536\u5165[^\u3002\uFF1B]{0,20}(?:\u8D85\u8FC7|\u9AD8\u4E8E)",
+        reason: "a revenue threshold"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "\u519B\u4E8B",
+        reason: "bans military use"
+      },
+      {
+        kind: "approval-before-use",
+        pattern: "(?:\u767B\u8BB0|\u6CE8\u518C)[^\u3002\uFF1B]{0,30}(?:\u5546\u4E1A|\u5546\u7528)|(?:\u5546\u4E1A|\u5546\u7528)[^\u3002\uFF1B]{0,30}(?:\u767B\u8BB0|\u6CE8\u518C)",
+        reason: "commercial use needs registration"
+      },
+      {
+        kind: "non-commercial",
+        pattern: "(?:\u4EC5|\u53EA)(?:\u9650|\u80FD|\u53EF)?(?:\u7528\u4E8E)?(?:\u5B66\u672F\u7814\u7A76|\u975E\u5546\u4E1A)",
+        reason: "non-commercial or research use only"
+      },
+      {
+        kind: "branding-duty",
+        pattern: "\u6807\u8BC6\u4E49\u52A1|\u6807\u660E\u5176\u4F7F\u7528\u4E86",
+        reason: "must show the licensor's name in the product"
+      }
+    ],
+    de: [
+      {
+        kind: "non-commercial",
+        pattern: "(?:nur|ausschlie(?:\xDF|ss)lich) (?:f\xFCr|zu) (?:nicht-?kommerziellen?|nichtgewerblichen?) (?:Zwecken?|Nutzung|Gebrauch)|nicht f\xFCr (?:kommerzielle|gewerbliche) Zwecke",
+        reason: "non-commercial use only"
+      },
+      {
+        kind: "research-only",
+        pattern: "(?:nur|ausschlie(?:\xDF|ss)lich) (?:f\xFCr|zu) (?:Forschungszwecke|wissenschaftliche[n]? Zwecke)",
+        reason: "research use only"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "milit\xE4rische[nmrs]? (?:Zwecke|Nutzung|Anwendungen)",
+        reason: "bans military use"
+      }
+    ],
+    fr: [
+      {
+        kind: "non-commercial",
+        pattern: "(?:uniquement|exclusivement|seulement) (?:\xE0 des fins|pour (?:un )?usages?) non[- ]commercia(?:l|le|les|ux)",
+        reason: "non-commercial use only"
+      },
+      {
+        kind: "research-only",
+        pattern: "(?:uniquement|exclusivement|seulement) (?:\xE0 des fins|pour) de (?:la )?recherche",
+        reason: "research use only"
+      },
+      {
+        kind: "field-of-use",
+        pattern: "(?:\xE0 des|aux) fins militaires",
+        reason: "bans military use"
+      }
+    ]
+  },
+  sources: [
+    "Open Source Definition 1.9, https://opensource.org/osd",
+    "License Claims research notes: ../shared/research/ai-licenses-and-openwashing.md (Llama, Qwen, DeepSeek, OpenRAIL, Gemma restrictions)",
+    "Phrases checked against real LICENSE files of ../shared/license-texts (categories ai-model, source-available, modified) and ../shared/corpus"
+  ]
+};
+
+// server/src/engine/licenses/clauses/clauseSegments.ts
+var itemStart = /^[ \t]*(?:[-*•·◦]\s|#{1,6}\s|§\s*\d|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)](?:\s|$)|\d{1,3}(?:\.\d{1,3})+\s)/u;
+var sentenceEnd = /(?<![A-Z]\.[A-Z]|\be\.g|\bi\.e|\bvs|\bNo|\bInc|\bLtd|\bCo|\bU\.S)[.!?;。；]["”’)\]]*\s+(?=["“(\[]?[\p{Lu}\d])|[。；]/gu;
+var maxSegment = 1200;
+function normaliseClauseText(text4) {
+  return text4.replace(/<\/?[a-z][^>]{0,40}>/giu, " ").replace(/\*\*|__|(?<=\s)\*|\*(?=\s)|`/gu, "").replace(/[“”„«»]/gu, '"').replace(/[‘’‚]/gu, "'").replace(/\s+/gu, " ").trim();
+}
+function clauseSegments(text4) {
+  const blocks = [];
+  let blockStart = -1;
+  let offset = 0;
+  for (const line of text4.split("\n")) {
+    const end = offset + line.length;
+    const blank = line.trim() === "";
+    if (blank || itemStart.test(line)) {
+      if (blockStart >= 0) blocks.push({ start: blockStart, end: offset });
+      blockStart = blank ? -1 : offset;
+    } else if (blockStart < 0) {
+      blockStart = offset;
+    }
+    offset = end + 1;
   }
-  return named.size === 1 ? [...named][0] : void 0;
+  if (blockStart >= 0) blocks.push({ start: blockStart, end: text4.length });
+  const segments = [];
+  for (const block of blocks) {
+    const body = text4.slice(block.start, block.end);
+    let from = 0;
+    const cut = (to) => {
+      pushTrimmed(segments, text4, block.start + from, block.start + to);
+      from = to;
+    };
+    for (const end of body.matchAll(sentenceEnd)) {
+      const to = end.index + end[0].trimEnd().length;
+      if (to > from) cut(to);
+    }
+    if (from < body.length) cut(body.length);
+  }
+  return segments;
+}
+function pushTrimmed(segments, text4, start, end) {
+  while (start < end && /\s/u.test(text4[start])) start++;
+  while (end > start && /\s/u.test(text4[end - 1])) end--;
+  for (let from = start; from < end; from += maxSegment) {
+    const to = Math.min(end, from + maxSegment);
+    const words = normaliseClauseText(text4.slice(from, to));
+    if (words !== "") segments.push({ start: from, end: to, text: words });
+  }
+}
+
+// server/src/engine/licenses/clauses/restrictiveClauses.ts
+var clauseData = restrictiveClauses_default;
+var clauseKinds = clauseData.kinds;
+var kindById = new Map(clauseKinds.map((kind) => [kind.id, kind]));
+var phrases2;
+var flags = "i";
+function compiledPhrases() {
+  phrases2 ??= Object.entries(clauseData.languages).flatMap(([language, list2]) => list2.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : void 0 })));
+  return phrases2;
+}
+function criterionTitle(criterion) {
+  return clauseData.criteria[criterion]?.title ?? criterion;
+}
+var excerptLength = 110;
+function excerptOf(text4, start, end) {
+  if (text4.length <= excerptLength) return text4;
+  let from = start < 50 ? 0 : text4.lastIndexOf(" ", start - 30) + 1;
+  let to = Math.min(text4.length, Math.max(end, from + excerptLength));
+  if (text4.length - to <= 20) to = text4.length;
+  else {
+    const space = text4.indexOf(" ", to);
+    to = space < 0 || space - to > 20 ? to : space;
+  }
+  if (to - from > excerptLength + 40) from = Math.max(0, text4.lastIndexOf(" ", start - 1) + 1);
+  return `${from > 0 ? "\u2026 " : ""}${text4.slice(from, to).replace(/[\s,;:]+$/u, "")}${to < text4.length ? " \u2026" : ""}`;
+}
+var textLength = 300;
+var recent2 = /* @__PURE__ */ new Map();
+var recentLimit2 = 32;
+function findRestrictiveClauses(text4) {
+  const known = recent2.get(text4);
+  if (known) return known;
+  const found = findUncached(text4);
+  if (recent2.size >= recentLimit2) recent2.delete(recent2.keys().next().value);
+  recent2.set(text4, found);
+  return found;
+}
+var maxAnalysedLength = 2e5;
+function findUncached(text4) {
+  const found = [];
+  const spent = /* @__PURE__ */ new Set();
+  for (const segment of clauseSegments(text4.length > maxAnalysedLength ? text4.slice(0, maxAnalysedLength) : text4)) {
+    const kinds = /* @__PURE__ */ new Set();
+    for (const phrase of compiledPhrases()) {
+      if (kinds.has(phrase.kind) || spent.has(phrase)) continue;
+      const match = phrase.regex.exec(segment.text);
+      if (!match || phrase.unlessRegex?.test(segment.text)) continue;
+      if (phrase.once) spent.add(phrase);
+      const kind = kindById.get(phrase.kind);
+      if (!kind) continue;
+      kinds.add(phrase.kind);
+      const criterion = phrase.criterion ?? kind.criterion;
+      found.push({
+        kind: kind.id,
+        criterion,
+        criterionTitle: criterionTitle(criterion),
+        label: kind.label,
+        reason: phrase.reason,
+        language: phrase.language,
+        span: { start: segment.start, end: segment.end },
+        text: segment.text.length > textLength ? `${segment.text.slice(0, textLength).replace(/\s+\S*$/u, "")} \u2026` : segment.text,
+        excerpt: excerptOf(segment.text, match.index, match.index + match[0].length)
+      });
+    }
+  }
+  return found;
+}
+
+// server/src/engine/licenses/clauses/licenseTextVerdict.ts
+var customTextPrefix = "LicenseRef-custom-text-";
+function customTextId(fileName) {
+  return `${customTextPrefix}${fileName.replace(/[^A-Za-z0-9.]+/gu, "-").replace(/^[-.]+|[-.]+$/gu, "") || "LICENSE"}`;
+}
+var kindOrder = new Map(clauseKinds.map((kind, index2) => [kind.id, index2]));
+function lineAt(text4, offset) {
+  let line = 1;
+  for (let index2 = text4.indexOf("\n"); index2 >= 0 && index2 < offset; index2 = text4.indexOf("\n", index2 + 1)) line++;
+  return line;
+}
+function declaredClauses(text4, clauses = findRestrictiveClauses(text4)) {
+  return clauses.map((clause) => ({
+    kind: clause.kind,
+    criterion: clause.criterion,
+    criterionTitle: clause.criterionTitle,
+    label: clause.label,
+    reason: clause.reason,
+    span: clause.span,
+    line: lineAt(text4, clause.span.start),
+    endLine: lineAt(text4, clause.span.end),
+    text: clause.text,
+    excerpt: clause.excerpt
+  }));
+}
+function citedClause(clauses) {
+  return [...clauses].sort((a, b) => (kindOrder.get(a.kind) ?? 99) - (kindOrder.get(b.kind) ?? 99) || a.span.start - b.span.start)[0];
+}
+function citation(fileName, clause) {
+  return `${fileName} ${clause.label} (line ${clause.line}: \u201C${clause.excerpt}\u201D) \u2014 not open source (${clause.criterion})`;
+}
+function judgeLicenseText(fileName, text4, identified) {
+  const clauses = declaredClauses(text4);
+  const cited = citedClause(clauses);
+  if (!cited) return { license: identified.license, clauses };
+  const note = citation(fileName, cited);
+  if (!identified.license) return { license: customTextId(fileName), note, cited, clauses };
+  if (identified.basedOn) return { license: identified.license, note: `it adds terms to the ${identified.basedOn} license: ${note}`, cited, clauses };
+  const known = describeLicense(identified.license);
+  if (known.osiApproved || known.fsfLibre) return { license: `LicenseRef-modified-${known.id}`, note: `it adds terms to the ${known.id} license: ${note}`, cited, clauses };
+  return { license: identified.license, cited, clauses };
 }
 
 // server/src/engine/declarations/licenseFiles.ts
 var licenseStem = /^(?:(?:un)?licen[cs]e|copying|copyright|model[-_.]?licen[cs]e)/iu;
 var namedToken = /^(?:mit|apache|bsd|gpl|lgpl|agpl|mpl|isc|cc0|cc|by|sa|nc|nd|model|models|code|weights|data|docs?|lesser|library|v?\d+)$/iu;
 var upperToken = /^[A-Z0-9]+$/u;
-var thirdParty = /third[-_.]?party|notices?/iu;
+var thirdParty2 = /third[-_.]?party|notices?/iu;
 var textExtension = /^(?:md|markdown|txt|rst|adoc|text)$/iu;
 function isLicenseFileName(name) {
   const stem = licenseStem.exec(name);
@@ -24113,7 +25637,7 @@ function isLicenseFileName(name) {
   let rest = name.slice(stem[0].length);
   const extension2 = /\.([A-Za-z]+)$/u.exec(rest);
   if (extension2 && textExtension.test(extension2[1])) rest = rest.slice(0, extension2.index);
-  if (thirdParty.test(rest)) return false;
+  if (thirdParty2.test(rest)) return false;
   return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || upperToken.test(token) && token !== "THIRD");
 }
 function licenseFileScope(name) {
@@ -24126,22 +25650,42 @@ function licenseFileDeclarations(file) {
   const result = emptyDeclarations();
   const name = file.path.split("/").pop() ?? file.path;
   const identified = identifyLicenseText(file.text);
+  const expression = declaredExpression(identified);
+  const verdict = judgeLicenseText(name, file.text, { ...identified, license: expression });
+  const license = verdict.license;
   const title = /\S[^\r\n]*/u.exec(file.text);
   const firstLine = title ? title[0].trim() : name;
-  const span = title ? { start: title.index, end: title.index + title[0].trimEnd().length } : { start: 0, end: 0 };
-  result.declarations.push(makeDeclaration(
-    identified.license ? { expression: identified.license, deprecatedIds: [], note: identified.addedText ? `it adds terms to the ${identified.basedOn} license: \u201C${identified.addedText}\u201D` : void 0 } : { unjudgeable: `the text of ${name} matches no license License Claims knows`, deprecatedIds: [] },
+  const span = verdict.cited?.span ?? (title ? { start: title.index, end: title.index + title[0].trimEnd().length } : { start: 0, end: 0 });
+  const textName = !license ? "unidentified text" : license.startsWith(customTextPrefix) ? "custom license text" : `${describeLicense(license).name} text`;
+  const declaration = makeDeclaration(
+    license ? {
+      expression: license,
+      deprecatedIds: [],
+      note: verdict.note ?? (identified.addedText ? `it adds terms to the ${identified.basedOn} license: \u201C${identified.addedText}\u201D` : identified.excludedText ? `it puts some files under another license: \u201C${identified.excludedText}\u201D` : void 0)
+    } : { unjudgeable: `the text of ${name} matches no license License Claims knows`, deprecatedIds: [] },
     {
       source: "license-file",
       file: file.path,
       span,
-      raw: identified.license ? describeLicense(identified.license).name : firstLine.slice(0, 80),
-      label: `${name} (${identified.license ? `${describeLicense(identified.license).name} text` : "unidentified text"})`,
+      raw: license ? describeLicense(license).name : firstLine.slice(0, 80),
+      label: `${name} (${textName})`,
       strictSpdx: false,
       scope: licenseFileScope(name)
     }
-  ));
+  );
+  result.declarations.push({
+    ...declaration,
+    ...verdict.clauses.length > 0 ? { clauses: verdict.clauses } : {},
+    ...identified.parts.length > 1 ? { licenseParts: identified.parts } : {}
+  });
   return result;
+}
+function declaredExpression(identified) {
+  let expression = identified.license;
+  if (!expression) return null;
+  if (identified.parts.length > 1 && / AND /u.test(expression) && !/ OR /u.test(expression)) expression = identified.parts[0].license;
+  if (identified.excludedText) expression = `${/ /u.test(expression) ? `(${expression})` : expression} AND LicenseRef-separately-licensed-files`;
+  return expression;
 }
 
 // node_modules/mdast-util-to-string/lib/index.js
@@ -32345,18 +33889,18 @@ function addImplementation2(editMap, at, remove, add) {
 // node_modules/micromark-extension-gfm-table/lib/infer.js
 function gfmTableAlign(events, index2) {
   let inDelimiterRow = false;
-  const align = [];
+  const align2 = [];
   while (index2 < events.length) {
     const event = events[index2];
     if (inDelimiterRow) {
       if (event[0] === "enter") {
         if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+          align2.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
         }
       } else if (event[1].type === "tableContent") {
         if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
+          const alignIndex = align2.length - 1;
+          align2[alignIndex] = align2[alignIndex] === "left" ? "center" : "right";
         }
       } else if (event[1].type === "tableDelimiterRow") {
         break;
@@ -32366,7 +33910,7 @@ function gfmTableAlign(events, index2) {
     }
     index2 += 1;
   }
-  return align;
+  return align2;
 }
 
 // node_modules/micromark-extension-gfm-table/lib/syntax.js
@@ -32743,15 +34287,15 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map, context, index2, table, tableBody) {
+function flushTableEnd(map, context, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context]);
   }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context]);
   map.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -33027,12 +34571,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value2.name === "string" ? value2.name : void 0
         )
       );
-      Object.defineProperty(visit3, "name", {
+      Object.defineProperty(visit4, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit3;
-    function visit3() {
+    return visit4;
+    function visit4() {
       const matches = !check || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -33480,12 +35024,12 @@ function gfmTableFromMarkdown() {
   };
 }
 function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
+  const align2 = token._align;
+  ok(align2, "expected `_align` on table");
   this.enter(
     {
       type: "table",
-      align: align.map(function(d) {
+      align: align2.map(function(d) {
         return d === "none" ? null : d;
       }),
       children: [],
@@ -33666,14 +35210,14 @@ function replaceCodePointXML(codePoint) {
 
 // node_modules/entities/dist/internal/decode-shared.js
 var BASE91_INVERSE = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(127);
+  const table2 = new Uint8Array(127);
   let code2 = 0;
   for (let char = 33; char <= 126; char++) {
     if (char !== 34 && char !== 36 && char !== 92) {
-      table[char] = code2++;
+      table2[char] = code2++;
     }
   }
-  return table;
+  return table2;
 })();
 function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
   const base = 91;
@@ -34441,10 +35985,10 @@ var Tokenizer2 = class {
   decodeEntities;
   recognizeSelfClosing;
   entityDecoder;
-  constructor({ xmlMode = false, decodeEntities = true, recognizeSelfClosing = xmlMode }, cbs) {
+  constructor({ xmlMode = false, decodeEntities: decodeEntities2 = true, recognizeSelfClosing = xmlMode }, cbs) {
     this.cbs = cbs;
     this.xmlMode = xmlMode;
-    this.decodeEntities = decodeEntities;
+    this.decodeEntities = decodeEntities2;
     this.recognizeSelfClosing = recognizeSelfClosing;
     this.entityDecoder = new EntityDecoder(xmlMode ? xmlDecodeTree : htmlDecodeTree, (cp, consumed) => this.emitCodePoint(cp, consumed));
   }
@@ -35795,6 +37339,11 @@ var Parser = class {
 };
 
 // server/src/engine/markdown/proseBlocks.ts
+var externalTarget = /^(?:https?:|mailto:|\/\/)/iu;
+function isExternalLinkHeading(children) {
+  const meaningful = children.filter((child) => !(child.type === "text" && /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(child.value)));
+  return meaningful.length === 1 && meaningful[0].type === "link" && externalTarget.test(meaningful[0].url);
+}
 function blockSpan(block) {
   return { start: block.base + (block.offsets[0] ?? 0), end: block.base + (block.offsets[block.offsets.length - 1] ?? 0) };
 }
@@ -35811,6 +37360,7 @@ var BlockBuilder = class {
   text = "";
   offsets = [];
   links = [];
+  codes = [];
   /**
    * Appends a text node's value. Where the value differs from its source
    * (escapes such as `\*`, entities such as `&amp;`), each character is
@@ -35843,7 +37393,7 @@ var BlockBuilder = class {
   }
   finish(kind, endOffset) {
     if (this.text.trim() === "") return void 0;
-    return { kind, text: this.text, offsets: [...this.offsets, endOffset], base: 0, links: this.links, sections: [] };
+    return { kind, text: this.text, offsets: [...this.offsets, endOffset], base: 0, links: this.links, sections: [], ...this.codes.length > 0 ? { codes: this.codes } : {} };
   }
 };
 function startOf(node2) {
@@ -35875,13 +37425,20 @@ function collectInline(nodes, builder, from, limit) {
       case "linkReference": {
         const start = builder.text.length;
         cursor = collectInline(node2.children, builder, placed ? startOf(node2) : cursor, placed ? endOf(node2) : limit);
-        builder.links.push({ start, end: builder.text.length });
+        builder.links.push({ start, end: builder.text.length, ...node2.type === "link" && externalTarget.test(node2.url) ? { external: true } : {} });
         break;
       }
       case "emphasis":
       case "strong":
       case "delete":
         cursor = collectInline(node2.children, builder, placed ? startOf(node2) : cursor, placed ? endOf(node2) : limit);
+        break;
+      case "inlineCode":
+        if (placed) {
+          const at = builder.source.indexOf(node2.value, startOf(node2));
+          if (at >= 0 && at < endOf(node2)) builder.codes.push({ text: node2.value, offset: at });
+        }
+        builder.gap(placed ? startOf(node2) : cursor);
         break;
       default:
         builder.gap(placed ? startOf(node2) : cursor);
@@ -35890,31 +37447,36 @@ function collectInline(nodes, builder, from, limit) {
   }
   return cursor;
 }
-var htmlBlockTags = /* @__PURE__ */ new Set(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "td", "th", "tr", "table", "br", "blockquote", "section", "details", "summary", "center", "dd", "dt", "hr"]);
+var htmlBlockTags = /* @__PURE__ */ new Set(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "td", "th", "tr", "table", "blockquote", "section", "details", "summary", "center", "dd", "dt", "hr"]);
 var htmlSkippedTags = /* @__PURE__ */ new Set(["code", "pre", "script", "style", "kbd", "samp"]);
 function htmlBlocks(value2, sourceStart, source) {
   const blocks = [];
   let builder = new BlockBuilder(source);
   let skipDepth = 0;
   let linkStart = -1;
+  let linkExternal = false;
   const flush = (offset) => {
+    if (linkStart >= 0 && builder.text.length > linkStart) builder.links.push({ start: linkStart, end: builder.text.length, external: linkExternal });
     const block = builder.finish("html", sourceStart + offset);
     if (block) blocks.push(block);
     builder = new BlockBuilder(source);
+    if (linkStart >= 0) linkStart = 0;
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         if (htmlSkippedTags.has(name)) skipDepth++;
         else if (htmlBlockTags.has(name)) flush(parser.startIndex);
-        else if (name === "a") linkStart = builder.text.length;
-        else builder.gap(sourceStart + parser.startIndex);
+        else if (name === "a") {
+          linkStart = builder.text.length;
+          linkExternal = externalTarget.test(attributes.href ?? "");
+        } else builder.gap(sourceStart + parser.startIndex);
       },
       onclosetag(name) {
         if (htmlSkippedTags.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         else if (htmlBlockTags.has(name)) flush(parser.startIndex);
         else if (name === "a" && linkStart >= 0) {
-          builder.links.push({ start: linkStart, end: builder.text.length });
+          builder.links.push({ start: linkStart, end: builder.text.length, external: linkExternal });
           linkStart = -1;
         }
       },
@@ -35935,15 +37497,18 @@ function headingText(node2) {
   return "";
 }
 function proseEntries(tree, source) {
-  const entries = [];
+  const entries2 = [];
+  let quoteDepth = 0;
+  let listDepth = 0;
   const add = (block) => {
-    if (block) entries.push({ block });
+    if (!block) return;
+    entries2.push({ block: quoteDepth > 0 || listDepth > 0 ? { ...block, ...quoteDepth > 0 ? { quoted: true } : {}, ...listDepth > 0 ? { listItem: true } : {} } : block });
   };
-  const visit3 = (parent) => {
+  const visit4 = (parent) => {
     for (const node2 of parent.children) {
       switch (node2.type) {
         case "heading": {
-          entries.push({ heading: { depth: node2.depth, text: headingText(node2).trim() } });
+          entries2.push({ heading: { depth: node2.depth, text: headingText(node2).trim(), ...isExternalLinkHeading(node2.children) ? { linksElsewhere: true } : {} } });
           const builder = new BlockBuilder(source);
           collectInline(node2.children, builder, startOf(node2), endOf(node2));
           add(builder.finish("heading", endOf(node2)));
@@ -35967,19 +37532,27 @@ function proseEntries(tree, source) {
         case "html":
           for (const block of htmlBlocks(node2.value, startOf(node2), source)) add(block);
           break;
-        case "list":
-        case "listItem":
         case "blockquote":
+          quoteDepth++;
+          visit4(node2);
+          quoteDepth--;
+          break;
+        case "listItem":
+          listDepth++;
+          visit4(node2);
+          listDepth--;
+          break;
+        case "list":
         case "footnoteDefinition":
-          visit3(node2);
+          visit4(node2);
           break;
         default:
           break;
       }
     }
   };
-  visit3(tree);
-  return entries;
+  visit4(tree);
+  return entries2;
 }
 var SectionTracker = class {
   open = [];
@@ -36237,9 +37810,9 @@ function shallowMarkdown(text4) {
     const blockStartable = column - markerColumn <= 3;
     const opened = blockStartable ? fence2.exec(content3) : null;
     const isFence = opened !== null && !(opened[1][0] === "`" && content3.slice(opened[0].length).includes("`"));
-    const isHeading = blockStartable && heading.test(content3);
+    const isHeading2 = blockStartable && heading.test(content3);
     const startsItem = item !== void 0 && (previous3 === void 0 || listOpen || !blank && (!item.ordered || item.one));
-    const surely = depth === 0 ? column <= 3 && (isFence || isHeading) : depth === 1 && item !== void 0 && firstMarkerColumn <= 3 && !blank && (!item.ordered || item.one);
+    const surely = depth === 0 ? column <= 3 && (isFence || isHeading2) : depth === 1 && item !== void 0 && firstMarkerColumn <= 3 && !blank && (!item.ordered || item.one);
     if (blank) {
       resetParagraph();
       block.reset();
@@ -36250,8 +37823,8 @@ function shallowMarkdown(text4) {
       if (afterBlank && item === void 0 && column < 2) listOpen = false;
       afterBlank = false;
       if (surely) block.reset();
-      if (isFence || isHeading) {
-        if (isHeading) {
+      if (isFence || isHeading2) {
+        if (isHeading2) {
           let delimiters = 0;
           for (let i = at; i < end; i++) if (isDelimiterAt(text4, i)) delimiters++;
           if (delimiters > maxLineDelimiters) defuseDelimiters(at, end);
@@ -36312,7 +37885,7 @@ function shallowMarkdown(text4) {
 // server/src/engine/markdown/references.ts
 function documentReferences(tree) {
   const references = { images: [], links: [] };
-  const visit3 = (node2, parentSpan) => {
+  const visit4 = (node2, parentSpan) => {
     const start = node2.position?.start.offset;
     const span = start === void 0 ? parentSpan : { start, end: node2.position?.end.offset ?? start };
     if (node2.type === "image") references.images.push({ url: node2.url, alt: node2.alt ?? "", span });
@@ -36328,9 +37901,9 @@ function documentReferences(tree) {
       parser.write(node2.value);
       parser.end();
     }
-    if ("children" in node2) for (const child of node2.children) visit3(child, span);
+    if ("children" in node2) for (const child of node2.children) visit4(child, span);
   };
-  visit3(tree, { start: 0, end: 0 });
+  visit4(tree, { start: 0, end: 0 });
   return references;
 }
 
@@ -36355,13 +37928,19 @@ var maxReach = 400;
 function isSentenceEnd(code2) {
   return code2 === 46 || code2 === 33 || code2 === 63 || code2 === 10;
 }
+var isDigit3 = (code2) => code2 >= 48 && code2 <= 57;
+function endsSentenceAt(text4, index2) {
+  const code2 = text4.charCodeAt(index2);
+  if (!isSentenceEnd(code2)) return false;
+  return !(code2 === 46 && isDigit3(text4.charCodeAt(index2 - 1)) && isDigit3(text4.charCodeAt(index2 + 1)));
+}
 function sentenceAround(text4, start, end = start) {
   let from = start;
   const earliest = Math.max(0, start - maxReach);
-  while (from > earliest && !isSentenceEnd(text4.charCodeAt(from - 1))) from--;
+  while (from > earliest && !endsSentenceAt(text4, from - 1)) from--;
   let to = end;
   const latest = Math.min(text4.length, end + maxReach);
-  while (to < latest && !isSentenceEnd(text4.charCodeAt(to))) to++;
+  while (to < latest && !endsSentenceAt(text4, to)) to++;
   return text4.slice(from, to);
 }
 
@@ -36393,7 +37972,13 @@ var namesContainingClaimWords = [
   /\bopen[\s-]source[\s-]program(?:me)?[\s-]offices?\b/giu,
   /\bopen[\s-]source[\s-]summit\b/giu,
   /\bopen[\s-]source[\s-]insights?\b/giu,
-  /\bopen[\s-]source[\s-]guides?\b/giu
+  /\bopen[\s-]source[\s-]guides?\b/giu,
+  // programmes, policies, codes of conduct, offices and teams of organisations: names, not statements about this project
+  /\b(?:[\p{Lu}][\p{L}.&-]*[\s-]+)?open[\s-]?source[\s-]+(?:code[\s-]+of[\s-]+conduct|policy|policies|program(?:me)?s?|office|team|pledge|guidelines|release[\s-]+process|review|day|fund|awards?)\b/giu,
+  // e-mail addresses and web addresses (`opensource-conduct@example.com`, `opensource.example.com/codeofconduct`)
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu,
+  /\b(?:https?:\/\/|www\.)\S+/giu,
+  /\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|cn|edu|gov|co)\b(?:\/\S*)?/giu
 ];
 var negationWords = /* @__PURE__ */ new Set([
   "not",
@@ -36418,6 +38003,89 @@ var negationWords = /* @__PURE__ */ new Set([
   "jamais",
   "ni",
   "nunca"
+]);
+var futureBefore = /* @__PURE__ */ new Set([
+  "will",
+  "we'll",
+  "i'll",
+  "it'll",
+  "shall",
+  "going",
+  "plan",
+  "plans",
+  "planned",
+  "planning",
+  "intend",
+  "intends",
+  "intended",
+  "intending",
+  "aim",
+  "aims",
+  "hope",
+  "hopes",
+  "expect",
+  "expects",
+  "soon",
+  "upcoming",
+  "eventually",
+  "future",
+  "later",
+  "would",
+  "considering",
+  "roadmap",
+  "wird",
+  "werden",
+  "planen",
+  "bient\xF4t",
+  "sera",
+  "seront",
+  "ser\xE1",
+  "ser\xE1n"
+]);
+var futureAfter = /* @__PURE__ */ new Set(["soon", "later", "eventually", "next", "upcoming", "shortly", "bald", "bient\xF4t", "pronto"]);
+var sentimentBefore = /* @__PURE__ */ new Set([
+  "love",
+  "loves",
+  "loved",
+  "lover",
+  "lovers",
+  "passion",
+  "passionate",
+  "committed",
+  "commitment",
+  "dedicated",
+  "believe",
+  "believes",
+  "believers",
+  "champion",
+  "champions",
+  "advocate",
+  "advocates",
+  "advocating",
+  "embrace",
+  "embraces",
+  "enthusiasts",
+  "fans",
+  "support",
+  "supports",
+  "supporting",
+  "sponsor",
+  "sponsors",
+  "sponsoring",
+  "fund",
+  "funds",
+  "funding",
+  "world",
+  "spirit",
+  "sustainability",
+  "sustain",
+  "sustaining",
+  "history",
+  "state",
+  "mapping",
+  "contributor",
+  "maintainer",
+  "maintainers"
 ]);
 var thirdPartyBefore = /* @__PURE__ */ new Set([
   "other",
@@ -36477,6 +38145,11 @@ var thirdPartyBefore = /* @__PURE__ */ new Set([
   "evaluate",
   "against",
   "alongside",
+  "most",
+  "assess",
+  "assessing",
+  "assessed",
+  "capabilities",
   "andere",
   "anderen",
   "anderer",
@@ -36511,7 +38184,6 @@ var thirdPartyAfter = /* @__PURE__ */ new Set([
   "developers",
   "maintainers",
   "alternatives",
-  "alternative",
   "competitors",
   "counterparts",
   "peers",
@@ -36523,6 +38195,24 @@ var thirdPartyAfter = /* @__PURE__ */ new Set([
   "components",
   "datasets",
   "data",
+  // plural kinds of things: the class of open-source repositories or licenses, not this one ("open source licenses", "excellent open source repositories")
+  "repositories",
+  "repos",
+  "licenses",
+  "licences",
+  "tutorials",
+  "tutorial",
+  "products",
+  "programs",
+  "codebases",
+  "frameworks",
+  "platforms",
+  "solutions",
+  "apps",
+  "applications",
+  "work",
+  "landscape",
+  "space",
   "gemeinschaft",
   "communaut\xE9",
   "comunidad"
@@ -36589,26 +38279,58 @@ function isNegated(text4, start) {
   if (before.some((word) => negationWords.has(word) || word.endsWith("n't"))) return true;
   return /\b(?:non|not)[-\u2010\u2011]$/iu.test(text4.slice(Math.max(0, start - 4), start));
 }
+function isFuture(text4, start, end) {
+  return wordsBefore(text4, start, 6).some((word) => futureBefore.has(word)) || wordsAfter(text4, end, 4).some((word) => futureAfter.has(word));
+}
+function isSentiment(text4, start) {
+  return wordsBefore(text4, start, 3).some((word) => sentimentBefore.has(word));
+}
+function isQuestion(text4, end) {
+  const latest = Math.min(text4.length, end + clauseReach);
+  for (let i = end; i < latest; i++) {
+    const char = text4[i];
+    if (char === "?" || char === "\uFF1F") return true;
+    if (char === "." && !/\d/u.test(text4[i + 1] ?? "")) return false;
+    if (char === "!" || char === "\n") return false;
+  }
+  return false;
+}
+var codeHost = /^\s*(?:on\s+)?(?:github|gitlab|gitee|codeberg|bitbucket|sourcehut|hugging\s*face)\b/iu;
+function describesLeadLink(text4, links) {
+  const lead = links[0];
+  if (!lead || !new RegExp("\\p{L}{2}", "u").test(text4.slice(lead.start, lead.end)) || !/^[\s*+•·\-–—>\p{Extended_Pictographic}\uFE0F]*$/u.test(text4.slice(0, lead.start))) return false;
+  return /^\s*(?:[:：]|[-–—]\s)/u.test(text4.slice(lead.end));
+}
 function isAboutOthers(text4, start, end, links) {
-  if (wordsBefore(text4, start, 3).some((word) => thirdPartyBefore.has(word))) return true;
+  const before = wordsBefore(text4, start, 4);
+  if (before.slice(0, 3).some((word, index2) => thirdPartyBefore.has(word) && !(word === "most" && before[index2 + 1] === "the"))) return true;
   const after = wordsAfter(text4, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
   if (noun && thirdPartyAfter.has(noun)) return true;
+  const quoted = /^([^"“\n]{1,40}?)\s*["“]\S/u.exec(text4.slice(end, end + 60));
+  if (quoted && namesATool(quoted[1])) return true;
   const link = links[firstStartingAfter(links, end)];
   if (link && link.start - end > 40) return false;
   if (!link) return false;
-  const between = text4.slice(end, link.start).trim().toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
-  return between.length >= 1 && between.length <= 3 && between.some((word) => toolNouns.test(word));
+  return namesATool(text4.slice(end, link.start));
 }
-var quotePairs = { '"': '"', "\u201C": "\u201D", "\u201E": "\u201C\u201D", "\xAB": "\xBB", "\u2039": "\u203A" };
+function namesATool(between) {
+  const words = between.trim().toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  return words.length >= 1 && words.length <= 3 && words.some((word) => toolNouns.test(word));
+}
+var quotePairs = { '"': '"', "\u201C": "\u201D", "\u201E": "\u201C\u201D", "\xAB": "\xBB", "\u2039": "\u203A", "\u2018": "\u2019", "'": "'" };
+var isWordChar = (char) => char !== void 0 && /[\p{L}\p{N}]/u.test(char);
 function quotedRanges(text4) {
   const ranges = [];
   for (let i = 0; i < text4.length; i++) {
     const closers = quotePairs[text4[i]];
     if (!closers) continue;
+    const apostrophe = text4[i] === "'";
+    if (apostrophe && (isWordChar(text4[i - 1]) || !isWordChar(text4[i + 1]))) continue;
+    const closes = (j2) => closers.includes(text4[j2]) && !(apostrophe && isWordChar(text4[j2 + 1]));
     let j = i + 1;
-    while (j < text4.length && j - i <= 150 && !closers.includes(text4[j]) && text4[j] !== "\n") j++;
-    if (j < text4.length && closers.includes(text4[j])) {
+    while (j < text4.length && j - i <= 150 && !closes(j) && !(text4[j] === "\n" && text4[j + 1] === "\n")) j++;
+    if (j < text4.length && closes(j)) {
       ranges.push({ start: i, end: j + 1 });
       i = j;
     }
@@ -36663,8 +38385,13 @@ function scanClaims(text4, context = {}) {
   };
   const isLinkText = (start, end) => {
     const link = lastStartingAtOrBefore(links, start);
-    return link !== void 0 && end <= link.end && link.end - link.start <= end - start + 2;
+    if (link !== void 0 && end <= link.end) {
+      return link.end - link.start <= end - start + 2 || link.external === true && !/licen[sc]e/iu.test(text4.slice(link.start, link.end));
+    }
+    const next = links[firstStartingAfter(links, end - 1)];
+    return next?.external === true && /^[\s*_]*$/u.test(text4.slice(end, next.start)) && !codeHost.test(text4.slice(next.start, next.end));
   };
+  if (describesLeadLink(text4, links)) return [];
   const covered = new Covered(text4.length);
   const claims = [];
   for (const { kind, language, pattern } of claimPatterns) {
@@ -36674,6 +38401,7 @@ function scanClaims(text4, context = {}) {
       const end = start + match[0].length;
       if (covered.overlaps(start, end)) continue;
       if (isQuoted(start, end) || isNegated(masked, start) || isAboutOthers(masked, start, end, links) || isLinkText(start, end)) continue;
+      if (isFuture(masked, start, end) || isSentiment(masked, start) || isQuestion(masked, end)) continue;
       covered.add(start, end);
       claims.push({ kind, language, start, end, aboutModel: modelWords.test(sentenceAround(masked, start, end)) });
     }
@@ -36810,6 +38538,17 @@ var licenseHeading = new RegExp(String.raw`(?:^|\s)${LICENSE_WORD}$|^${LICENSE_W
 var notOwnLicenseHeading = /\bthird[\s-]?party\b|\bdependenc/iu;
 var codeWords = /\b(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
 var modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
+var otherSubjectWords = String.raw`(?:logos?|icons?|artwork|images?|mascot|illustrations?|screenshots?|documentation|docs|website|site|specification|spec|fonts?|translations?|trademarks?|brand(?:ing)?|assets?|examples?|samples?)`;
+var otherSubjectSentence = new RegExp(String.raw`^[\s\W]*(?:(?:the|our|its|all|this|these|project(?:'s)?|[\x60"“]?[\p{L}\p{N}][\w.-]*[\x60"”]?(?:'s|’s))\s+){0,2}(?:\p{L}+\s+)?${otherSubjectWords}\b`, "iu");
+var dependencySentence = /\b(?:uses|includes|bundles|contains|incorporates|vendors|embeds|ships)\b[^.]{0,100}?\b(?:librar(?:y|ies)|modules?|packages?|components?|dependenc(?:y|ies)|code)\b[^.]{0,60}?\b(?:which|that)\s+(?:is|are)\s+(?:distributed|licen[sc]ed|released|available)\b/iu;
+var otherSubjectHeading = new RegExp(String.raw`\b${otherSubjectWords}\b`, "iu");
+function aboutSomethingElse(sentence, sections) {
+  const innermost = sections[sections.length - 1];
+  if (innermost && !isLicenseHeading(innermost.text) && otherSubjectHeading.test(innermost.text)) return true;
+  return otherSubjectSentence.test(sentence) || dependencySentence.test(sentence);
+}
+var futureTerms = /\b(?:becomes?|will\s+(?:be(?:come)?|convert|change|switch|transition)|convert(?:s|ed)?\s+to|change[\s-]+(?:date|license)|after\s+(?:\d+|two|three|four|five)\s+years|on\s+the\s+change\s+date)\b/iu;
+var noPublicLicense = /\bproprietary\b|\ball\s+rights\s+reserved\b|\bclosed[\s-]source\b/iu;
 var licenseHeadings = /* @__PURE__ */ new Map();
 function isLicenseHeading(text4) {
   let known = licenseHeadings.get(text4);
@@ -36833,7 +38572,7 @@ function scopeOf(sentence, sectionHeading) {
   if (aboutCode && !aboutModel) return "code";
   return "all";
 }
-function sentences(text4) {
+function sentences2(text4) {
   const result = [];
   let start = 0;
   for (const match of text4.matchAll(/[.!?;](?=\s|$)|\n/gu)) {
@@ -36843,42 +38582,82 @@ function sentences(text4) {
   if (start < text4.length) result.push({ start, end: text4.length });
   return result;
 }
-function mentionDeclaration(file, id, raw, span, source, label, scope) {
+function mentionDeclaration(file, id, raw, span, source, label, scope2) {
   const resolved = id ? { expression: id, deprecatedIds: [] } : resolveLicenseName(raw);
-  return makeDeclaration(resolved, { source, file, span, raw, label, strictSpdx: false, scope });
+  return makeDeclaration(resolved, { source, file, span, raw, label, strictSpdx: false, scope: scope2 });
 }
 function licenseSectionDeclarations(file, blocks) {
   const declarations = [];
+  let proprietarySite;
+  let listed = [];
   for (const block of blocks) {
-    if (!inLicenseSection(block)) continue;
+    if (block.listItem && listed.length > 0 && inLicenseSection(block)) {
+      const part = partName(block);
+      for (const declaration of listed) if (part) (declaration.covers ??= []).push(part);
+    } else if (!block.listItem) {
+      listed = [];
+    }
+    if (!inLicenseSection(block) || block.quoted) continue;
     const heading2 = [...block.sections].reverse().find((section) => isLicenseHeading(section.text))?.text ?? (block.kind === "heading" ? block.text : void 0);
-    for (const sentence of sentences(block.text)) {
+    for (const code2 of block.codes ?? []) {
+      for (const mention of findLicenseMentions(code2.text)) {
+        if (!mention.id) continue;
+        const span = { start: block.base + code2.offset + mention.start, end: block.base + code2.offset + mention.end };
+        declarations.push(mentionDeclaration(file, mention.id, mention.text, span, "readme-section", `README License section (${describeLicense(mention.id).name})`, heading2 && modelWords.test(heading2) ? "model" : "all"));
+      }
+    }
+    for (const sentence of sentences2(block.text)) {
       const text4 = block.text.slice(sentence.start, sentence.end);
+      if (block.kind !== "heading" && (aboutSomethingElse(text4, block.sections) || futureTerms.test(text4))) continue;
+      const noLicense = noPublicLicense.exec(text4);
+      if (noLicense && !proprietarySite) proprietarySite = { block, start: sentence.start + noLicense.index, end: sentence.start + noLicense.index + noLicense[0].length, text: noLicense[0] };
       const mentions = findLicenseMentions(text4, { custom: block.kind !== "heading" });
-      const restriction = mentions.length === 0 ? modelRestriction.exec(text4) : null;
-      const scope = restriction || mentions.length > 0 ? scopeOf(text4, heading2) : "all";
-      if (restriction && scope === "model") {
-        const start = sentence.start + restriction.index;
+      const restriction2 = mentions.length === 0 ? modelRestriction.exec(text4) : null;
+      const scope2 = restriction2 || mentions.length > 0 ? scopeOf(text4, heading2) : "all";
+      if (restriction2 && scope2 === "model") {
+        const start = sentence.start + restriction2.index;
         declarations.push(makeDeclaration(
-          { expression: "LicenseRef-README-model-terms", note: `the README allows the model ${restriction[0].replace(/\s+/gu, " ").trim()}`, deprecatedIds: [] },
-          { source: "readme-section", file, span: sourceSpan(block, start, start + restriction[0].length), raw: restriction[0], label: "README License section (terms for the model)", strictSpdx: false, scope: "model" }
+          { expression: "LicenseRef-README-model-terms", note: `the README allows the model ${restriction2[0].replace(/\s+/gu, " ").trim()}`, deprecatedIds: [] },
+          { source: "readme-section", file, span: sourceSpan(block, start, start + restriction2[0].length), raw: restriction2[0], label: "README License section (terms for the model)", strictSpdx: false, scope: "model" }
         ));
       }
+      const introducesList = /:\s*$/u.test(text4);
+      if (introducesList) listed = [];
       for (const mention of mentions) {
         const start = sentence.start + mention.start;
-        declarations.push(mentionDeclaration(
+        const declaration = mentionDeclaration(
           file,
           mention.id,
           mention.text,
           sourceSpan(block, start, sentence.start + mention.end),
           "readme-section",
           `README License section (${mention.id ? describeLicense(mention.id).name : mention.text})`,
-          scope
-        ));
+          scope2
+        );
+        declarations.push(declaration);
+        if (introducesList) listed.push(declaration);
       }
     }
   }
+  if (declarations.length === 0 && proprietarySite) {
+    const { block, start, end, text: text4 } = proprietarySite;
+    declarations.push(makeDeclaration(proprietary(`the README License section (\u201C${text4}\u201D)`), {
+      source: "readme-section",
+      file,
+      span: sourceSpan(block, start, end),
+      raw: text4,
+      label: `README License section (${text4})`,
+      strictSpdx: false,
+      scope: "all"
+    }));
+  }
   return declarations;
+}
+function partName(block) {
+  const lead = block.links[0];
+  const text4 = lead && block.text.slice(0, lead.start).trim() === "" ? block.text.slice(lead.start, lead.end) : block.text.split(/\s+(?:found|as\s+found|in\s+the)\s|\(|\.(?:\s|$)/u)[0];
+  const name = text4.trim().replace(/[.:;,]+$/u, "");
+  return name.length >= 6 && name.length <= 120 ? name : void 0;
 }
 function badgeParts(url) {
   let parsed;
@@ -36934,16 +38713,28 @@ function licenseLinkDeclarations(file, links, already) {
     if (!entry) continue;
     const id = catalogId(entry);
     if ([...already, ...declarations].some((declaration) => declaration.expression === id)) continue;
-    const scope = entry.category === "source-available" ? "all" : "model";
-    declarations.push(makeDeclaration({ expression: id, deprecatedIds: [] }, { source: "readme-prose", file, span: link.span, raw: link.url, label: `README link to the ${entry.shortName}`, strictSpdx: false, scope }));
+    const scope2 = entry.category === "source-available" ? "all" : "model";
+    declarations.push(makeDeclaration({ expression: id, deprecatedIds: [] }, { source: "readme-prose", file, span: link.span, raw: link.url, label: `README link to the ${entry.shortName}`, strictSpdx: false, scope: scope2 }));
   }
   return declarations;
 }
 
 // server/src/engine/documents/markdownDocument.ts
-var thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related\s+(?:work|projects)|dependencies|danksagung|remerciements|agradecimientos)\b/iu;
+var thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related(?:\s+\w+)?|dependencies|sponsors?|sponsored|backers?|supporters?|partners?|integrations?|integrated\s+with|(?:projects?|who(?:'s)?|companies|used)\s+(?:using|uses|use|by)|users|showcase|alternatives|similar|see\s+also|friends|awesome|ecosystem|powered\s+by|built\s+with|danksagung|remerciements|agradecimientos)\b/iu;
 function inThirdPartySection(block) {
-  return block.sections.some((heading2) => thirdPartyHeading.test(heading2.text));
+  if (block.sections.some((heading2) => thirdPartyHeading.test(heading2.text) || heading2.linksElsewhere)) return true;
+  return block.kind === "heading" && thirdPartyHeading.test(block.text);
+}
+var nameWords = (text4) => text4.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 1);
+function describesNamedSection(block, claimStart, title) {
+  const section = block.sections[block.sections.length - 1];
+  if (!section || block.kind === "heading") return false;
+  const name = section.text.replace(/^[^\p{L}\p{N}]+/u, "").trim();
+  if (section.text === title || name === "" || name.split(/\s+/u).length > 3 || !new RegExp("^\\p{Lu}", "u").test(name)) return false;
+  const sentence = sentenceAround(block.text, claimStart);
+  if (!sentence.trimStart().toLowerCase().startsWith(`${name.toLowerCase()} is `) && !sentence.trimStart().toLowerCase().startsWith(`${name.toLowerCase()} are `)) return false;
+  const own4 = new Set(nameWords(title ?? ""));
+  return !nameWords(name).some((word) => own4.has(word));
 }
 function isReadmeName(path2) {
   return /^readme(?:[._-][\w-]+)*\.(?:md|markdown)$/iu.test(path2.split("/").pop() ?? "");
@@ -37000,14 +38791,18 @@ function analyzeMarkdown(file, options = {}) {
   }
   const readme = isReadmeName(file.path) || facts.frontMatter !== void 0;
   const proseLicenses = /* @__PURE__ */ new Set();
+  const title = blocks.find((block) => block.kind === "heading")?.text;
   for (const [index2, block] of blocks.entries()) {
     if (inThirdPartySection(block)) continue;
     if (block.kind === "heading" && isLicenseHeading(block.text)) continue;
     for (const found of blockClaims[index2]) {
       if (languages && !languages.includes(found.language)) continue;
+      if (found.kind !== "named-license" && describesNamedSection(block, found.start, title)) continue;
       const span = sourceSpan(block, found.start, found.end);
       const claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
       facts.claims.push(claim);
+      const sentence = claim.kind === "named-license" ? sentenceAround(block.text, found.start, found.end) : "";
+      if (claim.kind === "named-license" && (block.quoted || aboutSomethingElse(sentence, block.sections) || futureTerms.test(sentence))) continue;
       if (claim.kind === "named-license" && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
         proseLicenses.add(found.namedLicense);
         facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
@@ -37015,9 +38810,9 @@ function analyzeMarkdown(file, options = {}) {
           file: file.path,
           span,
           raw: claim.text,
-          label: `README (\u201C${block.text.slice(found.start, found.end)}\u201D)`,
+          label: `README (\u201C${block.text.slice(found.start, found.end).replace(/\s+/gu, " ")}\u201D)`,
           strictSpdx: false,
-          scope: scopeOf(sentenceAround(block.text, found.start, found.end), void 0)
+          scope: scopeOf(sentence, void 0)
         }));
       }
     }
@@ -37036,6 +38831,1351 @@ function analyzeMarkdown(file, options = {}) {
     facts.links = [];
   }
   return facts;
+}
+
+// server/src/engine/models/codeTokens.ts
+var idStart = /[A-Za-z_$]/u;
+var idPart = /[A-Za-z0-9_$]/u;
+var operators = ["===", "!==", "==", "!=", "<=", ">=", "=>", ":=", "??", "||", "&&", "**", "->"];
+function codeTokens(text4, language, limit = 2e5) {
+  const tokens = [];
+  let index2 = 0;
+  const length = text4.length;
+  const regexMayStart = () => {
+    const last2 = tokens[tokens.length - 1];
+    if (!last2) return true;
+    if (last2.type === "punct") return !/^[)\]}]$/u.test(last2.text);
+    return last2.type === "id" && /^(?:return|typeof|case|in|of|delete|void|throw|new|yield|await)$/u.test(last2.text);
+  };
+  while (index2 < length && tokens.length < limit) {
+    const char = text4[index2];
+    if (char === " " || char === "	" || char === "\n" || char === "\r") {
+      index2++;
+      continue;
+    }
+    if (language === "python" && char === "#") {
+      while (index2 < length && text4[index2] !== "\n") index2++;
+      continue;
+    }
+    if (language === "js" && char === "/" && text4[index2 + 1] === "/") {
+      while (index2 < length && text4[index2] !== "\n") index2++;
+      continue;
+    }
+    if (language === "js" && char === "/" && text4[index2 + 1] === "*") {
+      const end = text4.indexOf("*/", index2 + 2);
+      index2 = end < 0 ? length : end + 2;
+      continue;
+    }
+    if (language === "js" && char === "/" && regexMayStart()) {
+      index2 = skipRegex(text4, index2);
+      continue;
+    }
+    if (idStart.test(char)) {
+      let end = index2 + 1;
+      while (end < length && idPart.test(text4[end])) end++;
+      const word = text4.slice(index2, end);
+      if (language === "python" && /^(?:[rRuUbBfF]|[rR][bBfF]|[bBfF][rR])$/u.test(word) && (text4[end] === '"' || text4[end] === "'")) {
+        const read = readString(text4, end, language);
+        tokens.push({ type: "str", value: read.value, start: read.start, end: read.end, exact: read.exact && !/[fF]/u.test(word) });
+        index2 = read.next;
+        continue;
+      }
+      tokens.push({ type: "id", text: word, start: index2 });
+      index2 = end;
+      continue;
+    }
+    if (char === '"' || char === "'" || language === "js" && char === "`") {
+      const read = readString(text4, index2, language);
+      tokens.push({ type: "str", value: read.value, start: read.start, end: read.end, exact: read.exact });
+      index2 = read.next;
+      continue;
+    }
+    const operator = operators.find((candidate) => text4.startsWith(candidate, index2));
+    const punct = operator ?? char;
+    tokens.push({ type: "punct", text: punct, start: index2 });
+    index2 += punct.length;
+  }
+  return tokens;
+}
+function readString(text4, at, language) {
+  const quote = text4[at];
+  const triple = language === "python" && text4.startsWith(quote.repeat(3), at);
+  const open = triple ? 3 : 1;
+  let index2 = at + open;
+  let exact = true;
+  while (index2 < text4.length) {
+    const char = text4[index2];
+    if (char === "\\") {
+      exact = false;
+      index2 += 2;
+      continue;
+    }
+    if (triple ? text4.startsWith(quote.repeat(3), index2) : char === quote) break;
+    if (!triple && quote !== "`" && char === "\n") break;
+    if (quote === "`" && char === "$" && text4[index2 + 1] === "{") exact = false;
+    index2++;
+  }
+  const end = Math.min(index2, text4.length);
+  return { value: text4.slice(at + open, end), start: at + open, end, exact, next: Math.min(text4.length, end + open) };
+}
+function skipRegex(text4, at) {
+  let index2 = at + 1;
+  let inClass = false;
+  while (index2 < text4.length) {
+    const char = text4[index2];
+    if (char === "\n") return index2;
+    if (char === "\\") index2++;
+    else if (char === "[") inClass = true;
+    else if (char === "]") inClass = false;
+    else if (char === "/" && !inClass) return index2 + 1;
+    index2++;
+  }
+  return index2;
+}
+
+// server/src/engine/licenses/data/modelLicenses.json
+var modelLicenses_default = {
+  about: "The licenses of models a project runs by name: Hugging Face repo ids (case-insensitive globs over owner/name, * matches any characters, first match wins; looked up before data/baseModels.json, which is the fallback), Ollama library tags (name, or name:tag; an untagged name means its default tag) and KAITO preset names. Each entry cites where its license is stated (the model card's `license:` or LICENSE file on the Hub, the Ollama library page's license, KAITO's supported_models.yaml). A model found in none of these tables is \"unknown\", never guessed.",
+  huggingFace: [
+    {
+      pattern: "*/Meta-Llama-3.1-*-GGUF",
+      license: "LicenseRef-Llama-3.1-Community-License",
+      source: "The Llama 3.1 Community License covers redistributions of the Llama Materials, quantized copies included (\xA71.b); the repo name says which Llama it is; e.g. https://huggingface.co/lmstudio-community/Meta-Llama-3.1-8B-Instruct-GGUF (license: llama3.1)"
+    },
+    {
+      pattern: "*/Meta-Llama-3-*-GGUF",
+      license: "LicenseRef-Llama-3-Community-License",
+      source: "The Llama 3 Community License covers redistributions of the Llama Materials, quantized copies included (\xA71.b); the repo name says which Llama it is; e.g. https://huggingface.co/QuantFactory/Meta-Llama-3-8B-Instruct-GGUF (license: llama3)"
+    },
+    {
+      pattern: "*/Llama-3.2-*-GGUF",
+      license: "LicenseRef-Llama-3.2-Community-License",
+      source: "The Llama 3.2 Community License covers redistributions of the Llama Materials, quantized copies included (\xA71.b); the repo name says which Llama it is; e.g. https://huggingface.co/bartowski/Llama-3.2-1B-Instruct-GGUF (license: llama3.2)"
+    },
+    {
+      pattern: "*/Llama-2-*-GGUF",
+      license: "LicenseRef-Llama-2-Community-License",
+      source: "The Llama 2 Community License covers redistributions of the Llama Materials, quantized copies included (\xA71.b); the repo name says which Llama it is; e.g. https://huggingface.co/TheBloke/Llama-2-7B-Chat-GGUF (license: llama2)"
+    },
+    {
+      pattern: "meta-llama/CodeLlama-*",
+      license: "LicenseRef-Llama-2-Community-License",
+      source: "https://huggingface.co/meta-llama/CodeLlama-7b-hf (license: llama2)"
+    },
+    {
+      pattern: "codellama/CodeLlama-*",
+      license: "LicenseRef-Llama-2-Community-License",
+      source: "https://huggingface.co/codellama/CodeLlama-7b-hf (license: llama2)"
+    },
+    {
+      pattern: "meta-llama/Llama-Guard-3-*",
+      license: "LicenseRef-Llama-3.1-Community-License",
+      source: "https://huggingface.co/meta-llama/Llama-Guard-3-8B (license: llama3.1)"
+    },
+    {
+      pattern: "lmsys/vicuna-*-v1.5*",
+      license: "LicenseRef-Llama-2-Community-License",
+      source: "https://huggingface.co/lmsys/vicuna-7b-v1.5 (license: llama2)"
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-R1-Distill-Llama-8B",
+      license: "LicenseRef-Llama-3.1-Community-License",
+      source: 'https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 ("DeepSeek-R1-Distill-Llama-8B is derived from Llama3.1-8B-Base and is originally licensed under llama3.1 license")'
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-R1-Distill-Llama-70B",
+      license: "LicenseRef-Llama-3.3-Community-License",
+      source: 'https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 ("DeepSeek-R1-Distill-Llama-70B is derived from Llama3.3-70B-Instruct and is originally licensed under llama3.3 license")'
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-R1-Distill-Qwen-*",
+      license: "MIT",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 (distilled from Qwen2.5, Apache 2.0; the distills are MIT)"
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-R1-0528",
+      license: "MIT",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-R1-0528 (license: mit)"
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-V3-0324",
+      license: "MIT",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-V3-0324 (license: mit)"
+    },
+    {
+      pattern: "deepseek-ai/deepseek-coder-*",
+      license: "LicenseRef-DeepSeek-License-Agreement-1.0",
+      source: "https://huggingface.co/deepseek-ai/deepseek-coder-6.7b-instruct (license: other, license_name: deepseek)"
+    },
+    {
+      pattern: "mistralai/Mistral-7B-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3 (license: apache-2.0)"
+    },
+    {
+      pattern: "mistralai/Mixtral-8x7B-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/mistralai/Mixtral-8x7B-Instruct-v0.1 (license: apache-2.0)"
+    },
+    {
+      pattern: "mistralai/Mixtral-8x22B-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/mistralai/Mixtral-8x22B-Instruct-v0.1 (license: apache-2.0)"
+    },
+    {
+      pattern: "mistralai/Mistral-Nemo-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/mistralai/Mistral-Nemo-Instruct-2407 (license: apache-2.0)"
+    },
+    {
+      pattern: "mistralai/Mistral-Small-24B-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/mistralai/Mistral-Small-24B-Instruct-2501 (license: apache-2.0)"
+    },
+    {
+      pattern: "microsoft/phi-*",
+      license: "MIT",
+      source: "https://huggingface.co/microsoft/phi-2 and https://huggingface.co/microsoft/phi-4 (license: mit)"
+    },
+    {
+      pattern: "microsoft/Phi-3*",
+      license: "MIT",
+      source: "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct (license: mit)"
+    },
+    {
+      pattern: "microsoft/Phi-4*",
+      license: "MIT",
+      source: "https://huggingface.co/microsoft/Phi-4-mini-instruct (license: mit)"
+    },
+    {
+      pattern: "microsoft/DialoGPT-*",
+      license: "MIT",
+      source: "https://huggingface.co/microsoft/DialoGPT-medium (license: mit)"
+    },
+    {
+      pattern: "Qwen/Qwen2.5-3B*",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      source: "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct (license: other, license_name: qwen-research)"
+    },
+    {
+      pattern: "Qwen/Qwen2.5-Coder-3B*",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      source: "https://huggingface.co/Qwen/Qwen2.5-Coder-3B-Instruct (license: other, license_name: qwen-research)"
+    },
+    {
+      pattern: "Qwen/Qwen2.5-72B*",
+      license: "LicenseRef-Tongyi-Qianwen-License-Agreement",
+      source: "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct (license: other, license_name: qwen)"
+    },
+    {
+      pattern: "Qwen/Qwen2.5-VL-72B*",
+      license: "LicenseRef-Tongyi-Qianwen-License-Agreement",
+      source: "https://huggingface.co/Qwen/Qwen2.5-VL-72B-Instruct (license: other, license_name: qwen)"
+    },
+    {
+      pattern: "Qwen/Qwen2.5-VL-3B*",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      source: "https://huggingface.co/Qwen/Qwen2.5-VL-3B-Instruct (license: other, license_name: qwen-research)"
+    },
+    {
+      pattern: "Qwen/Qwen2.5-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct and https://huggingface.co/Qwen/Qwen2.5-Coder-7B-Instruct (license: apache-2.0); the 3B and 72B sizes are matched above"
+    },
+    {
+      pattern: "Qwen/Qwen2-72B*",
+      license: "LicenseRef-Tongyi-Qianwen-License-Agreement",
+      source: "https://huggingface.co/Qwen/Qwen2-72B-Instruct (license: other, license_name: tongyi-qianwen)"
+    },
+    {
+      pattern: "Qwen/Qwen2-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/Qwen/Qwen2-7B-Instruct (license: apache-2.0)"
+    },
+    {
+      pattern: "Qwen/Qwen3-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/Qwen/Qwen3-8B (license: apache-2.0)"
+    },
+    {
+      pattern: "openai/gpt-oss-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/openai/gpt-oss-20b (license: apache-2.0)"
+    },
+    {
+      pattern: "openai/whisper-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/openai/whisper-large-v3 (license: apache-2.0)"
+    },
+    {
+      pattern: "openai/clip-vit-*",
+      license: "MIT",
+      source: "https://github.com/openai/CLIP/blob/main/LICENSE (MIT); the Hub cards of openai/clip-vit-* carry no license field"
+    },
+    {
+      pattern: "openai-community/gpt2*",
+      license: "MIT",
+      source: "https://huggingface.co/openai-community/gpt2 (license: mit)"
+    },
+    {
+      pattern: "gpt2",
+      license: "MIT",
+      source: "https://huggingface.co/openai-community/gpt2 (license: mit; gpt2 is its former id)"
+    },
+    {
+      pattern: "google/flan-t5-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/google/flan-t5-base (license: apache-2.0)"
+    },
+    {
+      pattern: "google-t5/t5-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/google-t5/t5-base (license: apache-2.0)"
+    },
+    {
+      pattern: "google-bert/bert-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/google-bert/bert-base-uncased (license: apache-2.0)"
+    },
+    {
+      pattern: "bert-base-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/google-bert/bert-base-uncased (license: apache-2.0; bert-base-* are its former ids)"
+    },
+    {
+      pattern: "distilbert/*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/distilbert/distilbert-base-uncased (license: apache-2.0)"
+    },
+    {
+      pattern: "google/codegemma-*",
+      license: "LicenseRef-Gemma-Terms-of-Use",
+      source: "https://huggingface.co/google/codegemma-7b (license: gemma)"
+    },
+    {
+      pattern: "google/paligemma*",
+      license: "LicenseRef-Gemma-Terms-of-Use",
+      source: "https://huggingface.co/google/paligemma-3b-pt-224 (license: gemma)"
+    },
+    {
+      pattern: "sentence-transformers/all-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2 (license: apache-2.0)"
+    },
+    {
+      pattern: "BAAI/bge-*",
+      license: "MIT",
+      source: "https://huggingface.co/BAAI/bge-large-en-v1.5 and https://huggingface.co/BAAI/bge-m3 (license: mit)"
+    },
+    {
+      pattern: "intfloat/e5-*",
+      license: "MIT",
+      source: "https://huggingface.co/intfloat/e5-large-v2 (license: mit)"
+    },
+    {
+      pattern: "intfloat/multilingual-e5-*",
+      license: "MIT",
+      source: "https://huggingface.co/intfloat/multilingual-e5-large (license: mit)"
+    },
+    {
+      pattern: "nomic-ai/nomic-embed-text-v1*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/nomic-ai/nomic-embed-text-v1.5 (license: apache-2.0)"
+    },
+    {
+      pattern: "TinyLlama/TinyLlama-1.1B-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0 (license: apache-2.0)"
+    },
+    {
+      pattern: "HuggingFaceH4/zephyr-7b-beta",
+      license: "MIT",
+      source: "https://huggingface.co/HuggingFaceH4/zephyr-7b-beta (license: mit)"
+    },
+    {
+      pattern: "HuggingFaceTB/SmolLM*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B-Instruct (license: apache-2.0)"
+    },
+    {
+      pattern: "ibm-granite/granite-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/ibm-granite/granite-3.1-8b-instruct (license: apache-2.0)"
+    },
+    {
+      pattern: "allenai/OLMo-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/allenai/OLMo-2-1124-7B (license: apache-2.0)"
+    },
+    {
+      pattern: "EleutherAI/pythia-*",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/EleutherAI/pythia-160m (license: apache-2.0)"
+    },
+    {
+      pattern: "EleutherAI/gpt-j-6b",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/EleutherAI/gpt-j-6b (license: apache-2.0)"
+    },
+    {
+      pattern: "EleutherAI/gpt-neox-20b",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/EleutherAI/gpt-neox-20b (license: apache-2.0)"
+    },
+    {
+      pattern: "bigcode/starcoder*",
+      license: "LicenseRef-BigCode-OpenRAIL-M-1.0",
+      source: "https://huggingface.co/bigcode/starcoder2-15b (license: bigcode-openrail-m)"
+    },
+    {
+      pattern: "runwayml/stable-diffusion-v1-5",
+      license: "LicenseRef-CreativeML-OpenRAIL-M",
+      source: "https://huggingface.co/runwayml/stable-diffusion-v1-5 (license: creativeml-openrail-m)"
+    },
+    {
+      pattern: "stable-diffusion-v1-5/stable-diffusion-v1-5",
+      license: "LicenseRef-CreativeML-OpenRAIL-M",
+      source: "https://huggingface.co/stable-diffusion-v1-5/stable-diffusion-v1-5 (license: creativeml-openrail-m)"
+    },
+    {
+      pattern: "CompVis/stable-diffusion-v1-*",
+      license: "LicenseRef-CreativeML-OpenRAIL-M",
+      source: "https://huggingface.co/CompVis/stable-diffusion-v1-4 (license: creativeml-openrail-m)"
+    },
+    {
+      pattern: "stabilityai/stable-diffusion-2*",
+      license: "LicenseRef-OpenRAIL-PlusPlus-M",
+      source: "https://huggingface.co/stabilityai/stable-diffusion-2-1 (license: openrail++)"
+    },
+    {
+      pattern: "stabilityai/stable-diffusion-3*",
+      license: "LicenseRef-Stability-AI-Community-License",
+      source: "https://huggingface.co/stabilityai/stable-diffusion-3.5-large (license: other, license_name: stabilityai-ai-community)"
+    },
+    {
+      pattern: "black-forest-labs/FLUX.1-schnell",
+      license: "Apache-2.0",
+      source: "https://huggingface.co/black-forest-labs/FLUX.1-schnell (license: apache-2.0)"
+    },
+    {
+      pattern: "CohereForAI/c4ai-command-r*",
+      license: "CC-BY-NC-4.0",
+      source: "https://huggingface.co/CohereForAI/c4ai-command-r-v01 (license: cc-by-nc-4.0)"
+    }
+  ],
+  ollama: [
+    {
+      name: "llama2",
+      license: "LicenseRef-Llama-2-Community-License",
+      source: "https://ollama.com/library/llama2 (License: LLAMA 2 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "llama2-uncensored",
+      license: "LicenseRef-Llama-2-Community-License",
+      source: "https://ollama.com/library/llama2-uncensored (a Llama 2 fine-tune: License: LLAMA 2 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "codellama",
+      license: "LicenseRef-Llama-2-Community-License",
+      source: "https://ollama.com/library/codellama (License: LLAMA 2 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "llama3",
+      license: "LicenseRef-Llama-3-Community-License",
+      source: "https://ollama.com/library/llama3 (License: META LLAMA 3 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "llama3.1",
+      license: "LicenseRef-Llama-3.1-Community-License",
+      source: "https://ollama.com/library/llama3.1 (License: LLAMA 3.1 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "llama3.2",
+      license: "LicenseRef-Llama-3.2-Community-License",
+      source: "https://ollama.com/library/llama3.2 (License: LLAMA 3.2 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "llama3.2-vision",
+      license: "LicenseRef-Llama-3.2-Community-License",
+      source: "https://ollama.com/library/llama3.2-vision (License: LLAMA 3.2 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "llama3.3",
+      license: "LicenseRef-Llama-3.3-Community-License",
+      source: "https://ollama.com/library/llama3.3 (License: LLAMA 3.3 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "llama4",
+      license: "LicenseRef-Llama-4-Community-License",
+      source: "https://ollama.com/library/llama4 (License: LLAMA 4 COMMUNITY LICENSE AGREEMENT)"
+    },
+    {
+      name: "gemma",
+      license: "LicenseRef-Gemma-Terms-of-Use",
+      source: "https://ollama.com/library/gemma (License: Gemma Terms of Use)"
+    },
+    {
+      name: "gemma2",
+      license: "LicenseRef-Gemma-Terms-of-Use",
+      source: "https://ollama.com/library/gemma2 (License: Gemma Terms of Use)"
+    },
+    {
+      name: "gemma3",
+      license: "LicenseRef-Gemma-Terms-of-Use",
+      source: "https://ollama.com/library/gemma3 (License: Gemma Terms of Use)"
+    },
+    {
+      name: "codegemma",
+      license: "LicenseRef-Gemma-Terms-of-Use",
+      source: "https://ollama.com/library/codegemma (License: Gemma Terms of Use)"
+    },
+    {
+      name: "mistral",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/mistral (License: Apache License 2.0)"
+    },
+    {
+      name: "mixtral",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/mixtral (License: Apache License 2.0)"
+    },
+    {
+      name: "mistral-nemo",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/mistral-nemo (License: Apache License 2.0)"
+    },
+    {
+      name: "phi",
+      license: "MIT",
+      source: "https://ollama.com/library/phi (Phi-2; License: MIT)"
+    },
+    {
+      name: "phi3",
+      license: "MIT",
+      source: "https://ollama.com/library/phi3 (License: MIT)"
+    },
+    {
+      name: "phi3.5",
+      license: "MIT",
+      source: "https://ollama.com/library/phi3.5 (License: MIT)"
+    },
+    {
+      name: "phi4",
+      license: "MIT",
+      source: "https://ollama.com/library/phi4 (License: MIT)"
+    },
+    {
+      name: "phi4-mini",
+      license: "MIT",
+      source: "https://ollama.com/library/phi4-mini (License: MIT)"
+    },
+    {
+      name: "qwen2.5:3b",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      source: 'https://ollama.com/library/qwen2.5 ("all models except the 3B and 72B are released under the Apache 2.0 license"; 3B: Qwen research license)'
+    },
+    {
+      name: "qwen2.5:72b",
+      license: "LicenseRef-Tongyi-Qianwen-License-Agreement",
+      source: 'https://ollama.com/library/qwen2.5 ("all models except the 3B and 72B are released under the Apache 2.0 license"; 72B: Qwen license)'
+    },
+    {
+      name: "qwen2.5",
+      license: "Apache-2.0",
+      source: 'https://ollama.com/library/qwen2.5 ("all models except the 3B and 72B are released under the Apache 2.0 license"; the default tag is 7b)'
+    },
+    {
+      name: "qwen2.5-coder:3b",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      source: "https://huggingface.co/Qwen/Qwen2.5-Coder-3B-Instruct (license_name: qwen-research)"
+    },
+    {
+      name: "qwen2.5-coder",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/qwen2.5-coder (License: Apache License 2.0 for the sizes other than 3B)"
+    },
+    {
+      name: "qwen3",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/qwen3 (License: Apache License 2.0)"
+    },
+    {
+      name: "gpt-oss",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/gpt-oss (License: Apache License 2.0)"
+    },
+    {
+      name: "deepseek-r1:70b",
+      license: "LicenseRef-Llama-3.3-Community-License",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 (the 70b distill is derived from Llama3.3-70B-Instruct)"
+    },
+    {
+      name: "deepseek-r1:671b",
+      license: "MIT",
+      source: "https://ollama.com/library/deepseek-r1 (License: MIT)"
+    },
+    {
+      name: "deepseek-r1:1.5b",
+      license: "MIT",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 (Qwen distills: MIT over Apache-2.0 Qwen2.5)"
+    },
+    {
+      name: "deepseek-r1:7b",
+      license: "MIT",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 (Qwen distills: MIT over Apache-2.0 Qwen2.5)"
+    },
+    {
+      name: "deepseek-r1:14b",
+      license: "MIT",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 (Qwen distills: MIT over Apache-2.0 Qwen2.5)"
+    },
+    {
+      name: "deepseek-r1:32b",
+      license: "MIT",
+      source: "https://huggingface.co/deepseek-ai/DeepSeek-R1 README \xA77 (Qwen distills: MIT over Apache-2.0 Qwen2.5)"
+    },
+    {
+      name: "deepseek-r1",
+      license: "unknown",
+      source: "https://ollama.com/library/deepseek-r1",
+      note: "The default tag (8b) was first a Llama 3.1 distill and later a Qwen3 distill: which one a project pulls is not knowable from the tag."
+    },
+    {
+      name: "starcoder2",
+      license: "LicenseRef-BigCode-OpenRAIL-M-1.0",
+      source: "https://ollama.com/library/starcoder2 (License: BigCode OpenRAIL-M v1)"
+    },
+    {
+      name: "command-r",
+      license: "CC-BY-NC-4.0",
+      source: "https://ollama.com/library/command-r (License: CC-BY-NC-4.0)"
+    },
+    {
+      name: "command-r-plus",
+      license: "CC-BY-NC-4.0",
+      source: "https://ollama.com/library/command-r-plus (License: CC-BY-NC-4.0)"
+    },
+    {
+      name: "falcon3",
+      license: "LicenseRef-TII-Falcon-License-2.0",
+      source: "https://ollama.com/library/falcon3 (License: TII Falcon License 2.0)"
+    },
+    {
+      name: "tinyllama",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/tinyllama (License: Apache License 2.0)"
+    },
+    {
+      name: "smollm2",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/smollm2 (License: Apache License 2.0)"
+    },
+    {
+      name: "granite3.1-dense",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/granite3.1-dense (License: Apache License 2.0)"
+    },
+    {
+      name: "nomic-embed-text",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/nomic-embed-text (License: Apache License 2.0)"
+    },
+    {
+      name: "mxbai-embed-large",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/mxbai-embed-large (License: Apache License 2.0)"
+    },
+    {
+      name: "all-minilm",
+      license: "Apache-2.0",
+      source: "https://ollama.com/library/all-minilm (License: Apache License 2.0)"
+    }
+  ],
+  kaito: {
+    source: "https://github.com/kaito-project/kaito/blob/0567d7f2e5040e991cc9c88a02d43d6befe15816/presets/workspace/models/supported_models.yaml (each preset's `version` names its Hugging Face repo)",
+    presets: [
+      {
+        name: "llama-3.1-8b-instruct",
+        model: "meta-llama/Llama-3.1-8B-Instruct"
+      },
+      {
+        name: "falcon-7b",
+        model: "tiiuae/falcon-7b"
+      },
+      {
+        name: "falcon-7b-instruct",
+        model: "tiiuae/falcon-7b-instruct"
+      },
+      {
+        name: "falcon-40b",
+        model: "tiiuae/falcon-40b"
+      },
+      {
+        name: "falcon-40b-instruct",
+        model: "tiiuae/falcon-40b-instruct"
+      },
+      {
+        name: "mistral-7b",
+        model: "mistralai/Mistral-7B-v0.3"
+      },
+      {
+        name: "mistral-7b-instruct",
+        model: "mistralai/Mistral-7B-Instruct-v0.3"
+      },
+      {
+        name: "phi-2",
+        model: "microsoft/phi-2"
+      },
+      {
+        name: "phi-3-mini-4k-instruct",
+        model: "microsoft/Phi-3-mini-4k-instruct"
+      },
+      {
+        name: "phi-3-mini-128k-instruct",
+        model: "microsoft/Phi-3-mini-128k-instruct"
+      },
+      {
+        name: "phi-3-medium-4k-instruct",
+        model: "microsoft/Phi-3-medium-4k-instruct"
+      },
+      {
+        name: "phi-3-medium-128k-instruct",
+        model: "microsoft/Phi-3-medium-128k-instruct"
+      },
+      {
+        name: "phi-3.5-mini-instruct",
+        model: "microsoft/Phi-3.5-mini-instruct"
+      },
+      {
+        name: "phi-4-mini-instruct",
+        model: "microsoft/Phi-4-mini-instruct"
+      },
+      {
+        name: "phi-4",
+        model: "microsoft/phi-4"
+      },
+      {
+        name: "qwen2.5-coder-7b-instruct",
+        model: "Qwen/Qwen2.5-Coder-7B-Instruct"
+      },
+      {
+        name: "qwen2.5-coder-32b-instruct",
+        model: "Qwen/Qwen2.5-Coder-32B-Instruct"
+      },
+      {
+        name: "deepseek-r1-distill-qwen-14b",
+        model: "deepseek-ai/DeepSeek-R1-Distill-Qwen-14B"
+      },
+      {
+        name: "deepseek-r1-distill-llama-8b",
+        model: "deepseek-ai/DeepSeek-R1-Distill-Llama-8B"
+      }
+    ]
+  }
+};
+
+// server/src/engine/licenses/data/baseModels.json
+var baseModels_default = {
+  matching: "Patterns are case-insensitive globs over the Hugging Face repo id (owner/name); * matches any characters. Entries are ordered from specific to general: use the first match.",
+  baseModels: [
+    {
+      pattern: "meta-llama/Llama-2-*",
+      license: "LicenseRef-Llama-2-Community-License",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (hub-docs: llama2 \u2192 meta-llama/Llama-2-7b-chat-hf LICENSE.txt), \xA72a"
+    },
+    {
+      pattern: "meta-llama/Meta-Llama-3-*",
+      license: "LicenseRef-Llama-3-Community-License",
+      restrictsDerivatives: true,
+      source: 'notes \xA71 (hub-docs: llama3 \u2192 meta-llama/Meta-Llama-3-8B LICENSE), \xA72a; \xA75.4 (derived model names must start with "Llama 3")'
+    },
+    {
+      pattern: "meta-llama/Meta-Llama-3.1-*",
+      license: "LicenseRef-Llama-3.1-Community-License",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (hub-docs: llama3.1 \u2192 meta-llama/Meta-Llama-3.1-70B-Instruct LICENSE), \xA72a; \xA75.4"
+    },
+    {
+      pattern: "meta-llama/Llama-3.1-*",
+      license: "LicenseRef-Llama-3.1-Community-License",
+      restrictsDerivatives: true,
+      source: "notes \xA72a (Llama 3.1 license); the Llama-3.1-* repo spelling is also used in the DeepSeek-R1 README \xA77 (corpus: meta-llama/Llama-3.1-8B)"
+    },
+    {
+      pattern: "meta-llama/Llama-3.2-*",
+      license: "LicenseRef-Llama-3.2-Community-License",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (hub-docs: llama3.2 \u2192 meta-llama/Llama-3.2-1B LICENSE.txt), \xA72a"
+    },
+    {
+      pattern: "meta-llama/Llama-3.3-*",
+      license: "LicenseRef-Llama-3.3-Community-License",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (hub-docs: llama3.3 \u2192 meta-llama/Llama-3.3-70B-Instruct LICENSE), \xA72a"
+    },
+    {
+      pattern: "meta-llama/Llama-4-*",
+      license: "LicenseRef-Llama-4-Community-License",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (hub-docs: llama4 \u2192 meta-llama/Llama-4-Scout-17B-16E-Instruct LICENSE), \xA72a"
+    },
+    {
+      pattern: "google/gemma-4*",
+      license: "unknown",
+      restrictsDerivatives: null,
+      source: "notes \xA72a (Gemma row)",
+      note: "Third-party notes say Gemma 4 (2026) is Apache-2.0; that is UNVERIFIED, so the license is left unknown. Must be matched before google/gemma-*."
+    },
+    {
+      pattern: "google/gemma-*",
+      license: "LicenseRef-Gemma-Terms-of-Use",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (hub-docs: gemma \u2192 ai.google.dev/gemma/terms), \xA72a (\xA73.1: redistribution must carry the use restrictions as an enforceable provision)"
+    },
+    {
+      pattern: "Qwen/Qwen2.5-72B-Instruct*",
+      license: "LicenseRef-Tongyi-Qianwen-License-Agreement",
+      restrictsDerivatives: null,
+      source: "notes \xA71 license_name table (license_name qwen, license_link Qwen/Qwen2.5-72B-Instruct LICENSE; secondary)",
+      note: "Whether the Qwen license binds derivatives is not stated in the notes."
+    },
+    {
+      pattern: "Qwen/Qwen2.5-3B-Instruct*",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      restrictsDerivatives: true,
+      source: "notes \xA71 license_name table (license_name qwen-research, license_link Qwen/Qwen2.5-3B-Instruct LICENSE; secondary), \xA72a",
+      note: "Non-commercial research/evaluation only, so a derivative cannot be offered under broader terms."
+    },
+    {
+      pattern: "Qwen/Qwen-1_8B*",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      restrictsDerivatives: true,
+      source: "notes \xA72a (Qwen-1.8B used the research license, primary: QwenLM/Qwen README)",
+      note: 'The notes write "Qwen-1.8B"; the repo spelling with an underscore is assumed.'
+    },
+    {
+      pattern: "Qwen/Qwen-1.8B*",
+      license: "LicenseRef-Tongyi-Qianwen-Research-License",
+      restrictsDerivatives: true,
+      source: "notes \xA72a (Qwen-1.8B used the research license, primary: QwenLM/Qwen README)"
+    },
+    {
+      pattern: "Qwen/*",
+      license: "unknown",
+      restrictsDerivatives: null,
+      source: "notes \xA71/\xA72a",
+      note: "Qwen licenses vary per model (e.g. qwen vs qwen-research by size); the notes do not cover other Qwen models. Check the model's own card."
+    },
+    {
+      pattern: "mistralai/Mistral-Large-Instruct-2407*",
+      license: "LicenseRef-Mistral-AI-Research-License-0.1",
+      restrictsDerivatives: true,
+      source: "notes \xA71 license_name table (mrl; secondary copies of official cards), \xA72a (derivatives inherit \xA73)"
+    },
+    {
+      pattern: "mistralai/Ministral-8B-Instruct-2410*",
+      license: "LicenseRef-Mistral-AI-Research-License-0.1",
+      restrictsDerivatives: true,
+      source: "notes \xA71 license_name table (mrl; secondary copies of official cards), \xA72a"
+    },
+    {
+      pattern: "mistralai/Mistral-Small-Instruct-2409*",
+      license: "LicenseRef-Mistral-AI-Research-License-0.1",
+      restrictsDerivatives: true,
+      source: "notes \xA71 license_name table (mrl; secondary copies of official cards), \xA72a"
+    },
+    {
+      pattern: "mistralai/Codestral-22B-v0.1*",
+      license: "LicenseRef-Mistral-AI-Non-Production-License-0.1",
+      restrictsDerivatives: null,
+      source: "notes \xA71 license_name table (mnpl; Codestral-22B-v0.1 card copies, secondary), \xA72a",
+      note: "The MNPL text was not read (UNVERIFIED terms)."
+    },
+    {
+      pattern: "mistralai/*",
+      license: "unknown",
+      restrictsDerivatives: null,
+      source: "notes \xA71/\xA72a",
+      note: "Mistral licenses vary per model; the notes cover only the models listed above."
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-V3",
+      license: "LicenseRef-DeepSeek-License-Agreement-1.0",
+      restrictsDerivatives: true,
+      source: "notes \xA72a (primary: deepseek-ai/DeepSeek-V3 LICENSE-MODEL; use-based restrictions must be carried by derivatives, distillation included)"
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-V3-Base",
+      license: "LicenseRef-DeepSeek-License-Agreement-1.0",
+      restrictsDerivatives: true,
+      source: 'notes \xA72a; corpus deepseek-ai__DeepSeek-V3/README.md \xA78 ("The use of DeepSeek-V3 Base/Chat models is subject to the Model License")',
+      note: "Exact names only: later DeepSeek-V3 releases are not covered by the notes."
+    },
+    {
+      pattern: "deepseek-ai/DeepSeek-R1",
+      license: "MIT",
+      restrictsDerivatives: false,
+      source: "notes \xA72a (DeepSeek-R1 README \xA77: code and model weights under the MIT License; secondary, verbatim README copies)",
+      note: "Exact name only: the DeepSeek-R1-Distill-* models are derived from Qwen2.5 and Llama models (README \xA77) and are not MIT-only."
+    },
+    {
+      pattern: "deepseek-ai/*",
+      license: "unknown",
+      restrictsDerivatives: null,
+      source: 'notes \xA72a ("Check per model, not per vendor")'
+    },
+    {
+      pattern: "tiiuae/falcon-7b*",
+      license: "Apache-2.0",
+      restrictsDerivatives: false,
+      source: "notes \xA72a (Falcon-7B/40B moved to Apache-2.0 at the end of May 2023; secondary: kaitchup.substack.com)",
+      note: "Before June 2023 these models were under the TII Falcon LLM License (Hub id tii-falcon-llm, since removed)."
+    },
+    {
+      pattern: "tiiuae/falcon-40b*",
+      license: "Apache-2.0",
+      restrictsDerivatives: false,
+      source: "notes \xA72a (Falcon-7B/40B moved to Apache-2.0 at the end of May 2023; secondary: kaitchup.substack.com)",
+      note: "Before June 2023 these models were under the TII Falcon LLM License (Hub id tii-falcon-llm, since removed)."
+    },
+    {
+      pattern: "tiiuae/falcon-180B*",
+      license: "LicenseRef-TII-Falcon-180B-License-1.0",
+      restrictsDerivatives: null,
+      source: "notes \xA72a (Falcon 180B TII License Version 1.0; secondary: ollama.com copy, HF discussion tiiuae/falcon-180B #2)",
+      note: "Whether the license binds derivatives is not stated in the notes."
+    },
+    {
+      pattern: "tiiuae/Falcon3-*",
+      license: "LicenseRef-TII-Falcon-License-2.0",
+      restrictsDerivatives: null,
+      source: "notes \xA72a (Falcon 2/3/H1 under TII Falcon License 2.0; secondary), \xA74 (HF discussion tiiuae/Falcon3-1B-Base #12)"
+    },
+    {
+      pattern: "tiiuae/*",
+      license: "unknown",
+      restrictsDerivatives: null,
+      source: "notes \xA72a",
+      note: "Other TII models (e.g. Falcon 2, Falcon-H1) are not named per repository in the notes; the notes say Falcon 2/3/H1 use the TII Falcon License 2.0."
+    },
+    {
+      pattern: "stabilityai/stable-diffusion-xl-base-1.0",
+      license: "LicenseRef-OpenRAIL-PlusPlus-M",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (hub-docs: openrail++ \u2192 stable-diffusion-xl-base-1.0 LICENSE.md), \xA72a (use-based restrictions must be passed on)"
+    },
+    {
+      pattern: "stabilityai/*",
+      license: "unknown",
+      restrictsDerivatives: null,
+      source: "notes \xA72a (Stability AI Community License, UNVERIFIED; no model names given)",
+      note: "Stability models use different licenses (Open RAIL++-M, Stability AI Community License); the notes do not say which model uses which beyond SDXL base 1.0."
+    },
+    {
+      pattern: "xai-org/grok-2",
+      license: "LicenseRef-Grok-2-Community-License",
+      restrictsDerivatives: null,
+      source: "notes \xA71 (hub-docs: grok2-community \u2192 xai-org/grok-2 LICENSE)",
+      note: "The license text was not reviewed."
+    },
+    {
+      pattern: "bigscience/bloom",
+      license: "LicenseRef-BigScience-BLOOM-RAIL-1.0",
+      restrictsDerivatives: true,
+      source: "notes \xA71 (bigscience-bloom-rail-1.0, license space bigscience/license), \xA72a (RAIL use-based restrictions), \xA72b (OSI: BLOOM would pass if its license changed)",
+      note: "The model-to-license link rests on the license's name; not stated per repository in the notes."
+    },
+    {
+      pattern: "bigscience/bloom-*",
+      license: "LicenseRef-BigScience-BLOOM-RAIL-1.0",
+      restrictsDerivatives: true,
+      source: "notes \xA71, \xA72a, \xA72b (see bigscience/bloom)",
+      note: "The model-to-license link rests on the license's name; not stated per repository in the notes."
+    },
+    {
+      pattern: "*/Kimi-K2*",
+      license: "LicenseRef-modified-MIT-Kimi-K2",
+      restrictsDerivatives: null,
+      source: 'notes \xA72a ("Related modified MIT case"; secondary: simonwillison.net), \xA74',
+      note: "The card may declare license: mit; the LICENSE adds the display clause. The owner org is not in the notes, hence the */ prefix. Whether the clause binds derivatives is not stated."
+    }
+  ]
+};
+
+// server/src/engine/licenses/baseModels.ts
+var entries = baseModels_default.baseModels.map((entry) => ({
+  entry,
+  pattern: new RegExp(`^${entry.pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join(".*")}$`, "iu")
+}));
+function baseModelLicense(repoId) {
+  const id = repoId.trim().replace(/^https?:\/\/huggingface\.co\//iu, "").replace(/\/+$/u, "");
+  return entries.find(({ pattern }) => pattern.test(id))?.entry;
+}
+
+// server/src/engine/models/modelLicense.ts
+var table = modelLicenses_default;
+var globToRegExp = (pattern) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join(".*")}$`, "iu");
+var hfEntries = table.huggingFace.map((entry) => ({ entry, pattern: globToRegExp(entry.pattern) }));
+var ollamaByName = new Map(table.ollama.map((entry) => [entry.name.toLowerCase(), entry]));
+var kaitoByName = new Map(table.kaito.presets.map((preset) => [preset.name.toLowerCase(), preset]));
+function isKnownOllamaName(tag) {
+  return ollamaByName.has(tag.split(":")[0].toLowerCase());
+}
+var kaitoPresetNames = table.kaito.presets.map((preset) => preset.name);
+function huggingFaceLicense(repoId) {
+  const own4 = hfEntries.find(({ pattern }) => pattern.test(repoId))?.entry;
+  if (own4) return { model: repoId, license: own4.license, source: own4.source, note: own4.note };
+  const base = baseModelLicense(repoId);
+  if (base) return { model: repoId, license: base.license, source: `data/baseModels.json: ${base.source}` };
+  return { model: repoId, license: "unknown" };
+}
+
+// server/src/engine/models/modelReference.ts
+function isModelKey(key) {
+  const normal = key.toLowerCase().replace(/[-_.]/gu, "");
+  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal) || /hfrepo(?:id)?$/u.test(normal);
+}
+var hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
+var folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;
+var fileExtension = /\.(?:gguf|bin|pt|pth|safetensors|onnx|ckpt|h5|pb|tflite|json|ya?ml|txt|zip|tar|gz|py|js|ts)$/iu;
+var apiProvider = /^(?:openai|azure|azure_ai|anthropic|bedrock|vertex_ai|gemini|groq|cohere|mistral|deepseek|xai|together_ai|fireworks_ai|replicate|perplexity|openrouter|sagemaker|watsonx|cloudflare|ai21|voyage|nvidia_nim|databricks)$/iu;
+var ollamaPrefix = /^(?:ollama|ollama_chat)\/(.+)$/iu;
+var ollamaTag = /^[a-z0-9][a-z0-9._-]{0,63}(?::[A-Za-z0-9._-]{1,64})?$/u;
+function referenceName(value2, isOllamaName) {
+  let text4 = value2;
+  let offset = 0;
+  const url = /^(?:https?:\/\/)?(?:huggingface\.co|hf\.co)\//iu.exec(text4);
+  if (url) {
+    text4 = text4.slice(url[0].length).replace(/\/+$/u, "");
+    offset = url[0].length;
+    text4 = text4.replace(/:[A-Za-z0-9._-]+$/u, "");
+  }
+  const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text4);
+  if (scheme) return hfId.test(scheme[1]) ? { name: scheme[1], kind: "hugging-face", offset: offset + text4.indexOf("//") + 2 } : void 0;
+  const ollama = ollamaPrefix.exec(text4);
+  if (ollama) {
+    return ollamaTag.test(ollama[1]) && isOllamaName(ollama[1]) ? { name: ollama[1], kind: "ollama", offset: offset + text4.length - ollama[1].length } : void 0;
+  }
+  if (hfId.test(text4)) {
+    const [owner, name] = text4.split("/");
+    if (folderOwner.test(owner) || fileExtension.test(name) || /^\.+$/u.test(name)) return void 0;
+    if (apiProvider.test(owner) && huggingFaceLicense(text4).license === "unknown") return void 0;
+    return { name: text4, kind: "hugging-face", offset };
+  }
+  if (!url && ollamaTag.test(text4) && isOllamaName(text4)) return { name: text4, kind: "ollama", offset };
+  return void 0;
+}
+var notDefaultFolder = /^(?:examples?|samples?|demos?|tests?|testing|__tests__|spec|specs|e2e|docs?|documentation|notebooks?|benchmarks?|bench|tutorials?|cookbooks?|recipes|playground|evals?|evaluation|fixtures?)$/iu;
+var testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
+function notDefaultPlace(path2) {
+  const parts = path2.split("/");
+  const name = parts.pop() ?? "";
+  const folder = parts.find((part) => notDefaultFolder.test(part));
+  if (folder) return `in the \`${folder}/\` folder`;
+  if (testFileName.test(name)) return "in a test file";
+  return void 0;
+}
+
+// server/src/engine/models/codeModelReferences.ts
+var firstArgumentCalls = /* @__PURE__ */ new Set(["from_pretrained", "hf_hub_download", "snapshot_download", "LLM", "AsyncLLMEngine", "pull"]);
+var keywordArguments = (name) => isModelKey(name) || name === "repo_id";
+function codeModelReferences(file, language) {
+  const tokens = codeTokens(file.text, language);
+  const found = [];
+  const brackets = [];
+  const isPunct = (token, text4) => token?.type === "punct" && token.text === text4;
+  const add = (token, via) => {
+    if (token.type !== "str" || !token.exact) return;
+    const named = referenceName(token.value.trim(), isKnownOllamaName);
+    if (!named) return;
+    const start = token.start + (token.value.length - token.value.trimStart().length) + named.offset;
+    let list2;
+    for (let at = brackets.length - 1; at >= 0 && list2 === void 0; at--) if (isPunct(tokens[brackets[at]], "[")) list2 = brackets[at];
+    found.push({ reference: { file: file.path, span: { start, end: start + named.name.length }, name: named.name, kind: named.kind, via }, list: list2 });
+  };
+  for (let index2 = 0; index2 < tokens.length; index2++) {
+    const token = tokens[index2];
+    if (token.type === "punct") {
+      if (token.text === "(" || token.text === "[" || token.text === "{") brackets.push(index2);
+      else if ((token.text === ")" || token.text === "]" || token.text === "}") && brackets.length > 0) brackets.pop();
+      continue;
+    }
+    if (token.type === "id") {
+      const next = tokens[index2 + 1];
+      if (isPunct(next, "(")) {
+        const argument = tokens[index2 + 2];
+        if (firstArgumentCalls.has(token.text) && argument?.type === "str") {
+          brackets.push(index2 + 1);
+          add(argument, `\`${token.text}(\u2026)\``);
+          brackets.pop();
+        }
+        if (token.text === "pipeline" && language === "js" && argument?.type === "str" && isPunct(tokens[index2 + 3], ",") && tokens[index2 + 4]?.type === "str") {
+          brackets.push(index2 + 1);
+          add(tokens[index2 + 4], "`pipeline(\u2026)`");
+          brackets.pop();
+        }
+        if (token.text === "add_argument" && argument?.type === "str" && /^--?[A-Za-z_-]*$/u.test(argument.value) && isModelKey(argument.value.replace(/^-+/u, ""))) {
+          let depth = 0;
+          for (let at = index2 + 1; at < tokens.length; at++) {
+            const inside = tokens[at];
+            if (inside.type === "punct" && (inside.text === "(" || inside.text === "[" || inside.text === "{")) depth++;
+            else if (inside.type === "punct" && (inside.text === ")" || inside.text === "]" || inside.text === "}")) {
+              if (--depth === 0) break;
+            } else if (depth === 1 && inside.type === "id" && inside.text === "default" && isPunct(tokens[at + 1], "=")) {
+              brackets.push(index2 + 1);
+              add(tokens[at + 2], `the default of \`${argument.value}\``);
+              brackets.pop();
+              break;
+            }
+          }
+        }
+        if ((token.text === "getenv" || token.text === "get") && argument?.type === "str" && isModelKey(argument.value) && isPunct(tokens[index2 + 3], ",") && tokens[index2 + 4]?.type === "str") {
+          brackets.push(index2 + 1);
+          add(tokens[index2 + 4], `the default of \`${argument.value}\``);
+          brackets.pop();
+        }
+        continue;
+      }
+      if ((isPunct(next, "=") || isPunct(next, ":")) && keywordArguments(token.text)) {
+        let value2 = tokens[index2 + 2];
+        if (isPunct(next, ":") && value2?.type === "id" && language === "python") {
+          let at = index2 + 2;
+          while (at < tokens.length && at < index2 + 12 && !isPunct(tokens[at], "=") && tokens[at].type !== "str") at++;
+          value2 = isPunct(tokens[at], "=") ? tokens[at + 1] : void 0;
+        }
+        if (value2?.type === "str" && !isPunct(tokens[index2 + 3], "+") && !isPunct(tokens[index2 + 3], "%") && !isPunct(tokens[index2 + 3], ".")) add(value2, `\`${token.text}\``);
+        continue;
+      }
+      if ((isPunct(next, "??") || isPunct(next, "||")) && isModelKey(token.text) && tokens[index2 + 2]?.type === "str") add(tokens[index2 + 2], `the default of \`${token.text}\``);
+      continue;
+    }
+    if (token.type === "str" && isPunct(tokens[index2 + 1], ":") && isModelKey(token.value) && tokens[index2 + 2]?.type === "str") add(tokens[index2 + 2], `\`${token.value}\``);
+  }
+  return { found };
+}
+
+// server/src/engine/models/jsonModelReferences.ts
+function jsonModelReferences(file) {
+  const found = [];
+  const root = parseTree2(shallowNesting(file.text, "json"), [], { allowTrailingComma: true });
+  const visit4 = (node2, path2, list2, depth) => {
+    if (!node2 || depth > 64) return;
+    if (node2.type === "array") {
+      for (const child of node2.children ?? []) visit4(child, path2, node2, depth + 1);
+      return;
+    }
+    if (node2.type !== "object") return;
+    for (const property of node2.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      if (!keyNode || !valueNode || typeof keyNode.value !== "string") continue;
+      const key = keyNode.value;
+      if (valueNode.type === "string" && isModelKey(key)) {
+        const raw = file.text.slice(valueNode.offset + 1, valueNode.offset + valueNode.length - 1);
+        if (raw !== valueNode.value) continue;
+        const named = referenceName(raw.trim(), isKnownOllamaName);
+        if (!named) continue;
+        const start = valueNode.offset + 1 + (raw.length - raw.trimStart().length) + named.offset;
+        found.push({ reference: { file: file.path, span: { start, end: start + named.name.length }, name: named.name, kind: named.kind, via: `\`${[...path2, key].join(".")}\`` }, list: list2 });
+      } else {
+        visit4(valueNode, [...path2, key], list2, depth + 1);
+      }
+    }
+  };
+  visit4(root, [], void 0, 0);
+  return { found };
+}
+
+// server/src/engine/models/lineModelReferences.ts
+function lines(text4) {
+  const result = [];
+  let start = 0;
+  while (start <= text4.length) {
+    const end = text4.indexOf("\n", start);
+    const stop = end < 0 ? text4.length : end;
+    result.push({ line: text4.slice(start, stop).replace(/\r$/u, ""), start });
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return result;
+}
+function modelfileReferences(file) {
+  for (const { line, start } of lines(file.text)) {
+    const match = /^(\s*FROM\s+)(\S+)/iu.exec(line);
+    if (!match) continue;
+    const value2 = match[2].replace(/^registry\.ollama\.ai\/library\//u, "");
+    const named = referenceName(value2, (name) => isKnownOllamaName(name) || !/\.(?:gguf|bin|safetensors)$/iu.test(name));
+    if (!named) return { found: [] };
+    const from = start + match[1].length + (match[2].length - value2.length) + named.offset;
+    return { found: [{ reference: { file: file.path, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via: "Modelfile `FROM`" }, list: void 0 }] };
+  }
+  return { found: [] };
+}
+function envModelReferences(file) {
+  const found = [];
+  for (const { line, start } of lines(file.text)) {
+    const match = /^(\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*["']?)([^"'\s#]+)/u.exec(line);
+    if (!match || !isModelKey(match[2])) continue;
+    const named = referenceName(match[3], isKnownOllamaName);
+    if (!named) continue;
+    const from = start + match[1].length + named.offset;
+    found.push({ reference: { file: file.path, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via: `\`${match[2]}\`` }, list: void 0 });
+  }
+  return { found };
+}
+
+// server/src/engine/models/yamlModelReferences.ts
+var import_yaml4 = __toESM(require_dist());
+
+// server/src/engine/models/commandArguments.ts
+var modelFlags = /* @__PURE__ */ new Set(["--hf-repo", "-m"]);
+function argumentReferences(words, file) {
+  const found = [];
+  const add = (text4, start, via) => {
+    const named = referenceName(text4.replace(/^["']|["']$/gu, ""), isKnownOllamaName);
+    if (!named) return;
+    const from = start + (/^["']/u.test(text4) ? 1 : 0) + named.offset;
+    found.push({ file, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via });
+  };
+  const flagName = (word) => /^--?([A-Za-z][A-Za-z_-]*)$/u.exec(word)?.[1];
+  const isModelFlag = (word) => modelFlags.has(word) || word.startsWith("--") && isModelKey(flagName(word) ?? "");
+  for (let index2 = 0; index2 < words.length; index2++) {
+    const word = words[index2].text;
+    const equals = /^(--[A-Za-z][A-Za-z_-]*)=(.+)$/u.exec(word);
+    if (equals && isModelFlag(equals[1])) add(equals[2], words[index2].start + equals[1].length + 1, `\`${equals[1]}\` argument`);
+    else if (!equals && isModelFlag(word) && index2 + 1 < words.length) add(words[index2 + 1].text, words[index2 + 1].start, `\`${word}\` argument`);
+    else if (word === "serve" && index2 > 0 && /(?:^|\/)vllm$/u.test(words[index2 - 1].text) && index2 + 1 < words.length) add(words[index2 + 1].text, words[index2 + 1].start, "`vllm serve` argument");
+  }
+  return found;
+}
+
+// server/src/engine/models/yamlModelReferences.ts
+function yamlModelReferences(file) {
+  const found = [];
+  for (const document3 of (0, import_yaml4.parseAllDocuments)(shallowNesting(file.text, "yaml"), { keepSourceTokens: false, uniqueKeys: false })) {
+    if (!("contents" in document3) || document3.errors.length > 0 || !document3.contents) continue;
+    const root = document3.contents;
+    const kind = (0, import_yaml4.isMap)(root) ? scalarText(root.get("kind", true)) : void 0;
+    const apiVersion = (0, import_yaml4.isMap)(root) ? scalarText(root.get("apiVersion", true)) : void 0;
+    const kaito = (kind === "Workspace" || kind === "RAGEngine") && (apiVersion ?? "").includes("kaito");
+    visit2(root, [], void 0, kaito ? kind : void 0, found, file);
+  }
+  return { found };
+}
+function scalarReference(node2, file, via) {
+  const value2 = scalarText(node2);
+  if (value2 === void 0) return void 0;
+  const named = referenceName(value2.trim(), isKnownOllamaName);
+  if (!named) return void 0;
+  const [start] = yamlValueRange(node2);
+  return { file: file.path, span: { start: start + named.offset, end: start + named.offset + named.name.length }, name: named.name, kind: named.kind, via };
+}
+function visit2(node2, path2, list2, kaito, found, file) {
+  if (!node2) return;
+  if ((0, import_yaml4.isSeq)(node2)) {
+    const strings = node2.items.map((item) => scalarText(item));
+    if (strings.length > 0 && strings.every((item) => item !== void 0)) {
+      const key = path2[path2.length - 1] ?? "";
+      if (/^(?:args|command|entrypoint|extraArgs)$/iu.test(key)) {
+        for (const hit of argumentReferences(node2.items.map((item) => ({ text: scalarText(item), start: yamlValueRange(item)[0] })), file.path)) found.push({ reference: hit, list: void 0 });
+        return;
+      }
+      for (const item of node2.items) {
+        const text4 = scalarText(item);
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/u.exec(text4);
+        if (!match || !isModelKey(match[1])) continue;
+        const named = referenceName(match[2].trim(), isKnownOllamaName);
+        if (!named) continue;
+        const start = yamlValueRange(item)[0] + match[1].length + 1 + named.offset;
+        found.push({ reference: { file: file.path, span: { start, end: start + named.name.length }, name: named.name, kind: named.kind, via: `\`${match[1]}\` in ${key || "a list"}` }, list: void 0 });
+      }
+      return;
+    }
+    for (const item of node2.items) visit2(item, path2, node2, kaito, found, file);
+    return;
+  }
+  if (!(0, import_yaml4.isMap)(node2)) return;
+  const envName = scalarText(node2.get("name", true));
+  const envValue = node2.get("value", true);
+  if (envName && envValue && isModelKey(envName) && (0, import_yaml4.isScalar)(envValue)) {
+    const reference = scalarReference(envValue, file, `container env \`${envName}\``);
+    if (reference) found.push({ reference, list: void 0 });
+  }
+  for (const pair2 of node2.items) {
+    if (!(0, import_yaml4.isPair)(pair2)) continue;
+    const key = scalarText(pair2.key) ?? "";
+    const value2 = pair2.value;
+    if (!value2) continue;
+    const childPath = [...path2, key];
+    if (kaito && key === "name" && path2[path2.length - 1] === "preset" && (0, import_yaml4.isScalar)(value2)) {
+      const name = scalarText(value2);
+      if (name) {
+        const [start, end] = yamlValueRange(value2);
+        found.push({ reference: { file: file.path, span: { start, end }, name, kind: "kaito-preset", via: `KAITO ${kaito} \`${childPath.join(".")}\`` }, list: void 0, always: true });
+      }
+      continue;
+    }
+    if ((0, import_yaml4.isScalar)(value2)) {
+      if (isModelKey(key)) {
+        const reference = scalarReference(value2, file, `\`${childPath.join(".")}\``);
+        if (reference) found.push({ reference, list: list2 });
+      } else if (/^(?:command|args)$/iu.test(key)) {
+        const text4 = scalarText(value2) ?? "";
+        const start = yamlValueRange(value2)[0];
+        const words = [...text4.matchAll(/\S+/gu)].map((match) => ({ text: match[0], start: start + match.index }));
+        for (const hit of argumentReferences(words, file.path)) found.push({ reference: hit, list: void 0 });
+      }
+      continue;
+    }
+    visit2(value2, childPath, list2, kaito, found, file);
+  }
+}
+
+// server/src/engine/models/modelReferences.ts
+function modelFileFormat(name) {
+  if (/\.ya?ml$/iu.test(name)) return "yaml";
+  if (/(?:^|[._-])config\.json$/iu.test(name)) return "json";
+  if (/\.py$/iu.test(name)) return "python";
+  if (/\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/iu.test(name) && !/\.d\.[cm]?ts$|\.min\.js$/iu.test(name)) return "js";
+  if (/^Modelfile(?:\..+)?$|\.modelfile$/iu.test(name)) return "modelfile";
+  if (/^(?:\.env\.(?:example|sample|template|dist|defaults?|local\.example)|(?:example|sample|template)\.env)$|(?:^|[._-])env\.(?:example|sample|template)$/iu.test(name)) return "env";
+  return void 0;
+}
+var mayName = {
+  yaml: /model|preset/iu,
+  json: /model/iu,
+  env: /model/iu,
+  modelfile: /^\s*FROM\s/imu,
+  python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/u,
+  js: /from_pretrained|pipeline\(|model/iu
+};
+var quotedRepo = /["'`](?:https?:\/\/huggingface\.co\/)?[A-Za-z0-9][\w.-]*\/[\w.-]+["'`]|["'`](?:llama|gemma|mistral|mixtral|phi|qwen|codellama|codegemma|deepseek|command-r|starcoder|falcon|tinyllama|gpt-oss|smollm|granite|nomic-embed|mxbai|all-minilm)[\w.:-]*["'`]/u;
+function mayNameModels(format2, text4) {
+  if (!mayName[format2].test(text4)) return false;
+  return format2 === "python" || format2 === "js" ? quotedRepo.test(text4) : true;
+}
+function readModelReferences(file) {
+  const name = file.path.slice(file.path.lastIndexOf("/") + 1);
+  const format2 = modelFileFormat(name);
+  if (!format2 || !mayNameModels(format2, file.text)) return [];
+  const { found } = format2 === "yaml" ? yamlModelReferences(file) : format2 === "json" ? jsonModelReferences(file) : format2 === "modelfile" ? modelfileReferences(file) : format2 === "env" ? envModelReferences(file) : codeModelReferences(file, format2);
+  const exact = found.filter(({ reference }) => file.text.slice(reference.span.start, reference.span.end) === reference.name);
+  return decideDefaults(exact, file.path);
+}
+function decideDefaults(found, path2) {
+  const place = notDefaultPlace(path2);
+  const namesInList = /* @__PURE__ */ new Map();
+  for (const { reference, list: list2 } of found) {
+    if (list2 === void 0) continue;
+    let names = namesInList.get(list2);
+    if (!names) namesInList.set(list2, names = /* @__PURE__ */ new Set());
+    names.add(reference.name.toLowerCase());
+  }
+  return found.map(({ reference, list: list2, always }) => {
+    const options = list2 === void 0 ? 0 : namesInList.get(list2).size;
+    const because = place ?? (!always && options > 1 ? `one of ${options} models listed together` : void 0);
+    return because ? { ...reference, byDefault: false, notDefaultBecause: because } : { ...reference, byDefault: true };
+  });
 }
 
 // server/src/engine/project.ts
@@ -37063,6 +40203,7 @@ function proseFieldClaims(field, languages) {
 }
 function factsNeedText(facts) {
   if (facts.kind === "other") return false;
+  if (facts.kind === "models") return facts.references.length > 0;
   if (facts.kind !== "markdown") return true;
   const document3 = facts.document;
   return document3.claims.length > 0 || document3.readmeDeclarations.length > 0 || // a model card (its front matter governs it, fixes edit it)
@@ -37084,6 +40225,10 @@ function readFileFacts(file, languages, remember = false) {
   }
   if (isLicenseFileName(name)) return { kind: "license", declarations: licenseFileDeclarations(file).declarations };
   if (isMarkdownName(name)) return { kind: "markdown", document: analyzeMarkdown(file, { languages, remember }) };
+  if (modelFileFormat(name)) {
+    const references = readModelReferences(file);
+    return references.length > 0 ? { kind: "models", references } : { kind: "other" };
+  }
   return { kind: "other" };
 }
 
