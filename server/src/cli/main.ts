@@ -14,9 +14,8 @@ const usage = `Usage:
                        [--cache] [--cache-location FILE] [--jobs N]
   license-claims pre-commit FILE… [audit options]     (findings in or declared by FILE…)
   license-claims identify FILE… [--format text|json]
-  license-claims explain ID… [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
-  license-claims explain FILE… [--format text|json]   (the license X-ray: identified license, then each restrictive clause)
-  license-claims models [paths…] [--format text|json] [--policy P]   (the models a project runs, their licenses)
+  license-claims explain ID|FILE… [--format text|json]  (a license id or name; a file: its clauses)
+  license-claims models [paths…] [--format text|json] [--policy P]
   license-claims --help | --version
 
 Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at or above it, 2 usage or I/O error.

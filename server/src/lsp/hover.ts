@@ -138,7 +138,9 @@ function modelHover(reference: ModelReference): string {
   const explanation = resolved.license === 'unknown' ? undefined : explainLicense(resolved.license);
   if (explanation) lines.push(licenseHover(explanation));
   else lines.push(`License unknown: the bundled tables do not know this model${resolved.note ? ` (${literalMarkdown(resolved.note)})` : ''}; nothing is guessed.`);
-  if (resolved.source) lines.push(`Source: ${literalMarkdown(resolved.source)}`);
+  // the table's sources as addresses (its provenance notes are for whoever reviews the data)
+  const addresses = [...new Set([...(resolved.source ?? '').matchAll(/https?:\/\/[^\s;,)]+/gu)].map((match) => match[0]))];
+  if (addresses.length > 0) lines.push(`Source: ${addresses.map((address) => literalMarkdown(address)).join(' · ')}`);
   return lines.join('\n\n');
 }
 
