@@ -1,6 +1,7 @@
 // The engine as the bench calls it in-process: `audit()` from
 // server/src/engine/audit.ts, `claimPatterns` from
-// server/src/engine/claims/phrases.ts and, when it exists, `clearChunkCache()`
+// server/src/engine/claims/phrases.ts, `isRelevantFile()` (which files the
+// audit reads) from server/src/engine/project.ts and, when it exists, `clearChunkCache()`
 // (server/src/engine/markdown/chunkFacts.ts: forgets the Markdown chunks
 // remembered for documents being edited), bundled by esbuild with the settings
 // of esbuild.mjs (the CLI and the server run the same bundled code), into a
@@ -16,6 +17,7 @@ export async function bundleEngine(outfile) {
   const exports = [
     "export { audit } from './server/src/engine/audit.ts';",
     "export { claimPatterns } from './server/src/engine/claims/phrases.ts';",
+    "export { isRelevantFile } from './server/src/engine/project.ts';",
   ];
   if (existsSync(join(repoRoot, 'server', 'src', 'engine', 'markdown', 'chunkFacts.ts'))) exports.push("export { clearChunkCache } from './server/src/engine/markdown/chunkFacts.ts';");
   await build({
