@@ -136,6 +136,7 @@ test('the patterns that start words with (?<!\\w) find what they found with \\b'
       assert.deepEqual(plain(result), plain(then.audit(files).findings), name);
       findings += result.length;
     }
+    console.log(`${pieces} pieces, ${claims} claims, ${findings} findings`);
     assert.ok(claims > 1000 && findings > 100, `${pieces} pieces, ${claims} claims, ${findings} findings`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
