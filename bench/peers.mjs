@@ -53,9 +53,20 @@ export function ensureTools(names, { install = true } = {}) {
   return { versions, missing };
 }
 
-/** `rg` over the tree for the claim phrases (case-insensitive), one count line per matching file. */
+/**
+ * The files the audit reads (engine/project.ts isRelevantFile) as rg globs:
+ * manifests, LICENSE-like names (a little wider than the engine's test) and
+ * Markdown. Without them rg would search every source file too.
+ */
+export const auditedFileGlobs = [
+  '--glob', '{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json}',
+  '--iglob', '{licen[cs]e,unlicen[cs]e,copying,copyright,model[-_.]licen[cs]e,modellicen[cs]e}*',
+  '--iglob', '*.{md,markdown,mdx}',
+];
+
+/** `rg` over the files the audit reads for the claim phrases (case-insensitive), one count line per matching file; .gitignore honoured even outside a git repository. */
 export function ripgrep(tree, pattern, { stdoutFile, timeoutMs }) {
-  return timeProcess('rg', ['--no-require-git', '--ignore-case', '--count', '--regexp', pattern, tree], { stdoutFile, timeoutMs });
+  return timeProcess('rg', ['--no-require-git', '--ignore-case', '--count', ...auditedFileGlobs, '--regexp', pattern, tree], { stdoutFile, timeoutMs });
 }
 
 /** `reuse lint` at the root of the tree (a git repository, so it skips what .gitignore ignores). */

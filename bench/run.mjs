@@ -19,7 +19,8 @@
 //
 // Figures (see docs/benchmarks.md for the method): 1. the keystroke path
 // (engine in-process, and didChange → diagnostics through the server),
-// 2. a workspace audit by the CLI vs rg and the peers, 3. the server's peak
+// 2. a workspace audit by the CLI vs rg, the plain Node floor and the peers,
+// and of the real tree (this project's node_modules), 3. the server's peak
 // memory over a workspace audit, 4. server start-up, 5. LICENSE
 // identification rate vs licensee, 6. the scaling curve.
 import { spawnSync } from 'node:child_process';
@@ -31,7 +32,7 @@ import { measureIdentify } from './identifyRate.mjs';
 import { formatBytes, formatCount, formatMs, formatRatio, log, makeTempDir, repoRoot, useBuildCopy, cliPath } from './lib.mjs';
 import { ensureTools, tools } from './peers.mjs';
 import { measureAuditMemory, measureDidChange, measureStartup, serverDebounce } from './server.mjs';
-import { makeTree, measureScaling, measureWorkspace } from './workspace.mjs';
+import { makeTree, measureRealTree, measureScaling, measureWorkspace } from './workspace.mjs';
 
 const MiB = 1024 * 1024;
 const figures = ['keystroke', 'lsp', 'startup', 'identify', 'workspace', 'memory', 'scaling'];
@@ -150,7 +151,7 @@ async function main() {
   const notes = Object.values(missing).map((why) => `Not measured: ${why}.`);
   const results = {};
   const debounce = serverDebounce();
-  const regexNote = 'baseline: one pass of one regular expression (the 13 claimPatterns of phrases.ts as alternatives) over the same text';
+  const regexNote = 'baseline: one fast pass of one regular expression (the 13 claimPatterns of phrases.ts as alternatives, words started with `(?<!\\w)`, not `\\b`: bench/engine.mjs fastForm) over the same text';
   try {
     const bundle = await bundleEngine(join(scratch, 'engine.cjs'));
     const engine = loadEngine(bundle);
@@ -165,7 +166,7 @@ async function main() {
       for (const k of results.keystroke) {
         const size = formatBytes(k.bytes);
         const baseline = `${formatMs(k.regexMs)} regex${runs(k.runs.regex)}`;
-        rows.push(row(`Keystroke: re-judge a ${size} document after a 1-character edit (\`audit()\`, ${formatCount(k.findings)} findings)`, `${formatMs(k.editMs)}${runs(k.runs.edit)}`, baseline, k.editMs / k.regexMs, '≤ 3×', k.editMs / k.regexMs <= 3));
+        rows.push(row(`Keystroke: re-judge a ${size} document after a 1-character edit (\`audit()\`, ${formatCount(k.findings)} findings)`, `${formatMs(k.editMs)}${runs(k.runs.edit)}`, baseline, k.editMs / k.regexMs, '≤ 10×', k.editMs / k.regexMs <= 10));
         rows.push(row(`Keystroke: first judgment (cold) of a ${size} document`, `${formatMs(k.coldMs)}${runs(k.runs.cold)}`, baseline, k.coldMs / k.regexMs, '— (info)'));
       }
       notes.push(`Keystroke: ${regexNote}; ${results.keystroke.map((k) => `${formatBytes(k.bytes)}: ${formatCount(k.regexMatches)} phrase matches, ${formatCount(k.findings)} findings`).join('; ')}.`);
@@ -181,7 +182,7 @@ async function main() {
         const baseline = regexMs === undefined ? 'n/a (keystroke figure not run)' : `${formatMs(regexMs)} regex`;
         const after = l.totalMs - debounce.ms;
         rows.push(row(`Server: \`didChange\` on a ${size} document → its diagnostics, total (includes the ${debounce.ms} ms debounce)`, `${formatMs(l.totalMs)}${runs(l.runs)}`, baseline, regexMs === undefined ? NaN : l.totalMs / regexMs, '— (info)'));
-        rows.push(row(`Server: the same, after the debounce (total − ${debounce.ms} ms)`, formatMs(after), baseline, regexMs === undefined ? NaN : after / regexMs, '≤ 3×', regexMs === undefined ? undefined : after / regexMs <= 3));
+        rows.push(row(`Server: the same, after the debounce (total − ${debounce.ms} ms)`, formatMs(after), baseline, regexMs === undefined ? NaN : after / regexMs, '≤ 10×', regexMs === undefined ? undefined : after / regexMs <= 10));
       }
       notes.push(`Server didChange: the real server over JSON-RPC stdio; one incremental one-character change per run, timed from sending it to the publishDiagnostics of that version; debounce ${debounce.ms} ms (${debounce.source}); first judgment after didOpen: ${results.lsp.map((l) => `${formatBytes(l.bytes)} ${formatMs(l.openMs)} (${formatCount(l.diagnostics)} diagnostics)`).join(', ')}.`);
     }
@@ -208,11 +209,20 @@ async function main() {
       if (want('workspace')) {
         if (!versions.rg) throw new Error(`ripgrep is needed for the workspace baseline: ${missing.rg}`);
         const peers = p.peers.filter((name) => versions[name]);
-        const w = await measureWorkspace(tree.root, { runs: p.workspaceRuns, peerRuns: p.peerRuns, pattern: ripgrepPattern(engine.claimPatterns), peers, timeoutMs: p.timeoutMs, budgetMs: p.budgetMs });
+        const w = await measureWorkspace(tree.root, { runs: p.workspaceRuns, peerRuns: p.peerRuns, pattern: ripgrepPattern(engine.claimPatterns), engineBundle: bundle, peers, timeoutMs: p.timeoutMs, budgetMs: p.budgetMs });
         results.workspace = { ...w, tree: { files: tree.files, nodeModules: tree.nodeModules, projects: tree.projects } };
         const label = `${formatCount(tree.files)} files (+${formatCount(tree.nodeModules)} ignored in node_modules)`;
         const ours = `${seconds(w.ours.ms)}${runs(w.ours.runs)}`;
         rows.push(row(`Workspace audit of ${label}: CLI vs rg`, ours, `${seconds(w.rg.ms)} rg${runs(w.rg.runs)}`, w.ours.ms / w.rg.ms, '≤ 3×', w.ours.ms / w.rg.ms <= 3));
+        rows.push(row(`Workspace audit of the same tree: CLI vs plain Node walk + read + regex (the floor, ${formatCount(w.floor.files)} files)`, ours, `${seconds(w.floor.ms)} plain Node${runs(w.floor.runs)}`, w.ours.ms / w.floor.ms, '— (info)'));
+        // the real tree: this project's own node_modules, real packages
+        const realRoot = join(repoRoot, 'node_modules');
+        const r = await measureRealTree(realRoot, { runs: p.workspaceRuns, pattern: ripgrepPattern(engine.claimPatterns), engineBundle: bundle, timeoutMs: p.timeoutMs, budgetMs: p.budgetMs });
+        results.realTree = r;
+        const realOurs = `${seconds(r.ours.ms)}${runs(r.ours.runs)}`;
+        rows.push(row(`Real tree (this project's node_modules, ${formatCount(r.floor.files)} files the audit reads, ${formatBytes(r.floor.bytes)}): CLI vs plain Node walk + read + regex (the floor)`, realOurs, `${seconds(r.floor.ms)} plain Node${runs(r.floor.runs)}`, r.ours.ms / r.floor.ms, '≤ 5×', r.ours.ms / r.floor.ms <= 5));
+        rows.push(row('Real tree: CLI vs rg', realOurs, `${seconds(r.rg.ms)} rg${runs(r.rg.runs)}`, r.ours.ms / r.rg.ms, '— (info)'));
+        notes.push(`Real tree: the CLI judged ${formatCount(r.ours.files ?? 0)} files (${formatCount(r.ours.findings ?? 0)} findings); the floor read ${formatCount(r.floor.files)}; rg matched in ${formatCount(r.rg.matchingFiles)}.`);
         const commands = { reuse: '`reuse lint`', licensee: '`licensee detect`', licensecheck: '`licensecheck -r`' };
         for (const name of p.peers) {
           const peer = w.peers[name];
@@ -224,7 +234,7 @@ async function main() {
           const ratio = w.ours.ms / peer.ms;
           rows.push(row(`Workspace audit: CLI vs ${commands[name]}${name === 'licensee' ? ` on its ${formatCount(peer.folders)} project folders` : ''}`, ours, baseline, peer.timedOut ? `< ${formatRatio(ratio)}` : ratio, '< 1× (faster)', peer.timedOut ? w.ours.ms < p.timeoutMs : ratio < 1));
         }
-        notes.push(`Workspace: the CLI judged ${formatCount(w.ours.files ?? 0)} files (${formatCount(w.ours.findings ?? 0)} findings); rg \`--no-require-git -i --count\` with the claim phrases without their look-aheads (ripgrep's regex engine has none), ${formatCount(w.rg.matchingFiles)} matching files; the tree is a git repository (\`git init\`), so rg and reuse skip node_modules through .gitignore; licensecheck gets \`--ignore '(^|/)(node_modules|\\.git)/'\`; licensee runs its detect command's code on every folder holding a LICENSE or a manifest, in one Ruby process.`);
+        notes.push(`Workspace: the CLI judged ${formatCount(w.ours.files ?? 0)} files (${formatCount(w.ours.findings ?? 0)} findings); rg \`--no-require-git -i --count\` over the files the audit reads (globs: manifests, LICENSE-like names, Markdown) with the claim phrases without their look-aheads (ripgrep's regex engine has none), ${formatCount(w.rg.matchingFiles)} matching files; the floor (bench/floor.mjs) walks with \`readdir\` file types, reads the ${formatCount(w.floor.files)} files the audit reads (isRelevantFile) and runs the fast claim regex over each, in its own Node process; the tree is a git repository (\`git init\`), so rg and reuse skip node_modules through .gitignore; licensecheck gets \`--ignore '(^|/)(node_modules|\\.git)/'\`; licensee runs its detect command's code on every folder holding a LICENSE or a manifest, in one Ruby process.`);
       }
       if (want('memory')) {
         log(`memory: workspace audit through the server, up to ${p.memoryRuns} runs`);
@@ -342,8 +352,11 @@ afterwards unless \`--keep\`.
    of the document, as typing does (each run types one more character). The
    baseline is one pass of a single regular expression made of the claim
    phrases (\`claimPatterns\` of server/src/engine/claims/phrases.ts) over the
-   same text; the target (≤ 3×) applies to the edit figure. Through the real
-   server (\`bench/server.mjs\`, JSON-RPC over stdio with
+   same text, in its fast form (a word started with \`(?<!\\w)\`, not
+   \`\\b\`, which under the \`iu\` flags keeps V8 from scanning for the first
+   letters: 190–330 ns per character instead of 6–13); the target (≤ 10×)
+   applies to the edit figure. Through the real server
+   (\`bench/server.mjs\`, JSON-RPC over stdio with
    vscode-languageserver-protocol): the time from an incremental
    \`textDocument/didChange\` to the \`publishDiagnostics\` of that version,
    which includes the server's debounce (a pause in typing of
@@ -355,7 +368,13 @@ afterwards unless \`--keep\`.
    Cargo.toml, LICENSE files, source files) and ${formatCount(report.plan.tree.nodeModules)} more in an ignored
    node_modules; the wall time of \`license-claims audit DIR --format json
    --fail-on never\`, interleaved run by run with ripgrep searching the
-   claim phrases over the same tree. The same tree goes to the tools people
+   claim phrases over the files the audit reads (\`--no-require-git\`,
+   globs for manifests, LICENSE-like names and Markdown) and with the floor
+   (\`bench/floor.mjs\`: plain Node walking with \`readdir\` file types,
+   reading the same files and running the fast claim regex over each, in its
+   own process). The real tree, this project's own node_modules (real
+   packages), is audited the same way against rg and the floor (target:
+   ≤ 5× the floor). The generated tree goes to the tools people
    run today (\`bench/peers.mjs\`, Debian packages installed with apt-get
    when missing and the bench is root): \`reuse lint\`, \`licensee detect\`
    and \`licensecheck -r\`; one that runs longer than the timeout is killed

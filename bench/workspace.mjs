@@ -4,8 +4,12 @@
 //
 //   workspace  a large tree (Markdown, manifests, LICENSE files, sources,
 //              and an ignored node_modules), next to ripgrep searching the
-//              claim phrases over the same tree, and next to reuse lint,
-//              licensee detect and licensecheck -r.
+//              claim phrases over the files the audit reads, next to the
+//              floor (bench/floor.mjs: plain Node walking, reading those
+//              files and running the fast claim regex over each), and next
+//              to reuse lint, licensee detect and licensecheck -r; then the
+//              real tree (this project's own node_modules, real packages)
+//              against rg and the floor.
 //   scaling    trees of growing size (no node_modules): time, and time per
 //              file beyond the fixed cost (the audit of a 4-file tree).
 //
@@ -15,9 +19,25 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateTree } from './tree/generateTree.mjs';
 import { cliPath, log, makeTempDir, median, repeat, timeProcess } from './lib.mjs';
 import { licensecheck, licenseeDetect, projectFolders, reuseLint, ripgrep } from './peers.mjs';
+
+const floorScript = fileURLToPath(new URL('floor.mjs', import.meta.url));
+
+/**
+ * The real tree: this project's own node_modules (real packages), audited as
+ * a tree of its own, against rg and the plain Node floor over it.
+ */
+export async function measureRealTree(tree, { runs, pattern, engineBundle, timeoutMs, budgetMs }) {
+  const scratch = makeTempDir('real-tree-out');
+  try {
+    return await measureAgainstBaselines(tree, { label: 'real tree', runs, pattern, engineBundle, timeoutMs, budgetMs, scratch });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 /** Generates a tree under the temp dir and makes it a git repository. */
 export function makeTree(name, { files, nodeModules, seed = 1 }) {
@@ -39,32 +59,51 @@ export async function cliAudit(tree, { timeoutMs = 0, scratch }) {
   return { ...run, findings: output.findings.length, files: output.summary?.files, projects: output.summary?.projects };
 }
 
+/** One run of the floor (bench/floor.mjs) over `tree`: wall time, and the files it read. */
+async function floorRun(tree, { engineBundle, timeoutMs, scratch }) {
+  const stdoutFile = join(scratch, 'floor.json');
+  const run = await timeProcess(process.execPath, [floorScript, engineBundle, tree], { stdoutFile, timeoutMs });
+  if (run.error || run.code !== 0) throw new Error(`bench/floor.mjs failed: ${run.error?.message ?? run.stderr.slice(-1000)}`);
+  return { ...run, ...JSON.parse(readFileSync(stdoutFile, 'utf8')) };
+}
+
 /**
- * The workspace figure: runs of our CLI interleaved with runs of rg (so that
- * the machine's noise falls on both alike), then `peerRuns` runs of each
- * peer that is installed. `budgetMs` bounds the time spent repeating one
- * tool.
+ * Runs of our CLI interleaved with runs of rg and of the plain Node floor
+ * (so that the machine's noise falls on all alike), until `runs` or
+ * `budgetMs` of our time. `label` names the tree in the log.
  */
-export async function measureWorkspace(tree, { runs, peerRuns, pattern, peers, timeoutMs, budgetMs }) {
+export async function measureAgainstBaselines(tree, { label, runs, pattern, engineBundle, timeoutMs, budgetMs, scratch }) {
+  const ours = [];
+  const rg = [];
+  const floor = [];
+  for (let index = 0; index < runs; index++) {
+    const search = await ripgrep(tree, pattern, { stdoutFile: join(scratch, 'rg.txt'), timeoutMs });
+    if (search.error || (search.code !== 0 && search.code !== 1)) throw new Error(`rg failed: ${search.error?.message ?? search.stderr.slice(-500)}`);
+    rg.push(search.ms);
+    const plain = await floorRun(tree, { engineBundle, timeoutMs, scratch });
+    floor.push(plain);
+    const audit = await cliAudit(tree, { timeoutMs, scratch });
+    ours.push(audit);
+    log(`${label}: license-claims audit ${(audit.ms / 1000).toFixed(2)} s${audit.timedOut ? ' (timed out)' : `, ${audit.files} files judged, ${audit.findings} findings`}; rg ${(search.ms / 1000).toFixed(2)} s; plain Node ${(plain.ms / 1000).toFixed(2)} s (${plain.files} files)`);
+    if (audit.timedOut || ours.reduce((sum, run) => sum + run.ms, 0) > budgetMs) break;
+  }
+  const rgMatchingFiles = readFileSync(join(scratch, 'rg.txt'), 'utf8').split('\n').filter(Boolean).length;
+  return {
+    ours: { ms: median(ours.map((run) => run.ms)), runs: ours.length, timedOut: ours.some((run) => run.timedOut), files: ours[0].files, findings: ours[0].findings },
+    rg: { ms: median(rg), runs: rg.length, matchingFiles: rgMatchingFiles },
+    floor: { ms: median(floor.map((run) => run.ms)), runs: floor.length, files: floor[0].files, bytes: floor[0].bytes },
+  };
+}
+
+/**
+ * The workspace figure: our CLI against rg and the plain Node floor
+ * (measureAgainstBaselines), then `peerRuns` runs of each peer that is
+ * installed. `budgetMs` bounds the time spent repeating one tool.
+ */
+export async function measureWorkspace(tree, { runs, peerRuns, pattern, engineBundle, peers, timeoutMs, budgetMs }) {
   const scratch = makeTempDir('workspace-out');
   try {
-    const ours = [];
-    const rg = [];
-    for (let index = 0; index < runs; index++) {
-      const search = await ripgrep(tree, pattern, { stdoutFile: join(scratch, 'rg.txt'), timeoutMs });
-      if (search.error || (search.code !== 0 && search.code !== 1)) throw new Error(`rg failed: ${search.error?.message ?? search.stderr.slice(-500)}`);
-      rg.push(search.ms);
-      const audit = await cliAudit(tree, { timeoutMs, scratch });
-      ours.push(audit);
-      log(`workspace: license-claims audit ${(audit.ms / 1000).toFixed(2)} s${audit.timedOut ? ' (timed out)' : `, ${audit.files} files judged, ${audit.findings} findings`}; rg ${(search.ms / 1000).toFixed(2)} s`);
-      if (audit.timedOut || ours.reduce((sum, run) => sum + run.ms, 0) > budgetMs) break;
-    }
-    const rgMatchingFiles = readFileSync(join(scratch, 'rg.txt'), 'utf8').split('\n').filter(Boolean).length;
-    const result = {
-      ours: { ms: median(ours.map((run) => run.ms)), runs: ours.length, timedOut: ours.some((run) => run.timedOut), files: ours[0].files, findings: ours[0].findings },
-      rg: { ms: median(rg), runs: rg.length, matchingFiles: rgMatchingFiles },
-      peers: {},
-    };
+    const result = { ...(await measureAgainstBaselines(tree, { label: 'workspace', runs, pattern, engineBundle, timeoutMs, budgetMs, scratch })), peers: {} };
     const folders = peers.includes('licensee') ? projectFolders(tree) : [];
     const commands = {
       reuse: () => reuseLint(tree, { stdoutFile: join(scratch, 'reuse.txt'), timeoutMs }),

@@ -20,6 +20,7 @@ const claims: [string, string, string, string][] = [
   ['Das ist freie Software.', 'freie Software', 'free-software', 'de'],
   ['Un logiciel libre pour tous.', 'logiciel libre', 'free-software', 'fr'],
   ['Ce projet est à code source ouvert.', 'code source ouvert', 'open-source', 'fr'],
+  ['Un logiciel à source ouverte.', 'à source ouverte', 'open-source', 'fr'],
   ['Este proyecto es de código abierto.', 'código abierto', 'open-source', 'es'],
   ['Es software libre.', 'software libre', 'free-software', 'es'],
   ['We publish open weights for every release.', 'open weights', 'open-weights', 'en'],

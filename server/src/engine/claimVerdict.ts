@@ -18,7 +18,7 @@ export interface ClaimVerdict {
   policy: Policy;
 }
 
-const codeOnly = /\b(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
+const codeOnly = /(?<!\w)(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
 
 /**
  * Declarations that speak to this claim: those covering a part the claim names ("We are open-sourcing our

@@ -193,7 +193,7 @@ function maskNames(text: string): string {
   return masked;
 }
 
-const namedLicenseLead = /\b(?:released|licen[sc]ed|distributed|available|published|provided|offered|dual[\s-]licen[sc]ed|made[\s-]+available)[\s\u00a0]+under[\s\u00a0]+(?:the[\s\u00a0]+)?(?:terms[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?)?|\b(?:steht|ist|sind|wird|veröffentlicht|lizenziert)[\s\u00a0]+(?:\p{L}+[\s\u00a0]+){0,2}unter[\s\u00a0]+(?:der|den)[\s\u00a0]+|\b(?:sous|distribué[es]*[\s\u00a0]+sous)[\s\u00a0]+(?:la[\s\u00a0]+)?licence[\s\u00a0]+|\bbajo[\s\u00a0]+(?:la[\s\u00a0]+)?licencia[\s\u00a0]+/giu;
+const namedLicenseLead = /(?<!\w)(?:released|licen[sc]ed|distributed|available|published|provided|offered|dual[\s-]licen[sc]ed|made[\s-]+available)[\s\u00a0]+under[\s\u00a0]+(?:the[\s\u00a0]+)?(?:terms[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?)?|(?<!\w)(?:steht|ist|sind|wird|veröffentlicht|lizenziert)[\s\u00a0]+(?:\p{L}+[\s\u00a0]+){0,2}unter[\s\u00a0]+(?:der|den)[\s\u00a0]+|(?<!\w)(?:sous|distribué[es]*[\s\u00a0]+sous)[\s\u00a0]+(?:la[\s\u00a0]+)?licence[\s\u00a0]+|(?<!\w)bajo[\s\u00a0]+(?:la[\s\u00a0]+)?licencia[\s\u00a0]+/giu;
 const licensedSuffix = /[\s\u00a0-]licen[sc]ed\b/giu;
 
 function namedLicenseClaims(text: string): ProseClaim[] {

@@ -15,11 +15,11 @@ import { modelWords } from '../claims/phrases.js';
 // "Licensing", "Terms of use" — not a title that merely contains the word ("License Claims").
 const LICENSE_WORD = String.raw`(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung|en)?|licencias?)`;
 const licenseHeading = new RegExp(String.raw`(?:^|\s)${LICENSE_WORD}$|^${LICENSE_WORD}(?:\s+(?:and|&|und|et|y)\s+\S+|\s+(?:information|info|agreement|terms|notice|details|summary))?$|^terms\s+of\s+use$|^nutzungsbedingungen$`, 'iu');
-const notOwnLicenseHeading = /\bthird[\s-]?party\b|\bdependenc/iu;
-const codeWords = /\b(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
+const notOwnLicenseHeading = /(?<!\w)third[\s-]?party\b|(?<!\w)dependenc/iu;
+const codeWords = /(?<!\w)(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
 
 /** Prose terms that keep a model from being open: research-only, non-commercial, commercial use by permission. */
-const modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
+const modelRestriction = /(?<!\w)(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
 
 /**
  * What a sentence or section is about when it is not the project: its logo,
@@ -33,8 +33,8 @@ const otherSubjectSentence = new RegExp(String.raw`^[\s\W]*(?:(?:the|our|its|all
  * "decNumber", which is distributed under the ICU License" declares the
  * library's license, not the project's.
  */
-const dependencySentence = /\b(?:uses|includes|bundles|contains|incorporates|vendors|embeds|ships)\b[^.]{0,100}?\b(?:librar(?:y|ies)|modules?|packages?|components?|dependenc(?:y|ies)|code)\b[^.]{0,60}?\b(?:which|that)\s+(?:is|are)\s+(?:distributed|licen[sc]ed|released|available)\b/iu;
-const otherSubjectHeading = new RegExp(String.raw`\b${otherSubjectWords}\b`, 'iu');
+const dependencySentence = /(?<!\w)(?:uses|includes|bundles|contains|incorporates|vendors|embeds|ships)\b[^.]{0,100}?\b(?:librar(?:y|ies)|modules?|packages?|components?|dependenc(?:y|ies)|code)\b[^.]{0,60}?\b(?:which|that)\s+(?:is|are)\s+(?:distributed|licen[sc]ed|released|available)\b/iu;
+const otherSubjectHeading = new RegExp(String.raw`(?<!\w)${otherSubjectWords}\b`, 'iu');
 
 /** Whether a sentence (or the section it sits in) is about something other than the project. */
 export function aboutSomethingElse(sentence: string, sections: { text: string }[]): boolean {
@@ -48,10 +48,10 @@ export function aboutSomethingElse(sentence: string, sections: { text: string }[
  * becomes MIT after 2 years", BUSL's "Change License: Apache 2.0"); the
  * license that applies now is the other one.
  */
-export const futureTerms = /\b(?:becomes?|will\s+(?:be(?:come)?|convert|change|switch|transition)|convert(?:s|ed)?\s+to|change[\s-]+(?:date|license)|after\s+(?:\d+|two|three|four|five)\s+years|on\s+the\s+change\s+date)\b/iu;
+export const futureTerms = /(?<!\w)(?:becomes?|will\s+(?:be(?:come)?|convert|change|switch|transition)|convert(?:s|ed)?\s+to|change[\s-]+(?:date|license)|after\s+(?:\d+|two|three|four|five)\s+years|on\s+the\s+change\s+date)\b/iu;
 
 /** "Proprietary.", "All rights reserved.": a License section that grants no public license. */
-const noPublicLicense = /\bproprietary\b|\ball\s+rights\s+reserved\b|\bclosed[\s-]source\b/iu;
+const noPublicLicense = /(?<!\w)proprietary\b|(?<!\w)all\s+rights\s+reserved\b|(?<!\w)closed[\s-]source\b/iu;
 
 // Every block asks about each heading above it, on every judgment: a document's few distinct headings are judged once.
 const licenseHeadings = new Map<string, boolean>();

@@ -37,7 +37,7 @@ export interface MarkdownFacts {
 }
 
 // Sections about others: credits, sponsors, integrations, projects that use this one, related or similar projects
-const thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related(?:\s+\w+)?|dependencies|sponsors?|sponsored|backers?|supporters?|partners?|integrations?|integrated\s+with|(?:projects?|who(?:'s)?|companies|used)\s+(?:using|uses|use|by)|users|showcase|alternatives|similar|see\s+also|friends|awesome|ecosystem|powered\s+by|built\s+with|danksagung|remerciements|agradecimientos)\b/iu;
+const thirdPartyHeading = /(?<!\w)(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related(?:\s+\w+)?|dependencies|sponsors?|sponsored|backers?|supporters?|partners?|integrations?|integrated\s+with|(?:projects?|who(?:'s)?|companies|used)\s+(?:using|uses|use|by)|users|showcase|alternatives|similar|see\s+also|friends|awesome|ecosystem|powered\s+by|built\s+with|danksagung|remerciements|agradecimientos)\b/iu;
 
 function inThirdPartySection(block: ProseBlock): boolean {
   if (block.sections.some((heading) => thirdPartyHeading.test(heading.text) || heading.linksElsewhere)) return true;

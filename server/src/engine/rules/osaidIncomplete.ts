@@ -7,11 +7,11 @@ import type { Claim } from '../types.js';
 import type { MarkdownFacts } from '../documents/markdownDocument.js';
 import type { FindingDraft, Rule } from './rule.js';
 
-const dataHeading = /\b(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
+const dataHeading = /(?<!\w)(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
 const dataLink = /huggingface\.co\/datasets\/|\/datasets?\//iu;
-const dataProse = /\b(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
-const codeHeading = /\b(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
-const codeProse = /\b(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
+const dataProse = /(?<!\w)(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
+const codeHeading = /(?<!\w)(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
+const codeProse = /(?<!\w)(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
 const codeLink = /github\.com\/|gitlab\.com\/|codeberg\.org\//iu;
 
 function missing(document: MarkdownFacts): string[] {
