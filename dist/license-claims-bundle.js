@@ -25312,6 +25312,11 @@ var restrictiveClauses_default = {
       },
       {
         kind: "user-threshold",
+        pattern: "\\b(?:more than|greater than|exceed\\w*|in excess of|over|above)\\s+[\\d.,]+\\s*(?:million|billion|thousand)?\\s*(?:service\\s+)?(?:visits|visitors|requests|calls)\\s+(?:per|a|each)\\s+(?:day|week|month|year)\\b",
+        reason: "a threshold of visits or requests"
+      },
+      {
+        kind: "user-threshold",
         pattern: "\\b(?:fewer|less|more) than [\\d,]+ (?:total )?(?:individuals|employees|people)\\b",
         reason: "a threshold of staff"
       },
@@ -38259,35 +38264,36 @@ var W = String.raw`[\s\u00a0]`;
 var DASH = String.raw`[\s\u00a0\-\u2010\u2011]`;
 var claimPatterns = [
   // "open source", "open-source", "opensource", "open-sourced", "Open-Source-Modell"
-  { kind: "open-source", language: "en", pattern: new RegExp(String.raw`\bopen${DASH}?sourc(?:e|ed|es|ing)\b`, "giu") },
-  { kind: "open-source", language: "en", pattern: new RegExp(String.raw`\bfully${DASH}open\b(?!${DASH}?(?:source|weight))(?!${W}+for${W}+(?:academic|research|non${DASH}?commercial|personal|evaluation|educational)\b)`, "giu") },
-  { kind: "open-source", language: "en", pattern: new RegExp(String.raw`\bOSI${DASH}?approved\b`, "giu") },
-  { kind: "open-source", language: "de", pattern: /\bquelloffen\w*/giu },
-  { kind: "open-source", language: "fr", pattern: new RegExp(String.raw`\bcode${W}+source${W}+ouvert\w*`, "giu") },
-  { kind: "open-source", language: "fr", pattern: new RegExp(String.raw`\b(?:à|a)${W}+source${W}+ouverte\b`, "giu") },
-  { kind: "open-source", language: "es", pattern: new RegExp(String.raw`\bc(?:ó|o)digo${W}+abierto\b`, "giu") },
-  { kind: "free-software", language: "en", pattern: new RegExp(String.raw`\bfree${W}+software\b`, "giu") },
-  { kind: "free-software", language: "en", pattern: new RegExp(String.raw`\blibre${W}+(?:software|model|license)\b`, "giu") },
-  { kind: "free-software", language: "de", pattern: new RegExp(String.raw`\bfreie${W}+Software\b`, "gu") },
-  { kind: "free-software", language: "fr", pattern: new RegExp(String.raw`\blogiciels?${W}+libres?\b`, "giu") },
-  { kind: "free-software", language: "es", pattern: new RegExp(String.raw`\bsoftware${W}+libre\b`, "giu") },
-  { kind: "open-weights", language: "en", pattern: new RegExp(String.raw`\bopen${DASH}?weights?\b`, "giu") }
+  { kind: "open-source", language: "en", pattern: new RegExp(String.raw`(?<!\w)open${DASH}?sourc(?:e|ed|es|ing)\b`, "giu") },
+  { kind: "open-source", language: "en", pattern: new RegExp(String.raw`(?<!\w)fully${DASH}open\b(?!${DASH}?(?:source|weight))(?!${W}+for${W}+(?:academic|research|non${DASH}?commercial|personal|evaluation|educational)\b)`, "giu") },
+  { kind: "open-source", language: "en", pattern: new RegExp(String.raw`(?<!\w)OSI${DASH}?approved\b`, "giu") },
+  { kind: "open-source", language: "de", pattern: /(?<!\w)quelloffen\w*/giu },
+  { kind: "open-source", language: "fr", pattern: new RegExp(String.raw`(?<!\w)code${W}+source${W}+ouvert\w*`, "giu") },
+  // ("à source ouverte" after a space: the `\b` this had before `à`, not a word character, wanted a letter before it)
+  { kind: "open-source", language: "fr", pattern: new RegExp(String.raw`(?<!\w)(?:à|a)${W}+source${W}+ouverte\b`, "giu") },
+  { kind: "open-source", language: "es", pattern: new RegExp(String.raw`(?<!\w)c(?:ó|o)digo${W}+abierto\b`, "giu") },
+  { kind: "free-software", language: "en", pattern: new RegExp(String.raw`(?<!\w)free${W}+software\b`, "giu") },
+  { kind: "free-software", language: "en", pattern: new RegExp(String.raw`(?<!\w)libre${W}+(?:software|model|license)\b`, "giu") },
+  { kind: "free-software", language: "de", pattern: new RegExp(String.raw`(?<!\w)freie${W}+Software\b`, "gu") },
+  { kind: "free-software", language: "fr", pattern: new RegExp(String.raw`(?<!\w)logiciels?${W}+libres?\b`, "giu") },
+  { kind: "free-software", language: "es", pattern: new RegExp(String.raw`(?<!\w)software${W}+libre\b`, "giu") },
+  { kind: "open-weights", language: "en", pattern: new RegExp(String.raw`(?<!\w)open${DASH}?weights?\b`, "giu") }
 ];
 var namesContainingClaimWords = [
-  /\bopen[\s-]source[\s-]initiative\b/giu,
-  /\bopen[\s-]source[\s-](?:ai[\s-])?definition\b/giu,
-  /\bNCSA[\s-]open[\s-]source[\s-]licen[sc]e\b/giu,
-  /\bfree[\s-]software[\s-]foundation\b/giu,
-  /\bopen[\s-]source[\s-]security[\s-]foundation\b/giu,
-  /\bopen[\s-]source[\s-]program(?:me)?[\s-]offices?\b/giu,
-  /\bopen[\s-]source[\s-]summit\b/giu,
-  /\bopen[\s-]source[\s-]insights?\b/giu,
-  /\bopen[\s-]source[\s-]guides?\b/giu,
+  /(?<!\w)open[\s-]source[\s-]initiative\b/giu,
+  /(?<!\w)open[\s-]source[\s-](?:ai[\s-])?definition\b/giu,
+  /(?<!\w)NCSA[\s-]open[\s-]source[\s-]licen[sc]e\b/giu,
+  /(?<!\w)free[\s-]software[\s-]foundation\b/giu,
+  /(?<!\w)open[\s-]source[\s-]security[\s-]foundation\b/giu,
+  /(?<!\w)open[\s-]source[\s-]program(?:me)?[\s-]offices?\b/giu,
+  /(?<!\w)open[\s-]source[\s-]summit\b/giu,
+  /(?<!\w)open[\s-]source[\s-]insights?\b/giu,
+  /(?<!\w)open[\s-]source[\s-]guides?\b/giu,
   // programmes, policies, codes of conduct, offices and teams of organisations: names, not statements about this project
   /\b(?:[\p{Lu}][\p{L}.&-]*[\s-]+)?open[\s-]?source[\s-]+(?:code[\s-]+of[\s-]+conduct|policy|policies|program(?:me)?s?|office|team|pledge|guidelines|release[\s-]+process|review|day|fund|awards?)\b/giu,
   // e-mail addresses and web addresses (`opensource-conduct@example.com`, `opensource.example.com/codeofconduct`)
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu,
-  /\b(?:https?:\/\/|www\.)\S+/giu,
+  /(?<!\w)(?:https?:\/\/|www\.)\S+/giu,
   /\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|cn|edu|gov|co)\b(?:\/\S*)?/giu
 ];
 var negationWords = /* @__PURE__ */ new Set([
@@ -38528,7 +38534,7 @@ var thirdPartyAfter = /* @__PURE__ */ new Set([
   "comunidad"
 ]);
 var toolNouns = /^(?:tools?|librar(?:y|ies)|frameworks?|projects?|toolkits?|packages?|engines?|suites?|platforms?|apps?|applications?|repos?|repositories|implementations?|solutions?|software|systems?)$/u;
-var modelWords = /\b(?:models?|weights?|checkpoints?|llms?|(?:large )?language models?|modell\w*|gewichte|modèles?|poids|modelos?|pesos)\b/iu;
+var modelWords = /(?<!\w)(?:models?|weights?|checkpoints?|llms?|(?:large )?language models?|modell\w*|gewichte|modèles?|poids|modelos?|pesos)\b/iu;
 
 // server/src/engine/claims/claimScanner.ts
 var clauseBreakChar = /[.;:!?()[\]|•·—–\n]/u;
@@ -38655,7 +38661,7 @@ function maskNames(text4) {
   }
   return masked;
 }
-var namedLicenseLead = new RegExp("\\b(?:released|licen[sc]ed|distributed|available|published|provided|offered|dual[\\s-]licen[sc]ed|made[\\s-]+available)[\\s\\u00a0]+under[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:terms[\\s\\u00a0]+of[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?|\\b(?:steht|ist|sind|wird|ver\xF6ffentlicht|lizenziert)[\\s\\u00a0]+(?:\\p{L}+[\\s\\u00a0]+){0,2}unter[\\s\\u00a0]+(?:der|den)[\\s\\u00a0]+|\\b(?:sous|distribu\xE9[es]*[\\s\\u00a0]+sous)[\\s\\u00a0]+(?:la[\\s\\u00a0]+)?licence[\\s\\u00a0]+|\\bbajo[\\s\\u00a0]+(?:la[\\s\\u00a0]+)?licencia[\\s\\u00a0]+", "giu");
+var namedLicenseLead = new RegExp("(?<!\\w)(?:released|licen[sc]ed|distributed|available|published|provided|offered|dual[\\s-]licen[sc]ed|made[\\s-]+available)[\\s\\u00a0]+under[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?(?:terms[\\s\\u00a0]+of[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?)?|(?<!\\w)(?:steht|ist|sind|wird|ver\xF6ffentlicht|lizenziert)[\\s\\u00a0]+(?:\\p{L}+[\\s\\u00a0]+){0,2}unter[\\s\\u00a0]+(?:der|den)[\\s\\u00a0]+|(?<!\\w)(?:sous|distribu\xE9[es]*[\\s\\u00a0]+sous)[\\s\\u00a0]+(?:la[\\s\\u00a0]+)?licence[\\s\\u00a0]+|(?<!\\w)bajo[\\s\\u00a0]+(?:la[\\s\\u00a0]+)?licencia[\\s\\u00a0]+", "giu");
 var licensedSuffix = /[\s\u00a0-]licen[sc]ed\b/giu;
 function namedLicenseClaims(text4) {
   const claims = [];
@@ -38845,20 +38851,20 @@ function frontMatterDeclarations(file, frontMatter) {
 // server/src/engine/declarations/readmeDeclarations.ts
 var LICENSE_WORD = String.raw`(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung|en)?|licencias?)`;
 var licenseHeading = new RegExp(String.raw`(?:^|\s)${LICENSE_WORD}$|^${LICENSE_WORD}(?:\s+(?:and|&|und|et|y)\s+\S+|\s+(?:information|info|agreement|terms|notice|details|summary))?$|^terms\s+of\s+use$|^nutzungsbedingungen$`, "iu");
-var notOwnLicenseHeading = /\bthird[\s-]?party\b|\bdependenc/iu;
-var codeWords = /\b(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
-var modelRestriction = /\b(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
+var notOwnLicenseHeading = /(?<!\w)third[\s-]?party\b|(?<!\w)dependenc/iu;
+var codeWords = /(?<!\w)(?:code|source code|codebase|repository|repo|implementation|scripts?|software|inference code|training code|quelltext|código)\b/iu;
+var modelRestriction = /(?<!\w)(?:(?:only\s+)?for\s+(?:academic|non-?commercial|research)\s+(?:research|purposes|use)(?:\s+only)?|non-?commercial\s+(?:use|purposes)(?:\s+only)?|research\s+(?:use|purposes)\s+only|commercial\s+(?:use|usage)\s+(?:\w+\s+){0,3}(?:with|after|requires?|needs?|subject\s+to)\s+(?:\w+\s+){0,2}(?:permission|authori[sz]ation|approval|registration|application|license))/iu;
 var otherSubjectWords = String.raw`(?:logos?|icons?|artwork|images?|mascot|illustrations?|screenshots?|documentation|docs|website|site|specification|spec|fonts?|translations?|trademarks?|brand(?:ing)?|assets?|examples?|samples?)`;
 var otherSubjectSentence = new RegExp(String.raw`^[\s\W]*(?:(?:the|our|its|all|this|these|project(?:'s)?|[\x60"“]?[\p{L}\p{N}][\w.-]*[\x60"”]?(?:'s|’s))\s+){0,2}(?:\p{L}+\s+)?${otherSubjectWords}\b`, "iu");
-var dependencySentence = /\b(?:uses|includes|bundles|contains|incorporates|vendors|embeds|ships)\b[^.]{0,100}?\b(?:librar(?:y|ies)|modules?|packages?|components?|dependenc(?:y|ies)|code)\b[^.]{0,60}?\b(?:which|that)\s+(?:is|are)\s+(?:distributed|licen[sc]ed|released|available)\b/iu;
-var otherSubjectHeading = new RegExp(String.raw`\b${otherSubjectWords}\b`, "iu");
+var dependencySentence = /(?<!\w)(?:uses|includes|bundles|contains|incorporates|vendors|embeds|ships)\b[^.]{0,100}?\b(?:librar(?:y|ies)|modules?|packages?|components?|dependenc(?:y|ies)|code)\b[^.]{0,60}?\b(?:which|that)\s+(?:is|are)\s+(?:distributed|licen[sc]ed|released|available)\b/iu;
+var otherSubjectHeading = new RegExp(String.raw`(?<!\w)${otherSubjectWords}\b`, "iu");
 function aboutSomethingElse(sentence2, sections) {
   const innermost = sections[sections.length - 1];
   if (innermost && !isLicenseHeading(innermost.text) && otherSubjectHeading.test(innermost.text)) return true;
   return otherSubjectSentence.test(sentence2) || dependencySentence.test(sentence2);
 }
-var futureTerms = /\b(?:becomes?|will\s+(?:be(?:come)?|convert|change|switch|transition)|convert(?:s|ed)?\s+to|change[\s-]+(?:date|license)|after\s+(?:\d+|two|three|four|five)\s+years|on\s+the\s+change\s+date)\b/iu;
-var noPublicLicense = /\bproprietary\b|\ball\s+rights\s+reserved\b|\bclosed[\s-]source\b/iu;
+var futureTerms = /(?<!\w)(?:becomes?|will\s+(?:be(?:come)?|convert|change|switch|transition)|convert(?:s|ed)?\s+to|change[\s-]+(?:date|license)|after\s+(?:\d+|two|three|four|five)\s+years|on\s+the\s+change\s+date)\b/iu;
+var noPublicLicense = /(?<!\w)proprietary\b|(?<!\w)all\s+rights\s+reserved\b|(?<!\w)closed[\s-]source\b/iu;
 var licenseHeadings = /* @__PURE__ */ new Map();
 function isLicenseHeading(text4) {
   let known = licenseHeadings.get(text4);
@@ -39030,7 +39036,7 @@ function licenseLinkDeclarations(file, links, already) {
 }
 
 // server/src/engine/documents/markdownDocument.ts
-var thirdPartyHeading = /\b(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related(?:\s+\w+)?|dependencies|sponsors?|sponsored|backers?|supporters?|partners?|integrations?|integrated\s+with|(?:projects?|who(?:'s)?|companies|used)\s+(?:using|uses|use|by)|users|showcase|alternatives|similar|see\s+also|friends|awesome|ecosystem|powered\s+by|built\s+with|danksagung|remerciements|agradecimientos)\b/iu;
+var thirdPartyHeading = /(?<!\w)(?:third[\s-]?party|acknowledge?ments?|credits?|thanks|notices?|attributions?|related(?:\s+\w+)?|dependencies|sponsors?|sponsored|backers?|supporters?|partners?|integrations?|integrated\s+with|(?:projects?|who(?:'s)?|companies|used)\s+(?:using|uses|use|by)|users|showcase|alternatives|similar|see\s+also|friends|awesome|ecosystem|powered\s+by|built\s+with|danksagung|remerciements|agradecimientos)\b/iu;
 function inThirdPartySection(block) {
   if (block.sections.some((heading2) => thirdPartyHeading.test(heading2.text) || heading2.linksElsewhere)) return true;
   return block.kind === "heading" && thirdPartyHeading.test(block.text);
@@ -41187,7 +41193,7 @@ var unverifiableLicense = {
 };
 
 // server/src/engine/claimVerdict.ts
-var codeOnly = /\b(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
+var codeOnly = /(?<!\w)(?:source code|the code|our code|code(?:base)? (?:is|are)|codebase|repository|implementation|scripts?|inference code|training code)\b/iu;
 function relevant(claim, declarations, sentence2) {
   if (declarations.some((declaration) => declaration.covers)) {
     const lower = sentence2.toLowerCase();
@@ -41275,11 +41281,11 @@ var baseModelLicenseConflict = {
 };
 
 // server/src/engine/rules/osaidIncomplete.ts
-var dataHeading = /\b(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
+var dataHeading = /(?<!\w)(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
 var dataLink = /huggingface\.co\/datasets\/|\/datasets?\//iu;
-var dataProse = /\b(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
-var codeHeading = /\b(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
-var codeProse = /\b(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
+var dataProse = /(?<!\w)(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
+var codeHeading = /(?<!\w)(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
+var codeProse = /(?<!\w)(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
 var codeLink = /github\.com\/|gitlab\.com\/|codeberg\.org\//iu;
 function missing(document3) {
   const gaps = [];
@@ -42870,9 +42876,8 @@ var usage = `Usage:
                        [--cache] [--cache-location FILE] [--jobs N]
   license-claims pre-commit FILE\u2026 [audit options]     (findings in or declared by FILE\u2026)
   license-claims identify FILE\u2026 [--format text|json]
-  license-claims explain ID\u2026 [--format text|json]     (SPDX id, Hugging Face id, LicenseRef or name)
-  license-claims explain FILE\u2026 [--format text|json]   (the license X-ray: identified license, then each restrictive clause)
-  license-claims models [paths\u2026] [--format text|json] [--policy P]   (the models a project runs, their licenses)
+  license-claims explain ID|FILE\u2026 [--format text|json]  (a license id or name; a file: its clauses)
+  license-claims models [paths\u2026] [--format text|json] [--policy P]
   license-claims --help | --version
 
 Exit codes: 0 nothing at or above --fail-on (default: warning), 1 findings at or above it, 2 usage or I/O error.
