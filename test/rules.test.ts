@@ -34,7 +34,7 @@ test('claim-partial-license names the open branch of an AND expression and what 
     { path: 'README.md', text: 'X is open source.\n' },
   ];
   const finding = only(run(files), 'claim-partial-license');
-  assert.equal(finding.message, 'Only part of the project is open source: MIT covers only part of “MIT AND CC-BY-NC-4.0”, but CC-BY-NC-4.0 applies too, which is not OSI-approved: it permits non-commercial use only.');
+  assert.equal(finding.message, 'Only part of the project is open source: package.json `license` puts part under MIT, but part under CC-BY-NC-4.0, which is not OSI-approved: it permits non-commercial use only.');
 });
 
 test('claim-non-osi-license explains the Llama restrictions and points at the front matter', () => {

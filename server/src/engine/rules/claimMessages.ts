@@ -60,8 +60,8 @@ export function becauseClause(entries: JudgedDeclaration[], policy: Policy): str
   // a LICENSE text's cited clause says most (whatever order the declarations were read in)
   const first = entries.find((entry) => entry.rejected.length > 0 && entry.declaration.clauses?.length && entry.declaration.note)
     ?? entries.find((entry) => entry.rejected.length > 0);
-  // the message names the clause by its line; the related location quotes it
-  const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note).replace(/ \(line (\d+): “[^”]*”\)/u, ' (line $1)') : '';
+  // the message names a clause by its line and quotes nothing; the related location quotes it
+  const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note).replace(/ \(line (\d+): “[^”]*”\)/u, ' (line $1)').replace(/: “[^”]*”?$/u, '') : '';
   if (!reason.includes(': ')) return '';
   return `${reason.slice(reason.indexOf(': '))}${first ? knownLicenseClause(first.declaration) : ''}`;
 }
@@ -73,7 +73,7 @@ function knownLicenseClause(declaration: Declaration): string {
 }
 
 /** How long a message may grow (about 160 characters) before its "because" clause is cut to its first clauses or left to the related locations and the hover. */
-export const messageBudget = 170;
+export const messageBudget = 140;
 
 /**
  * `head` + `reason` + ".": the whole reason when the message stays within

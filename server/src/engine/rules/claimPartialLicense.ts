@@ -30,6 +30,9 @@ function names(leaves: LicenseLeaf[]): string {
   return [...new Set(leaves.map((leaf) => describeLicense(leaf.license).name))].join(', ');
 }
 
+/** Where a declaration is, in a few words: "package.json `license`", "LICENSE". */
+const where = (entry: JudgedDeclaration) => entry.declaration.label.replace(/ \(.*\)$/u, '');
+
 export const claimPartialLicense: Rule = {
   id: 'claim-partial-license',
   defaultSeverity: 'warning',
@@ -41,15 +44,15 @@ export const claimPartialLicense: Rule = {
       const mixed = closed.filter((entry) => entry.outcome === 'partial');
       const openParts = [
         ...coverage(open, (entry) => [licenseName(entry.declaration)], (list) => `the project declares ${list}`),
-        // `MIT AND CC-BY-NC-4.0`: the open branch covers only part
-        ...mixed.map((entry) => `${names(entry.accepted)} covers only part of “${entry.declaration.expression}”`),
+        // `MIT AND CC-BY-NC-4.0`: the declaration puts part under each
+        ...mixed.map((entry) => `${where(entry)} puts part under ${names(entry.accepted)}`),
       ];
       const closedParts = [
         ...coverage(
           closed.filter((entry) => entry.outcome === 'rejected'), (entry) => entry.rejected.map((leaf) => describeLicense(leaf.license).name), (list, many) => `${list} ${many ? 'are' : 'is'} declared too`,
           new Set(open.map((entry) => entry.declaration.scope)),
         ),
-        ...mixed.map((entry) => `${names(entry.rejected)} applies too`),
+        ...mixed.map((entry) => `part under ${names(entry.rejected)}`),
       ];
       return {
         message: sentence(`Only part of ${subject(claim)} is open source: ${openParts.join(', and ')}, but ${closedParts.join(', and ')}, which ${verdict.policy.rejectionPhrase}`, becauseClause(closed, verdict.policy)),

@@ -4,7 +4,6 @@
 // several kinds is one finding that names them all.
 import type { Rule } from './rule.js';
 import type { DeclaredClause } from '../licenses/clauses/licenseTextVerdict.js';
-import { baseName } from '../project.js';
 
 function sameSentence(clauses: DeclaredClause[]): DeclaredClause[][] {
   const groups = new Map<string, DeclaredClause[]>();
@@ -17,6 +16,18 @@ function sameSentence(clauses: DeclaredClause[]): DeclaredClause[][] {
 
 const list = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`);
 
+/** How long a clause's message may be (the diagnostic's range is the clause itself; the hover explains each kind and criterion). */
+const messageBudget = 160;
+
+/** "Limits use to non-commercial purposes and can be revoked … — not open source (OSD 6: No Discrimination Against Fields of Endeavor)." */
+export function clauseMessage(group: DeclaredClause[]): string {
+  const labels = list([...new Set(group.map((clause) => clause.label))]);
+  const criteria = [...new Map(group.map((clause) => [clause.criterion, clause.criterionTitle])).entries()];
+  const short = `${labels.charAt(0).toUpperCase()}${labels.slice(1)} — not open source (${criteria.map(([id]) => id).join(', ')})`;
+  const titled = `${labels.charAt(0).toUpperCase()}${labels.slice(1)} — not open source (${criteria.map(([id, title]) => `${id}: ${title}`).join('; ')})`;
+  return `${titled.length + 1 <= messageBudget ? titled : short}.`;
+}
+
 export const restrictiveClause: Rule = {
   id: 'restrictive-clause',
   defaultSeverity: 'info',
@@ -25,12 +36,11 @@ export const restrictiveClause: Rule = {
     return project.declarations
       .filter((declaration) => declaration.source === 'license-file')
       .flatMap((declaration) => sameSentence(declaration.clauses ?? []).map((group) => {
-        const criteria = [...new Set(group.map((clause) => `${clause.criterion}: ${clause.criterionTitle}`))];
         return {
           rule: this.id,
           file: declaration.file,
           span: group[0].span,
-          message: `${baseName(declaration.file)} ${list(group.map((clause) => clause.label))}: “${group[0].excerpt}” (${list(group.map((clause) => clause.reason))}) — not open source (${criteria.join('; ')}).`,
+          message: clauseMessage(group),
           related: [],
           fixes: [],
         };
