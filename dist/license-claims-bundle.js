@@ -40882,7 +40882,7 @@ function capitalise(text4) {
 }
 function becauseClause(entries2, policy) {
   const first = entries2.find((entry) => entry.rejected.length > 0 && entry.declaration.clauses?.length && entry.declaration.note) ?? entries2.find((entry) => entry.rejected.length > 0);
-  const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note).replace(/ \(line (\d+): “[^”]*”\)/u, " (line $1)") : "";
+  const reason = first ? rejectionReason(first.rejected[0], policy, first.declaration.note).replace(/ \(line (\d+): “[^”]*”\)/u, " (line $1)").replace(/: “[^”]*”?$/u, "") : "";
   if (!reason.includes(": ")) return "";
   return `${reason.slice(reason.indexOf(": "))}${first ? knownLicenseClause(first.declaration) : ""}`;
 }
@@ -40890,7 +40890,7 @@ function knownLicenseClause(declaration) {
   const cited = declaration.note ? void 0 : declaration.clauses?.find((clause) => clause.span.start === declaration.span.start);
   return cited ? ` (${declaration.file.slice(declaration.file.lastIndexOf("/") + 1)} line ${cited.line}: \u201C${cited.excerpt}\u201D)` : "";
 }
-var messageBudget = 170;
+var messageBudget = 140;
 function sentence(head, reason) {
   const room = messageBudget - head.length - 1;
   if (reason.length <= room) return `${head}${reason}.`;
@@ -41015,6 +41015,7 @@ function coverage(entries2, names2, wholeProject, also = /* @__PURE__ */ new Set
 function names(leaves) {
   return [...new Set(leaves.map((leaf) => describeLicense(leaf.license).name))].join(", ");
 }
+var where = (entry) => entry.declaration.label.replace(/ \(.*\)$/u, "");
 var claimPartialLicense = {
   id: "claim-partial-license",
   defaultSeverity: "warning",
@@ -41026,8 +41027,8 @@ var claimPartialLicense = {
       const mixed = closed.filter((entry) => entry.outcome === "partial");
       const openParts = [
         ...coverage(open, (entry) => [licenseName(entry.declaration)], (list3) => `the project declares ${list3}`),
-        // `MIT AND CC-BY-NC-4.0`: the open branch covers only part
-        ...mixed.map((entry) => `${names(entry.accepted)} covers only part of \u201C${entry.declaration.expression}\u201D`)
+        // `MIT AND CC-BY-NC-4.0`: the declaration puts part under each
+        ...mixed.map((entry) => `${where(entry)} puts part under ${names(entry.accepted)}`)
       ];
       const closedParts = [
         ...coverage(
@@ -41036,7 +41037,7 @@ var claimPartialLicense = {
           (list3, many) => `${list3} ${many ? "are" : "is"} declared too`,
           new Set(open.map((entry) => entry.declaration.scope))
         ),
-        ...mixed.map((entry) => `${names(entry.rejected)} applies too`)
+        ...mixed.map((entry) => `part under ${names(entry.rejected)}`)
       ];
       return {
         message: sentence(`Only part of ${subject(claim)} is open source: ${openParts.join(", and ")}, but ${closedParts.join(", and ")}, which ${verdict.policy.rejectionPhrase}`, becauseClause(closed, verdict.policy)),
@@ -41131,6 +41132,7 @@ var licenseMismatch = {
 };
 
 // server/src/engine/rules/invalidLicenseId.ts
+var shortened = (raw) => raw.length <= 60 ? raw : `${raw.slice(0, 59).trimEnd()}\u2026`;
 var invalidLicenseId = {
   id: "invalid-license-id",
   defaultSeverity: "error",
@@ -41143,7 +41145,7 @@ var invalidLicenseId = {
         rule: this.id,
         file: declaration.file,
         span: declaration.span,
-        message: `${declaration.label} is \u201C${declaration.raw}\u201D, which is not ${allowed}${suggestion ? `; did you mean \u201C${suggestion}\u201D?` : "."}`,
+        message: `${declaration.label} is \u201C${shortened(declaration.raw)}\u201D, which is not ${allowed}${suggestion ? `; did you mean \u201C${suggestion}\u201D?` : "."}`,
         related: [],
         fixes: suggestion ? [{ title: `Change the license to \u201C${suggestion}\u201D`, edits: [{ file: declaration.file, span: declaration.span, newText: suggestion }] }] : []
       };
@@ -41333,18 +41335,25 @@ function sameSentence(clauses) {
   return [...groups.values()];
 }
 var list2 = (words) => words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+var messageBudget2 = 160;
+function clauseMessage(group) {
+  const labels = list2([...new Set(group.map((clause) => clause.label))]);
+  const criteria = [...new Map(group.map((clause) => [clause.criterion, clause.criterionTitle])).entries()];
+  const short = `${labels.charAt(0).toUpperCase()}${labels.slice(1)} \u2014 not open source (${criteria.map(([id]) => id).join(", ")})`;
+  const titled = `${labels.charAt(0).toUpperCase()}${labels.slice(1)} \u2014 not open source (${criteria.map(([id, title]) => `${id}: ${title}`).join("; ")})`;
+  return `${titled.length + 1 <= messageBudget2 ? titled : short}.`;
+}
 var restrictiveClause = {
   id: "restrictive-clause",
   defaultSeverity: "info",
   summary: "A clause of a LICENSE-like file that keeps the license from being open source (non-commercial, field-of-use ban, user threshold, no improving other models, branding duty\u2026), with the Open Source Definition criterion it breaks.",
   check({ project }) {
     return project.declarations.filter((declaration) => declaration.source === "license-file").flatMap((declaration) => sameSentence(declaration.clauses ?? []).map((group) => {
-      const criteria = [...new Set(group.map((clause) => `${clause.criterion}: ${clause.criterionTitle}`))];
       return {
         rule: this.id,
         file: declaration.file,
         span: group[0].span,
-        message: `${baseName(declaration.file)} ${list2(group.map((clause) => clause.label))}: \u201C${group[0].excerpt}\u201D (${list2(group.map((clause) => clause.reason))}) \u2014 not open source (${criteria.join("; ")}).`,
+        message: clauseMessage(group),
         related: [],
         fixes: []
       };
@@ -42789,9 +42798,9 @@ function formatGithubSummary(report, failing, links) {
     for (const [rule, count] of [...perRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines2.push(`| [\`${rule}\`](${docsUrl(rule)}) | ${count} |`);
     lines2.push("", `### ${report.findings.length > summaryFindingLimit ? `The first ${summaryFindingLimit} findings` : "Findings"}`, "", "| | Where | Rule | Why |", "|---|---|---|---|");
     for (const finding of report.findings.slice(0, summaryFindingLimit)) {
-      const where = `${markdownText(finding.file)}:${finding.line}:${finding.column}`;
+      const where2 = `${markdownText(finding.file)}:${finding.line}:${finding.column}`;
       const url = lineUrl(links, finding);
-      lines2.push(`| ${finding.severity} | ${url ? `[${where}](${url})` : where} | \`${finding.rule}\` | ${markdownText(finding.message)} |`);
+      lines2.push(`| ${finding.severity} | ${url ? `[${where2}](${url})` : where2} | \`${finding.rule}\` | ${markdownText(finding.message)} |`);
     }
     if (report.findings.length > summaryFindingLimit) lines2.push("", `\u2026and ${report.findings.length - summaryFindingLimit} more, in the annotations and the SARIF file.`);
   }
