@@ -1,8 +1,8 @@
 import type { Rule } from './rule.js';
 import type { ResolvedDeclaration } from '../project.js';
 
-/** The value as the message quotes it: the squiggle covers all of it, so a long one is cut. */
-const shortened = (raw: string) => (raw.length <= 60 ? raw : `${raw.slice(0, 59).trimEnd()}…`);
+/** The value as the message gives it: quoted whole (the JSON output keeps it exact), or, when it is a paragraph of prose, by its length (the squiggle covers it). */
+const quoted = (raw: string) => (raw.length <= 120 ? `“${raw}”` : `a ${raw.length}-character text`);
 
 export const invalidLicenseId: Rule = {
   id: 'invalid-license-id',
@@ -20,7 +20,7 @@ export const invalidLicenseId: Rule = {
           rule: this.id,
           file: declaration.file,
           span: declaration.span,
-          message: `${declaration.label} is “${shortened(declaration.raw)}”, which is not ${allowed}${suggestion ? `; did you mean “${suggestion}”?` : '.'}`,
+          message: `${declaration.label} is ${quoted(declaration.raw)}, which is not ${allowed}${suggestion ? `; did you mean “${suggestion}”?` : '.'}`,
           related: [],
           fixes: suggestion ? [{ title: `Change the license to “${suggestion}”`, edits: [{ file: declaration.file, span: declaration.span, newText: suggestion }] }] : [],
         };
