@@ -38623,8 +38623,8 @@ function isAboutOthers(text4, start, end, links) {
   const after = wordsAfter(text4, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
   if (noun && thirdPartyAfter.has(noun)) return true;
-  const quoted = /^([^"“\n]{1,40}?)\s*["“]\S/u.exec(text4.slice(end, end + 60));
-  if (quoted && namesATool(quoted[1])) return true;
+  const quoted2 = /^([^"“\n]{1,40}?)\s*["“]\S/u.exec(text4.slice(end, end + 60));
+  if (quoted2 && namesATool(quoted2[1])) return true;
   const link = links[firstStartingAfter(links, end)];
   if (link && link.start - end > 40) return false;
   if (!link) return false;
@@ -38694,9 +38694,9 @@ function scanClaims(text4, context = {}) {
   if (!mayHoldClaims(text4)) return [];
   const links = context.links ?? [];
   const masked = maskNames(text4);
-  const quoted = quotedRanges(text4);
+  const quoted2 = quotedRanges(text4);
   const isQuoted = (start, end) => {
-    const range = lastStartingAtOrBefore(quoted, start - 1);
+    const range = lastStartingAtOrBefore(quoted2, start - 1);
     return range !== void 0 && end < range.end;
   };
   const isLinkText = (start, end) => {
@@ -41132,7 +41132,7 @@ var licenseMismatch = {
 };
 
 // server/src/engine/rules/invalidLicenseId.ts
-var shortened = (raw) => raw.length <= 60 ? raw : `${raw.slice(0, 59).trimEnd()}\u2026`;
+var quoted = (raw) => raw.length <= 120 ? `\u201C${raw}\u201D` : `a ${raw.length}-character text`;
 var invalidLicenseId = {
   id: "invalid-license-id",
   defaultSeverity: "error",
@@ -41145,7 +41145,7 @@ var invalidLicenseId = {
         rule: this.id,
         file: declaration.file,
         span: declaration.span,
-        message: `${declaration.label} is \u201C${shortened(declaration.raw)}\u201D, which is not ${allowed}${suggestion ? `; did you mean \u201C${suggestion}\u201D?` : "."}`,
+        message: `${declaration.label} is ${quoted(declaration.raw)}, which is not ${allowed}${suggestion ? `; did you mean \u201C${suggestion}\u201D?` : "."}`,
         related: [],
         fixes: suggestion ? [{ title: `Change the license to \u201C${suggestion}\u201D`, edits: [{ file: declaration.file, span: declaration.span, newText: suggestion }] }] : []
       };
