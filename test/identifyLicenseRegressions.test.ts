@@ -6,22 +6,10 @@ import assert from 'node:assert/strict';
 import { identifyLicenseText } from '../server/src/engine/licenses/identifyLicenseText.js';
 import { readLicenseWords } from '../server/src/engine/licenses/licenseTextWords.js';
 import { licenseText } from './support/workspace.js';
+import { rewrap } from './support/rewrap.js';
 
 /** Wraps every paragraph at 72 columns, as most real copies are. */
-function wrap(text: string, width = 72): string {
-  return text.split(/\n\s*\n/u).map((paragraph) => {
-    const lines: string[] = [];
-    let line = '';
-    for (const word of paragraph.split(/\s+/u).filter(Boolean)) {
-      if (line && line.length + word.length + 1 > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    if (line) lines.push(line);
-    return lines.join('\n');
-  }).join('\n\n');
-}
+const wrap = (text: string) => rewrap(text, 72);
 
 const withHolder = (text: string, from: RegExp, holder: string) => text.replace(from, holder);
 

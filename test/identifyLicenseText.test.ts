@@ -4,25 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { identifyLicenseText } from '../server/src/engine/licenses/identifyLicenseText.js';
 import { licenseText } from './support/workspace.js';
+import { rewrap } from './support/rewrap.js';
 
 const licenses = ['Apache-2.0', 'MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'MPL-2.0', 'GPL-2.0-only', 'GPL-3.0-only', 'LGPL-2.1-only', 'LGPL-3.0-only', 'AGPL-3.0-only', 'Unlicense', 'CC0-1.0'];
 
-/** Re-wraps every paragraph at `width` columns. */
-function rewrap(text: string, width: number): string {
-  return text.split(/\n\s*\n/u).map((paragraph) => {
-    const words = paragraph.split(/\s+/u).filter(Boolean);
-    const lines: string[] = [];
-    let line = '';
-    for (const word of words) {
-      if (line && line.length + word.length + 1 > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    if (line) lines.push(line);
-    return lines.join('\n');
-  }).join('\n\n');
-}
 
 const variants: [string, (text: string, id: string) => string][] = [
   ['plain', (text) => text],
