@@ -154,17 +154,37 @@ export class VSCode {
     await page.keyboard.type(relative);
     const name = path.basename(relative);
     const dir = path.dirname(relative) === '.' ? '' : path.dirname(relative);
-    const index = await waitFor(`Quick Open to list exactly ${relative}`, () => page.evaluate(({ n, d, r }) => {
-      for (const row of document.querySelectorAll('.quick-input-widget .monaco-list-row')) {
-        const label = row.querySelector('.label-name')?.textContent?.trim();
-        const description = (row.querySelector('.label-description')?.textContent ?? '').trim().replace(/\\/g, '/');
-        // the folder is shown relative to the workspace (nothing at its root), or as a full path for recent files
-        const folderMatches = d === '' ? description === '' || description === '.' || description === r : description === d || description.endsWith(`/${d}`);
-        if (label === n && folderMatches) return row.getAttribute('data-index') ?? '-1';
+    // Quick Open re-renders its list as results arrive (recent files first, then the search):
+    // the exact row is found again, and clicked, until the click lands
+    for (let attempt = 1; ; attempt++) {
+      const index = await waitFor(`Quick Open to list exactly ${relative}`, () => page.evaluate(({ n, d, r }) => {
+        for (const row of document.querySelectorAll('.quick-input-widget .monaco-list-row')) {
+          const label = row.querySelector('.label-name')?.textContent?.trim();
+          const description = (row.querySelector('.label-description')?.textContent ?? '').trim().replace(/\\/g, '/');
+          // the folder is shown relative to the workspace (nothing at its root), or as a full path for recent files
+          const folderMatches = d === '' ? description === '' || description === '.' || description === r : description === d || description.endsWith(`/${d}`);
+          if (label === n && folderMatches) return row.getAttribute('data-index') ?? '-1';
+        }
+        return null;
+      }, { n: name, d: dir, r: this.options.folder }));
+      try {
+        await page.locator(`.quick-input-widget .monaco-list-row[data-index="${index}"]`).click({ timeout: 5000 });
+        break;
+      } catch (error) {
+        // something lies over the row: move the focus to it with the keyboard, and open it only if it is the one
+        await page.keyboard.press('Home');
+        for (let step = 0; step < Number(index); step++) await page.keyboard.press('ArrowDown');
+        const focused = await page.evaluate(() => {
+          const row = document.querySelector('.quick-input-widget .monaco-list-row.focused');
+          return row ? { index: row.getAttribute('data-index'), label: row.querySelector('.label-name')?.textContent?.trim() } : null;
+        });
+        if (focused?.index === index && focused.label === name) {
+          await page.keyboard.press('Enter');
+          break;
+        }
+        if (attempt >= 5) throw error;
       }
-      return null;
-    }, { n: name, d: dir, r: this.options.folder }));
-    await page.locator(`.quick-input-widget .monaco-list-row[data-index="${index}"]`).click();
+    }
     await waitFor(`the editor of ${relative}`, () => page.evaluate((n) => {
       const tab = document.querySelector('.tabs-container .tab.active');
       return !!tab && (tab.getAttribute('aria-label') || '').includes(n) && !!document.querySelector('.editor-instance .monaco-editor .view-lines');
