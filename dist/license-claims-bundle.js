@@ -41199,11 +41199,19 @@ var codeOnly = /(?<!\w)(?:source code|the code|our code|code(?:base)? (?:is|are)
 function relevant(claim, declarations, sentence2) {
   if (declarations.some((declaration) => declaration.covers)) {
     const lower = sentence2.toLowerCase();
-    const named = declarations.filter((declaration) => declaration.covers?.some((part) => lower.includes(part.toLowerCase())));
+    const named = declarations.filter((declaration) => declaration.covers?.some((part) => namesPart(sentence2, lower, part)));
     if (named.length > 0) return named;
   }
   const aboutCodeOnly = !claim.aboutModel && codeOnly.test(sentence2);
   return aboutCodeOnly ? declarations.filter((declaration) => declaration.scope !== "model") : declarations;
+}
+function namesPart(sentence2, lower, part) {
+  const own4 = part.replace(/\s+(?:found|as found|available|described)\s+in\b.*$/isu, "");
+  if (lower.includes(own4.toLowerCase())) return true;
+  const distinctive = own4.match(new RegExp("(?<![\\p{L}\\p{N}-])(?=\\p{L})[\\p{L}\\p{N}-]*?(?:\\p{Ll}\\p{Lu}|\\p{L}\\p{N})[\\p{L}\\p{N}-]*", "gu")) ?? [];
+  if (distinctive.length === 0) return false;
+  const words = new Set(sentence2.match(/[\p{L}\p{N}-]+/gu) ?? []);
+  return distinctive.some((name) => words.has(name));
 }
 var judgedByPolicy = /* @__PURE__ */ new WeakMap();
 function judgeDeclaration(declaration, policy) {

@@ -28,11 +28,27 @@ const codeOnly = /(?<!\w)(?:source code|the code|our code|code(?:base)? (?:is|ar
 function relevant(claim: Claim, declarations: Declaration[], sentence: string): Declaration[] {
   if (declarations.some((declaration) => declaration.covers)) {
     const lower = sentence.toLowerCase();
-    const named = declarations.filter((declaration) => declaration.covers?.some((part) => lower.includes(part.toLowerCase())));
+    const named = declarations.filter((declaration) => declaration.covers?.some((part) => namesPart(sentence, lower, part)));
     if (named.length > 0) return named;
   }
   const aboutCodeOnly = !claim.aboutModel && codeOnly.test(sentence);
   return aboutCodeOnly ? declarations.filter((declaration) => declaration.scope !== 'model') : declarations;
+}
+
+/**
+ * Whether a sentence names a part a License section lists: the part itself
+ * ("W2v-BERT 2.0 speech encoder"), or a distinctive name in it (a word with an
+ * inner capital or a digit: "mExpresso" in "Text only part of the mExpresso
+ * dataset found in the … README"). Where the part is found ("found in …")
+ * names nothing.
+ */
+function namesPart(sentence: string, lower: string, part: string): boolean {
+  const own = part.replace(/\s+(?:found|as found|available|described)\s+in\b.*$/isu, '');
+  if (lower.includes(own.toLowerCase())) return true;
+  const distinctive = own.match(/(?<![\p{L}\p{N}-])(?=\p{L})[\p{L}\p{N}-]*?(?:\p{Ll}\p{Lu}|\p{L}\p{N})[\p{L}\p{N}-]*/gu) ?? [];
+  if (distinctive.length === 0) return false;
+  const words = new Set(sentence.match(/[\p{L}\p{N}-]+/gu) ?? []);
+  return distinctive.some((name) => words.has(name));
 }
 
 const judgedByPolicy = new WeakMap<Policy, WeakMap<Declaration, JudgedDeclaration>>();
