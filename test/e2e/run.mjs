@@ -72,13 +72,9 @@ const scenarios = [
       await vs.openFile('README.md');
       await vs.showProblems();
       details.before = await vs.waitForProblem({ file: 'README.md', code: 'claim-without-license' });
-      await vs.goTo(5, 20);
-      await vs.page.keyboard.press('Control+.');
       const title = 'Create ./LICENSE with the Apache-2.0 license text';
       const widget = '.action-widget .monaco-list-row.action';
-      await vs.page.waitForSelector(widget, { state: 'visible' });
-      details.actions = await vs.page.$$eval(widget, (els) => els.map((e) => e.getAttribute('aria-label')));
-      if (!details.actions.includes(title)) throw new Error(`no "${title}" in the Quick Fix menu`);
+      details.actions = await vs.quickFixMenu(5, 20, title);
       // move the selection onto the action with the arrow keys, then Enter
       await waitFor(`"${title}" focused`, async () => {
         const focused = await vs.page.$eval(`${widget}.focused`, (e) => e.getAttribute('aria-label')).catch(() => null);

@@ -203,6 +203,24 @@ export class VSCode {
       await page.$eval('#status\\.editor\\.selection', (e) => e.innerText).catch(() => ''))?.[1] === String(line));
   }
 
+  /** Opens the Quick Fix menu (Ctrl+.) at the cursor and resolves to its action rows' labels once `expect` is among them.
+   * The language server may not have answered the code-action request yet (VS Code then shows "No code actions
+   * available" and no menu): close whatever opened and ask again, as a user would. */
+  async quickFixMenu(line, column, expect) {
+    const page = this.page;
+    const rows = '.action-widget .monaco-list-row.action';
+    return waitFor(`the Quick Fix menu with "${expect}"`, async () => {
+      await this.goTo(line, column);
+      await page.keyboard.press('Control+.');
+      const labels = await waitFor('the Quick Fix menu', async () => {
+        const shown = await page.$$eval(rows, (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.getAttribute('aria-label'))).catch(() => []);
+        return shown.includes(expect) ? shown : null;
+      }, 5000).catch(() => null);
+      if (!labels) await page.keyboard.press('Escape');
+      return labels;
+    }, 60000, 500);
+  }
+
   /** Puts the cursor at line:column and shows the hover there (Ctrl+K Ctrl+I); resolves to its text once it matches `expect`. */
   async hoverAt(line, column, expect) {
     const page = this.page;
