@@ -25636,14 +25636,18 @@ var namedToken = /^(?:mit|apache|bsd|gpl|lgpl|agpl|mpl|isc|cc0|cc|by|sa|nc|nd|mo
 var upperToken = /^[A-Z0-9]+$/u;
 var thirdParty2 = /third[-_.]?party|notices?/iu;
 var textExtension = /^(?:md|markdown|txt|rst|adoc|text)$/iu;
+var namedFirst = /^(?:[A-Z][A-Z0-9]*[-_])+LICEN[CS]E(?:\.(?:md|markdown|txt|rst|adoc|text))?$/u;
+var capitalisedToken = /^[A-Z][A-Za-z0-9]*$/u;
 function isLicenseFileName(name) {
+  if (namedFirst.test(name)) return !thirdParty2.test(name) && !/^THIRD[-_]/u.test(name);
   const stem = licenseStem.exec(name);
   if (!stem) return false;
+  const capitalStem = /^LICEN[CS]E$/u.test(stem[0]);
   let rest = name.slice(stem[0].length);
   const extension2 = /\.([A-Za-z]+)$/u.exec(rest);
   if (extension2 && textExtension.test(extension2[1])) rest = rest.slice(0, extension2.index);
   if (thirdParty2.test(rest)) return false;
-  return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || upperToken.test(token) && token !== "THIRD");
+  return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || upperToken.test(token) && token !== "THIRD" || capitalStem && rest.startsWith("-") && capitalisedToken.test(token));
 }
 function licenseFileScope(name) {
   const upper = name.toUpperCase();
