@@ -38852,6 +38852,29 @@ function frontMatterDeclarations(file, frontMatter) {
   return result2;
 }
 
+// server/src/engine/declarations/readmeSectionClauses.ts
+var readmeTermsId = "LicenseRef-README-license-terms";
+function lineAt2(text4, offset) {
+  let line = 1;
+  for (let index2 = text4.indexOf("\n"); index2 >= 0 && index2 < offset; index2 = text4.indexOf("\n", index2 + 1)) line++;
+  return line;
+}
+function readmeSectionClauses(fileText, block, start, end) {
+  return declaredClauses(block.text.slice(start, end)).map((clause) => {
+    const span = sourceSpan(block, start + clause.span.start, start + clause.span.end);
+    return { ...clause, span, line: lineAt2(fileText, span.start), endLine: lineAt2(fileText, Math.max(span.start, span.end - 1)) };
+  });
+}
+function readmeClausesDeclaration(file, clauses, scope2) {
+  const cited = citedClause(clauses);
+  const name = `${file.slice(file.lastIndexOf("/") + 1)} License section`;
+  const declaration = makeDeclaration(
+    { expression: readmeTermsId, note: citation(name, cited), deprecatedIds: [] },
+    { source: "readme-section", file, span: cited.span, raw: cited.excerpt, label: "README License section", strictSpdx: false, scope: scope2 }
+  );
+  return { ...declaration, clauses };
+}
+
 // server/src/engine/declarations/readmeDeclarations.ts
 var LICENSE_WORD = String.raw`(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung|en)?|licencias?)`;
 var licenseHeading = new RegExp(String.raw`(?:^|\s)${LICENSE_WORD}$|^${LICENSE_WORD}(?:\s+(?:and|&|und|et|y)\s+\S+|\s+(?:information|info|agreement|terms|notice|details|summary))?$|^terms\s+of\s+use$|^nutzungsbedingungen$`, "iu");
@@ -38906,8 +38929,9 @@ function mentionDeclaration(file, id, raw, span, source, label, scope2) {
   const resolved = id ? { expression: id, deprecatedIds: [] } : resolveLicenseName(raw);
   return makeDeclaration(resolved, { source, file, span, raw, label, strictSpdx: false, scope: scope2 });
 }
-function licenseSectionDeclarations(file, blocks) {
+function licenseSectionDeclarations(file, blocks, text4) {
   const declarations = [];
+  const source = text4;
   let proprietarySite;
   let listed = [];
   for (const block of blocks) {
@@ -38927,21 +38951,24 @@ function licenseSectionDeclarations(file, blocks) {
       }
     }
     for (const sentence2 of sentences2(block.text)) {
-      const text4 = block.text.slice(sentence2.start, sentence2.end);
-      if (block.kind !== "heading" && (aboutSomethingElse(text4, block.sections) || futureTerms.test(text4))) continue;
-      const noLicense = noPublicLicense.exec(text4);
+      const text5 = block.text.slice(sentence2.start, sentence2.end);
+      if (block.kind !== "heading" && (aboutSomethingElse(text5, block.sections) || futureTerms.test(text5))) continue;
+      const noLicense = noPublicLicense.exec(text5);
       if (noLicense && !proprietarySite) proprietarySite = { block, start: sentence2.start + noLicense.index, end: sentence2.start + noLicense.index + noLicense[0].length, text: noLicense[0] };
-      const mentions = findLicenseMentions(text4, { custom: block.kind !== "heading" });
-      const restriction2 = mentions.length === 0 ? modelRestriction.exec(text4) : null;
-      const scope2 = restriction2 || mentions.length > 0 ? scopeOf(text4, heading2) : "all";
-      if (restriction2 && scope2 === "model") {
+      const mentions = findLicenseMentions(text5, { custom: block.kind !== "heading" });
+      const restriction2 = mentions.length === 0 ? modelRestriction.exec(text5) : null;
+      const clauses = mentions.length === 0 && block.kind !== "heading" && source !== void 0 ? readmeSectionClauses(source, block, sentence2.start, sentence2.end) : [];
+      const scope2 = restriction2 || clauses.length > 0 || mentions.length > 0 ? scopeOf(text5, heading2) : "all";
+      if (clauses.length > 0) {
+        declarations.push(readmeClausesDeclaration(file, clauses, scope2));
+      } else if (restriction2 && scope2 === "model") {
         const start = sentence2.start + restriction2.index;
         declarations.push(makeDeclaration(
           { expression: "LicenseRef-README-model-terms", note: `the README allows the model ${restriction2[0].replace(/\s+/gu, " ").trim()}`, deprecatedIds: [] },
           { source: "readme-section", file, span: sourceSpan(block, start, start + restriction2[0].length), raw: restriction2[0], label: "README License section (terms for the model)", strictSpdx: false, scope: "model" }
         ));
       }
-      const introducesList = /:\s*$/u.test(text4);
+      const introducesList = /:\s*$/u.test(text5);
       if (introducesList) listed = [];
       for (const mention of mentions) {
         const start = sentence2.start + mention.start;
@@ -38960,13 +38987,13 @@ function licenseSectionDeclarations(file, blocks) {
     }
   }
   if (declarations.length === 0 && proprietarySite) {
-    const { block, start, end, text: text4 } = proprietarySite;
-    declarations.push(makeDeclaration(proprietary(`the README License section (\u201C${text4}\u201D)`), {
+    const { block, start, end, text: text5 } = proprietarySite;
+    declarations.push(makeDeclaration(proprietary(`the README License section (\u201C${text5}\u201D)`), {
       source: "readme-section",
       file,
       span: sourceSpan(block, start, end),
-      raw: text4,
-      label: `README License section (${text4})`,
+      raw: text5,
+      label: `README License section (${text5})`,
       strictSpdx: false,
       scope: "all"
     }));
@@ -39140,7 +39167,7 @@ function analyzeMarkdown(file, options = {}) {
   if (readme) {
     const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
-      ...licenseSectionDeclarations(file.path, blocks),
+      ...licenseSectionDeclarations(file.path, blocks, file.text),
       ...badgeDeclarations(file.path, references.images),
       ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations)
     );
@@ -41059,7 +41086,7 @@ function statements(declarations) {
   const fileKeys = /* @__PURE__ */ new Map();
   for (const declaration of declarations) {
     const node2 = declaration.expression ? parseExpression(declaration.expression) : void 0;
-    if (!node2 || expressionLeaves(node2).some((leaf) => !describeLicense(leaf.license).known) && !declaration.clauses?.length) continue;
+    if (!node2 || expressionLeaves(node2).some((leaf) => !describeLicense(leaf.license).known) && !(declaration.source === "license-file" && declaration.clauses?.length)) continue;
     const field = declaration.label.endsWith("classifier") ? "classifier" : "";
     const key = `${declaration.file}\0${declaration.scope === "model" ? "model" : "all"}\0${field}`;
     const keysOfFile2 = fileKeys.get(`${declaration.file}\0${field}`) ?? /* @__PURE__ */ new Set();
@@ -41360,7 +41387,7 @@ var restrictiveClause = {
   defaultSeverity: "info",
   summary: "A clause of a LICENSE-like file that keeps the license from being open source (non-commercial, field-of-use ban, user threshold, no improving other models, branding duty\u2026), with the Open Source Definition criterion it breaks.",
   check({ project }) {
-    return project.declarations.filter((declaration) => declaration.source === "license-file").flatMap((declaration) => sameSentence(declaration.clauses ?? []).map((group) => {
+    return project.declarations.filter((declaration) => (declaration.source === "license-file" || declaration.source === "readme-section") && !declaration.fileReference).flatMap((declaration) => sameSentence(declaration.clauses ?? []).map((group) => {
       return {
         rule: this.id,
         file: declaration.file,

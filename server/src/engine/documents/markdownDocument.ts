@@ -165,7 +165,7 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
   if (readme) {
     const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
-      ...licenseSectionDeclarations(file.path, blocks),
+      ...licenseSectionDeclarations(file.path, blocks, file.text),
       ...badgeDeclarations(file.path, references.images),
       // License sections are read sentence by sentence above; links elsewhere ("see the model license") are read here
       ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
