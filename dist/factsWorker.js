@@ -38542,6 +38542,38 @@ function frontMatterDeclarations(file, frontMatter) {
   return result;
 }
 
+// server/src/engine/declarations/linkedLicense.ts
+function linkedLicenseReference(url) {
+  if (/^[a-z][a-z0-9+.-]*:|^[/\\#]/iu.test(url)) return void 0;
+  let path2 = url.replace(/[?#].*$/su, "");
+  try {
+    path2 = decodeURIComponent(path2);
+  } catch {
+    return void 0;
+  }
+  const parts = [];
+  for (const part of path2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") return void 0;
+    parts.push(part);
+  }
+  const name = parts[parts.length - 1];
+  return name !== void 0 && isLicenseFileName(name) ? parts.join("/") : void 0;
+}
+function linkedLicenseDeclarations(file, links) {
+  const seen = /* @__PURE__ */ new Set();
+  const declarations = [];
+  for (const link of links) {
+    const reference = linkedLicenseReference(link.url);
+    if (!reference || seen.has(reference)) continue;
+    seen.add(reference);
+    const span = link.span;
+    const scope2 = licenseFileScope(reference.slice(reference.lastIndexOf("/") + 1));
+    declarations.push({ ...fileReferenceDeclaration("readme-prose", file, span, reference, `README link to ${reference}`), scope: scope2, linked: true });
+  }
+  return declarations;
+}
+
 // server/src/engine/declarations/readmeSectionClauses.ts
 var readmeTermsId = "LicenseRef-README-license-terms";
 function lineAt2(text4, offset) {
@@ -38859,7 +38891,8 @@ function analyzeMarkdown(file, options = {}) {
     facts.readmeDeclarations.push(
       ...licenseSectionDeclarations(file.path, blocks, file.text),
       ...badgeDeclarations(file.path, references.images),
-      ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations)
+      ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
+      ...linkedLicenseDeclarations(file.path, facts.links.filter((link) => licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)))
     );
   }
   if (!facts.frontMatter) {

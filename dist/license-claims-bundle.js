@@ -38852,6 +38852,38 @@ function frontMatterDeclarations(file, frontMatter) {
   return result2;
 }
 
+// server/src/engine/declarations/linkedLicense.ts
+function linkedLicenseReference(url) {
+  if (/^[a-z][a-z0-9+.-]*:|^[/\\#]/iu.test(url)) return void 0;
+  let path2 = url.replace(/[?#].*$/su, "");
+  try {
+    path2 = decodeURIComponent(path2);
+  } catch {
+    return void 0;
+  }
+  const parts = [];
+  for (const part of path2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") return void 0;
+    parts.push(part);
+  }
+  const name = parts[parts.length - 1];
+  return name !== void 0 && isLicenseFileName(name) ? parts.join("/") : void 0;
+}
+function linkedLicenseDeclarations(file, links) {
+  const seen = /* @__PURE__ */ new Set();
+  const declarations = [];
+  for (const link of links) {
+    const reference = linkedLicenseReference(link.url);
+    if (!reference || seen.has(reference)) continue;
+    seen.add(reference);
+    const span = link.span;
+    const scope2 = licenseFileScope(reference.slice(reference.lastIndexOf("/") + 1));
+    declarations.push({ ...fileReferenceDeclaration("readme-prose", file, span, reference, `README link to ${reference}`), scope: scope2, linked: true });
+  }
+  return declarations;
+}
+
 // server/src/engine/declarations/readmeSectionClauses.ts
 var readmeTermsId = "LicenseRef-README-license-terms";
 function lineAt2(text4, offset) {
@@ -39169,7 +39201,8 @@ function analyzeMarkdown(file, options = {}) {
     facts.readmeDeclarations.push(
       ...licenseSectionDeclarations(file.path, blocks, file.text),
       ...badgeDeclarations(file.path, references.images),
-      ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations)
+      ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
+      ...linkedLicenseDeclarations(file.path, facts.links.filter((link) => licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)))
     );
   }
   if (!facts.frontMatter) {
@@ -40698,9 +40731,10 @@ function resolveFileReferences(projects, filesByPath) {
       const path2 = referenceTarget(declaration);
       if (licenseFiles.has(path2)) return [];
       const target = filesByPath.get(path2);
-      if (!target) return [declaration];
+      if (!target) return declaration.linked ? [] : [declaration];
       const [identified] = licenseFileDeclarations(target).declarations;
-      return [{ ...declaration, expression: identified?.expression, unjudgeable: identified?.expression ? void 0 : identified?.unjudgeable, resolved: { expression: identified?.expression, deprecatedIds: [] } }];
+      const carried = { ...identified?.note ? { note: identified.note } : {}, ...identified?.clauses ? { clauses: identified.clauses } : {} };
+      return [{ ...declaration, ...carried, expression: identified?.expression, unjudgeable: identified?.expression ? void 0 : identified?.unjudgeable, resolved: { expression: identified?.expression, note: identified?.note, deprecatedIds: [] } }];
     });
   }
 }
@@ -41086,6 +41120,7 @@ function statements(declarations) {
   const fileKeys = /* @__PURE__ */ new Map();
   for (const declaration of declarations) {
     const node2 = declaration.expression ? parseExpression(declaration.expression) : void 0;
+    if (declaration.linked) continue;
     if (!node2 || expressionLeaves(node2).some((leaf) => !describeLicense(leaf.license).known) && !(declaration.source === "license-file" && declaration.clauses?.length)) continue;
     const field = declaration.label.endsWith("classifier") ? "classifier" : "";
     const key = `${declaration.file}\0${declaration.scope === "model" ? "model" : "all"}\0${field}`;
@@ -42105,8 +42140,8 @@ async function auditTree(options) {
     const targetsOf = /* @__PURE__ */ new Map();
     for (const path2 of first.map((file) => file.path)) {
       const facts = held.get(path2)?.facts;
-      if (facts?.kind !== "manifest") continue;
-      for (const declaration of facts.read.declarations) {
+      const declarations = facts?.kind === "manifest" ? facts.read.declarations : facts?.kind === "markdown" ? facts.document.readmeDeclarations : [];
+      for (const declaration of declarations) {
         const target = declaration.fileReference ? referenceTarget(declaration) : void 0;
         if (target === void 0 || !indexOf.has(target)) continue;
         const targets = targetsOf.get(dirName(path2));

@@ -230,6 +230,18 @@ test('a README License section that restricts use shows its clauses as informati
   });
 });
 
+test('an open README is judged by the license file it links in a subfolder (docs/MODEL_LICENSE.md), clause cited', async () => {
+  const root = copyFixture('openwashed-readme-links-model-license');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const published = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, readFileSync(join(root, 'README.md'), 'utf8'));
+    const diagnostics = (await published).diagnostics;
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1]), [['claim-non-osi-license', 3]]);
+    assert.match(diagnostics[0].message as string, /MODEL_LICENSE\.md restricts fields of use \(line 7\) — not open source \(OSD 6\)/);
+  });
+});
+
 test('a model reference in an open YAML file gets an information diagnostic and a hover with its license', async () => {
   const root = copyFixture('closed-model-kaito-llama-preset');
   await withClient(root, async (client) => {

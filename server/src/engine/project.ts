@@ -273,9 +273,12 @@ function resolveFileReferences(projects: Iterable<Project>, filesByPath: Map<str
       const path = referenceTarget(declaration)!;
       if (licenseFiles.has(path)) return [];
       const target = filesByPath.get(path);
-      if (!target) return [declaration];
+      // a README's link to a file that is not there (or not read) declares nothing
+      if (!target) return declaration.linked ? [] : [declaration];
       const [identified] = licenseFileDeclarations(target).declarations;
-      return [{ ...declaration, expression: identified?.expression, unjudgeable: identified?.expression ? undefined : identified?.unjudgeable, resolved: { expression: identified?.expression, deprecatedIds: [] } }];
+      // the text's verdict, and its restrictive clauses (cited by the claim; shown in the file itself)
+      const carried = { ...(identified?.note ? { note: identified.note } : {}), ...(identified?.clauses ? { clauses: identified.clauses } : {}) };
+      return [{ ...declaration, ...carried, expression: identified?.expression, unjudgeable: identified?.expression ? undefined : identified?.unjudgeable, resolved: { expression: identified?.expression, note: identified?.note, deprecatedIds: [] } }];
     });
   }
 }
