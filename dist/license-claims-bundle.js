@@ -25291,6 +25291,17 @@ var restrictiveClauses_default = {
         reason: '"personal use only"'
       },
       {
+        kind: "personal-use-only",
+        pattern: "\\b(?:only|solely)\\s+for\\b[^.;]{0,80}[\\s,]or\\s+(?:for\\s+)?(?:non[- ]?commercial\\s+or\\s+)?personal\\s+(?:use|purposes)\\b",
+        reason: 'grants use only for a short list of purposes ending in personal use (the Sustainable Use License: "only for your own internal business purposes or for non-commercial or personal use")',
+        unless: "\\binternal\\s+research\\s+and\\s+development\\b"
+      },
+      {
+        kind: "personal-use-only",
+        pattern: "\\bfor\\s+(?:your\\s+)?(?:own\\s+)?personal,?\\s+non[- ]?commercial\\s+(?:use|purposes)\\b",
+        reason: '"for your personal, non-commercial use"'
+      },
+      {
         kind: "user-threshold",
         pattern: "\\b(?:more than|greater than|exceed\\w*|in excess of|over|above)\\s+[\\d.,]+\\s*(?:million|billion|thousand|[mbk]\\b)?\\s*(?:\\w+\\s+){0,2}(?:monthly|daily|weekly)?\\s*active\\s+users\\b",
         reason: "a threshold of active users"
@@ -25449,6 +25460,11 @@ var restrictiveClauses_default = {
         reason: "excludes competitors"
       },
       {
+        kind: "persons-or-places",
+        pattern: "\\blisted\\s+on\\s+(?:any\\s+)?(?:u\\.?s\\.?\\s+)?(?:government\\s+)?lists?\\s+of\\s+(?:prohibited|restricted|denied|sanctioned)\\s+(?:or\\s+(?:prohibited|restricted|denied|sanctioned)\\s+)?(?:parties|persons|entities)\\b",
+        reason: 'excludes people on a government list of restricted parties (DeepFloyd IF: "currently listed on any U.S. Government list of prohibited or restricted parties")'
+      },
+      {
         kind: "no-improving-other-models",
         pattern: "\\b(?:improve|train|enhance|develop|fine-tune|create)\\w*\\s+(?:(?:any|an|a)\\s+)?(?:other|another|third[- ]party|competing)\\s+(?:large\\s+)?(?:(?:language|AI|machine learning|ML|foundation\\w*|generative)\\s+)*models?\\b",
         reason: "forbids improving other models"
@@ -25562,6 +25578,16 @@ var restrictiveClauses_default = {
         reason: "forbids distributing what is built on it"
       },
       {
+        kind: "no-redistribution",
+        pattern: "\\bnot\\s+allowed\\s+to\\s+(?:\\w+,\\s+){1,6}(?:or\\s+)?distribute\\b",
+        reason: 'forbids distributing it among other transfers (NocoBase: "not allowed to sell, transfer, lease, share, gift, or distribute the Commercial License")'
+      },
+      {
+        kind: "no-redistribution",
+        pattern: "\\b(?:re)?distribution\\s+(?:of\\s+(?:the|this|these|its)\\s+\\w+(?:\\s+\\w+)?\\s+)?(?:is|are)\\s+(?:strictly\\s+)?(?:not\\s+(?:permitted|allowed)|prohibited|forbidden)\\b",
+        reason: '"redistribution is not permitted"'
+      },
+      {
         kind: "no-sale",
         pattern: "\\bright to sell the software\\b",
         reason: "withholds the right to sell"
@@ -25585,6 +25611,11 @@ var restrictiveClauses_default = {
         kind: "revocable",
         pattern: "\\b(?:licensor|we|the company)\\s+(?:may|can)\\s+(?:\\w+\\s+){0,3}(?:revoke|terminate)\\b[^.;]{0,60}\\b(?:at any time|for any reason|(?:at|in) (?:its|our) (?:sole )?discretion)\\b",
         reason: "the licensor may revoke the license at will"
+      },
+      {
+        kind: "revocable",
+        pattern: "\\b(?:licensor|we|the company)\\s+(?:may|can)\\s+(?:\\w+\\s+){0,2}(?:modify|amend|change|update|revise)\\s+(?:this|these|the)\\s+(?:agreement|license|terms)\\b[^.;]{0,60}\\bat\\s+any\\s+time\\b",
+        reason: "the licensor may change the terms at any time"
       },
       {
         kind: "remote-restriction",
