@@ -40727,7 +40727,11 @@ function buildWorkspace(files, options = {}) {
       if (frontMatterDeclarations2.length > 0) frontMatterOf.set(file.path, projectReadme ? frontMatterDeclarations2 : [...frontMatterDeclarations2, ...readmeDeclarations]);
     }
   }
-  resolveFileReferences(projects.values(), new Map(files.map((file) => [file.path, file])));
+  const filesByPath = new Map(files.map((file) => [file.path, file]));
+  resolveFileReferences(projects.values(), filesByPath);
+  for (const [path2, declarations] of frontMatterOf) {
+    if (declarations.some((declaration) => declaration.fileReference)) frontMatterOf.set(path2, resolveReferences(declarations, filesByPath, /* @__PURE__ */ new Set()));
+  }
   for (const project of projects.values()) {
     let governing = project;
     while (governing.declarations.length === 0 && governing.root !== "") governing = projectOf(governing.root);
@@ -40757,17 +40761,20 @@ function normalisePath(path2) {
 function resolveFileReferences(projects, filesByPath) {
   for (const project of projects) {
     const licenseFiles = new Set(project.declarations.filter((other) => other.source === "license-file").map((other) => other.file));
-    project.declarations = project.declarations.flatMap((declaration) => {
-      if (!declaration.fileReference) return [declaration];
-      const path2 = referenceTarget(declaration);
-      if (licenseFiles.has(path2)) return [];
-      const target = filesByPath.get(path2);
-      if (!target) return declaration.linked ? [] : [declaration];
-      const [identified] = licenseFileDeclarations(target).declarations;
-      const carried = { ...identified?.note ? { note: identified.note } : {}, ...identified?.clauses ? { clauses: identified.clauses } : {} };
-      return [{ ...declaration, ...carried, expression: identified?.expression, unjudgeable: identified?.expression ? void 0 : identified?.unjudgeable, resolved: { expression: identified?.expression, note: identified?.note, deprecatedIds: [] } }];
-    });
+    project.declarations = resolveReferences(project.declarations, filesByPath, licenseFiles);
   }
+}
+function resolveReferences(declarations, filesByPath, licenseFiles) {
+  return declarations.flatMap((declaration) => {
+    if (!declaration.fileReference) return [declaration];
+    const path2 = referenceTarget(declaration);
+    if (licenseFiles.has(path2)) return [];
+    const target = filesByPath.get(path2);
+    if (!target) return declaration.linked ? [] : [declaration];
+    const [identified] = licenseFileDeclarations(target).declarations;
+    const carried = { ...identified?.note ? { note: identified.note } : {}, ...identified?.clauses ? { clauses: identified.clauses } : {} };
+    return [{ ...declaration, ...carried, expression: identified?.expression, unjudgeable: identified?.expression ? void 0 : identified?.unjudgeable, resolved: { expression: identified?.expression, note: identified?.note, deprecatedIds: [] } }];
+  });
 }
 
 // server/src/engine/fixes/manifestLicenseEdit.ts
