@@ -25065,6 +25065,17 @@ var restrictiveClauses_default = {
         reason: '"personal use only"'
       },
       {
+        kind: "personal-use-only",
+        pattern: "\\b(?:only|solely)\\s+for\\b[^.;]{0,80}[\\s,]or\\s+(?:for\\s+)?(?:non[- ]?commercial\\s+or\\s+)?personal\\s+(?:use|purposes)\\b",
+        reason: 'grants use only for a short list of purposes ending in personal use (the Sustainable Use License: "only for your own internal business purposes or for non-commercial or personal use")',
+        unless: "\\binternal\\s+research\\s+and\\s+development\\b"
+      },
+      {
+        kind: "personal-use-only",
+        pattern: "\\bfor\\s+(?:your\\s+)?(?:own\\s+)?personal,?\\s+non[- ]?commercial\\s+(?:use|purposes)\\b",
+        reason: '"for your personal, non-commercial use"'
+      },
+      {
         kind: "user-threshold",
         pattern: "\\b(?:more than|greater than|exceed\\w*|in excess of|over|above)\\s+[\\d.,]+\\s*(?:million|billion|thousand|[mbk]\\b)?\\s*(?:\\w+\\s+){0,2}(?:monthly|daily|weekly)?\\s*active\\s+users\\b",
         reason: "a threshold of active users"
@@ -25223,6 +25234,11 @@ var restrictiveClauses_default = {
         reason: "excludes competitors"
       },
       {
+        kind: "persons-or-places",
+        pattern: "\\blisted\\s+on\\s+(?:any\\s+)?(?:u\\.?s\\.?\\s+)?(?:government\\s+)?lists?\\s+of\\s+(?:prohibited|restricted|denied|sanctioned)\\s+(?:or\\s+(?:prohibited|restricted|denied|sanctioned)\\s+)?(?:parties|persons|entities)\\b",
+        reason: 'excludes people on a government list of restricted parties (DeepFloyd IF: "currently listed on any U.S. Government list of prohibited or restricted parties")'
+      },
+      {
         kind: "no-improving-other-models",
         pattern: "\\b(?:improve|train|enhance|develop|fine-tune|create)\\w*\\s+(?:(?:any|an|a)\\s+)?(?:other|another|third[- ]party|competing)\\s+(?:large\\s+)?(?:(?:language|AI|machine learning|ML|foundation\\w*|generative)\\s+)*models?\\b",
         reason: "forbids improving other models"
@@ -25336,6 +25352,16 @@ var restrictiveClauses_default = {
         reason: "forbids distributing what is built on it"
       },
       {
+        kind: "no-redistribution",
+        pattern: "\\bnot\\s+allowed\\s+to\\s+(?:\\w+,\\s+){1,6}(?:or\\s+)?distribute\\b",
+        reason: 'forbids distributing it among other transfers (NocoBase: "not allowed to sell, transfer, lease, share, gift, or distribute the Commercial License")'
+      },
+      {
+        kind: "no-redistribution",
+        pattern: "\\b(?:re)?distribution\\s+(?:of\\s+(?:the|this|these|its)\\s+\\w+(?:\\s+\\w+)?\\s+)?(?:is|are)\\s+(?:strictly\\s+)?(?:not\\s+(?:permitted|allowed)|prohibited|forbidden)\\b",
+        reason: '"redistribution is not permitted"'
+      },
+      {
         kind: "no-sale",
         pattern: "\\bright to sell the software\\b",
         reason: "withholds the right to sell"
@@ -25359,6 +25385,11 @@ var restrictiveClauses_default = {
         kind: "revocable",
         pattern: "\\b(?:licensor|we|the company)\\s+(?:may|can)\\s+(?:\\w+\\s+){0,3}(?:revoke|terminate)\\b[^.;]{0,60}\\b(?:at any time|for any reason|(?:at|in) (?:its|our) (?:sole )?discretion)\\b",
         reason: "the licensor may revoke the license at will"
+      },
+      {
+        kind: "revocable",
+        pattern: "\\b(?:licensor|we|the company)\\s+(?:may|can)\\s+(?:\\w+\\s+){0,2}(?:modify|amend|change|update|revise)\\s+(?:this|these|the)\\s+(?:agreement|license|terms)\\b[^.;]{0,60}\\bat\\s+any\\s+time\\b",
+        reason: "the licensor may change the terms at any time"
       },
       {
         kind: "remote-restriction",
@@ -25636,14 +25667,18 @@ var namedToken = /^(?:mit|apache|bsd|gpl|lgpl|agpl|mpl|isc|cc0|cc|by|sa|nc|nd|mo
 var upperToken = /^[A-Z0-9]+$/u;
 var thirdParty2 = /third[-_.]?party|notices?/iu;
 var textExtension = /^(?:md|markdown|txt|rst|adoc|text)$/iu;
+var namedFirst = /^(?:[A-Z][A-Z0-9]*[-_])+LICEN[CS]E(?:\.(?:md|markdown|txt|rst|adoc|text))?$/u;
+var capitalisedToken = /^[A-Z][A-Za-z0-9]*$/u;
 function isLicenseFileName(name) {
+  if (namedFirst.test(name)) return !thirdParty2.test(name) && !/^THIRD[-_]/u.test(name);
   const stem = licenseStem.exec(name);
   if (!stem) return false;
+  const capitalStem = /^LICEN[CS]E$/u.test(stem[0]);
   let rest = name.slice(stem[0].length);
   const extension2 = /\.([A-Za-z]+)$/u.exec(rest);
   if (extension2 && textExtension.test(extension2[1])) rest = rest.slice(0, extension2.index);
   if (thirdParty2.test(rest)) return false;
-  return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || upperToken.test(token) && token !== "THIRD");
+  return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || upperToken.test(token) && token !== "THIRD" || capitalStem && rest.startsWith("-") && capitalisedToken.test(token));
 }
 function licenseFileScope(name) {
   const upper = name.toUpperCase();
@@ -38538,6 +38573,61 @@ function frontMatterDeclarations(file, frontMatter) {
   return result;
 }
 
+// server/src/engine/declarations/linkedLicense.ts
+function linkedLicenseReference(url) {
+  if (/^[a-z][a-z0-9+.-]*:|^[/\\#]/iu.test(url)) return void 0;
+  let path2 = url.replace(/[?#].*$/su, "");
+  try {
+    path2 = decodeURIComponent(path2);
+  } catch {
+    return void 0;
+  }
+  const parts = [];
+  for (const part of path2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") return void 0;
+    parts.push(part);
+  }
+  const name = parts[parts.length - 1];
+  return name !== void 0 && isLicenseFileName(name) ? parts.join("/") : void 0;
+}
+function linkedLicenseDeclarations(file, links) {
+  const seen = /* @__PURE__ */ new Set();
+  const declarations = [];
+  for (const link of links) {
+    const reference = linkedLicenseReference(link.url);
+    if (!reference || seen.has(reference)) continue;
+    seen.add(reference);
+    const span = link.span;
+    const scope2 = licenseFileScope(reference.slice(reference.lastIndexOf("/") + 1));
+    declarations.push({ ...fileReferenceDeclaration("readme-prose", file, span, reference, `README link to ${reference}`), scope: scope2, linked: true });
+  }
+  return declarations;
+}
+
+// server/src/engine/declarations/readmeSectionClauses.ts
+var readmeTermsId = "LicenseRef-README-license-terms";
+function lineAt2(text4, offset) {
+  let line = 1;
+  for (let index2 = text4.indexOf("\n"); index2 >= 0 && index2 < offset; index2 = text4.indexOf("\n", index2 + 1)) line++;
+  return line;
+}
+function readmeSectionClauses(fileText, block, start, end) {
+  return declaredClauses(block.text.slice(start, end)).map((clause) => {
+    const span = sourceSpan(block, start + clause.span.start, start + clause.span.end);
+    return { ...clause, span, line: lineAt2(fileText, span.start), endLine: lineAt2(fileText, Math.max(span.start, span.end - 1)) };
+  });
+}
+function readmeClausesDeclaration(file, clauses, scope2) {
+  const cited = citedClause(clauses);
+  const name = `${file.slice(file.lastIndexOf("/") + 1)} License section`;
+  const declaration = makeDeclaration(
+    { expression: readmeTermsId, note: citation(name, cited), deprecatedIds: [] },
+    { source: "readme-section", file, span: cited.span, raw: cited.excerpt, label: "README License section", strictSpdx: false, scope: scope2 }
+  );
+  return { ...declaration, clauses };
+}
+
 // server/src/engine/declarations/readmeDeclarations.ts
 var LICENSE_WORD = String.raw`(?:licen[cs]e[sd]?|licensing|lizenz(?:ierung|en)?|licencias?)`;
 var licenseHeading = new RegExp(String.raw`(?:^|\s)${LICENSE_WORD}$|^${LICENSE_WORD}(?:\s+(?:and|&|und|et|y)\s+\S+|\s+(?:information|info|agreement|terms|notice|details|summary))?$|^terms\s+of\s+use$|^nutzungsbedingungen$`, "iu");
@@ -38592,8 +38682,9 @@ function mentionDeclaration(file, id, raw, span, source, label, scope2) {
   const resolved = id ? { expression: id, deprecatedIds: [] } : resolveLicenseName(raw);
   return makeDeclaration(resolved, { source, file, span, raw, label, strictSpdx: false, scope: scope2 });
 }
-function licenseSectionDeclarations(file, blocks) {
+function licenseSectionDeclarations(file, blocks, text4) {
   const declarations = [];
+  const source = text4;
   let proprietarySite;
   let listed = [];
   for (const block of blocks) {
@@ -38613,21 +38704,24 @@ function licenseSectionDeclarations(file, blocks) {
       }
     }
     for (const sentence of sentences2(block.text)) {
-      const text4 = block.text.slice(sentence.start, sentence.end);
-      if (block.kind !== "heading" && (aboutSomethingElse(text4, block.sections) || futureTerms.test(text4))) continue;
-      const noLicense = noPublicLicense.exec(text4);
+      const text5 = block.text.slice(sentence.start, sentence.end);
+      if (block.kind !== "heading" && (aboutSomethingElse(text5, block.sections) || futureTerms.test(text5))) continue;
+      const noLicense = noPublicLicense.exec(text5);
       if (noLicense && !proprietarySite) proprietarySite = { block, start: sentence.start + noLicense.index, end: sentence.start + noLicense.index + noLicense[0].length, text: noLicense[0] };
-      const mentions = findLicenseMentions(text4, { custom: block.kind !== "heading" });
-      const restriction2 = mentions.length === 0 ? modelRestriction.exec(text4) : null;
-      const scope2 = restriction2 || mentions.length > 0 ? scopeOf(text4, heading2) : "all";
-      if (restriction2 && scope2 === "model") {
+      const mentions = findLicenseMentions(text5, { custom: block.kind !== "heading" });
+      const restriction2 = mentions.length === 0 ? modelRestriction.exec(text5) : null;
+      const clauses = mentions.length === 0 && block.kind !== "heading" && source !== void 0 ? readmeSectionClauses(source, block, sentence.start, sentence.end) : [];
+      const scope2 = restriction2 || clauses.length > 0 || mentions.length > 0 ? scopeOf(text5, heading2) : "all";
+      if (clauses.length > 0) {
+        declarations.push(readmeClausesDeclaration(file, clauses, scope2));
+      } else if (restriction2 && scope2 === "model") {
         const start = sentence.start + restriction2.index;
         declarations.push(makeDeclaration(
           { expression: "LicenseRef-README-model-terms", note: `the README allows the model ${restriction2[0].replace(/\s+/gu, " ").trim()}`, deprecatedIds: [] },
           { source: "readme-section", file, span: sourceSpan(block, start, start + restriction2[0].length), raw: restriction2[0], label: "README License section (terms for the model)", strictSpdx: false, scope: "model" }
         ));
       }
-      const introducesList = /:\s*$/u.test(text4);
+      const introducesList = /:\s*$/u.test(text5);
       if (introducesList) listed = [];
       for (const mention of mentions) {
         const start = sentence.start + mention.start;
@@ -38646,13 +38740,13 @@ function licenseSectionDeclarations(file, blocks) {
     }
   }
   if (declarations.length === 0 && proprietarySite) {
-    const { block, start, end, text: text4 } = proprietarySite;
-    declarations.push(makeDeclaration(proprietary(`the README License section (\u201C${text4}\u201D)`), {
+    const { block, start, end, text: text5 } = proprietarySite;
+    declarations.push(makeDeclaration(proprietary(`the README License section (\u201C${text5}\u201D)`), {
       source: "readme-section",
       file,
       span: sourceSpan(block, start, end),
-      raw: text4,
-      label: `README License section (${text4})`,
+      raw: text5,
+      label: `README License section (${text5})`,
       strictSpdx: false,
       scope: "all"
     }));
@@ -38826,9 +38920,10 @@ function analyzeMarkdown(file, options = {}) {
   if (readme) {
     const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
-      ...licenseSectionDeclarations(file.path, blocks),
+      ...licenseSectionDeclarations(file.path, blocks, file.text),
       ...badgeDeclarations(file.path, references.images),
-      ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations)
+      ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
+      ...linkedLicenseDeclarations(file.path, facts.links.filter((link) => licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)))
     );
   }
   if (!facts.frontMatter) {

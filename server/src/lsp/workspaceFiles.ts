@@ -1,7 +1,8 @@
 // The files the server judges a document against: the document itself (as
 // the editor holds it) and the manifests, LICENSE files, READMEs and config
 // files of its folder and every folder above it up to the workspace folder —
-// the only places whose declarations can govern it. Read from open documents
+// the only places whose declarations can govern it — and the license files
+// those READMEs link. Read from open documents
 // first, then from disk (cached until a watched-file event says otherwise);
 // a symbolic link that leads out of the workspace folder is not followed.
 import { readdirSync, realpathSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { SourceFile } from '../engine/types.js';
 import { configFileName } from '../engine/config.js';
 import { isManifestName } from '../engine/project.js';
 import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
+import { linkedLicensePaths } from '../engine/declarations/linkedLicense.js';
 import { isReadmeName } from '../engine/documents/markdownDocument.js';
 import { readRegularFile } from '../files/walk.js';
 import { pathOfUri } from './fileUris.js';
@@ -130,6 +132,15 @@ export class WorkspaceFiles {
         }
       }
       if (dir === root || dirname(dir) === dir || !dir.startsWith(root)) break;
+    }
+    // the license files the READMEs link ("see [the model license](docs/MODEL_LICENSE.md)"): their texts are the declarations
+    for (const file of [...files.values()]) {
+      if (!isReadmeName(file.path)) continue;
+      for (const target of linkedLicensePaths(file.path, file.text)) {
+        if (files.has(target)) continue;
+        const text = this.read(join(root, ...target.split('/')));
+        if (text !== undefined) files.set(target, { path: target, text });
+      }
     }
     return { root, path, files: [...files.values()], configs };
   }
