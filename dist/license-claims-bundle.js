@@ -24686,6 +24686,204 @@ function identifyAiLicenseText(text4) {
   return { id: ranked[0][0], confidence: Math.round(Math.min(0.95, 0.6 + 0.1 * ranked[0][1]) * 100) / 100 };
 }
 
+// server/src/engine/licenses/data/aiLicenseFingerprints.json
+var aiLicenseFingerprints_default = {
+  shingleLength: 5,
+  sampleRate: 4,
+  fingerprints: [
+    {
+      id: "LicenseRef-ChatGLM2-6B-License",
+      source: "THUDM/ChatGLM2-6B MODEL_LICENSE@cb8e8b43c095",
+      words: 440,
+      hashes: "GLChClQmoBZguJMgHLOC5vzYwchArnTx1LP6eSSy/DvwhnjTPH4TqVyGfEs4+F673EEcJSj4BES8sEv3rMz/IrxNpG3YROjBYHearFRlUcJ0C2+eNG+Lt9jyQOtUfMU/WEoBM2T4HsLkMqXLiIqMiNjRmx2gf99B/Ik8k2hjYxOMPS8nNPiHwzxlJW9geYO9hJZLQ8wykKZk4p102HBpJ3Cm0WdgrolBqBVms/jXrIPMaJBrbNX8uyRjqYvgCY5WZAMrJHRHvY+MdBaWKF3XU4Sv9+14Atm/dFNJcthDC7EwaBmx1KSsd7QcjT2gccuepLO1Sbyf2MN4PFBslCb38eAOZ9/E3rZP3Dgl2dwtyvjs05jCiHKYvxi55Zl4xVPs8FVHCySuWeAIgu5+fDL4S0zXtCbUvqowZD2St+Tayqqomj6VWFbaBSgZ5fjIBZWntPXaNCiWIQpEkcho4AME6QBBsuZEPd6r4GfUQYjQ6bdwcktqHM5dBDjJNR7sIZlOSAZPOpgnXYVMABrr0D/Pkow5PFhIWNY0"
+    },
+    {
+      id: "LicenseRef-CogVideoX-License",
+      source: "THUDM/CogVideo MODEL_LICENSE@e519eced782c",
+      words: 589,
+      hashes: "CHoJ5nQLb55ImsbT2PJA61R8xT9k+B7C5DKly+zxnz1IDA+o2NGbHYghqX/UGnWW7KK3ScAERIPMsEVQYGTuhOjWjg+wp6IOCJcjJ+SZflpc5aopvLEHwwikRsSEhfwRXGHxEVA0knAMdvvcgMSK2nBVXfjozxKIvIei9BwBcxw0cCN0YGzIOMiUK/IUXXeoxM7U/oxbDfdk705CmFP9MsjvXOz8+uuhHC7KhDj5ID/0lbLizDKQpmTinXTYcGkncKbRZ2CuiUGoFWaz+Nesg8xokGts1fy7JGOpi+AJjlZkAyskdEe9j4x0FpYoXddThK/37XgC2b90U0ly2EMLsTBoGbHUpKx3tByNPaBxy56ks7VJvJ/Yw3g8UGyUJvfx4A5n38Tetk/cOCXZ3C3K+OzTmMKIcpi/GLnlmXjFU+zwVUcLJK5Z4AiC7n58MvhLTNe0JtS+qjBkPZK35NrKqqiaPpVYVtoFKBnl+MgFlae09do0KJYhCkSRyGjgAwTpAEGy5kQ93qvgZ9RBiNDpt3ByS2oczl0EOMk1HuwhmU5IBk86mCddhUwAGuvQP8+SjDk8WEhY1jTMOgj0ILb6GmC4kyAcs4LmGMAMebBvvuuo/pFFFJQthDT9woWEE2E20CUQnvzYwchArnTx1LP6eSSy/DvwhnjTPH4TqVyGfEs4+F673EEcJSj4BES8sEv3rMz/IrxNpG3YROjB"
+    },
+    {
+      id: "LicenseRef-Coqui-Public-Model-License-1.0.0",
+      source: "jasonppy/VoiceCraft LICENSE-MODEL@a702dfd2ced6",
+      words: 655,
+      hashes: "NGWXhoSX4dwoK4HgEJPDb0wK61hI8RtkaAx7QvzI+tf8Rige4O+gxzQBipYYSmZPOAfBVRxMS8iYmOKOOIPJvDBE7nIkEnbcWLw//KQRCQQAEQ2isEUhFThh2QLcCOGh6BqKolzlne5A7p3ueHHBMBS5EwFUXmVPdHvSt8xseDDY8PBScLaIddiVmb24t81mlGHS6qCBsKNUtCWf2Kn3W+RL1hG0vGfnZDpVzVgesZUUhRAugJ1y8LwjhwUQFMow5E81IqA3HV+sjo7EeMt3MmhxAOeINQKUvPxnGlA/GNIUlvWETLLsuoQJkwh8ljazsIgtL/hvTsxID6xqwKZKmAiHQvtI2GN2fB2g0Gy8ds4sAtIsmExJUkygxelsHk/aHCbKIiBEEJeENJgt5L7NTsx+eOqgE5lnAODEtdx0gD/Io/ClMH0ex4xb7IJcSWXYoOlUANgVCOuQ3irdmNweM+y/BOW8eP1BXGxxLlQzXg7IFZlFKCUufeB1eO70Pp7ldBb88DAETXCAE4YUOMgVKRzdqeTI9ob0HN/4l1jnqQ6ATkocJMhxBsCIPRks+ULqYNvYhWycTNgUmlPpsJ7yMSCxMCV0UtJhYEOjcIDFfBBY8n4VXIjO2jRh7bu47grJ5GLdWAihf7+MFfmO6Fp89NAzhbigwNMUzGdlA4BC0l/U4YaoiLUmBMT2v7UAurOA5Igq7mTMMCLM6pef5MMCLvw85zBg3EcHxHsZBSDts0TADsjMQDCmachmqbIktcKveAh2QwQCVVCAqA5GWIkXYsCVUnlgpZjU/M7zRBgmptgkNGPFKLMXew=="
+    },
+    {
+      id: "LicenseRef-CreativeML-OpenRAIL-M",
+      source: "CompVis/stable-diffusion LICENSE@21f890f9da3c",
+      words: 2228,
+      hashes: "yDjEPxxpiLW8MNIfRCFCHpxBekicnjHJSFLg28jEmL5oQfVkFGRZilhko1M0mbG14PvUr7AVM55MKj7o6JCFwcxGqr38x97XxMKHmdwZjmsIcwaBgNZTwFwDSgmYmsY/OG107DDNozvsJttlCHhpzBD523J4eGOQoBO5cIzhK77sN2MnNHFe1yTOJHeslughMC1f94RB+sxU6wjsSMvuTeiWs0aUAxnDEOz+XARKgfCAutj/TFQORAj59umA6Vzp5I+eCzh7xmbM70UaiM3dxehEPkp8DDLNQEhtxhAsMoyIIGhkWMz/Fii5qzo8bSxx/G+nqrhUeBHYTV0eEAPNMzSSsB5EfhPFqABPwyyS9ANkYRP4FB7fEhw9Xim8h0VZnJBi8fjQmJKsyRYmBFMUa6Sob/QU0SYoPIBJVMxT6QCIZL8lKLDcvvSbQnrk5nP3vFB76kDoRbh8Lq/KoBVLtigwrZSsiod2rPxOF4DvIbH4qB9NDAqMElgGoLEkVqXPrFvdlCj56OJ02LqR3HwliAhIsYjkyt6QKJdIwQxgZNY09XigkNAsN3S1Oee0O4528CX3zOCGnQr49naYaF5j8og1znUQH+oCPOmSUNjmMe6ozvm5uA39w8jcJfQwJuKDgFXuvuQBwb1Ih2BohJoFwyxvu4cc1okf1DetN6ygEg6grn8O0KIMeXiuFGIMov/dfLyuPExzpIywYrD0eALZv6QkluwMLNiRMCXlMDDE9L2UVwgghN6WQUBVBTUw9s5ijA6M2IRbeT9cLDjNaPqMQCQ5e0Rs0Jfo6K5whKhDtnZgpHNtXIEXb4hard14zLaftKMltUCC5txscVPp5LHHt3TnKvoM6rQVjH2Y3cwE7uo85qWQdFj1bzjuWxMQ203n4LIwjKzdTH74MeTnDEoF0aiuD9dE1NRvCG7cKBSQ/C94ekudIKuHXWjxq5cQg8aK5DI1H2h7FRzg77wwzO6z5Pi69VVEr4XaELPscZDTIoZk6zgPBD9igrhPtJf8MYSL6AZ/nJjhg3DIga4GeBxbbsjbfanIRwEwlPXcq2AUns4ky8PjQDXBDvy3BHp0IfFniItkNrxHsDgg8UPT4CCo3rw6XBBIUbrRTGmZFuTaG8VgwSK/gEA0WQySH6H4T7WIpFgSiozW9m/AI5UOZLTJzIxXGLe4i53MBJT/cUQoTlBUrwk0mCQdhJy26l/orAB0kP9Sf8j9+Su8w/cJTJiiZZzBS3y0kVSJtFyKHZiX8U4wpV53BHFweqCw6sasH4+A7NyAjKyjvhacly1cGEn4gVQjDoPs5zzOuJfJIgCrbb4QeM1NsEMLISCzIHdIXs3WZKEEo/AFAufg/raWXL0sn0AF+BqsnAdnHKp+9sBEuF1sQlOD1OVJN0Ac34bIYF16sBjB9PicrK6A/bir6FMNOuQtqK7sKXec/LrhYRRs4KDkrVcXnEQSccjNSlEIdi5ndEnNplwqURgA8rxmRNkWKOQcjbtIU5PZiPFlzZCD5c7cmNC2nBcKPgT586ysB2WvHKD2FRj9pPBYynPG8N8FXPAftHLwzelyaMUBdfD6ghHwR3ZmCJGTFTAZBnAEUof3hAufB8iOG5t8OtiZWH6EPgCifag4HNYIGBC6fYh/ko7IFGMnHM7JRBDWV9rcvtPlRCifV6g3LEq4TA4bLEWicyD5sgik76rTYGzurUxVOr9Ui/AjIDYba2RCnGDgR/xHXDxg+6T1tHrsG25phE2a63iMIyH0b3UVKB7XBLSivSg04Y9CUK+bVhR0gDtA1pfGmEFaNTjyJ7OslbYT5IbpJLj5Ztn0GiB19NqQXxgMX9G4OF30nF6V3ygOidvMLo5GiGYfvTRI2WWQPjJgBFvG8XSxIGCIjd/v9CZ90DD8rWCkifv5bCaIGjDEbMTMlYI/GFT1ihxruDkwko9iHMuwvoztv7zESrrMZKnzgLD6UDs0gHIsOB0cfcxbJVwkhzXiPMovzzBNmVWI9b6mJHbByEhYsAdoCOq7VEWhyNC8excMfKRRwC8WohiCplPEWwe3UOtLvJRV2MEoaXtJcPybYQAZJZe4cF3K8JOlMtgQK12Qah+hTNxvPuS6uKWUKIKK/MVb+vjF9kJ4xB80KAR06bTNcYIk+fvsGB/UpeSnrtTcXNQPXE5K9fhfH3GISUsmvIWFSIRueScINE3KwHxA4sD8rUIcqjbO9APfNcxcD+doqaJxUAs/0EguvoBgZWF2+JBPSCjHtYgIxOOhDB6TU6RD0x14xVPs8FVHCySuWeBofVp7XBB7FfSz1PQoI5d8sI+1uXDlWgUIsejKrKKXB7Qn9IxoEzxN3NydBuQT1YxUEgO+kFV0ezzma7oc9Ya1LMH6JSg4iuZUBMhGRJHIaOADBOk89lApcOe8ujg35pzYqWEwCJ1+d2AzwiSA1TYFRCL9ZhT9CM+kiNJ7XBUeFki0dzVomAsucMTeDPy7RC4cPupCvDG25ZChWB9g/3ekcFzmpvgaPae032tkbBQ7krCcbTT46PDWEIvR9KyFJYc4a5RnAMCOKrQIKP1cc0gFqDOX9Ciax63AgGYk2PRFYDw44ds4kv41/Fv2MPBe5Ht8ZntIBAT2+BS37fog0RGeCMlN2AgVt85IyiULyDIfe4iYAozoIcI2JGzNhqTM/p50WpZT/NH43yR5vrboNU3/3EoHU0x3KUrYAv9u5ASt+vSCtCb0vxPqwH9ozhBHAr6oIT1eqCVyhdDID6B0oZJokNwGqChe7z1IibcFDG4TS1Cyi/qE3LlpsPfVujD/cOmkrilKYI+LnFBDZs8o9HmgDPh47bCkcBbQ4izXDJGA8WDm4vn4Q+NSFIXmxEwb9/MU39MmvMyPoqgBxuXkxJLZJDkzQcQAoJ8ssK6DeKKTs9z1xfR0r2DrTP+69ZAYV8ngGwukHNksAkCe+vyEQ5O68PdocPBrkJMwD0HsJNmiE1zsoBF0oXVyZOkkMNw78ZzMTqLHzOmP37zoRuDsS/mp"
+    },
+    {
+      id: "LicenseRef-DeepFloyd-IF-Research-License",
+      source: "deep-floyd/IF LICENSE-MODEL@ffc816389168",
+      words: 1812,
+      hashes: "3ICe3TAXshTsnCl/aELJJVh+rIigz/WoOAgmyQg+wMBcGx01ONhV/NAGNUOEWBGniIB0P0wxmpPwLw58fPW/i6S9L7GsJEshhM/xzyydmbtwQqmO0JqDA4xthtJgCTq/WATLcxQBfrfYmyL/dEmMsECnDHF0el7MuODWZmj444ncW6exXDv5QkABwLC0OoTzlLMem/DJdAUIoVkZsI78bcxg44W40DqK/MAi7HyyXHYsUURxUNqAc+SCXuGUHbwf1JqcZ2zIb8c8thUE+KMkfAirw8Xcwb77/D79aGQZnTFIDA+o2NGbHSSGXhCgbWvGdPs27zxRrfAAVDdOUGjvXZgiHhJQCh0YhFFCysj80O/AsQO4lMDog8y6X0bwtRzhcOSqOgDYhwokgxsvvAC0TQioWGbwiDjhGGFMlNzDiIB40gIkTH3SMewYDvcE/cNU0LVFGUTWFNgU8WXQ7LZM3ahVURicdlSYJJvm68xug6Rwu8plUDfHSDB+VDpwn5KZQKK6ZPQeQNb4As95nBTNTwjYWKwMJqeJtPMXR2xruxHI+HHOgJLP2zy+N1UIevc7hG/Frah8x7kUr9Eu8NKHllSNVemYHiPU4HaOAWQakX7oqNNPAGfwPLDnCPiINAMzDEQxn9xu03JEnwHkePILolxAK6ZUzO4A2Iud5GRyvpqIxlCBOApqA3hgBLVAg5C+1BABtDT3Rl5gP9e20ITO59S4zRcAQy5/PMA56KShqIwscXSbeMZnBVD5cFKklU/WXDUrjlzSsVVwBtxU+JrRpSi8Ngkc95BdVMCNnuzN2rJAN7exZKnzgKjz7OOkRokROPt21Ax1kcwsqzJ3/Fy5RDzwqsgoQE17WI01RqxT3eMIX4paeJON2+DTJ1sMon8hEEGswLRbhpZgENy1vGYvUjzn2Cd4e8HdsIDXrEi245rQYSjZuGxtVIg/F4DESA53vFkwFRSSUvRwTGM2tNT3mHQcAA3o+ftp3AelRtgNls9Qa2LJyHea7rgX51NkQpxg2Hb+m6jRtg/od1qxbPsmQwgGqm/MJ2GphK/37dwEpV2AvR9tkH+zEBCStSBgLVzmWAekC0CZ4tmM+smpBNG5dOxloAwo6mJneALZv3RTSXKMI3yl1KSsd6iJd/Rw2k3v1PB5qvgsvWMAefu70FdoCYxkQf1Q5mQX3E0UUkQ9Ib+MHbVBQDyoK+zanj2Ua3AL8MsTcVDqgIRcc2cj2NY9mAQ0ysFwoUieRJHIaOADBOkEfO2iNHJ+GhyLCs9Qma2COFRyTGj64GocjTQasJnD27T5K3W4nsVU5Gv3YeB5Yl2ABvnY3GYOF0SNj3y42AaXTA1YsPCsURrUqvm6hDBIoRRZoD5oqAXHFBRyngBDmz+sVwYGMFSxpwzeNyQsK+Rk5LtRcLSqLj30Rh7eUCbN4JBxJXVYrvWQeNvmjAxbdO7cSKwi3Dx0szAuixVoeRUreP04xcj8NaKkAR4BnM7RxCi/O7ds7+AaRI4fKVRa4tcgwDARCAjrLNi7CY3gZyNbCO+Nl/Q1tpYoeEmZ2Lq/WLSdGelsssoZ7FtjFciomkGYdDwAKAEDMGA2iy14SSZ4zNmo5sB9Hw/IDtMFMFjCLujh/yQ0c/hhmK9KbXSmCFponwTvBFq0EeTUpovcbolAGBVUY6h9W5qQ08hTCH1d35zI0dw0tu8ypIjHPhAgms4wrecEFLHUf1g/1WkoIPU6/INAKkSP71oMHD7MRFIajWDpwzfUAXp9WIeUwFAWuFJAPGKPOC+PzLwGgr0o6a4FNLDgyfS89RIA/+CIEMMSI9gb1ugY6eEe1BZZYMTYn9xUkcCHjAVJVQRZXUAgUTG5oC6zrNSGQyugnd9mVAeBjTxI6w44wJPICBN3QZypTwdYuXmUwKwWblR0qQKUxSJijEstrHgxZmXwkU8r7IQO1YTV7t7g2FPxnDLAQjgbP3CkPzEPbFZNYJCy6uO0FTOttP7lM6xc+eiYZ/wAMEXyIsiwZeAs+OLFgOSjc3hp2ldYANBD+Bo/5VS/M7MANICzRKoH5YxJRs28YNzFUKpUiUA2XzJANYUWrI1P3shxjRjQBu+u5KyyoFxNQlbgEqfYBP01GDiwrWjY5miA4NblpRjFgbr4brF9mBTQHpyfsT14MTuupHDfkxCFdaeYekNHXIvPW8i23lMwMqUGyKS9RWBo+k4gr5HxKAq4QhANwaAAiF9QrF2PlfyFvk/oWdQ5RBqA1ED4QTY0mDDMhAziJ9xo5RhAlxWAIPGRSIg+zZ+4bLyS9PQerQ=="
+    },
+    {
+      id: "LicenseRef-DeepSeek-License-Agreement-1.0",
+      source: "deepseek-ai/DeepSeek-LLM LICENSE-MODEL@6712a86bfb7d",
+      words: 2136,
+      hashes: "lG1ixfAav8Dk2BtBKJpuG0QhQh6cQXpInJ4xyUhS4NsIPEumiD532RRkWYpYZKNTNJmxteD71K+wFTOeTCo+6OiQhcHMRqq9/Mfe18TCh5ncGY5rCHMGgYDWU8BcA0oJmJrGPzhtdOwwzaM77CbbZQh4acwQ+dtyeHhjkKATuXCM4Su+7DdjJzRxXtckziR3rJboITAtX/eEQfrMVOsI7EjL7k3olrNGlAMZwxDs/lwESoHwgLrY/0xUDkQI+fbpgOlc6fSEnYiIzd3F6EQ+SnwMMs1ASG3GECwyjIggaGRYzP8WKLmrOjxtLHH8b6equFR4EdhNXR4QA80zNJKwHkR+E8UM2rGbLJL0A2RhE/gUHt8SHD1eKbyHRVmckGLx+NCYkqzJFiYEUxRrpKhv9BTRJig8gElUzFPpAIy/R1YosNy+9JtCeuTmc/e8UHvqQOhFuHwur8qgFUu2KDCtlKyKh3as/E4XgO8hsfioH00MCowSWAagsSRWpc+sW92UKPno4nTYupHcfCWICEixiOTK3pAol0jBDGBk1jT1eKCQ0Cw3dLU557Q7jnbwJffM4IadCvj2dphoXmPyiDXOdRAf6gI86ZJQ2OYx7qjO+bm4Df3DyNwl9DAm4oOAVe6+5AHBvUiHYGiEmgXDLG+7hxzWiR/UN603rKASDqCufw7Qogx5eK4UYgyi/918vK48THOkjLBisPR4Atm/pCSW7Aws2JEwJeUwMMT0vZRXCCCE3pZBQFUFNTD2zmKMDozYhFt5P1wsOM1o+oxAJDl7RGzQl+jornCEqEO2dmCkc21cgRdviFqt3XjMtp+0oyW1QILm3ChVXJl0/MQFIPmKAJxlbMdw5tT1DDkdJzRzziPsLH7gpC8OHgxKBdGorg/XRNTUbwhu3CgUkPwveHpLnSCrh11o8auXEIPGioRsoXsUBdh8aHsVHODvvDAIjr9mILw931SvCTSYJB2EnLbqX+isAHSQ/1J/yP35K7zD9wlMmKJlnMFLfLSRVImM5c7yFGT7g/S/ocGMjeZJmJfxTjClXncEcXB6oLDqxqwfj4Ds3ICMrKO+FpyXLVwYSfiBVCMOg+znPM64l8ki3F/s9BB4zU2wQwshILMgd0hezdZkoQSj8AUC5+D+tpZcvSyfAJ4lQ3QiDQr4nKyugP24q+hTDTrkLaiu7Cl3nPy64WEUbOCgdEnNplwqURgA8rxmRNkWKOQcjbtIU5PZCAKMaZCD5c7cmNC2nBcKPgT586ysB2WvHKD2FRj9pPBYynPG8N8FXPAftHLwzelyaMUBdfD6ghHwR3ZmCJGTFUDWDZoEUof3hAufB8iOG5t8OtiZWH6EPgCifag4HNYIGBC6fYh/ko7IFGMnHM7JRBDWV9rcvtPlRCifV3i3WTQg+bIIpO+q02Bs7q1MVTq/VIvwIyA2G2tkQpxgXDxg+xQLOZCk9bR67BtuaYRNmut4jCMh9G91FSge1wS01TmJmNf7xTThj0JQr5tWFHSAO0DWl8aYQVo1OPIns6yVthPkhukkuPlm2fQaIHX02pBfGAxf0bg4XfScXpXfKA6J28wujkaIZh+9NEjZZZA+MmAEW8bxdLEgYIiN3+/0Jn3QMPytYKSJ+/lsJogaMMRsxMyVgj8YVPWKHGu4OTCSj2Icy7C+jO2/vMRKusxkqfOAsPpQOzSAciw4HRx9zGFSxDzKL88wTZlViPW+piR2wchIWLAHaAjqu1RFocjQvHsXDHykUaR8KiAYgqZTxFsHt1DrS7yUVdjBkGofoUzcbz4Q03+TCBn5l/zFW/r4xfZCeMQfNCgEdOm0zXGCJPn77GRj0XlwaU++hCJS4Gh04rbMop+Y9NmmbMgwaFosGZQEvEcBlQiZ7wXwFLGVBJ7TSVyC2DzkOHQWfNlFccxshnHkNHNa2KBfWLCU//50jvQ6yMKaEawFYj0goNX1KMQY+phJs1kYZCs+3FzUD1xOSvX4Xx9x6NlvTLyFhUjwBEz3CDRNysB8QOLA/K1CHKo2zvQD3zXMXA/naKmicVALP9BILr6AYGVhdviQT0gox7WICMTjoQwek1PAufmbOIoaQ6RD0x14xVPs8FVHCySuWeBofVp7XBB7FfSz1PQoI5d8sI+1ufzZ0sUIsejKrKKXB7Qn9IxoEzxN3NydBuQT1YxUEgO+kFV0ezzma7oc9Ya1LMH6JSg4iuZUBMhGgMzHOESRyGjgAwTpkMwxBXDnvLo4N+ac2KlhMAidfndgM8IkgNU2BUQi/WYU/QjPpIjSe1wVHhZItHc1aJgLLnDE3gz8u0QuHD7qQrwxtuWQoVgfYP93pCjcjjXEFzIntN9rZGwUO5KwnG00+Ojw1hCL0fQIS4avAMCOKrQIKP1cc0gFZMb7mSiax63AgGYk2PRFYDw44ds4kv41/Fv2MPBe5HsclAIVaIoPSEDQDM7ApjfbBLyt7IRtiLfQbxkoKOzWybDG1LBYdj9hfKi8ZABTHmooHNFZtHf96Dgo3lcguORIsDMzP7j9rIIg0RGeCMlN2AgVt85IyiULNI4mOCRszYbwTYNtPDMmH2iL/4Yshj5wNKUaNFRubPxEogJyCNBc1fzR+N8keb626DVN/9xKB1NMdylK2AL/buQErfr0grQm9L8T6vzcMCkw5gDmqCE9XqglcoXQyA+gdKGSaJDcBqgoXu89SIm3BQxuE0tQsov6hNy5abD31bow/3DppK4pSmCPi5xQQ2bPKPR5oAz4eO2wpHAW0OIs1wyRgPFg5uL5+EPjUhSF5sRMG/fzFN/TJrzMj6KoAcbl5MSS2SQ5M0HEAKCfLLCug3iik7Pc9cX0dK9g60z/uvWQGFfJ"
+    },
+    {
+      id: "LicenseRef-Fish-Audio-Research-License",
+      source: "fishaudio/fish-speech LICENSE@3dd1f85c402e",
+      words: 1627,
+      hashes: "TNlur+hGDoqc9zSWlOPnYrhWZsScYPDvOO7FbgBpTZSY2YTsHL5+IEADCBF8QTAKjKUGFZyWjhzkwI1W/DCQzPTjzRT4aQmWLB9TS3j1EZnQIlf3+OUox6zV3rKsD+6VvPIAH0zt1Xn0fqLeoG1FP5BP+Y8QIg18pOBCDoxvtx5kDp/YmNl1Kcir92Wk3DaGtCYSfqAxUc18pjKTKLuYK7Qb9x1Q9uQgHFLNTXQ0SXpIDA+oDHItsTxo6m/IiXc2VJzzDlTKyR08jzkpGOqmxzjkTZCsE5TmIJ5daYhNpb9csxNhmBlWQDAD9u38HKyIBKEFvagSS5vcvMT1uOadZKjwlcxc/UVODMH2VfjF+Ev0ezMeQLueuHwf/ew0aKAT4ExBWfDsvSqMNMl+hMSnf1zwo6fkTmRH5HjcSnRD1WUcw03i9NmJ0QAcPuB4Atm/CK9sVKycPB8Q38iYVNvqZSQ+VEOkymdJtHXwKGx7kUbUtuGocNtFvozAqhUUVvCDjPuyrLRDzUAAgo7dGOOr70wfF74wH0/YnL1v8zCqkjvcvboYrBGSpby8MoE88nXv9OIf21igfuPwVlJ5CPlR5mDpM3AkItV8cKa4VWxrgMEQXPzIWFhz6TDYMAnUT3f/jEu4WgAe7JAUXNvcPMZAFOQfKCJUbiPxqLUt4xQdvrtQQMdaqPCP+Pg01mCcKH95pONI6+SaA3pEZ31EtFIwHTThj0KcTLY1CB5AOBDp3/yw8OxqhAfGE1iBeLqk9GKSHGVqjHQ+iYuQUX3WOJuiLew9nOU8HC387DbsjBCdLEgYONDaDG99KlyTAc48zX2OJELQBZA/1lsAHWNzhPALQOjUbpKw1KmmnG4ahHjtISqMewv6fLyW9ny3GI6MBQemTIwsy+hFjVqUmvvdLEkR4Bhjg7rgfHMDRCL/1RDe6mFALDTAPKJUheSzxx/s0cljHInY/AyoO4hU7ZZLEJkDd0ihHTtEKgUT0Er0Gmjf/ryYLN4jIDa2pbxPtHUcZ/RwQGFsPMykcyrUwMi5cOnHBsRvQadkZU19tAc/vcyZI+D4nKyugP24q+hTDTrkLaiu6Crv8KAXBEmATO/iiMSs1rjl8A4AI1rHMCnnflQM78jIJj+4kIPlztRT7yC4YlUu1FDiJwR7Y56QtPJYIMAwEQAPoDaEpaaOHJwtq+iK2qfMIDWMuJ9kkCS/IdvIvrg/vB4m3hy3aGOI2EvH4GlzCLRFOkCU26vMmPP5H0iVsdro86g6mPA30VxI1a0Qyo8KhGOka/iSWGxsBU11RJ6j6hTFFDFw+6NGxEbwtUwEZXagyta82ODbtNAiyxzcXNQPXE5K9cy+qsR8ho+TxKvKuwg0TcpUrfLKFCn2ypTRNzLA/K1CzFwP52iponFQCz/QYGVhdvBQXu8MHpNTXD/9tmB3//Dswfh5AAnpwyg8p2bUG7H2gOMHwlCUvoUs9rHn7HPOq6Rdr+x482JckPE6osBeLCJEkchoVKbeccT4naXc2OImDEl4iuCjHyqwL7kbFBsuf8j4EEkwYxImlAzmp7AsqhTQfLgbmMc/RPzOfoj84R2zLMgh1UDQDM7o7KRpBLyt7IRtiLfQbxko6JMLdyjs1smwxtSwWHY/YVCooLLw6UQYFOBLf9TNoQoIkbysFJBdgEyuod8UU1e4rMtMRuSrCXoM/n71tNYFxcwyK18AW7mCAOe+URxB/IkM5+b6yDqQoThm4MkYXVfhUAvOHtTdodcEc8DJTN+ystxK8RAUyiS2sLAmRIwGi5ig2uhpkJvp0vy4lg8sA4nhwAi4gZyVwv/cmfN8YAk6v1gEy3PQlnJlICTFmUCwhRG0YplqRCuesuSPTQfEdhpZPGU4MSwptuaEkvGCsHWRudQr1fyQIeutSMFW1uhhMUw0uQhlRMnEVuzQoEwAw/AwGCO4XTBDSrKo8+zjpEaJETj7dtQ="
+    },
+    {
+      id: "LicenseRef-Llama-3-Community-License",
+      source: "meta-llama/llama3 LICENSE@a0940f9cf706",
+      words: 1923,
+      hashes: "FFo+z1BLGyYMFTBNlLsBqvSbQnpog23r5DNLXQhM480MyyBLfNvh4cxcmcAotzZrYN+zhshB3AikTnE22C7A69ycYDac+no5dG6SEQhzZ5iM8w7cnK061Fh+rIikaafA4NIdU3QmHCkkisX0OAgmyQg+wMD8KXBSzKq1jCDbZHrs5cRMrPRku/SxXklUeiSv3EOHW2gaT1Ncxxi0HKOMhwSn09SEnhffjADXokBkD6/EdhpZuO5LqCg3awVYRxhX+DPX8KR7e3XU/vP30FePDswsnNHI8VcQFCnAVwSZVHKUxNfpsHWRuZi0DfqQ03AQaAmiBfgvwnogie5uABPxRFgbBqdIekJLZN+ulzjI0KAs8zhWQHCIkSS1NDrURjgh2Jsi/xA5pfToZsyDfEjDKUQTZHwY1rG/ULjEioDfN59Y/IlnWL1tXRhap0xYhOXYVJzzDhgHX7cgxSf/GFDJxzjkTZCsE5TmYBmD6hB0+zrQlwQoHAkKMSQi1XxwprhV8GF0YGAYGwWAvbHHMNgwCaihpwp4z/Qr0HrqeQjavRwUXNvcUCNTJ9hj4B+ArH89DMqbZzgPbLpkkRLrOGW3K+y35z+EL5WGQDJzulhWldlsQ1pviLWz5XCf0MyIRlDv2Esst9B5CmjMbQvbVBt2+6wGlRTMQgnC+DDaDOR6+MKkRrrRWC4FQtC3tZ50+dne5CFUxKi1LeMUHb676AEPzTDYOog8ZBOWcGmz4ohD8eLQCRKPOJvCWcj8sNtYZQXAqPCQWxQ4oOyIeZrtwHmZeVjh6dgAeaH2yL3z0qQ5N/H8gqeQxAcUuZAmy6dA+V51GMBhenCCPb7sF4zhhPALQETr4ld85cgeFJN9aSD5gUi40WKIHFVRQsQrSdPY/qzuODoF75hI6FYAxWdsFKGE8Hjq2/X4oIWW4IL6dIALfpN0Ayh+3KhAxET2R2WglRea5FSxsWjYuyn8CqrboJfBdSDBi3d0O165LPsrkMyPGK2IAsYz+HGyKiCsIhQs4uwK3FzUD1xOSvXMvqrEfIaPk8SryrsINE3KVK3yyhQp9sq8Oi9qzFwP52iponFQCz/QSC6+gGBlYXYMHpNTXD/9tmB3//AoPKdm1Bux9oDjB8JQlL6FLPax50ilN1koQIvXpF2v7BA1wP6gPJ+jwF4sIkSRyGhUpt5xxABitSTovZZ8vJb2fLcYjszLPoMAX+t2SDWIUWgLpCroRY1alJr73Rhjg7rgfHMDvG9lgdxj6ysgs7o86KgI/9TCrkh0y6FX1MvpwAztGSZEFVY9rHyhXaCOxoYQRTlwgGueN1x/uLB0a4tZrFQeZzxCBXmspU8qzB9dUVxM3CX8+SquEHl9ekRBtkb4sfyWsA16zKBrxglU1sV6+JysroD9uKvoUw065C2ornDaXhpo2vnnRP4xufRB13EIKvJBoBcESYBM7+KIxKzWuOXwDgAjWscwKed+VAzvyMgmP7iQg+XO1FPvILhiVS7wuwC2kLTyWCDAMBHE+J2l3NjiJgxJeIocFjSyfKmZSuCjHyqwL7kbFBsuf0R+qs+UrZKlMGMSJpQM5qewLKoU0Hy4G6xRpzlUswLuVMRlt3xXYiRUxIevdIcRmPzhHbP051T8aIoPSEDQDM74Gj/lVL8zswA0gLMEvK3shG2It9BvGSgo7NbJsMbUsFh2P2F8qLxkcEaQYSC45EiwMzM/KG2gsYiIxIr8leev/K9QzADnCtkox2Yr9AzeOkDhmidg4V7q/Fmngkww58VUmpJC3HKi6Fx/wivQQAa/aLCcBqSUXhsYygKd+C+GcpxePXD8Zq7H5InRQoCAFBKYm4u/5BF0LbxYKgSUOubeMKyjoHSbJ7ocef0XfIP/LrDcX2eEToPhvFI4s3inKaSM5apVsA6NDpAXsRok+A/BWB/3lGiJXfJQ4Mu3wPIN92xjrvKszUcKlOzlSPTkEKR06tpp1E5nxVRNz2coyhSVfBfaXCisQ7mwXUlF3F6vphQf4sBsG8IoEBWLK8RDILSMuJGBeGzz+yyGYmUcMq8nIP5zqHTswipc0st4CH70IozH9QZ4Atm/pN/suYibuI6Yw1qdxD1WTkw/+BnYvHkayKKWIdyqg25wd+EOaNyCk3yYYcSwwjsC8NAzH1gA7q0oKM1ITC5jfdzBIsOsr8TZDEQxn6BUEVq4CCYNIIMRt3yEx6jsregwlHcXm6DFQa6kpk7HNK6RuPDWANeYwZD76I0wJXRVWd9031BZEHn/CpxJD2EsTUGCrFFtE/Dfppu4aohTLH5vAMDZoM4gFpNo1KZMqiyth4R8CWj33DYYsYx9LwWs+Tz+7Igf0/yQzhSsnHJL6D8Mi/DMIt5YYiKwlIsnvxzdO3rModVpaCyTnpg5lbtE1K1YoHkW48jVV3TofgauxKttcei9XrnoSGTOVJefjUygFozk1EwnlKjDfqgnk6wMcYXQtAdbMiDfcliw7BuIRODy87A5iPPYCmib+E4eo/hm89yILoL9sNaEW1w0DSBoSIGvhDYauhg0cWjERWt3GCQ0Htg+gUX86e0s5Bbbu/RZ3/ucst15eCN0voALQtY0Z8Ud5F28/9yiBOCwzLq+fObzTGzlqh3ck4HRBNLEyeznwcR8N49YAHB1uehj9xL0E+Qo3GnTLJCqr4r8jVdrcMNQRvB9nXWc0Zl5XNoUUIzd9tIglH6r"
+    },
+    {
+      id: "LicenseRef-MiniMax-Model-License",
+      source: "MiniMax-AI/MiniMax-01 LICENSE-MODEL@57cf223b177e",
+      words: 1170,
+      hashes: "YCXOQARvMzlAOaWW9JtCemiDbevkM0tdCEzjzaRBR00wRBApjPMO3JytOtRYfqyIpGmnwODSHVN0JhwpJIrF9DgIJskIPsDA/ClwUsyqtYwg22R67OXETKz0ZLv0sV5JVHokr9xDh1toGk9TtF7DZkBkD6/EdhpZuO5LqCg3awVYRxhX+DPX8KR7e3XU/vP3oPkWDriyaybgzf+MtGkpsjzjuo7EM2zomM378QAsij4k1LvasHWRubhT5O5QuMSKgN83n1j8iWecW49vVJzzDiQi6WfAUmSFmPdLoDjkTZCsE5Tm0JcEKBwJCjEkItV8cKa4VWAYGwWAvbHHMNgwCaihpwp4z/Qr0HrqeWBzwB8UXNvceIqc7hxjEwJcPGD7NNxnFzThj0JQr5tWFHSAO0DWl8aYQVo1OPIns4RGkER8GPSYNMXf7RgMX9EIwaZenBlfMOQhVMSotS3jFB2+u8TaeAsQhkAVgAXIl4ytXYbQPAFHWGUFwKjwkFsUOKDsiHma7cB5mXlQJjOfkCbLp0D5XnUYwGF6KAOoWDxKMkXcXNQPXE5K9cy+qsR8ho+TxKvKuwg0TcpUrfLKFCn2ysxcD+doqaJxUAs/0EguvoBgZWF2DB6TU1w//bZgd//wLLLnszAWbWcoPKdm1Bux9oDjB8JQlL6FLPax50ilN1koQIvXpF2v7MBeLCJEkchoVKbeccQAYrUk6L2WjDTwb8g9SueQNnFa+G+l4kjmUOg0N6GIdASZ5eSXipcEoa5XbDqW2iQD09iYtB2agKVeLngdG8scRMt1PEIFeaylTyokhwbgDP+mV/z5Kq4QeX16REG2RmAaSz1oMwEn7AGMv1TWxXr4nKyugP24q+hTDTrkLaiuoBcESYBM7+KIxKzWuOXwDgAjWscwKed+VAzvyMgmP7iQg+XO1FPvILhiVS4ImnaFkLTyWCDAMBEAon2ojIgQYsT4naXc2OImDEl4ikghp6QwtJsO4KMfKrAvuRsUGy5/WMXD3MiQSU70R5CXsC50AjBjEiaUDOansCyqFNB8uBusUac5NDtx0XxXYiRUxIevdIcRmPzhHbP051T8aIoPSEDQDM74Gj/lsFjBzxDm7hkEvK3shG2It9BvGSgo7NbJsMbUsFh2P2HUAuh6YGZJt2yBTPWQTCtyCKCB0fAiYE30/4CBmMK2rOxnBpHkcvy37Gzi1bgDvBTYdh4iFDIv4lBDaUs0vL5PlAOVNYRoJ1ho/KHHtBJLuPSK6UdoU0HYdFymZmyY7U3oIcI2JGzNhuA3O1Pwck3uaL0ycjRp6DsQuhgqCOQMoBglVcVs4LlH/N2W2ChUpG9M/oL66DVN/9xKB1O8xlGL8OC3V+w3KpQw2Jcb7EX5OejVoDF0saOr1JO1a8SnwFC400XxZM1ZCIBedSUwcHad0MgPoHShkmicDqps4CBm/Che7z0cDcnvZBAVvJSkKid0r2DriNKLu4DECJAUX/B0tG4QpwTETTY8ZRLy"
+    },
+    {
+      id: "LicenseRef-OpenRAIL-PlusPlus-M",
+      source: "Stability-AI/generative-models model_licenses/LICENSE-SDXL1.0@0ad7de9a5cb5",
+      words: 2183,
+      hashes: "HGmItbww0h9EIUIenEF6SJyeMclIUuDbyMSYvmhB9WQUZFmKWGSjUzSZsbXg+9SvsBUznkwqPujokIXBzEaqvfzH3tfEwoeZ3BmOawhzBoGA1lPAXANKCZiaxj84bXTsMM2jO+wm22UIeGnMEPnbcnh4Y5CgE7lwjOErvuw3Yyc0cV7XJM4kd6yW6CEwLV/3hEH6zFTrCOxIy+5N6JazRpQDGcMQ7P5cBEqB8IC62P9MVA5ECPn26YDpXOnkj54LOHvGZszvRRqIzd3F6EQ+SnwMMs1ASG3GECwyjIggaGRYzP8WKLmrOjxtLHH8b6equFR4EdhNXR4QA80zNJKwHkR+E8UM2rGbLJL0A2RhE/gUHt8SHD1eKbyHRVmckGLxMHE1w2wYTiLwszBqrMkWJgRTFGukqG/0FNEmKDyASVTMU+kAiGS/JbSWkvs8jdNSKLDcvvSbQnrk5nP3vFB76kDoRbh8Lq/KoBVLtigwrZSsiod2rPxOF4DvIbH4qB9NDAqMElgGoLEkVqXPrFvdlCj56OJ02LqR3HwliAhIsYjkyt6QKJdIwQxgZNY09XigkNAsN3S1Oee0O4528CX3zOCGnQr49naYaF5j8og1znUQH+oCPOmSUNjmMe6ozvm5uA39w8jcJfQwJuKDgFXuvuQBwb1Ih2BohJoFwyxvu4cc1okf1DetN6ygEg6grn8O0KIMeXiuFGIMov/dfLyuPExzpIywYrD0eALZv6QkluwMLNiRMCXlMDDE9L2UVwgghN6WQUBVBTUw9s5ijA6M2IRbeT9cLDjNaPqMQCQ5e0Rs0Jfo6K5whKhDtnZgpHNtXIEXb4hard14zLaftKMltUCC5txscVPp5LHHt3TnKvoM6rQVjH2Y3cwE7uo85qWQdFj1bzjuWxMQ203n4LIwjKzdTH74MeTnDEoF0aiuD9dE1NRvCG7cKBSQ/C94ekudIKuHXWjxq5cQg8aK5DI1H2h7FRzg77wwzO6z5Pi69VVEr4XaELPscZDTIoZk6zgPBD9igrhPtJf8MYSL6AZ/nJjhg3DIga4GeBxbbsjbfanIRwEwlPXcq2AUns4ky8PjQDXBDvy3BHp0IfFniItkNrxHsDgg8UPT4CCo3rw6XBBIUbrRTGmZFuTaG8VgwSK/gEA0WQySH6H4T7WIpFgSiozW9m/AI5UOZLTJzIxXGLe4i53MBJT/cUQoTlBUrwk0mCQdhJy26l/orAB0kP9Sf8j9+Su8w/cJHGfZYrRcih2Yl/FOMKVedwRxcHqgsOrGrB+PgOzcgIyso74WnJctXNiJRttUIw6D7Oc8zriXySIAq22+EHjNTbBDCyEgsyB3SF7N1mShBKPwBQLn4P62lly9LJ9ABfgarJwHZxyqfvbARLhdbEJTg9TlSTdAHN+GyGBderAYwfT4nKyugP24q+hTDTrkLaiu7Cl3nPy64WEUbOCg5K1XF5xEEnHIzUpRCHYuZ3RJzaZcKlEYAPK8ZkTZFijkHI27SFOT2YjxZc2Qg+XO3JjQtpwXCj6Ixdp2IGLar/iyxH0coPYVGP2k8FjKc8bw3wVc8B+0cvDN6XJoxQF18PqCEfBHdmYIkZMVMBkGcARSh/eEC58HyI4bm3w62JlYfoQ+AKJ9qDgc1ggYELp9iH+SjsgUYycczslEENZX2ty+0+VEKJ9XqDcsSrhMDhssRaJzIPmyCKTvqtNgbO6tTFU6v1SL8CMgNhtrZEKcYOBH/EdcPGD7pPW0euwbbmmETZrreIwjIfRvdRUoHtcEtKK9KDThj0JQr5tWFHSAO0DWl8aYQVo1OPIns6yVthPkhukkuPlm2fQaIHX02pBfGAxf0bg4XfScXpXfKA6J28wujkaIZh+9VNc9soQ9EBGQPjJgBFvG8XSxIGCIjd/v9CZ90DD8rWCkifv5bCaIGjDEbMTMlYI/GFT1ihxruDkwko9iHMuwvoztv7zESrrMZKnzgLD6UDs0gHIszFslXCSHNeI8yi/PME2ZVYj1vqYkdsHISFiwB2gI6ruAFyczeLHqfwx8pFHALxaiGIKmU8RbB7dQ60u8lFXYwaiSE82Qah+hTNxvPuS6uKWUKIKK/MVb+vjF9kJ4xB80KAR06bTNcYIk+fvsGB/UpeSnrtSUXuwwYJvIxdxc1A9cTkr1+F8fcYhJSya8hYVIhG55Jwg0TcrAfEDiwPytQhyqNs70A981zFwP52iponFQCz/QSC6+gGBlYXb4kE9IKMe1iAjE46EMHpNT5O1XckytWOGkQ9MdeMVT7PBVRwskrlngaH1ae1wQexX0s9T0KCOXfLCPtblw5VoFCLHoyqyilwe0J/SMaBM8TdzcnQbkE9WMVBIDvpBVdHs85mu6HPWGtSzB+iUoOIrmVATIRkSRyGjgAwTpXPGMjXDnvLo4N+ac2KlhMAidfndgM8IkgNU2BUQi/WYU/QjPpIjSe1wVHhZItHc1aJgLLnDE3gz8u0QuHD7qQrwxtuWQoVgfYP93pHBc5qb4Gj2ntN9rZGwUO5KwnG00+Ojw1hCL0fSshSWHOGuUZwDAjiq0CCj9XHNIBSiax63AgGYk2PRFYDw44ds4kv41/Fv2MPBe5Ht8ZntIBAT2+BS37fog0RGeCMlN2AgVt85IyiULyDIfe4iYAozoIcI2JGzNhqTM/p50WpZT/NH43yR5vrboNU3/3EoHU0x3KUrYAv9u5ASt+vSCtCb0vxPqwH9ozhBHAr6oIT1eqCVyhdDID6B0oZJokNwGqChe7z1IibcFDG4TS1Cyi/qE3LlpsPfVujD/cOmkrilKYI+LnFBDZs8o9HmgDPh47bCkcBbQ4izXDJGA8WDm4vn4Q+NSFIXmxEwb9/MU39MmvMyPoqgBxuXkxJLZJDkzQcQAoJ8ssK6DeKKTs9z1xfR0r2DrTP+69ZAYV8ngGwukHNksAkCe+vyEQ5O68PdocPBrkJMwD0HsJNmiE1zsoBF0oXVyZOkkMNw78ZzMTqLHzOmP37zoRuDsS/mp"
+    },
+    {
+      id: "LicenseRef-OpenRAIL-PlusPlus-M",
+      source: "Stability-AI/stablediffusion LICENSE-MODEL@cf1d67a6fd5e",
+      words: 2200,
+      hashes: "6Lj75PjGF6YcaYi1vDDSH0QhQh6cQXpInJ4xyUhS4NvIxJi+aEH1ZBRkWYpYZKNTNJmxteD71K+wFTOeTCo+6OiQhcHMRqq9/Mfe18TCh5ncGY5rCHMGgYDWU8BcA0oJmJrGPzhtdOwwzaM77CbbZQh4acwQ+dtyeHhjkKATuXCM4Su+7DdjJzRxXtckziR3rJboITAtX/eEQfrMVOsI7EjL7k3olrNGlAMZwxDs/lwESoHwgLrY/0xUDkQI+fbpgOlc6eSPngs4e8ZmzO9FGojN3cXoRD5KfAwyzUBIbcYQLDKMiCBoZFjM/xYouas6PG0scfxvp6q4VHgR2E1dHhADzTM0krAeRH4TxagAT8MskvQDZGET+BQe3xIcPV4pvIdFWZyQYvH40JiSrMkWJgRTFGukqG/0FNEmKDyASVTMU+kAiGS/JSiw3L70m0J65OZz97xQe+pA6EW4fC6vyqAVS7YoMK2UrIqHdqz8TheA7yGx+KgfTQwKjBJYBqCxJFalz6xb3ZQo+ejidNi6kdx8JYgISLGI5MrekCiXSMEMYGTWNPV4oJDQLDd0tTnntDuOdvAl98zghp0K+PZ2mGheY/KINc51EB/qAjzpklDY5jHuqM75ubgN/cPI3CX0MCbig4BV7r7kAcG9SIdgaISaBcMsb7uHHNaJH9Q3rTesoBIOoK5/DtCiDHl4rhRiDKL/3Xy8rjxMc6SMsGKw9HgC2b+kJJbsDCzYkTAl5TAwxPS9lFcIIITelkFAVQU1MPbOYowOjNiEW3k/XCw4zWj6jEAkOXtEbNCX6OiucISoQ7Z2YKRzbVyBF2+IWq3deMy2n7SjJbVAgubcbHFT6eSxx7d05yr6DOq0FYx9mN3MBO7qPOalkHRY9W847lsTENtN5+CyMIys3Ux++DHk5wxKBdGorg/XRNTUbwhu3CgUkPwveHpLnSCrh11o8auXEIPGiuQyNR9oexUc4O+8MMzus+T4uvVVRK+F2hCz7HGQ0yKGZOs4DwQ/YoK4T7SX/DGEi+gGf5yY4YNwyIGuBngcW27I232pyEcBMJT13KtgFJ7OJMvD40A1wQ78twR6dCHxZ4iLZDa8R7A4IPFD0+AgqN68OlwQSFG60UxpmRbk2hvFYMEiv4BANFkMkh+h+E+1iKRYEoqM1vZvwCOVDmS0ycyMVxi3uIudzASU/3FEKE5QVK8JNJgkHYSctupf6KwAdJD/Un/I/fkrvMP3CUyYomWcwUt8tJFUibRcih2Yl/FOMKVedwRxcHqgsOrGrB+PgOzcgIyso74WnJctXBhJ+IFUIw6D7Oc8zriXySIAq22+EHjNTbBDCyEgsyB3SF7N1mShBKPwBQLn4P62lly9LJ9ABfgarJwHZxyqfvbARLhdbEJTg9TlSTdAHN+GyGBderAYwfT4nKyugP24q+hTDTrkLaiu7Cl3nPy64WEUbOCg5K1XF5xEEnHIzUpRCHYuZ3RJzaZcKlEYAPK8ZkTZFijkHI27SFOT2YjxZc2Qg+XO3JjQtpwXCj4E+fOsrAdlrxyg9hUY/aTwWMpzxvDfBVzwH7Ry8M3pcmjFAXXw+oIR8Ed2ZgiRkxUwGQZwBFKH94QLnwfIjhubfDrYmVh+hD4Aon2oOBzWCBgQun2If5KOyBRjJxzOyUQQ1lfa3L7T5UQon1eoNyxKuEwOGyxFonMg+bIIpO+q02Bs7q1MVTq/VIvwIyA2G2tkQpxg4Ef8R1w8YPuk9bR67BtuaYRNmut4jCMh9G91FSge1wS0or0oNOGPQlCvm1YUdIA7QNaXxphBWjU48iezrJW2E+SG6SS4+WbZ9BogdfTakF8YDF/RuDhd9Jxeld8oDonbzC6ORohmH700SNllkD4yYARbxvF0sSBgiI3f7/QmfdAw/K1gpIn7+WwmiBowxGzEzJWCPxhU9Yoca7g5MJKPYhzLsL6M7b+8xEq6zGSp84Cw+lA7NIByLDgdHH3MWyVcJIc14jzKL88wTZlViPW+piR2wchIWLAHaAjqu1RFocjQvHsXDHykUcAvFqIYgqZTxFsHt1DrS7yUVdjBkGofoUzcbz7kurillCiCivzFW/r4xfZCeMQfNCgEdOm0zXGCJPn77Bgf1KXkp67U3FzUD1xOSvX4Xx9xiElLJryFhUiEbnknCDRNysB8QOLA/K1CHKo2zvQD3zXMXA/naKmicVALP9BILr6AYGVhdviQT0gox7WICMTjoQwek1OkQ9MdeMVT7PBVRwskrlngaH1ae1wQexX0s9T0KCOXfLCPtblw5VoFCLHoyqyilwe0J/SMaBM8TdzcnQbkE9WMVBIDvpBVdHs85mu6HPWGtSzB+iUoOIrmVATIRkSRyGjgAwTpPPZQKXDnvLo4N+ac2KlhMAidfndgM8IkgNU2BUQi/WYU/QjPpIjSe1wVHhZItHc1aJgLLnDE3gz8u0QuHD7qQrwxtuWQoVgfYP93pHBc5qb4Gj2ntN9rZGwUO5KwnG00+Ojw1hCL0fSshSWHOGuUZwDAjiq0CCj9XHNIBagzl/QomsetwIBmJNj0RWA8OOHbOJL+Nfxb9jDwXuR7fGZ7SAQE9vgUt+36INERngjJTdgIFbfOSMolC8gyH3uImAKM6CHCNiRszYakzP6edFqWU/zR+N8keb626DVN/9xKB1NMdylK2AL/buQErfr0grQm9L8T6sB/aM4QRwK+qCE9XqglcoXQyA+gdKGSaJDcBqgoXu89SIm3BQxuE0tQsov6hNy5abD31bow/3DppK4pSmCPi5xQQ2bPKPR5oAz4eO2wpHAW0OIs1wyRgPFg5uL5+EPjUhSF5sRMG/fzFN/TJrzMj6KoAcbl5MSS2SQ5M0HEAKCfLLCug3iik7Pc9cX0dK9g60z/uvWQGFfJ4BsLpBzZLAJAnvr8hEOTuvD3aHDwa5CTMA9B7CTZohNc7KARdKF1cmTpJDDcO/GczE6ix8zpj9+86Ebg7Ev5qQ=="
+    },
+    {
+      id: "LicenseRef-Stability-AI-Non-Commercial-Research-Community",
+      source: "Stability-AI/generative-models model_licenses/LICENCE-SD-Turbo@0ad7de9a5cb5",
+      words: 1139,
+      hashes: "1Lpz5OwywdcQOaX0LIwRjug2ieOwJ4P0oG1FP+hmzIN8SMMp1B+vbyBYCFzMHhH4+NerNHgDZm4ckHJnLLAQImgw6voA575RHEH8iQzn5vp08qnoyDqQoThm4MkYXVfhUAvOHtTdodcEc8DJTN+ystxK8RAUyiS2sLAmRIwGi5ig2uhpBKXVNVye5NgEhWFP7K/K3pyVwv/cmfN8YAk6v1gEy3OM8w7cnK061Fh+rIikaafA4NIdU3QmHCkkisX0OAgmyQg+wMD8KXBSzKq1jCDbZHrs5cRMrPRku/SxXklUeiSv3EOHW2gaT1PstuLqkGBgJwg+Vj78Exk7RCuesuSPTQfEdhpZPGU4MTi0XhNkhGqJsHWRuRADE+78SgA3jC3YIoDskiZYYwyI2NGKW0jSpKJUcof8yOpQKJjcmuNQbgNjtKzIFsTXebtsa7sRpMWp6FDotoKMU3+jdKjTo5Af7S4IgkxghJLxgrAfg7mAeCvSkIPCcSiknhFYmpFcGNaxv9yB4hMYIL3nsI1CwnTi83Xg82yTnM3P0SzKjhrw3Ya7/D79aGQZnTFIDA+o2NGbHSSGXhAocE0iDPm1Mxy00ugQL4eNEKr3UTRLM9EwNxSmTHUZojzDhaQQrP6wwFF7fyjunjfIzuoM5HZLIAzX9ne4gIHGgKfZhNQG6BwIxBfk6IaAD0QwuL1QDez82O+wb6Tlsdkkrl9D1GThE5jG5GnA8MfCBACMN5DbQtfUhaPn6O49VRS/VEQkItV83Mmox0DgZ7Rst079aLDtw5ACbTGE/iRyAB7skBRc29xUbiPxqLUt4xQdvrsU/dMCdJzm/xCGQBWYCh3/8HDbf4xGRfAgmYgsJP7LMTThj0Is3DvbYJtf59DqFW2Yt/G9AFvB01ALkSpYgXi6pPRiklRIR8w09LmMkBAcpmCkIMZQ3eUS7OnGy9g9obe0XhrrLN7TANxc1A9cTkr1NM17ycy+qsR8ho+TxKvKuwg0TcpUrfLKFCn2ypTRNzLA/K1CzFwP52iponFQCz/QSC6+gGBlYXbcBZKlAB1jc4TwC0AMHpNTXD/9tmB3//CcgnbswJ90Icx/a2MkFHcckOHl9Sg8p2bUG7H2gOMHwlCUvoUs9rHn7HPOq6Rdr+zU8kWhcNHrXpRrLFbAXiwiRJHIaFSm3nG4hpCekLIxPHy8lvZ8txiOEOTji6yaR8FoC6Qq6EWNWpSa+90YY4O64HxzA7xvZYHcY+srKI3fSvQcmhMkRltFBABxPix7gBVs8QiOPEIFeaylTyr8+SqueO5ZPXxc5jAQeX16iHtuL6CroK34nKyugP24q+hTDTrkLaiuwLEXHqAXBEmATO/iiMSs1rjl8A4AI1rHMCnnflQM78jIJj+4kIPlztRT7yC4YlUukHEldbC/SG2QtPJYIMAwEVSVB9ngUPSeHJwtq1yHW2nE+J2l3NjiJgxJeIpok6BZ4KMfKrAvuRsUGy5/EH9LPWQeIgcwYxImlAzmp7AsqhTQfLgbNDZWtoyzO0c8bpxG/OEdsw=="
+    },
+    {
+      id: "LicenseRef-Stable-Video-Diffusion-NC-Community",
+      source: "Stability-AI/generative-models model_licenses/LICENSE-SVD@0ad7de9a5cb5",
+      words: 926,
+      hashes: "EP2fkXgDZm4ckHJnLLAQImgw6vr0m0J6aINt6+QzS10ITOPN4CUa98zdUasA575RHEH8iQzn5vp08qnoyDqQoThm4MkYXVfhUAvOHtTdodcEc8DJTN+ystxK8RAUyiS2sLAmRIwGi5ig2uhpBKXVNVye5NgEhWFP7K/K3pyVwv/cmfN8YAk6v1gEy3OM8w7cnK061Fh+rIikaafA4NIdU3QmHCkkisX0OAgmyQg+wMD8KXBSzKq1jCDbZHrs5cRMrPRku/SxXklUeiSv3EOHW2gaT1M4PztxUOi2goxTf6OwGUvI/BMZO0QrnrLkj00HxHYaWTxlODE4tF4TZIRqibB1kbng75o/BMkokJTgOTMQOaX0nDWlz+hmzIN8SMMpSA23MUjFs4fcgeITGCC957CNQsJ04vN14PNsk5zNz9Esyo4a8N2Gu/w+/WhkGZ0xSAwPqNjRmx0khl4QKHBNIlSc8w4QL4eNFFbrtTxRrfA83zU8IFPcryQi1Xxsa7sR3Mmox0DgZ7Rst079aLDtw5ACbTGE/iRyAB7skBRc29xUbiPxqLUt4xQdvrtwhpAcqBOOAnR/fgaMRkXwIJmILCT+yzE04Y9CLNw722CbX+fQ6hVtmLfxvQBbwdNQC5EqWIF4uqT0YpJUSEfMNPS5jJAQHKZgpCDGUN3lEuzpxsvYPaG3tF4a6yze0wDcXNQPXE5K9TTNe8nMvqrEfIaPk8SryrsINE3KVK3yyhQp9sqU0TcywPytQsxcD+doqaJxUAs/0EguvoBgZWF23AWSpfCkKnMMHpNTXD/9tmB3//CcgnbsBABxPsx/a2MkFHcckOHl9Sg8p2bUG7H2gOMHwlCUvoUs9rHnSKU3WShAi9ekXa/s1PJFoXDR616UayxWwF4sIkSRyGhUpt5xMGWH2qxjJHV8vJb2fLcYjlT876sAejCUrJpHwWgLpCroRY1alJr73Rhjg7rgfHMDvG9lgdxj6yuYHsHrdHRIFJwfVMn0HJoTJEZbRSx7gBVs8QiOPEIFeaylTyr8+SqueO5ZPXxc5jAQeX16oKugrficrK6A/bir6FMNOuQtqK6c/dAprPIBMqAXBEmATO/iiMSs1rjl8A4AI1rHMCnnflQM78jIJj+4kIPlztRT7yC4YlUukHEldbC/SG2QtPJYIMAwEVSVB9lUsqkgUEzKecT4naXc2OImDEl4imiToFngox8qsC+5GxQbLn8Qf0s9ZB4iBzBjEiaUDOansCyqFNB8uBusUac5kKZ4JTQ2VraMsztHPG6cRvzhHbM="
+    },
+    {
+      id: "LicenseRef-Tongyi-Qianwen-License-Agreement",
+      source: "QwenLM/Qwen-VL LICENSE@aa00ed04091e",
+      words: 1093,
+      hashes: "5IkxdSR9WnJ04KbxVDq1PxA5pfR0QmHzuMU5qXRUsHGYuu6fLHSWftQyNJ+wOKvB6KmfWfwHQgL0m0J6aINt6+QzS10ITOPN/HLAKuTvGR/oD6EPvEJzDLTS10vsevjW/IS6+JBMI6HEUhfLZO38FiCrh110+ASHiBP2uExTHGLYPbZ64O+8MPQbCrYkxRJjPHSh4YT3YadUZCwltPoaWlBlR+p0mX/aqLOvBig3awVYRxhX+DPX8KR7e3XU/vP3rJVsCWTJzyRcXMkezOZaGVhOkbyUxNfpsHWRudSUpz8oKhNGxDeJyXgC2b+076hk+AnnCkR+g2BEOUhyDKitO7C6Z4QAxea7WPyJZ1i9bV2QLnFJVJzzDjjkTZCsE5TmgIIyb7js5vv4JGMnfLEg+ZT3fm98+NCw4DWYTQiRkxXoEndECMlrpxRc29y8Y2rRsH2/XBBTn4Cw6/EVXDxg++QhVMQkHDxw3NpEGChy1C8UHb678OF0lqB3JMU4aZh/NOGPQlCvm1YUdIA7QNaXxphBWjU48iezhEaQRHwY9Jg0xd/tGAxf0QjBpl6cGV8wnHotLPwIwwj8go94AG6Q2jxwfWeEtXcO8FJ9UQwLn9aAtWMxEIT82xhVpd60mmuyJEouOHiIT3LopmdC+JtVU6idWP5kBGWjlH0d/7RFEd2EZbXPzDEzugD+Jc24tz/xwPgW6OSa7AjsjJwdkDbVETgs328MlQUMsGgRjzxCBXmspU8q0Eb8wCDe9AQQeX16xLJDd5B7mQPIPUrnkDZxWvhvpeJI5lDoNDehiHQEmeXkl4qXBKGuV2w6ltpQZMjjwBCmYCQD09iYtB2agKVeLpxJwEqc6JuumJtkJNxj6ytYEWKccE8lqHQD0YHQXG5XSBao0PicrK6A/bir6FMNOlQeREG48IsQ4BmhFZS9dNdYdPJqAGHQwwQod+UU38BgyCY/uJCD5c7EVmEkaFM1MXwELFAobnTpFA9h1cw42I3sa1o/5F2LMEgCFnwYnduaQG5zUAQKR7HINKq3tH3QLJjySw8MPQTH8Okc26AybQMA/RcYvGn4tpSTE4wMJ+oDcNAEpaBd2N0MT9359GI3cpi71klsYMw6fAoYd/j1L+OQtPJYIMAwEQjIEROI1lP3ZPpsHJxCxZHc2OImWGlu6AxJeIp8qg0c4KMfKrAvuRsUGy5/GKYJPsz4nlgYm5zXZD5H2LAsqhRoP4EMaGfqeiA9ZJ6sUac5aKcTa5yqKTigfzpV/OEds8Aih8ZgcR1nOAJMDzDCW1VgZkm3jElGzbxg3MXQPCkXpOxmw/w99HzQbxkoKOzWybDG1LBYdj9hgK+piAw1Q79k1zlD"
+    },
+    {
+      id: "LicenseRef-Tongyi-Qianwen-Research-License",
+      source: "QwenLM/Qwen Tongyi Qianwen RESEARCH LICENSE AGREEMENT@2df8e8ac450f",
+      words: 1150,
+      hashes: "mM0RByR9WnJovi5CrB02VlQ6tT8QOaX0dEJh87jFOal0VLBxmLrunyx0ln7UMjSfsDirweipn1n8B0IC9JtCemiDbevkM0tdCEzjzfxywCrk7xkf6A+hD7xCcwy00tdL7Hr41vyEuviQTCOhxFIXy2Tt/BYgq4dddPgEh4gT9rhMUxxi2D22euDvvDD0Gwq2JMUSY7T6GlpQZUfqdJl/2qizrwYoN2sFWEcYV/gz1/Cke3t11P7z96yVbAlkyc8kXFzJHszmWhlYTpG8lMTX6bB1kbnUlKc/KCoTRsQ3icl4Atm/tO+oZPgJ5wpEfoNgRDlIcgyorTuwumeEGLEYeUTImW4IYV4+LIcBpdxNeJbA2WO8WPyJZ1i9bV2QLnFJVJzzDjjkTZCsE5TmgIIyb4Cvwa4MC5/WJKsdj5yLLvK47Ob7+CRjJ3yxIPmU935vfPjQsOA1mE0IkZMV6BJ3RAjJa6cUXNvcvGNq0bB9v1wQU5+AsOvxFVw8YPvkIVTEJBw8cNzaRBgoctQvFB2+u/DhdJagdyTFXACuDzhpmH804Y9CUK+bVhR0gDtA1pfGmEFaNTjyJ7OERpBEfBj0mDTF3+0YDF/RCMGmXpwZXzCcei0sVPMQ5LSaa7IkSi44eIhPcuimZ0L4m1VTqJ1Y/mQEZaOUfR3/tEUR3YRltc/MMTO6SMUv+uSa7AjsjJwdkDbVETgs328MlQUMsGgRjzxCBXmspU8q0Eb8wCDe9AQQeX16xLJDd5B7mQPIPUrnkDZxWvhvpeJI5lDoNDehiHQEmeXkl4qXBKGuV2w6ltpQZMjjwBCmYCQD09iYtB2agKVeLpxJwEqc6JuumJtkJNxj6ytYEWKccE8lqHQD0YHQXG5XSBao0PicrK6A/bir6FMNOlQeREG48IsQ4BmhFZS9dNdYdPJqAGHQwwQod+UU38BgyCY/uJCD5c7EVmEkaFM1MXwELFDsTH4bKG506RQPYdXMONiN7GtaP+RdizBIAhZ8GJ3bmkBuc1AECkexyDSqt7R90CyY8ksPDD0Ex/DpHNugMm0DAP0XGLxp+LaUkxOMDCfqA3DQBKWgXdjdDE/d+fRiN3KYu9ZJbGDMOnwKGHf49S/jkLTyWCDAMBF8hpDVQJOzg2T6bBycQsWR3NjiJlhpbugMSXiKfKoNHOCjHyqwL7kbFBsufximCT7M+J5YGJuc12Q+R9iwLKoUaD+BDGhn6nogPWSerFGnOWinE2sgBAkD/OEds7CI4Tr4kaZ0YHEdZzgCTA8wwltVYGZJt4xJRs28YNzF0DwpF6TsZsP8PfR80G8ZKCjs1smwxtSwWHY/YYCvqYgMNUO/ZNc5Q8wsUfCkrgW8BBNB1fR+OvlkJsirKEZGGECgTVAgAVx7aDoUCJQCjkMQVlYWKP2eU/Aof0gU3zJDPJd2cg=="
+    }
+  ]
+};
+
+// server/src/engine/licenses/licenseFingerprint.ts
+var shingleLength = 5;
+var sampleRate = 4;
+function hash(text4) {
+  let value2 = 2166136261;
+  for (let index2 = 0; index2 < text4.length; index2++) {
+    value2 ^= text4.charCodeAt(index2);
+    value2 = Math.imul(value2, 16777619);
+  }
+  value2 ^= value2 >>> 16;
+  value2 = Math.imul(value2, 2246822507);
+  value2 ^= value2 >>> 13;
+  value2 = Math.imul(value2, 3266489909);
+  value2 ^= value2 >>> 16;
+  return value2 >>> 0;
+}
+function sampledShingles(words) {
+  const found = [];
+  for (let at = 0; at + shingleLength <= words.length; at++) {
+    const value2 = hash(words.slice(at, at + shingleLength).join(" "));
+    if (value2 % sampleRate === 0) found.push({ hash: value2, at });
+  }
+  return found;
+}
+function decodeHashes(encoded) {
+  const bytes = Buffer.from(encoded, "base64");
+  const hashes = new Uint32Array(bytes.length / 4);
+  for (let index2 = 0; index2 < hashes.length; index2++) hashes[index2] = bytes.readUInt32LE(index2 * 4);
+  return hashes;
+}
+var loaded;
+function fingerprints() {
+  if (loaded) return loaded;
+  const data = aiLicenseFingerprints_default;
+  if (data.shingleLength !== shingleLength || data.sampleRate !== sampleRate) throw new Error("aiLicenseFingerprints.json was made with other settings: run scripts/make-ai-fingerprints.ts");
+  loaded = compileFingerprints(data.fingerprints);
+  return loaded;
+}
+function compileFingerprints(entries2) {
+  return entries2.map((entry) => {
+    const hashes = decodeHashes(entry.hashes);
+    return { id: entry.id, hashes, set: new Set(hashes) };
+  });
+}
+var relatedShare = 0.6;
+var claimedShare = 0.3;
+var pristineShare = 0.9;
+var modifiedShare = 0.85;
+var removedRun = 6;
+function identifyByFingerprint(read, all2 = fingerprints(), named) {
+  if (all2.length === 0 || read.words.length < 50) return void 0;
+  const shingles = sampledShingles(read.words);
+  const fileSet = new Set(shingles.map((shingle) => shingle.hash));
+  const scored = all2.map((print2) => {
+    let held = 0;
+    for (const value2 of print2.hashes) if (fileSet.has(value2)) held++;
+    let inPrint = 0;
+    for (const shingle of shingles) if (print2.set.has(shingle.hash)) inPrint++;
+    const share2 = print2.hashes.length ? held / print2.hashes.length : 0;
+    const ownShare = shingles.length ? inPrint / shingles.length : 0;
+    return { print: print2, share: share2, ownShare, score: share2 + ownShare > 0 ? 2 * share2 * ownShare / (share2 + ownShare) : 0 };
+  }).sort((a, b) => b.score - a.score);
+  const claimed = named === void 0 ? void 0 : scored.find((entry) => entry.print.id === named && entry.share >= claimedShare);
+  const [best, next] = claimed ? [claimed, void 0] : [scored[0], scored.find((entry) => entry.print.id !== scored[0]?.print.id)];
+  if (!best || best.share < (claimed ? claimedShare : relatedShare)) return void 0;
+  const { print, share } = best;
+  if (next && next.share >= pristineShare && best.score - next.score < 0.03) return void 0;
+  let run = 0;
+  let longest = 0;
+  for (const value2 of print.hashes) {
+    run = fileSet.has(value2) ? 0 : run + 1;
+    longest = Math.max(longest, run);
+  }
+  const outside = new Uint8Array(read.words.length);
+  const inside = new Uint8Array(read.words.length);
+  for (const { hash: value2, at } of shingles) (print.set.has(value2) ? inside : outside).fill(1, at, at + shingleLength);
+  const addedLines = /* @__PURE__ */ new Set();
+  let addedWords = 0;
+  for (let index2 = 0; index2 < read.words.length; index2++) {
+    if (!outside[index2] || inside[index2]) continue;
+    addedWords++;
+    addedLines.add(read.lines[index2]);
+  }
+  const added = findAddedTerms([...addedLines].sort((a, b) => a - b).map((line) => read.textLines[line]).join("\n"));
+  const removed = longest >= removedRun;
+  const confidence = Math.round(Math.min(0.99, share) * 100) / 100;
+  if (!added && !removed) return share >= pristineShare ? { license: print.id, confidence } : void 0;
+  if (added && !removed && share < modifiedShare) return void 0;
+  const removedWords = (print.hashes.length - Math.round(share * print.hashes.length)) * sampleRate;
+  if (removed && addedWords > 0.25 * removedWords && !(added && share >= modifiedShare)) return void 0;
+  const name = print.id.replace(/^LicenseRef-/u, "");
+  return {
+    license: `LicenseRef-modified-${name}`,
+    confidence,
+    basedOn: print.id,
+    ...added ? { addedText: added } : {},
+    ...removed ? { note: `the ${print.id} text with about ${Math.round((1 - share) * 100)}% of it missing (a run of about ${longest * sampleRate} words)` } : {}
+  };
+}
+
 // server/src/engine/licenses/identifyLicenseText.ts
 function computeTemplates(full) {
   const byText = /* @__PURE__ */ new Map();
@@ -24966,7 +25164,13 @@ function identifyUncached(text4) {
     return none(round(undecided[0].coverage), { candidates: candidates2, note: `the text is close to ${candidates2.join(", ")}, and does not say which` });
   }
   const covered = decided.reduce((sum, part) => sum + part.end - part.start, 0);
+  const mostlyOther = covered < 0.5 * read.words.length && !saysDualLicensed(text4);
   const found = covered < 0.5 * read.words.length ? identifyAiLicenseText(text4) : void 0;
+  const printed = mostlyOther ? identifyByFingerprint(read, void 0, found?.id) : void 0;
+  if (printed && !(printed.basedOn && found && found.id !== printed.basedOn)) {
+    const { license, confidence, ...modified } = printed;
+    return { license, confidence, method: "full-text", parts: [{ license, startLine: 1, endLine: read.textLines.length }], ...modified };
+  }
   const ai = found && !saysDualLicensed(text4) ? found : void 0;
   if (ai) return { license: ai.id, confidence: ai.confidence, method: "key-phrases", parts: [] };
   if (decided.length > 0) return fromParts(read, decided, undecided);
@@ -42331,7 +42535,7 @@ function formatGithub(report) {
 // server/src/cli/gitlabReporter.ts
 var import_node_crypto = require("node:crypto");
 var severity = { error: "major", warning: "minor", info: "info" };
-function fingerprints(findings) {
+function fingerprints2(findings) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const key = `${finding.rule}\0${finding.file}\0${finding.message}`;
@@ -42341,7 +42545,7 @@ function fingerprints(findings) {
   });
 }
 function codeQualityIssues(report) {
-  const prints = fingerprints(report.findings);
+  const prints = fingerprints2(report.findings);
   return report.findings.map((finding, index2) => ({
     description: finding.message,
     check_name: finding.rule,

@@ -14,8 +14,9 @@
 //    main license `AND` bundled notices); GNU licenses take -only/-or-later
 //    from the file's own notice; sentences the license does not have that add
 //    a condition make it `LicenseRef-modified-<id>` (addedTerms.ts).
-// AI and source-available licenses without SPDX texts are recognised by their
-// catalogued phrases (aiLicenseText.ts); short notices ("Licensed under the
+// AI and source-available licenses without SPDX texts are recognised by a
+// fingerprint of their official text where it is public (licenseFingerprint.ts),
+// else by their catalogued phrases (aiLicenseText.ts); short notices ("Licensed under the
 // Apache License, Version 2.0 …") by licenseNotice.ts.
 import { spdxLicense } from './spdxCatalog.js';
 import { readLicenseWords, type LicenseWords } from './licenseTextWords.js';
@@ -23,6 +24,7 @@ import { holder, templateWords } from './licenseTemplateText.js';
 import { findAddedTerms, findExclusions, offersChoice, saysDualLicensed } from './addedTerms.js';
 import { identifyNotice } from './licenseNotice.js';
 import { identifyAiLicenseText } from './aiLicenseText.js';
+import { identifyByFingerprint } from './licenseFingerprint.js';
 import { gnuVariant, isGnu } from './gnuVariant.js';
 
 export interface IdentifiedPart {
@@ -454,7 +456,17 @@ function identifyUncached(text: string): Identification {
   }
   // a short license text inside a long one of another kind (the MIT sentence "The above copyright notice …" in an AI model license)
   const covered = decided.reduce((sum, part) => sum + part.end - part.start, 0);
+  const mostlyOther = covered < 0.5 * read.words.length && !saysDualLicensed(text);
+  // the official text of a catalog license, by its fingerprint: pristine, or modified (added conditions, a clause removed)
   const found = covered < 0.5 * read.words.length ? identifyAiLicenseText(text) : undefined;
+  // checked against the fingerprint of the license its title and phrases name, if that one is related
+  const printed = mostlyOther ? identifyByFingerprint(read, undefined, found?.id) : undefined;
+  // a "modified" copy whose own title and phrases name another catalog license is that license's text (another
+  // version of a family whose fingerprint is not bundled), not a modification
+  if (printed && !(printed.basedOn && found && found.id !== printed.basedOn)) {
+    const { license, confidence, ...modified } = printed;
+    return { license, confidence, method: 'full-text', parts: [{ license, startLine: 1, endLine: read.textLines.length }], ...modified };
+  }
   const ai = found && !saysDualLicensed(text) ? found : undefined;
   if (ai) return { license: ai.id, confidence: ai.confidence, method: 'key-phrases', parts: [] };
   if (decided.length > 0) return fromParts(read, decided, undecided);
