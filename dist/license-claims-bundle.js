@@ -21675,7 +21675,7 @@ var aiLicenses_default = {
       spdx: null,
       name: "Tencent Hunyuan Community License Agreement",
       shortName: "Tencent Hunyuan Community License",
-      url: "https://github.com/Tencent/HunyuanVideo/blob/main/LICENSE.txt",
+      url: "https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/main/LICENSE.txt",
       category: "ai-model",
       osiApproved: false,
       hfIds: [],
@@ -21687,30 +21687,31 @@ var aiLicenses_default = {
       restrictions: [
         {
           kind: "regional",
-          text: "the license does not apply in the European Union, the United Kingdom and South Korea"
+          text: "the license does not apply in the European Union, the United Kingdom and South Korea: rights are granted for the Territory only, and use of the works or their output outside it is unlicensed (\xA71(l), \xA72, \xA75(c); HunyuanVideo text of 3 Dec 2024 \u2014 the HunyuanDiT text of 14 May 2024 had no such exclusion)"
         },
         {
           kind: "user-threshold",
-          text: "products with more than 100 million monthly active users need a license from Tencent"
+          text: "licensees whose products had more than 100 million monthly active users must request a license, which Tencent may grant at its sole discretion (\xA74)"
         },
         {
           kind: "acceptable-use",
-          text: "use must follow the acceptable use policy"
+          text: "use must follow the Acceptable Use Policy of Exhibit A (incorporated by reference), which also forbids military use (\xA75(a))"
         },
         {
           kind: "no-improving-other-models",
-          text: "outputs may not be used to improve other AI models (except Hunyuan derivatives)"
+          text: "the works and their output may not be used to improve any other AI model, other than Tencent Hunyuan or its derivatives (\xA75(b); 'any other large language model' in the May 2024 text)"
         }
       ],
-      reason: "it excludes whole territories, caps monthly active users and binds use to an acceptable-use policy",
+      reason: "it excludes the European Union, the United Kingdom and South Korea, caps monthly active users, binds use to an acceptable-use policy and forbids using the model or its output to improve other AI models",
       textPhrases: [
         "tencent hunyuan community license agreement"
       ],
-      verified: false,
+      verified: true,
       sources: [
-        "Tencent HunyuanVideo / Hunyuan-Large LICENSE.txt (terms as published with the models)"
+        "Tencent-Hunyuan/HunyuanVideo LICENSE.txt, commit 0865a213e0e6 (Tencent HunyuanVideo release of 3 Dec 2024; read for this entry)",
+        "Tencent/HunyuanDiT LICENSE.txt, commit 8ba87c20313c (release of 14 May 2024, without the territory exclusion; read for this entry)"
       ],
-      notes: "Not checked against a copy in the labelled sets; the name phrase alone identifies it."
+      notes: "Name, URL and restrictions checked against the two texts above; both are fingerprinted (data/aiLicenseFingerprints.json). Later Hunyuan releases keep the territory exclusion under model-specific titles."
     }
   ]
 };
@@ -24768,6 +24769,18 @@ var aiLicenseFingerprints_default = {
       source: "Stability-AI/generative-models model_licenses/LICENSE-SVD@0ad7de9a5cb5",
       words: 926,
       hashes: "EP2fkXgDZm4ckHJnLLAQImgw6vr0m0J6aINt6+QzS10ITOPN4CUa98zdUasA575RHEH8iQzn5vp08qnoyDqQoThm4MkYXVfhUAvOHtTdodcEc8DJTN+ystxK8RAUyiS2sLAmRIwGi5ig2uhpBKXVNVye5NgEhWFP7K/K3pyVwv/cmfN8YAk6v1gEy3OM8w7cnK061Fh+rIikaafA4NIdU3QmHCkkisX0OAgmyQg+wMD8KXBSzKq1jCDbZHrs5cRMrPRku/SxXklUeiSv3EOHW2gaT1M4PztxUOi2goxTf6OwGUvI/BMZO0QrnrLkj00HxHYaWTxlODE4tF4TZIRqibB1kbng75o/BMkokJTgOTMQOaX0nDWlz+hmzIN8SMMpSA23MUjFs4fcgeITGCC957CNQsJ04vN14PNsk5zNz9Esyo4a8N2Gu/w+/WhkGZ0xSAwPqNjRmx0khl4QKHBNIlSc8w4QL4eNFFbrtTxRrfA83zU8IFPcryQi1Xxsa7sR3Mmox0DgZ7Rst079aLDtw5ACbTGE/iRyAB7skBRc29xUbiPxqLUt4xQdvrtwhpAcqBOOAnR/fgaMRkXwIJmILCT+yzE04Y9CLNw722CbX+fQ6hVtmLfxvQBbwdNQC5EqWIF4uqT0YpJUSEfMNPS5jJAQHKZgpCDGUN3lEuzpxsvYPaG3tF4a6yze0wDcXNQPXE5K9TTNe8nMvqrEfIaPk8SryrsINE3KVK3yyhQp9sqU0TcywPytQsxcD+doqaJxUAs/0EguvoBgZWF23AWSpfCkKnMMHpNTXD/9tmB3//CcgnbsBABxPsx/a2MkFHcckOHl9Sg8p2bUG7H2gOMHwlCUvoUs9rHnSKU3WShAi9ekXa/s1PJFoXDR616UayxWwF4sIkSRyGhUpt5xMGWH2qxjJHV8vJb2fLcYjlT876sAejCUrJpHwWgLpCroRY1alJr73Rhjg7rgfHMDvG9lgdxj6yuYHsHrdHRIFJwfVMn0HJoTJEZbRSx7gBVs8QiOPEIFeaylTyr8+SqueO5ZPXxc5jAQeX16oKugrficrK6A/bir6FMNOuQtqK6c/dAprPIBMqAXBEmATO/iiMSs1rjl8A4AI1rHMCnnflQM78jIJj+4kIPlztRT7yC4YlUukHEldbC/SG2QtPJYIMAwEVSVB9lUsqkgUEzKecT4naXc2OImDEl4imiToFngox8qsC+5GxQbLn8Qf0s9ZB4iBzBjEiaUDOansCyqFNB8uBusUac5kKZ4JTQ2VraMsztHPG6cRvzhHbM="
+    },
+    {
+      id: "LicenseRef-Tencent-Hunyuan-Community-License",
+      source: "Tencent-Hunyuan/HunyuanVideo LICENSE.txt@0865a213e0e6",
+      words: 2399,
+      hashes: "CNPdBmBim2hwu2qP+L+m2igYBeoMzQ/jDLdzG/ibtNPEGkrNrIpwOaSaNbTc9XauVDq1P1DX3RYQHmC7mLrunyx0ln7UMjSfsDirwSzrS0MQ65StZHLEGShCufPoB6FjkPlu7cAxWUj0m0J6aINt6wAUA0Q4fbPRrIG1qKQtnvccW2IuZOFfvYD3W7G4RGF1iL7wk8wmu2OMUCFIQKM0WDQi63OsyCe7uLZcPLAsdZVwL3xCQLZtx+CITpHoD6EPvEJzDLTS10vsevjW/IS6+JBMI6Hw2WxHrFqJ0SCrh10YZL2CXFzJHvz3i550JTIZEAIw1ogl/xSUxNfpADweaQQVqBIoEU9OlGfZ6Jhulh0UkgesSAMHA1gkFpGE4WZOpLX/ViDaoG68rj3gWBywYaRdn648zJv8iDeZKqjO5zdUTd7ilOoMB0h51Om4y7M/MCXlMDDE9L2sFLshLGijElzhbDmcYjuIMExKQERmpOrEBaiRqPEFNHSUaLDcIn9V3Gj1dmxBEHjMGJVXXDjWS8BjJa24CRnf9GqVTXzXn+sgd2pmZPBh/8wVUbYMcyjapDIkKUxaqpjEfoAcrLeUFFABsoP4pIc+tPIowgzhVoV0mX/aqLOvBig3awVYRxhX+DPX8KR7e3XU/vP3sGGupWAqsoEstm+bZAPl8gRfClKIhGL+POARCCgGT11oXaQI2D22euDvvDB4Atm/tG6KEwCKrFn0OGazfIwChVi9bV3gYEdrVJzzDhT9Wtqs8abyrBOU5oCCMm/wtbs5aIAdVDwNaZ9kqfOAXNwlL9T6FUsM32hKUGLD6JxHTNb8GZd5SGNbItyB4hMYIL3nvPdgNrwaV/BQ1uy6oMiVNQgkZYKYHGL2DJKooLTRcAzwyI5ZqFvEuRRc29y8Y2rRsH2/XDhbIqdcPGD7AP9SIPTTTJ8oYFjtLL0kPIBhkzsYIxSomNhXX2RiIPgoLrqVGPYPG3Ckm3aQLUk7MJvkyVA5eMSYYgtoYADTGggvTV0QeNIfUDbA8YSkzR8U0PcqNOGPQlCvm1YUdIA7QNaXxphBWjVEzE33xIhn/EAmT3sEtH6q6LzOwjjyJ7MYDF/RCDy1ggjBpl6cGV8wNCfA9wiWztFEbh84OI+uNDDd6QjMQgnC+DDaDOR6+MKAp9TWHFVRQsQrSdPAiZIxmEjoVnjq2/X4oIWWPHB9Z9yoQMRE9kdlRESsB+RUsbFo2Lsp/Aqq26CXwXUgwYt3dDteuSz7K5DMjxitiALGM+hKDVh8Owu0WGUFwKjwkFsUOKDsiHma7cB5mXlY4enYAHmh9si989JUghNnkCbLp0D5XnUYwGF6pOx0chAMIsTUVvmqTDp+Paz0ZFLMtkfUrPJg7NSPrdtYfoQ+nHhoMYhwoUx8fFbt9O2a4HS4nsPcU6kgaODYw5hXaKSMrUNFGOOMxKCZVeBUIWnzpG8yCmBVlpaE8AtAcCkjiIj0i40IM1OoJMJPCQBObBVwaVv7OPfFwkjQmSoIE1Kp6HBJsQjzJt3EC4EYFL3L45DliyBIs97++B+8ejyXvwBITSeVbD0+8PhIDKig76ecVN2SjwwYZpvU63ixTJn69VhoA/vQRvzA8Okc2+z6Eu10u8weyEnVTGABzGTExHX79F+O4ny8lvZ8txiOeKVg7US9c8BYM1hj6EWNWpSa+90YY4O64HxzA7xvZYHcY+srLKPtZnzrki1YOwcuaDwDGUimRYbET/8n6KgI/9SzpiAAnS4tiALJW5jRsqtgjDkNSNV3bWTENUCsfKFdoI7GhhBFOXCAa543cE8lqHQD0YHQXG5XSBao0PicrK6A/bir6FMNOlQeREEQFAe/7AaTTbjwixA0bDPFWHTyagBh0MMEKHflFN/AYMgmP7iQg+XOxFZhJGhTNTHIiJagDJTff3wKGHf49S/jkLTyWCDAMBHw73c3+HFSsdhhxhVoVO3cCEuJR5BDs6m4tgp7wHtz7GCgBMHwWxOFdNxPs8w42I3sa1o/ANi7VlQrfsEQJxxAMCLGhzQOIPH8NAChBE3cV8y+qsSUJ7IASAIWfIhes+Aojarm7AHQlCB5FlJcuYVv6KmO1MDwHPdoqaJxUAs/0DT6Qd44AGgpsMDDuVDUHCU8u0wmtAehcpDf6tegK9HymG/vShg7yytY48efiHKYvxi55ZkQM+BsQHx/6yg8p2YQN2suTPbP9YjD4Muomj6V4Mw625iz8HeoC91kHH4GQqCQzRS48CFyjKrhVgScOtbAXiwiRJHIaFSm3nFk+mwcnELFkdzY4iZYaW7oDEl4inyqDRzgox8qsC+5GxQbLn8Ypgk+zPieWBibnNdkPkfYsCyqFAhCKA+sUac5BEiky9jangigfzpV/OEds8Aih8ZgcR1nOAJMDzDCW1VgZkm3jElGzbxg3MXQPCkXpOxmw5xhvnf8PfR80G8ZKCjs1smwxtSwWHY/YXRM2gFUn9HOBFmv+hyCjKyMCiXiTDMvRLR/fpJs3csudF/9vUgzACZcojlVgBmIJujnG2Jcv6Qx/K9QzADnCtkox2Yr3JJ7DQx1fDgAHfR2jL/vrsgyH3uImAKMfKcUgyS2qljcm+cChBFCYEy+WKzI+9MKxHSreahTDmF4UYIoIAn4tpTFrercgavq1PU8ecwDq2h0CY+QPB53sfzR+N8keb626DVN/9xKB1OczS0gNNXGVJR6wAFMdylK2AL/buQErfr0grQm9L8T6gRSlCZY6VHwrLOPGxCbr0acst15VEBRykykf0moJXKF3JTV0TjKBgVEzRpTgKRC2dBL4pzUuhmJiAJHpkhZAXC8loOUnKjaJDSB48DwOtakzPeH7JR3o7OsIZzkoOxisRA9l5sIbCGJFLxMrbBtDa4EZvTXWEi9NWhDaj0kl4r3OJ5UsnTVxuK8YM7+GDRxaOgWyN2cYfR0yK7WjliPFPNIGpbQqM8nd2SU8d9U82IhrJVENHgzrXyglANYGGnOkTj0Pi+sd7RzSIm3Bdga9O5onYL9fGkX/6z2TGYw/3DppK4pSmCPi5ywmUAuxDr51txtcpQo9HmgDPh47bCkcBbQ4izXDJGA8WDm4vn4Q+NSFIXmxEwb9/MU39MmvMyPoqgBxuXkxJLZJDkzQcQAoJ8ssK6DeKKTs6zvkxXU/9dsQMt+hnTswipc0st4CH70IozH9QYM0o70"
+    },
+    {
+      id: "LicenseRef-Tencent-Hunyuan-Community-License",
+      source: "Tencent/HunyuanDiT LICENSE.txt@8ba87c20313c",
+      words: 2297,
+      hashes: "CNPdBnBFn5u0BPn14I1dDVQ6tT9Q190WEB5gu5i67p8sdJZ+1DI0n7A4q8Es60tDEOuUrWRyxBkoQrnz6AehY5D5bu3AMVlI9JtCemiDbesAFANEYJFjPqyBtaikLZ73HFtiLmThX72A91uxuERhdYi+8JPMJrtjjFAhSECjNFg0IutzrMgnu7i2XDywLHWVcC98QkC2bcfgiE6R6A+hD7xCcwy00tdL7Hr41vyEuviQTCOh8NlsR6xaidEgq4ddGGS9glxcyR7894uedCUyGRACMNaIJf8UlMTX6QA8HmkEFagSKBFPTpRn2eiYbpYdFJIHrEgDBwNYJBaRhOFmTqS1/1Yg2qBuvK494FgcsGGkXZ+uPMyb/Ig3mSqozuc3VE3e4pTqDAdIedTpuMuzPzAl5TAwxPS9rBS7ISxooxJc4Ww5nGI7iDBMSkBEZqTqxAWokajxBTR0lGiw3CJ/Vdxo9XZsQRB4zBiVV1w41kvAYyWtuAkZ3/RqlU1815/rIHdqZmTwYf/MFVG2DHMo2qQyJClMWqqY9BNST6y3lBRQAbKD+KSHPrTyKMIM4VaFdJl/2qizrwYoN2sFWEcYV/gz1/Cke3t11P7z97BhrqX49gaGJDNBBTyTNHkMl+4siIRi/riyaCrYPbZ64O+8MHj5i6iou/6m8MuGcngC2b+0booTAIqsWVi9bV3gYEdrVJzzDhT9Wtqs8abyrBOU5oCCMm/wtbs5aIAdVDwNaZ9kqfOAXNwlL9T6FUsM32hKUGLD6JxHTNb8GZd5SGNbItyB4hMYIL3nvPdgNrwaV/BcU0retL9lh4wBCUIIJGWCmBxi9gySqKC00XAM8MiOWahbxLkUXNvcvGNq0bB9v1w4WyKnXDxg+wD/UiD000yfKGBY7Sy9JDyAYZM7GCMUqJjYV19kYiD4KC66lRj2DxtwpJt2kC1JOzCb5MlQOXjEmGILaCg97404NVsvRNdsPQgvTV0QeNIfUDbA8YSkzR8U0PcqNOGPQlCvm1YUdIA7QNaXxphBWjVEzE33xIhn/EAmT3sEtH6q6LzOwjjyJ7MYDF/RCDy1ggjBpl6cGV8wMN3pCMxCCcL4MNoM5Hr4woCn1NYcVVFCxCtJ08CJkjGYSOhWeOrb9fighZY8cH1n3KhAxET2R2VERKwH5FSxsWjYuyn8CqrboJfBdSDBi3d0O165LPsrkMyPGK2IAsYz6EoNWHw7C7RYZQXAqPCQWxQ4oOyIeZrtwHmZeVjh6dgAeaH2yL3z0lSCE2eQJsunQPledRjAYXqk7HRyEAwixNRW+apMOn49rPRkUsy2R9Ss8mDs1I+t21h+hD6ceGgxiHChTHx8Vu307ZrgdLiew9xTqSBo4NjDmFdopIytQ0UY44zEoJlV4FQhafOkbzIKYFWWloTwC0BwKSOIiPSLjSTCTwmYcrGxuLc/8ZDliyBIs97++B+8ejyXvwBITSeVbD0+8PhIDKig76ecVN2SjwwYZpvU63ixTJn69VhoA/vQRvzA8Okc2+z6Eu10u8weyEnVTGABzGTExHX79F+O4ny8lvZ8txiOeKVg7US9c8BYM1hj6EWNWpSa+90YY4O64HxzA7xvZYHcY+srLKPtZnzrki1YOwcuaDwDGUimRYbET/8n6KgI/9SzpiDUwq5IdMuhV4gCyVuY0bKrYIw5DUjVd21kxDVArHyhXaCOxoYQRTlwgGueN3BPJah0A9GB0FxuV0gWqND4nKyugP24q+hTDTpUHkRBEBQHv+wGk0248IsQNGwzxVh08moAYdDDBCh35RTfwGDIJj+4kIPlzsRWYSRoUzUxyIiWoAyU3398Chh3+PUv45C08lggwDAR8O93N/hxUrHYYcYVaFTt3AhLiUeQQ7OpuLYKe8B7c+xgoATB8FsThXTcT7PMONiN7GtaPwDYu1ZUK37BECccQDAixoc0DiDx/DQAoQRN3FfMvqrElCeyAEgCFnyIXrPgKI2q5uwB0JQgeRZSXLmFb+ipjtTA8Bz3aKmicVALP9A0+kHeOABoKbDAw7lQ1BwlPLtMJrQHoXKQ3+rXoCvR8phv70oYO8srWOPHn4hymL8YueWZEDPgbEB8f+soPKdmEDdrLkz2z/WIw+DLqJo+leDMOtuYs/B3qAvdZBx+BkKgkM0UuPAhcoyq4VYEnDrWwF4sIkSRyGhUpt5xZPpsHJxCxZHc2OImWGlu6AxJeIp8qg0c4KMfKrAvuRsUGy5/GKYJPsz4nlgYm5zXZD5H2LAsqhQIQigPrFGnOQRIpMvY2p4IoH86VfzhHbPAIofGYHEdZzgCTA8wwltVYGZJt4xJRs28YNzF0DwpF6TsZsOcYb53/D30fNBvGSgo7NbJsMbUsFh2P2F0TNoBVJ/RzgRZr/ocgoysjAol4kwzL0S0f36SbN3LLnRf/b1IMwAmXKI5VYAZiCbo5xtiXL+kMQg63F5gNkbG/F/op/yvUMwA5wrZKMdmK9ySew0MdXw4wJcO+cgyH3uImAKMfKcUgyS2qlh4wluoTL5YrHC7KDnof/UUfPvlEqhTDmF4UYIoIAn4tsj70wrU9Tx5zAOraHQJj5A8HnexSFPAFvzR+N8keb626DVN/9xKB1PYyCVQqPD3OEx3KUrYAv9u5ASt+vSCtCb0vxPqwIFX7xCbr0acst153Om3yKglcoVEzRpTgKRC2dBL4pzUuhmJiAJHpkhZAXC8loOUVJIFipR3o7OsIZzkoOxisRA9l5sIbCGJFLxMrbBtDa4EZvTXWEi9NWhDaj0kl4r3OJ5UsvgARZkYNHFo8K2YmJxh9HTIrtaOWI8U80galtCozyd3ZJTx3wSUjodsFmybVPNiIayVRDR4M618oJQDWMhw/uU49D4vnGVxp0iJtwXYGvTuaJ2C/XxpF/+s9kxmMP9w6aSuKUpgj4uc4DvJKyj0eaAM+HjtsKRwFtDiLNcMkYDxYObi+fhD41IUhebETBv38xTf0ya8zI+iqAHG5eTEktkkOTNBxACgnyywroN4opOz1Fsd1hjDe7107MIqXNLLeAh+9CKMx/UGDNKO9A=="
     },
     {
       id: "LicenseRef-Tongyi-Qianwen-License-Agreement",

@@ -10,7 +10,10 @@
 // id) and from `--text` arguments: a catalog id, a local copy of the official
 // text read from a public repository, and where it was read
 // ("owner/repo path@commit"). Only the data file is committed; the runtime
-// never reads these texts.
+// never reads these texts. The committed data also holds the two Tencent
+// Hunyuan Community License texts, given with
+//   --text 'LicenseRef-Tencent-Hunyuan-Community-License=<copy>=Tencent-Hunyuan/HunyuanVideo LICENSE.txt@0865a213e0e6'
+//   --text 'LicenseRef-Tencent-Hunyuan-Community-License=<copy>=Tencent/HunyuanDiT LICENSE.txt@8ba87c20313c'
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aiLicense } from '../server/src/engine/licenses/licenseKnowledge.js';
