@@ -24943,10 +24943,14 @@ var none = (confidence = 0, extra = {}) => ({ license: null, confidence, method:
 function identifyUncached(text4) {
   const read = readLicenseWords(text4);
   if (read.words.length < 5) return fromIdentifierLines(read) ?? none();
+  const sectioned = namedSectionRule.test(text4) ? fromSections(text4) : void 0;
+  if (sectioned) return sectioned;
   const parts = fullTextParts(read);
   const decided = parts.filter((part) => part.license !== null);
   const undecided = parts.filter((part) => part.license === null);
   if (decided.length === 0 && undecided.length > 0) {
+    const sectioned2 = fromSections(text4);
+    if (sectioned2) return sectioned2;
     const candidates2 = [...new Set(undecided.flatMap((part) => part.candidates))];
     return none(round(undecided[0].coverage), { candidates: candidates2, note: `the text is close to ${candidates2.join(", ")}, and does not say which` });
   }
@@ -24964,6 +24968,27 @@ function identifyUncached(text4) {
   const notice = identifyNotice(text4, read.words.length);
   if (notice) return { ...notice, method: "notice", parts: [] };
   return fromIdentifierLines(read) ?? none();
+}
+var namedSectionRule = /^\s*[-=*_#]{3,}\s*(?:licen[cs]e|copyright)\s+(?:for|of)\b/imu;
+var sectionRule = /^\s*(?:[-=*_#]{3,}\s*(?:licen[cs]e|copyright)\s+(?:for|of)\b.*|[-=*_]{10,}\s*)$/iu;
+function fromSections(text4) {
+  const lines2 = text4.split(/\r\n|\r|\n/u);
+  const starts = [0];
+  lines2.forEach((line, index2) => {
+    if (index2 > 0 && sectionRule.test(line)) starts.push(index2);
+  });
+  if (starts.length < 2) return void 0;
+  const sections = starts.map((start, index2) => ({ start, end: index2 + 1 < starts.length ? starts[index2 + 1] : lines2.length })).filter(({ start, end }) => lines2.slice(start, end).join(" ").split(/\s+/u).length >= 20);
+  if (sections.length < 2) return void 0;
+  const found = sections.map((section) => ({ section, identified: identifyUncached(lines2.slice(section.start, section.end).join("\n")) }));
+  const [main] = found;
+  if (!main.identified.license || found.some(({ identified }) => identified.basedOn)) return void 0;
+  const named = found.filter(({ identified }) => identified.license && !identified.basedOn);
+  const names = [];
+  for (const { identified } of named) if (!names.includes(identified.license)) names.push(identified.license);
+  const parts = named.map(({ section, identified }) => ({ license: identified.license, startLine: section.start + 1, endLine: section.end }));
+  const license = names.length === 1 ? names[0] : names.map((name) => name.includes(" ") ? `(${name})` : name).join(" AND ");
+  return { license, confidence: Math.min(...named.map(({ identified }) => identified.confidence)), method: "full-text", parts };
 }
 function fromIdentifierLines(read) {
   const ids = [...new Set(read.spdxIdentifiers)];

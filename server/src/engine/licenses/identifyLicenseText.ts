@@ -447,10 +447,15 @@ const none = (confidence = 0, extra: Partial<Identification> = {}): Identificati
 function identifyUncached(text: string): Identification {
   const read = readLicenseWords(text);
   if (read.words.length < 5) return fromIdentifierLines(read) ?? none();
+  // sections headed "LICENSE FOR <component>" are read one by one
+  const sectioned = namedSectionRule.test(text) ? fromSections(text) : undefined;
+  if (sectioned) return sectioned;
   const parts = fullTextParts(read);
   const decided = parts.filter((part): part is Part & { license: string } => part.license !== null);
   const undecided = parts.filter((part) => part.license === null);
   if (decided.length === 0 && undecided.length > 0) {
+    const sectioned = fromSections(text);
+    if (sectioned) return sectioned;
     const candidates = [...new Set(undecided.flatMap((part) => part.candidates))];
     return none(round(undecided[0].coverage), { candidates, note: `the text is close to ${candidates.join(', ')}, and does not say which` });
   }
@@ -473,6 +478,38 @@ function identifyUncached(text: string): Identification {
   const notice = identifyNotice(text, read.words.length);
   if (notice) return { ...notice, method: 'notice', parts: [] };
   return fromIdentifierLines(read) ?? none();
+}
+
+// "------ LICENSE FOR pix2pix ------", "==========": a line that starts another license's section
+const namedSectionRule = /^\s*[-=*_#]{3,}\s*(?:licen[cs]e|copyright)\s+(?:for|of)\b/imu;
+const sectionRule = /^\s*(?:[-=*_#]{3,}\s*(?:licen[cs]e|copyright)\s+(?:for|of)\b.*|[-=*_]{10,}\s*)$/iu;
+
+/**
+ * A file whose licenses stand in sections under separator lines (a project's BSD-2-Clause, then "LICENSE FOR
+ * pix2pix" and "LICENSE FOR DCGAN" with other BSD texts), where one alignment over the whole would bridge
+ * them and read siblings it cannot tell apart, or the wrong one: each section alone. The first section must be decided (it is the project's
+ * own license); sections nothing names are left out, as bundled notices are.
+ */
+function fromSections(text: string): Identification | undefined {
+  const lines = text.split(/\r\n|\r|\n/u);
+  const starts = [0];
+  lines.forEach((line, index) => {
+    if (index > 0 && sectionRule.test(line)) starts.push(index);
+  });
+  if (starts.length < 2) return undefined;
+  const sections = starts.map((start, index) => ({ start, end: index + 1 < starts.length ? starts[index + 1] : lines.length }))
+    .filter(({ start, end }) => lines.slice(start, end).join(' ').split(/\s+/u).length >= 20);
+  if (sections.length < 2) return undefined;
+  const found = sections.map((section) => ({ section, identified: identifyUncached(lines.slice(section.start, section.end).join('\n')) }));
+  const [main] = found;
+  // a section with added terms is not a bundled notice to leave out
+  if (!main.identified.license || found.some(({ identified }) => identified.basedOn)) return undefined;
+  const named = found.filter(({ identified }) => identified.license && !identified.basedOn);
+  const names: string[] = [];
+  for (const { identified } of named) if (!names.includes(identified.license!)) names.push(identified.license!);
+  const parts = named.map(({ section, identified }) => ({ license: identified.license!, startLine: section.start + 1, endLine: section.end }));
+  const license = names.length === 1 ? names[0] : names.map((name) => (name.includes(' ') ? `(${name})` : name)).join(' AND ');
+  return { license, confidence: Math.min(...named.map(({ identified }) => identified.confidence)), method: 'full-text', parts };
 }
 
 /** A LICENSE that holds only `SPDX-License-Identifier:` lines. */
