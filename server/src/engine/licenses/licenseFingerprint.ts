@@ -91,7 +91,7 @@ let loaded: Fingerprint[] | undefined;
 
 function fingerprints(): Fingerprint[] {
   if (loaded) return loaded;
-  const data = fingerprintData as FingerprintData;
+  const data: FingerprintData = fingerprintData;
   if (data.shingleLength !== shingleLength || data.sampleRate !== sampleRate) throw new Error('aiLicenseFingerprints.json was made with other settings: run scripts/make-ai-fingerprints.ts');
   loaded = compileFingerprints(data.fingerprints);
   return loaded;
