@@ -10,10 +10,25 @@
 // id) and from `--text` arguments: a catalog id, a local copy of the official
 // text read from a public repository, and where it was read
 // ("owner/repo path@commit"). Only the data file is committed; the runtime
-// never reads these texts. The committed data also holds the two Tencent
-// Hunyuan Community License texts, given with
-//   --text 'LicenseRef-Tencent-Hunyuan-Community-License=<copy>=Tencent-Hunyuan/HunyuanVideo LICENSE.txt@0865a213e0e6'
-//   --text 'LicenseRef-Tencent-Hunyuan-Community-License=<copy>=Tencent/HunyuanDiT LICENSE.txt@8ba87c20313c'
+// never reads these texts. The committed data was made with this command, each
+// $T/… a local copy, kept outside the repository, of the file at that commit
+// (read whole with the search tool's read_file), besides ../shared/license-texts
+// (Meta Llama 3 and the others):
+//   npx tsx scripts/make-ai-fingerprints.ts \
+//     --text "LicenseRef-Tencent-Hunyuan-Community-License=$T/hunyuanvideo.txt=Tencent-Hunyuan/HunyuanVideo LICENSE.txt@0865a213e0e6" \
+//     --text "LicenseRef-Tencent-Hunyuan-Community-License=$T/hunyuandit.txt=Tencent/HunyuanDiT LICENSE.txt@8ba87c20313c" \
+//     --text "LicenseRef-Llama-2-Community-License=$T/llama2.txt=meta-llama/llama LICENSE@6d4c0c290aee" \
+//     --text "LicenseRef-Llama-3.1-Community-License=$T/llama3_1.txt=meta-llama/llama-models models/llama3_1/LICENSE@47401a87273b" \
+//     --text "LicenseRef-Llama-3.2-Community-License=$T/llama3_2.txt=meta-llama/llama-models models/llama3_2/LICENSE@fc5d5442c4b4" \
+//     --text "LicenseRef-Llama-3.3-Community-License=$T/llama3_3.md=meta-llama/llama-models models/llama3_3/LICENSE@cf41a5254b6a" \
+//     --text "LicenseRef-Llama-4-Community-License=$T/llama4.txt=meta-llama/llama-models models/llama4/LICENSE@9cb02ae1fa58"
+// Full commits: HunyuanVideo 0865a213e0e6c4df755e9ff626fd9f37bdd78c24, HunyuanDiT
+// 8ba87c20313c3de2f2459d9e8521b078e0f92624, meta-llama/llama 6d4c0c290aeec1fa4399694fefb864be5a153bb6,
+// llama-models llama3_1 47401a87273be9e4bc7612f4f8c25acaee9a2968, llama3_2
+// fc5d5442c4b4d7cb33b0e925a30acfb479b34d2a, llama3_3 cf41a5254b6ad5d4e2258ac377db6cfbfae2c468 (a Markdown
+// text, read as it is), llama4 9cb02ae1fa589937cea58b260920da88dc1d554a (the stored copy's first line
+// begins with its own path, "models/llama4/LICENSE ", left out). Re-running must leave the entries already
+// there unchanged: compare the JSON's hashes entry by entry.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aiLicense } from '../server/src/engine/licenses/licenseKnowledge.js';

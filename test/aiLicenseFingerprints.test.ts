@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileFingerprints, encodeHashes, fingerprintOf, identifyByFingerprint, type FingerprintEntry } from '../server/src/engine/licenses/licenseFingerprint.js';
+import { compileFingerprints, encodeHashes, fingerprintOf, identifyByFingerprint, siblingMargin, type FingerprintEntry } from '../server/src/engine/licenses/licenseFingerprint.js';
 import { readLicenseWords } from '../server/src/engine/licenses/licenseTextWords.js';
 import { identifyLicenseText } from '../server/src/engine/licenses/identifyLicenseText.js';
 import fingerprintData from '../server/src/engine/licenses/data/aiLicenseFingerprints.json';
@@ -70,6 +70,38 @@ test('bundled fingerprints: hashes of catalog licenses with a named source, not 
     // about one 5-gram in four of the text's
     assert.ok(count > entry.words / 8 && count < entry.words / 2.5, `${entry.id}: ${count} hashes for ${entry.words} words`);
   }
+});
+
+test('bundled fingerprints: one entry per source, and the Llama versions and the Tencent Hunyuan texts are there', () => {
+  const entries = (fingerprintData as { fingerprints: FingerprintEntry[] }).fingerprints;
+  const sources = entries.map((entry) => entry.source);
+  assert.equal(new Set(sources).size, sources.length, 'each source once');
+  const ids = new Set(entries.map((entry) => entry.id));
+  for (const id of ['LicenseRef-Llama-2-Community-License', 'LicenseRef-Llama-3-Community-License', 'LicenseRef-Llama-3.1-Community-License', 'LicenseRef-Llama-3.2-Community-License', 'LicenseRef-Llama-3.3-Community-License', 'LicenseRef-Llama-4-Community-License', 'LicenseRef-Tencent-Hunyuan-Community-License']) {
+    assert.ok(ids.has(id), `${id} has a fingerprint`);
+  }
+  assert.equal(entries.filter((entry) => entry.id === 'LicenseRef-Tencent-Hunyuan-Community-License').length, 2, 'both Hunyuan texts kept');
+});
+
+test('bundled fingerprints: a copy of one license reads worse against every other license by more than the sibling margin (the Llama versions do not collide)', () => {
+  const entries = compileFingerprints((fingerprintData as { fingerprints: FingerprintEntry[] }).fingerprints);
+  // CreativeML OpenRAIL-M and its RAIL++-M successor are nearly one text: their phrases decide (see identifyByFingerprint)
+  const family = new Set(['LicenseRef-CreativeML-OpenRAIL-M', 'LicenseRef-OpenRAIL-PlusPlus-M']);
+  let llamaPairs = 0;
+  for (const copy of entries) {
+    for (const other of entries) {
+      if (copy.id === other.id || (family.has(copy.id) && family.has(other.id))) continue;
+      // a pristine copy holds all of its own hashes (score 1); against the other: the shares both ways
+      let shared = 0;
+      for (const value of copy.set) if (other.set.has(value)) shared++;
+      const share = shared / other.set.size;
+      const ownShare = shared / copy.set.size;
+      const score = share + ownShare > 0 ? (2 * share * ownShare) / (share + ownShare) : 0;
+      assert.ok(1 - score > siblingMargin, `a ${copy.id} copy reads ${score.toFixed(3)} as ${other.id}`);
+      if (copy.id.startsWith('LicenseRef-Llama-') && other.id.startsWith('LicenseRef-Llama-')) llamaPairs++;
+    }
+  }
+  assert.ok(llamaPairs >= 30, `${llamaPairs} Llama pairs compared`);
 });
 
 const shared = join(repoRoot, '..', 'shared', 'license-texts');

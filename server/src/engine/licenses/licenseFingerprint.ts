@@ -112,6 +112,8 @@ const claimedShare = 0.3;
 const pristineShare = 0.9;
 /** …to be a modified copy of it when it adds conditions. */
 const modifiedShare = 0.85;
+/** How much better than the next license (another id) a copy must read to be named by its fingerprint alone. */
+export const siblingMargin = 0.03;
 /** Consecutive sampled 5-grams of the license a copy may lack (about 4 words each) before a clause counts as removed. */
 const removedRun = 6;
 
@@ -150,7 +152,7 @@ export function identifyByFingerprint(read: LicenseWords, all: readonly Fingerpr
   const { print, share } = best;
   // two versions of one family (CreativeML OpenRAIL-M and its RAIL++ successor) both held nearly whole and read
   // about as well: the phrases decide
-  if (next && next.share >= pristineShare && best.score - next.score < 0.03) return undefined;
+  if (next && next.share >= pristineShare && best.score - next.score < siblingMargin) return undefined;
   // the longest run of the license the file lacks: a removed clause
   let run = 0;
   let longest = 0;
