@@ -21,13 +21,17 @@
 //     --text "LicenseRef-Llama-3.1-Community-License=$T/llama3_1.txt=meta-llama/llama-models models/llama3_1/LICENSE@47401a87273b" \
 //     --text "LicenseRef-Llama-3.2-Community-License=$T/llama3_2.txt=meta-llama/llama-models models/llama3_2/LICENSE@fc5d5442c4b4" \
 //     --text "LicenseRef-Llama-3.3-Community-License=$T/llama3_3.md=meta-llama/llama-models models/llama3_3/LICENSE@cf41a5254b6a" \
-//     --text "LicenseRef-Llama-4-Community-License=$T/llama4.txt=meta-llama/llama-models models/llama4/LICENSE@9cb02ae1fa58"
+//     --text "LicenseRef-Llama-4-Community-License=$T/llama4.txt=meta-llama/llama-models models/llama4/LICENSE@9cb02ae1fa58" \
+//     --text "LicenseRef-Databricks-Open-Model-License=$T/dbrx.txt=databricks/dbrx LICENSE@7cbcf4ece536" \
+//     --text "LicenseRef-Apple-AMLR=$T/apple-amlr.txt=apple/ml-starflow LICENSE_MODEL@dae97aaf4f5a"
 // Full commits: HunyuanVideo 0865a213e0e6c4df755e9ff626fd9f37bdd78c24, HunyuanDiT
 // 8ba87c20313c3de2f2459d9e8521b078e0f92624, meta-llama/llama 6d4c0c290aeec1fa4399694fefb864be5a153bb6,
 // llama-models llama3_1 47401a87273be9e4bc7612f4f8c25acaee9a2968, llama3_2
 // fc5d5442c4b4d7cb33b0e925a30acfb479b34d2a, llama3_3 cf41a5254b6ad5d4e2258ac377db6cfbfae2c468 (a Markdown
 // text, read as it is), llama4 9cb02ae1fa589937cea58b260920da88dc1d554a (the stored copy's first line
-// begins with its own path, "models/llama4/LICENSE ", left out). Re-running must leave the entries already
+// begins with its own path, "models/llama4/LICENSE ", left out), databricks/dbrx
+// 7cbcf4ece536ed6621b573ed2ce21afbdba76464, apple/ml-starflow dae97aaf4f5a842ffc1541d8151f4356a39fb0f1 (the
+// Apple Machine Learning Research Model License Agreement: AMLR, the Hub's apple-amlr). Re-running must leave the entries already
 // there unchanged: compare the JSON's hashes entry by entry.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -72,12 +72,12 @@ test('bundled fingerprints: hashes of catalog licenses with a named source, not 
   }
 });
 
-test('bundled fingerprints: one entry per source, and the Llama versions and the Tencent Hunyuan texts are there', () => {
+test('bundled fingerprints: one entry per source, and the Llama versions, the Tencent Hunyuan texts, Databricks and Apple AMLR are there', () => {
   const entries = (fingerprintData as { fingerprints: FingerprintEntry[] }).fingerprints;
   const sources = entries.map((entry) => entry.source);
   assert.equal(new Set(sources).size, sources.length, 'each source once');
   const ids = new Set(entries.map((entry) => entry.id));
-  for (const id of ['LicenseRef-Llama-2-Community-License', 'LicenseRef-Llama-3-Community-License', 'LicenseRef-Llama-3.1-Community-License', 'LicenseRef-Llama-3.2-Community-License', 'LicenseRef-Llama-3.3-Community-License', 'LicenseRef-Llama-4-Community-License', 'LicenseRef-Tencent-Hunyuan-Community-License']) {
+  for (const id of ['LicenseRef-Llama-2-Community-License', 'LicenseRef-Llama-3-Community-License', 'LicenseRef-Llama-3.1-Community-License', 'LicenseRef-Llama-3.2-Community-License', 'LicenseRef-Llama-3.3-Community-License', 'LicenseRef-Llama-4-Community-License', 'LicenseRef-Tencent-Hunyuan-Community-License', 'LicenseRef-Databricks-Open-Model-License', 'LicenseRef-Apple-AMLR']) {
     assert.ok(ids.has(id), `${id} has a fingerprint`);
   }
   assert.equal(entries.filter((entry) => entry.id === 'LicenseRef-Tencent-Hunyuan-Community-License').length, 2, 'both Hunyuan texts kept');
