@@ -91,6 +91,11 @@ export function referenceName(value: string, isOllamaName: (name: string) => boo
 const notDefaultFolder = /^(?:examples?|samples?|demos?|tests?|testing|__tests__|spec|specs|e2e|docs?|documentation|notebooks?|benchmarks?|bench|tutorials?|cookbooks?|recipes|playground|evals?|evaluation|fixtures?)$/iu;
 const testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
 
+/** Whether a folder of this name holds examples, tests or docs, whose references are never defaults. */
+export function isNotDefaultFolder(name: string): boolean {
+  return notDefaultFolder.test(name);
+}
+
 /** Why a file's references are not the project's defaults ("in an examples folder"), or undefined when they are. */
 export function notDefaultPlace(path: string): string | undefined {
   const parts = path.split('/');
