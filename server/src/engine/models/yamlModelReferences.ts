@@ -34,7 +34,7 @@ function gateProviderSections(root: YamlNode, found: Found[]): void {
   const switches: Switch[] = [];
   const sections: { name: string; start: number; end: number }[] = [];
   const addSwitch = (key: string, node: unknown, at: string) => {
-    const value = isScalar(node) ? scalarText(node as YamlNode) : undefined;
+    const value = isScalar(node) ? scalarText(node) : undefined;
     if (value !== undefined && isSwitchKey(key)) switches.push({ key: at, value: switchValue(value) });
   };
   for (const pair of root.items) {
