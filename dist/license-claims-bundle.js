@@ -40637,7 +40637,7 @@ var mayName = {
   json: /model/iu,
   env: /model/iu,
   modelfile: /^\s*FROM\s/imu,
-  python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/u,
+  python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/iu,
   js: /from_pretrained|pipeline\(|model/iu
 };
 var quotedRepo = /["'`](?:https?:\/\/huggingface\.co\/)?[A-Za-z0-9][\w.-]*\/[\w.-]+["'`]|["'`](?:llama|gemma|mistral|mixtral|phi|qwen|codellama|codegemma|deepseek|command-r|starcoder|falcon|tinyllama|gpt-oss|smollm|granite|nomic-embed|mxbai|all-minilm)[\w.:-]*["'`]/u;

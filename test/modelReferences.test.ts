@@ -145,6 +145,10 @@ test('the pre-scan lets ordinary source files go unparsed', () => {
   assert.equal(mayNameModels('python', 'm = AutoModel.from_pretrained("bert-base-uncased")\n'), false, 'no org/name and no known Ollama name');
   assert.equal(mayNameModels('python', 'm = AutoModel.from_pretrained("google-bert/bert-base-uncased")\n'), true);
   assert.equal(mayNameModels('yaml', 'name: ci\non: push\n'), false);
+  // a constants module that names its model only in capitals (LocalGPT's constants.py: MODEL_ID = "TheBloke/Llama-2-7b-Chat-GGUF")
+  const constants = '# the LLM\nMODEL_ID = "TheBloke/Llama-2-7b-Chat-GGUF"\nMODEL_BASENAME = "llama-2-7b-chat.Q4_K_M.gguf"\n';
+  assert.equal(mayNameModels('python', constants), true);
+  assert.deepEqual(refs('constants.py', constants).map((reference) => [reference.name, reference.byDefault]), [['TheBloke/Llama-2-7b-Chat-GGUF', true]]);
 });
 
 test('"by default": examples, tests and docs folders, test files, and several models listed together are options', () => {
