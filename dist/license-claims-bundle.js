@@ -38280,7 +38280,8 @@ var claimPatterns = [
   { kind: "open-weights", language: "en", pattern: new RegExp(String.raw`(?<!\w)open${DASH}?weights?\b`, "giu") }
 ];
 var namesContainingClaimWords = [
-  /(?<!\w)open[\s-]source[\s-]initiative\b/giu,
+  // (the OSI's name; "X is an open-source initiative" describes X)
+  /(?<!\b(?:an?)[\s\u00a0]+)(?<!\w)open[\s-]source[\s-]initiative\b/giu,
   /(?<!\w)open[\s-]source[\s-](?:ai[\s-])?definition\b/giu,
   /(?<!\w)NCSA[\s-]open[\s-]source[\s-]licen[sc]e\b/giu,
   /(?<!\w)free[\s-]software[\s-]foundation\b/giu,
@@ -38622,7 +38623,7 @@ function isAboutOthers(text4, start, end, links) {
   if (before.slice(0, 3).some((word, index2) => thirdPartyBefore.has(word) && !(word === "most" && before[index2 + 1] === "the"))) return true;
   const after = wordsAfter(text4, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
-  if (noun && thirdPartyAfter.has(noun)) return true;
+  if (noun && thirdPartyAfter.has(noun) && !(noun === "initiative" && /^an?$/u.test(before[0] ?? ""))) return true;
   const quoted2 = /^([^"“\n]{1,40}?)\s*["“]\S/u.exec(text4.slice(end, end + 60));
   if (quoted2 && namesATool(quoted2[1])) return true;
   const link = links[firstStartingAfter(links, end)];
