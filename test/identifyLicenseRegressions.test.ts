@@ -128,3 +128,31 @@ test('comment markers, HTML entities and Markdown are read through', () => {
   assert.equal(identifyLicenseText(html).license, 'MIT');
   assert.equal(identifyLicenseText('SPDX-License-Identifier: MIT OR Apache-2.0\n').license, 'MIT OR Apache-2.0');
 });
+
+test('BSD licenses in sections under "LICENSE FOR …" rules: the project\'s own first, AND the bundled ones named', () => {
+  // the shape of a project that bundles two BSD-licensed tools: its BSD-2-Clause, a bundled notice cut short
+  // after the two conditions, and a BSD-3-Clause
+  const bsd2 = licenseText('BSD-2-Clause').replace(/^Copyright.*$/mu, 'Copyright (c) 2019, Ada Example and Bo Example\nAll rights reserved.');
+  const cutShort = bsd2.split(/\n\s*\n/u).slice(0, 4).join('\n\n').replace('2019, Ada Example and Bo Example', '2018, Cy Example');
+  const bsd3 = licenseText('BSD-3-Clause').replace(/^Copyright.*$/mu, 'Copyright (c) 2017, Example Tools, Inc. All rights reserved.');
+  const text = [
+    wrap(bsd2),
+    '',
+    '------------------------- LICENSE FOR sketchpad -------------------------',
+    'BSD License',
+    '',
+    'For sketchpad software',
+    wrap(cutShort),
+    '',
+    '------------------------- LICENSE FOR brushes ---------------------------',
+    'BSD License',
+    '',
+    'For brushes software',
+    '',
+    bsd3,
+  ].join('\n');
+  const found = identifyLicenseText(text);
+  assert.equal(found.license, 'BSD-2-Clause AND BSD-3-Clause');
+  assert.deepEqual(found.parts.map((part) => part.license), ['BSD-2-Clause', 'BSD-3-Clause']);
+  assert.equal(found.parts[0].startLine, 1);
+});

@@ -213,6 +213,35 @@ test('an open LICENSE-MODEL shows its restrictive clauses as information, with a
   });
 });
 
+test('a README License section that restricts use shows its clauses as information and the claim cites the clause\'s line', async () => {
+  const root = copyFixture('openwashed-readme-license-section-clauses');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const published = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, readFileSync(join(root, 'README.md'), 'utf8'));
+    const diagnostics = (await published).diagnostics;
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1]).sort(), [['claim-non-osi-license', 3], ['restrictive-clause', 11], ['restrictive-clause', 12]]);
+    const claim = diagnostics.find((diagnostic) => diagnostic.code === 'claim-non-osi-license')!;
+    assert.match(claim.message as string, /README\.md License section limits use to research \(line 11\) — not open source \(OSD 6\)/);
+    const clause = diagnostics.find((diagnostic) => diagnostic.code === 'restrictive-clause')!;
+    assert.equal(clause.severity, 3, 'information');
+    const onClause = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: clause.range.start }) as Hover;
+    assert.match((onClause.contents as { value: string }).value, /OSD 6: No Discrimination Against Fields of Endeavor/);
+  });
+});
+
+test('an open README is judged by the license file it links in a subfolder (docs/MODEL_LICENSE.md), clause cited', async () => {
+  const root = copyFixture('openwashed-readme-links-model-license');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const published = client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    await client.open(uri, readFileSync(join(root, 'README.md'), 'utf8'));
+    const diagnostics = (await published).diagnostics;
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1]), [['claim-non-osi-license', 3]]);
+    assert.match(diagnostics[0].message as string, /MODEL_LICENSE\.md restricts fields of use \(line 7\) — not open source \(OSD 6\)/);
+  });
+});
+
 test('a model reference in an open YAML file gets an information diagnostic and a hover with its license', async () => {
   const root = copyFixture('closed-model-kaito-llama-preset');
   await withClient(root, async (client) => {

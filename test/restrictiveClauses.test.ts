@@ -84,10 +84,23 @@ test('the phrase lists are per language: German, French and Chinese phrases of o
   assert.deepEqual(kinds('如果您的产品月活跃用户超过一亿，须另行申请许可。'), ['user-threshold/zh']);
 });
 
+test('the weakest kinds: phrases of our own in the shapes real licenses use (personal use, restricted parties, redistribution, terms changed at any time); the OSI-approved texts with like words stay clear', () => {
+  const kinds = (text: string) => findRestrictiveClauses(text).map((clause) => clause.kind);
+  assert.deepEqual(kinds('You may run the app only for your own internal business purposes or for non-commercial or personal use.'), ['non-commercial', 'personal-use-only']);
+  assert.deepEqual(kinds('The voices are licensed to you for your personal, non-commercial use.'), ['personal-use-only']);
+  assert.deepEqual(kinds('Nobody currently listed on any U.S. Government list of prohibited or restricted parties may download the weights.'), ['persons-or-places']);
+  assert.deepEqual(kinds('It is not allowed to sell, rent, share, or distribute the Pro Edition.'), ['no-redistribution']);
+  assert.deepEqual(kinds('Redistribution of the dataset is not permitted.'), ['no-redistribution']);
+  assert.deepEqual(kinds('The Company may amend these terms at any time without notice.'), ['revocable']);
+  // APSL's "solely for Your internal research and development and/or Personal Use", LPPL's "Distribution of only part of The Program is not allowed"
+  assert.deepEqual(kinds('You may use it solely for Your internal research and development and/or Personal Use.'), []);
+  assert.deepEqual(kinds('Distribution of only part of the tool is not allowed.'), []);
+});
+
 /** The kinds a reviewer finds in each real license (at least one must be found). */
 const expectedKinds: Record<string, string[]> = {
   '050-TEN-framework__ten-framework/LICENSE': ['non-compete', 'field-of-use'],
-  '158-nocobase__nocobase/LICENSE.txt': ['hosted-service', 'branding-duty'],
+  '158-nocobase__nocobase/LICENSE.txt': ['hosted-service', 'branding-duty', 'no-redistribution', 'revocable'],
   '186-langgenius__dify/LICENSE': ['hosted-service', 'branding-duty'],
   '188-lobehub__lobe-chat/LICENSE': ['no-derivatives'],
   '190-opendatalab__MinerU/LICENSE.md': ['user-threshold', 'revenue-threshold', 'branding-duty'],
@@ -102,20 +115,20 @@ const expectedKinds: Record<string, string[]> = {
   '153-getsentry__sentry/LICENSE.md': ['non-compete', 'delayed-license'],
   '155-liquibase__liquibase/LICENSE.txt': ['non-compete', 'delayed-license'],
   '156-getumbrel__umbrel/LICENSE.md': ['non-commercial'],
-  '157-n8n-io__n8n/LICENSE.md': ['non-commercial', 'no-sale'],
+  '157-n8n-io__n8n/LICENSE.md': ['non-commercial', 'no-sale', 'personal-use-only'],
   '163-meta-llama__llama3/LICENSE': ['user-threshold', 'acceptable-use', 'no-improving-other-models', 'branding-duty'],
   '170-CompVis__stable-diffusion/LICENSE': ['acceptable-use', 'field-of-use', 'downstream-restrictions', 'remote-restriction'],
   '171-Stability-AI__generative-models/LICENSE-SDXL1.0': ['acceptable-use', 'field-of-use', 'downstream-restrictions'],
-  '172-Stability-AI__generative-models/LICENCE-SD-Turbo': ['non-commercial', 'acceptable-use'],
-  '173-Stability-AI__generative-models/LICENSE-SVD': ['non-commercial', 'acceptable-use'],
+  '172-Stability-AI__generative-models/LICENCE-SD-Turbo': ['non-commercial', 'acceptable-use', 'revocable'],
+  '173-Stability-AI__generative-models/LICENSE-SVD': ['non-commercial', 'acceptable-use', 'revocable'],
   '176-deepseek-ai__DeepSeek-LLM/LICENSE-MODEL': ['acceptable-use', 'field-of-use', 'downstream-restrictions'],
   '177-QwenLM__Qwen-VL/LICENSE': ['user-threshold', 'no-improving-other-models'],
   '178-QwenLM__Qwen/Tongyi Qianwen RESEARCH LICENSE AGREEMENT': ['research-only', 'non-commercial', 'no-improving-other-models'],
-  '179-THUDM__ChatGLM2-6B/MODEL_LICENSE': ['field-of-use'],
-  '180-THUDM__ChatGLM-6B/MODEL_LICENSE': ['field-of-use'],
-  '182-THUDM__CogVideo/MODEL_LICENSE': ['research-only', 'approval-before-use', 'field-of-use'],
-  '184-fishaudio__fish-speech/LICENSE': ['research-only', 'non-commercial', 'no-improving-other-models'],
-  '213-deep-floyd__IF/LICENSE-MODEL': ['non-commercial', 'research-only', 'field-of-use'],
+  '179-THUDM__ChatGLM2-6B/MODEL_LICENSE': ['field-of-use', 'revocable'],
+  '180-THUDM__ChatGLM-6B/MODEL_LICENSE': ['field-of-use', 'revocable'],
+  '182-THUDM__CogVideo/MODEL_LICENSE': ['research-only', 'approval-before-use', 'field-of-use', 'revocable'],
+  '184-fishaudio__fish-speech/LICENSE': ['research-only', 'non-commercial', 'no-improving-other-models', 'revocable'],
+  '213-deep-floyd__IF/LICENSE-MODEL': ['non-commercial', 'research-only', 'field-of-use', 'persons-or-places', 'revocable'],
   '214-Stability-AI__stablediffusion/LICENSE-MODEL': ['acceptable-use', 'field-of-use', 'downstream-restrictions'],
   '215-MiniMax-AI__MiniMax-01/LICENSE-MODEL': ['field-of-use'],
   '216-jasonppy__VoiceCraft/LICENSE-MODEL': ['non-commercial'],

@@ -228,7 +228,9 @@ test('hovers at the claims during 1,000 more changes: every hover is answered, a
   const storm = await session.storm(true);
   try {
     const unanswered = () => storm.hovers.filter((hover) => hover.asked.answeredAt === undefined).length;
-    const guard = 30_000;
+    // a guard against a lost hover, not a latency limit: wide enough for a machine loaded many times over (the CI run
+    // this was raised for, at load 15, left one of 168 hovers unanswered at 30 s)
+    const guard = 120_000;
     const done = await Promise.race([Promise.all(storm.hovers.map((hover) => hover.promise)).then(() => true), sleep(guard).then(() => false)]);
     assert.ok(done, `${unanswered()} of ${storm.hovers.length} hovers were still unanswered ${guard / 1000} s after the last change`);
     const latencies = storm.hovers.map((hover) => hover.asked.answeredAt! - hover.asked.sentAt).sort((a, b) => a - b);

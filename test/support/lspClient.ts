@@ -113,7 +113,7 @@ export class TestClient {
   }
 
   /** Resolves with the first publishDiagnostics for `uri` (from now on, or already received if `past`) that satisfies `predicate`. */
-  diagnostics(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+  diagnostics(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 60_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; published: ${JSON.stringify(this.published.filter((params) => params.uri === uri).map((params) => [params.version, params.diagnostics.map((diagnostic) => diagnostic.code)]))}\n${this.stderr}`)), timeoutMs);
       this.waiters.push({ uri, predicate, resolve: (params) => { clearTimeout(timer); resolve(params); } });

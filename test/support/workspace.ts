@@ -41,6 +41,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], cwd = repoRoot): CliResult {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  // a guard against a hung process, not a speed limit: the whole-corpus audit took 60 s at load 16 here
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -228,7 +228,12 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
       if (frontMatterDeclarations.length > 0) frontMatterOf.set(file.path, projectReadme ? frontMatterDeclarations : [...frontMatterDeclarations, ...readmeDeclarations]);
     }
   }
-  resolveFileReferences(projects.values(), new Map(files.map((file) => [file.path, file])));
+  const filesByPath = new Map(files.map((file) => [file.path, file]));
+  resolveFileReferences(projects.values(), filesByPath);
+  // a model card away from its project's README governs its own claims: its links to license files are resolved too
+  for (const [path, declarations] of frontMatterOf) {
+    if (declarations.some((declaration) => declaration.fileReference)) frontMatterOf.set(path, resolveReferences(declarations, filesByPath, new Set()));
+  }
   for (const project of projects.values()) {
     let governing = project;
     while (governing.declarations.length === 0 && governing.root !== '') governing = projectOf(governing.root);
@@ -268,14 +273,22 @@ function resolveFileReferences(projects: Iterable<Project>, filesByPath: Map<str
   for (const project of projects) {
     // a set, not a search per reference: a manifest can list thousands of license files
     const licenseFiles = new Set(project.declarations.filter((other) => other.source === 'license-file').map((other) => other.file));
-    project.declarations = project.declarations.flatMap((declaration) => {
-      if (!declaration.fileReference) return [declaration];
-      const path = referenceTarget(declaration)!;
-      if (licenseFiles.has(path)) return [];
-      const target = filesByPath.get(path);
-      if (!target) return [declaration];
-      const [identified] = licenseFileDeclarations(target).declarations;
-      return [{ ...declaration, expression: identified?.expression, unjudgeable: identified?.expression ? undefined : identified?.unjudgeable, resolved: { expression: identified?.expression, deprecatedIds: [] } }];
-    });
+    project.declarations = resolveReferences(project.declarations, filesByPath, licenseFiles);
   }
+}
+
+/** The declarations with each file reference replaced by what its target's text declares (`licenseFiles`: targets already read). */
+function resolveReferences(declarations: ResolvedDeclaration[], filesByPath: Map<string, SourceFile>, licenseFiles: Set<string>): ResolvedDeclaration[] {
+  return declarations.flatMap((declaration) => {
+    if (!declaration.fileReference) return [declaration];
+    const path = referenceTarget(declaration)!;
+    if (licenseFiles.has(path)) return [];
+    const target = filesByPath.get(path);
+    // a README's link to a file that is not there (or not read) declares nothing
+    if (!target) return declaration.linked ? [] : [declaration];
+    const [identified] = licenseFileDeclarations(target).declarations;
+    // the text's verdict, and its restrictive clauses (cited by the claim; shown in the file itself)
+    const carried = { ...(identified?.note ? { note: identified.note } : {}), ...(identified?.clauses ? { clauses: identified.clauses } : {}) };
+    return [{ ...declaration, ...carried, expression: identified?.expression, unjudgeable: identified?.expression ? undefined : identified?.unjudgeable, resolved: { expression: identified?.expression, note: identified?.note, deprecatedIds: [] } }];
+  });
 }

@@ -76,6 +76,8 @@ export interface Declaration {
   note?: string;
   /** A manifest field that points to the license text (`license-file`, `license = {file = …}`): that file, relative to the manifest. */
   fileReference?: string;
+  /** A README's link to a license file (`fileReference` is its target): dropped when that file is not there. */
+  linked?: boolean;
   /** A license file that holds several licenses (`expression` is then `A OR B`, `A AND B`): each, with its 1-based lines. */
   licenseParts?: { license: string; startLine: number; endLine: number }[];
   /** True for manifest fields whose value must be a valid SPDX expression. */

@@ -217,12 +217,12 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       ownFiles.get(root)!.push(file.path);
       if (dirName(file.path) === root) folderFiles.get(root)!.push(file.path);
     }
-    // `license-file = "…"` targets are read with the manifest's project (and given their text)
+    // `license-file = "…"` targets, and the license files a README links, are read with the manifest's or README's project (and given their text)
     const targetsOf = new Map<string, string[]>();
     for (const path of first.map((file) => file.path)) {
       const facts = held.get(path)?.facts;
-      if (facts?.kind !== 'manifest') continue;
-      for (const declaration of facts.read.declarations) {
+      const declarations = facts?.kind === 'manifest' ? facts.read.declarations : facts?.kind === 'markdown' ? facts.document.readmeDeclarations : [];
+      for (const declaration of declarations) {
         const target = declaration.fileReference ? referenceTarget(declaration) : undefined;
         if (target === undefined || !indexOf.has(target)) continue;
         const targets = targetsOf.get(dirName(path));

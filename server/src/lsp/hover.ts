@@ -158,7 +158,7 @@ export async function hover(document: TextDocument, position: Position, validato
   if (claim) return { contents: { kind: 'markdown', value: claimHover(claim, validation.result.verdicts.get(claim)) } };
   const clauses = validation.result.workspace.projects
     .flatMap((project) => project.declarations)
-    .filter((candidate) => candidate.file === path && candidate.source === 'license-file')
+    .filter((candidate) => candidate.file === path && (candidate.source === 'license-file' || candidate.source === 'readme-section') && !candidate.fileReference)
     .flatMap((candidate) => candidate.clauses ?? [])
     .filter((clause) => contains(clause.span, offset) && inBlock(clause.span));
   if (clauses.length > 0) return { contents: { kind: 'markdown', value: clauseHover(clauses) } };

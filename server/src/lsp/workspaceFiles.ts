@@ -1,11 +1,11 @@
 // The files the server judges a document against: the document itself (as
 // the editor holds it) and the manifests, LICENSE files, READMEs and config
 // files of its folder and every folder above it up to the workspace folder —
-// the only places whose declarations can govern it — and, for a README, a
-// model card or a manifest, the files of its project that name the models it
-// runs (projectModelFiles.ts). Read from open documents
-// first, then from disk (cached until a watched-file event says otherwise);
-// a symbolic link that leads out of the workspace folder is not followed.
+// the only places whose declarations can govern it — and the license files
+// those READMEs link; for a README, a model card or a manifest, also the
+// files of its project that name the models it runs (projectModelFiles.ts).
+// Read from open documents first, then from disk (cached until a
+// watched-file event says otherwise); a symbolic link that leads out of the workspace folder is not followed.
 import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { isManifestName, isMarkdownName } from '../engine/project.js';
 import { mayNameModels, modelFileFormat } from '../engine/models/modelReferences.js';
 import { definesProject, projectModelFiles } from './projectModelFiles.js';
 import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
+import { linkedLicensePaths } from '../engine/declarations/linkedLicense.js';
 import { isReadmeName } from '../engine/documents/markdownDocument.js';
 import { readRegularFile } from '../files/walk.js';
 import { pathOfUri } from './fileUris.js';
@@ -174,6 +175,15 @@ export class WorkspaceFiles {
         }
       }
       if (dir === root || dirname(dir) === dir || !dir.startsWith(root)) break;
+    }
+    // the license files the READMEs link ("see [the model license](docs/MODEL_LICENSE.md)"): their texts are the declarations
+    for (const file of [...files.values()]) {
+      if (!isReadmeName(file.path)) continue;
+      for (const target of linkedLicensePaths(file.path, file.text)) {
+        if (files.has(target)) continue;
+        const text = this.read(join(root, ...target.split('/')));
+        if (text !== undefined) files.set(target, { path: target, text });
+      }
     }
     // a README's, a model card's or a manifest's claims are judged against the models the project runs by default
     const name = basename(absolute);

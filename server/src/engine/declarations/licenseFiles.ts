@@ -7,22 +7,30 @@ import { customTextPrefix, judgeLicenseText } from '../licenses/clauses/licenseT
 import { emptyDeclarations, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
 
 // LICENSE, LICENCE.md, COPYING, COPYING.LESSER, LICENSE-MIT, LICENSE-APACHE-2.0, LICENSE_MODEL.txt,
-// MODEL_LICENSE, UNLICENSE — but not license-mismatch.md or licenses.json.
+// MODEL_LICENSE, LICENSE.model.md, LICENCE-SD-Turbo, SEAMLESS_LICENSE, UNLICENSE — but not license-mismatch.md,
+// licenses.json, my_license.py or THIRD_PARTY_LICENSE.
 const licenseStem = /^(?:(?:un)?licen[cs]e|copying|copyright|model[-_.]?licen[cs]e)/iu;
 const namedToken = /^(?:mit|apache|bsd|gpl|lgpl|agpl|mpl|isc|cc0|cc|by|sa|nc|nd|model|models|code|weights|data|docs?|lesser|library|v?\d+)$/iu;
 const upperToken = /^[A-Z0-9]+$/u;
 const thirdParty = /third[-_.]?party|notices?/iu;
 const textExtension = /^(?:md|markdown|txt|rst|adoc|text)$/iu;
 
+// A named license in front, in capitals: SEAMLESS_LICENSE, MIT_LICENSE, LLAMA2-LICENCE.md (not my_license.py)
+const namedFirst = /^(?:[A-Z][A-Z0-9]*[-_])+LICEN[CS]E(?:\.(?:md|markdown|txt|rst|adoc|text))?$/u;
+// after LICENSE or LICENCE in capitals, a capitalised name: LICENCE-SD-Turbo, LICENSE-Stable-Diffusion
+const capitalisedToken = /^[A-Z][A-Za-z0-9]*$/u;
+
 /** Whether a file name (no directory) is a license file. */
 export function isLicenseFileName(name: string): boolean {
+  if (namedFirst.test(name)) return !thirdParty.test(name) && !/^THIRD[-_]/u.test(name);
   const stem = licenseStem.exec(name);
   if (!stem) return false;
+  const capitalStem = /^LICEN[CS]E$/u.test(stem[0]);
   let rest = name.slice(stem[0].length);
   const extension = /\.([A-Za-z]+)$/u.exec(rest);
   if (extension && textExtension.test(extension[1])) rest = rest.slice(0, extension.index);
   if (thirdParty.test(rest)) return false;
-  return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || (upperToken.test(token) && token !== 'THIRD'));
+  return rest.split(/[-_.]/u).filter(Boolean).every((token) => namedToken.test(token) || (upperToken.test(token) && token !== 'THIRD') || (capitalStem && rest.startsWith('-') && capitalisedToken.test(token)));
 }
 
 /** What part of the project a license file covers, from its name. */

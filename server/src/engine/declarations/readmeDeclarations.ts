@@ -10,6 +10,7 @@ import { sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
 import type { DocumentImage } from '../markdown/references.js';
 import { makeDeclaration } from './declarationTypes.js';
 import { modelWords } from '../claims/phrases.js';
+import { readmeClausesDeclaration, readmeSectionClauses } from './readmeSectionClauses.js';
 
 // A heading about licensing: "License", "Model License", "Open Source License", "License and Citation",
 // "Licensing", "Terms of use" — not a title that merely contains the word ("License Claims").
@@ -101,9 +102,14 @@ function mentionDeclaration(file: string, id: string | undefined, raw: string, s
   return makeDeclaration(resolved, { source, file, span, raw, label, strictSpdx: false, scope });
 }
 
-/** Declarations in the README's License section(s). */
-export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): WithResolved[] {
+/**
+ * Declarations in the README's License section(s). `text` (the whole file) lets
+ * the section's restrictive clauses ("for research purposes only", "may not be
+ * used to improve other large language models") be cited by their lines.
+ */
+export function licenseSectionDeclarations(file: string, blocks: ProseBlock[], text?: string): WithResolved[] {
   const declarations: WithResolved[] = [];
+  const source = text;
   let proprietarySite: { block: ProseBlock; start: number; end: number; text: string } | undefined;
   // the declarations of a sentence ending in ":" ("The following components are MIT licensed:"), until its list ends
   let listed: WithResolved[] = [];
@@ -133,9 +139,13 @@ export function licenseSectionDeclarations(file: string, blocks: ProseBlock[]): 
       // a heading ("## License: MIT") may name a known license; custom names come from sentences only
       const mentions = findLicenseMentions(text, { custom: block.kind !== 'heading' });
       const restriction = mentions.length === 0 ? modelRestriction.exec(text) : null;
+      // a sentence that names no license is read as a license text is: its restrictive clauses are the terms
+      const clauses = mentions.length === 0 && block.kind !== 'heading' && source !== undefined ? readmeSectionClauses(source, block, sentence.start, sentence.end) : [];
       // once per sentence, not per mention: a long sentence can name thousands of licenses
-      const scope = restriction || mentions.length > 0 ? scopeOf(text, heading) : 'all';
-      if (restriction && scope === 'model') {
+      const scope = restriction || clauses.length > 0 || mentions.length > 0 ? scopeOf(text, heading) : 'all';
+      if (clauses.length > 0) {
+        declarations.push(readmeClausesDeclaration(file, clauses, scope));
+      } else if (restriction && scope === 'model') {
         const start = sentence.start + restriction.index;
         declarations.push(makeDeclaration(
           { expression: 'LicenseRef-README-model-terms', note: `the README allows the model ${restriction[0].replace(/\s+/gu, ' ').trim()}`, deprecatedIds: [] },

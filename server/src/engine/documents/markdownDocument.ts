@@ -9,6 +9,7 @@ import { markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
 import { chunkFacts, forgetStaleChunks } from '../markdown/chunkFacts.js';
 import { mayHoldClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
+import { linkedLicenseDeclarations } from '../declarations/linkedLicense.js';
 import { aboutSomethingElse, badgeDeclarations, futureTerms, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
 import { makeDeclaration, type FileProblem } from '../declarations/declarationTypes.js';
 import { sentenceAround } from '../text/sentences.js';
@@ -165,10 +166,12 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
   if (readme) {
     const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
-      ...licenseSectionDeclarations(file.path, blocks),
+      ...licenseSectionDeclarations(file.path, blocks, file.text),
       ...badgeDeclarations(file.path, references.images),
       // License sections are read sentence by sentence above; links elsewhere ("see the model license") are read here
       ...licenseLinkDeclarations(file.path, facts.links.filter((link) => !licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end)), facts.readmeDeclarations),
+      // a License section's link to a license file inside the project ("see [LICENSE-MODEL](LICENSE-MODEL)"): that file's text, read by the project
+      ...linkedLicenseDeclarations(file.path, facts.links.filter((link) => licenseSectionSpans.some((span) => link.span.start >= span.start && link.span.start < span.end))),
     );
   }
   if (!facts.frontMatter) {

@@ -14,8 +14,9 @@
 //    main license `AND` bundled notices); GNU licenses take -only/-or-later
 //    from the file's own notice; sentences the license does not have that add
 //    a condition make it `LicenseRef-modified-<id>` (addedTerms.ts).
-// AI and source-available licenses without SPDX texts are recognised by their
-// catalogued phrases (aiLicenseText.ts); short notices ("Licensed under the
+// AI and source-available licenses without SPDX texts are recognised by a
+// fingerprint of their official text where it is public (licenseFingerprint.ts),
+// else by their catalogued phrases (aiLicenseText.ts); short notices ("Licensed under the
 // Apache License, Version 2.0 …") by licenseNotice.ts.
 import { spdxLicense } from './spdxCatalog.js';
 import { readLicenseWords, type LicenseWords } from './licenseTextWords.js';
@@ -23,6 +24,7 @@ import { holder, templateWords } from './licenseTemplateText.js';
 import { findAddedTerms, findExclusions, offersChoice, saysDualLicensed } from './addedTerms.js';
 import { identifyNotice } from './licenseNotice.js';
 import { identifyAiLicenseText } from './aiLicenseText.js';
+import { identifyByFingerprint } from './licenseFingerprint.js';
 import { gnuVariant, isGnu } from './gnuVariant.js';
 
 export interface IdentifiedPart {
@@ -445,22 +447,69 @@ const none = (confidence = 0, extra: Partial<Identification> = {}): Identificati
 function identifyUncached(text: string): Identification {
   const read = readLicenseWords(text);
   if (read.words.length < 5) return fromIdentifierLines(read) ?? none();
+  // sections headed "LICENSE FOR <component>" are read one by one
+  const sectioned = namedSectionRule.test(text) ? fromSections(text) : undefined;
+  if (sectioned) return sectioned;
   const parts = fullTextParts(read);
   const decided = parts.filter((part): part is Part & { license: string } => part.license !== null);
   const undecided = parts.filter((part) => part.license === null);
   if (decided.length === 0 && undecided.length > 0) {
+    const sectioned = fromSections(text);
+    if (sectioned) return sectioned;
     const candidates = [...new Set(undecided.flatMap((part) => part.candidates))];
     return none(round(undecided[0].coverage), { candidates, note: `the text is close to ${candidates.join(', ')}, and does not say which` });
   }
   // a short license text inside a long one of another kind (the MIT sentence "The above copyright notice …" in an AI model license)
   const covered = decided.reduce((sum, part) => sum + part.end - part.start, 0);
+  const mostlyOther = covered < 0.5 * read.words.length && !saysDualLicensed(text);
+  // the official text of a catalog license, by its fingerprint: pristine, or modified (added conditions, a clause removed)
   const found = covered < 0.5 * read.words.length ? identifyAiLicenseText(text) : undefined;
+  // checked against the fingerprint of the license its title and phrases name, if that one is related
+  const printed = mostlyOther ? identifyByFingerprint(read, undefined, found?.id) : undefined;
+  // a "modified" copy whose own title and phrases name another catalog license is that license's text (another
+  // version of a family whose fingerprint is not bundled), not a modification
+  if (printed && !(printed.basedOn && found && found.id !== printed.basedOn)) {
+    const { license, confidence, ...modified } = printed;
+    return { license, confidence, method: 'full-text', parts: [{ license, startLine: 1, endLine: read.textLines.length }], ...modified };
+  }
   const ai = found && !saysDualLicensed(text) ? found : undefined;
   if (ai) return { license: ai.id, confidence: ai.confidence, method: 'key-phrases', parts: [] };
   if (decided.length > 0) return fromParts(read, decided, undecided);
   const notice = identifyNotice(text, read.words.length);
   if (notice) return { ...notice, method: 'notice', parts: [] };
   return fromIdentifierLines(read) ?? none();
+}
+
+// "------ LICENSE FOR pix2pix ------", "==========": a line that starts another license's section
+const namedSectionRule = /^\s*[-=*_#]{3,}\s*(?:licen[cs]e|copyright)\s+(?:for|of)\b/imu;
+const sectionRule = /^\s*(?:[-=*_#]{3,}\s*(?:licen[cs]e|copyright)\s+(?:for|of)\b.*|[-=*_]{10,}\s*)$/iu;
+
+/**
+ * A file whose licenses stand in sections under separator lines (a project's BSD-2-Clause, then "LICENSE FOR
+ * pix2pix" and "LICENSE FOR DCGAN" with other BSD texts), where one alignment over the whole would bridge
+ * them and read siblings it cannot tell apart, or the wrong one: each section alone. The first section must be decided (it is the project's
+ * own license); sections nothing names are left out, as bundled notices are.
+ */
+function fromSections(text: string): Identification | undefined {
+  const lines = text.split(/\r\n|\r|\n/u);
+  const starts = [0];
+  lines.forEach((line, index) => {
+    if (index > 0 && sectionRule.test(line)) starts.push(index);
+  });
+  if (starts.length < 2) return undefined;
+  const sections = starts.map((start, index) => ({ start, end: index + 1 < starts.length ? starts[index + 1] : lines.length }))
+    .filter(({ start, end }) => lines.slice(start, end).join(' ').split(/\s+/u).length >= 20);
+  if (sections.length < 2) return undefined;
+  const found = sections.map((section) => ({ section, identified: identifyUncached(lines.slice(section.start, section.end).join('\n')) }));
+  const [main] = found;
+  // a section with added terms is not a bundled notice to leave out
+  if (!main.identified.license || found.some(({ identified }) => identified.basedOn)) return undefined;
+  const named = found.filter(({ identified }) => identified.license && !identified.basedOn);
+  const names: string[] = [];
+  for (const { identified } of named) if (!names.includes(identified.license!)) names.push(identified.license!);
+  const parts = named.map(({ section, identified }) => ({ license: identified.license!, startLine: section.start + 1, endLine: section.end }));
+  const license = names.length === 1 ? names[0] : names.map((name) => (name.includes(' ') ? `(${name})` : name)).join(' AND ');
+  return { license, confidence: Math.min(...named.map(({ identified }) => identified.confidence)), method: 'full-text', parts };
 }
 
 /** A LICENSE that holds only `SPDX-License-Identifier:` lines. */

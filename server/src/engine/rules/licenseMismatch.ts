@@ -25,7 +25,9 @@ function statements(declarations: Declaration[]): Statement[] {
     const node = declaration.expression ? parseExpression(declaration.expression) : undefined;
     // a license known only by a name in prose, or terms stated in prose, is too vague to contradict anything;
     // a LICENSE text with restrictive clauses is not (it contradicts a manifest that says MIT)
-    if (!node || (expressionLeaves(node).some((leaf) => !describeLicense(leaf.license).known) && !declaration.clauses?.length)) continue;
+    // a README's link to a license file points at a text (judged for claims), the file itself states it
+    if (declaration.linked) continue;
+    if (!node || (expressionLeaves(node).some((leaf) => !describeLicense(leaf.license).known) && !(declaration.source === 'license-file' && declaration.clauses?.length))) continue;
     // a manifest's license field and its trove classifiers are two statements (PEP 639: they must agree)
     const field = declaration.label.endsWith('classifier') ? 'classifier' : '';
     const key = `${declaration.file}\u0000${declaration.scope === 'model' ? 'model' : 'all'}\u0000${field}`;

@@ -1,4 +1,4 @@
-// Each clause of a LICENSE-like file that breaks a criterion of the Open
+// Each clause of a LICENSE-like file (or of a README License section) that breaks a criterion of the Open
 // Source Definition, shown where it is (information: the file is what it is;
 // the claim rules decide whether anyone calls it open source). A sentence of
 // several kinds is one finding that names them all.
@@ -34,7 +34,8 @@ export const restrictiveClause: Rule = {
   summary: 'A clause of a LICENSE-like file that keeps the license from being open source (non-commercial, field-of-use ban, user threshold, no improving other models, branding duty…), with the Open Source Definition criterion it breaks.',
   check({ project }) {
     return project.declarations
-      .filter((declaration) => declaration.source === 'license-file')
+      // a LICENSE-like file's clauses, and a README License section's (not a linked file's, shown in that file)
+      .filter((declaration) => (declaration.source === 'license-file' || declaration.source === 'readme-section') && !declaration.fileReference)
       .flatMap((declaration) => sameSentence(declaration.clauses ?? []).map((group) => {
         return {
           rule: this.id,
