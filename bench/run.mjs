@@ -13,7 +13,7 @@
 //                   baseline, is still used)
 //   --keep          keep the generated trees (their paths are printed)
 //   --write         write docs/benchmarks.md even with --quick or --only
-//   --only LIST     some figures only: keystroke,lsp,startup,identify,workspace,memory,scaling
+//   --only LIST     some figures only: keystroke,lsp,startup,identify,workspace,memory,models,scaling
 //   --peer-timeout  seconds after which a peer tool (and any one run) is
 //                   killed and reported as "> N s" (default 600, quick 120)
 //
@@ -22,7 +22,8 @@
 // 2. a workspace audit by the CLI vs rg, the plain Node floor and the peers,
 // and of the real tree (this project's node_modules), 3. the server's peak
 // memory over a workspace audit, 4. server start-up, 5. LICENSE
-// identification rate vs licensee, 6. the scaling curve.
+// identification rate vs licensee, 6. what reading model references costs a
+// workspace audit (bench/modelCost.mjs), 7. the scaling curve.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -33,10 +34,11 @@ import { formatBytes, formatCount, formatMs, formatRatio, log, makeTempDir, repo
 import { ensureTools, tools } from './peers.mjs';
 import { measureAuditMemory, measureDidChange, measureStartup, serverDebounce } from './server.mjs';
 import { makeTree, measureRealTree, measureScaling, measureWorkspace } from './workspace.mjs';
+import { measureModelCost } from './modelCost.mjs';
 
 const MiB = 1024 * 1024;
-const figures = ['keystroke', 'lsp', 'startup', 'identify', 'workspace', 'memory', 'scaling'];
-const usage = 'usage: node bench/run.mjs [--quick] [--skip-peers] [--keep] [--write] [--only keystroke,lsp,startup,identify,workspace,memory,scaling] [--peer-timeout SECONDS]';
+const figures = ['keystroke', 'lsp', 'startup', 'identify', 'workspace', 'memory', 'models', 'scaling'];
+const usage = 'usage: node bench/run.mjs [--quick] [--skip-peers] [--keep] [--write] [--only keystroke,lsp,startup,identify,workspace,memory,models,scaling] [--peer-timeout SECONDS]';
 
 function parseArgs(argv) {
   const options = { quick: false, skipPeers: false, keep: false, write: false, only: undefined, peerTimeoutS: undefined };
@@ -80,6 +82,7 @@ function plan(options) {
     workspaceRuns: quick ? 2 : 5,
     peerRuns: quick ? 1 : 3,
     memoryRuns: quick ? 1 : 3,
+    modelRuns: quick ? 3 : 5,
     scalingSizes: quick ? [250, 1000, 2000] : [1000, 10000, 50000],
     scalingRuns: quick ? 2 : 3,
     // repeating one tool stops once this much measured time is spent (at least one run)
@@ -204,7 +207,7 @@ async function main() {
     }
 
     let tree;
-    if (want('workspace') || want('memory')) tree = makeTree('workspace', p.tree);
+    if (want('workspace') || want('memory') || want('models')) tree = makeTree('workspace', p.tree);
     try {
       if (want('workspace')) {
         if (!versions.rg) throw new Error(`ripgrep is needed for the workspace baseline: ${missing.rg}`);
@@ -242,6 +245,16 @@ async function main() {
         results.memory = m;
         rows.push(row(`Memory: server peak RSS over a workspace audit of ${formatCount(tree.files)} files`, `${(m.peak / MiB).toFixed(0)} MB${runs(m.runs)}`, `${(m.idle / MiB).toFixed(0)} MB idle server`, m.peak / m.idle, '< 150 MB', m.peak < 150 * MiB));
         notes.push(`Memory: VmHWM of /proc/PID/status of the server process (all its threads); the audit took ${seconds(m.ms)} through the server (${formatCount(m.files ?? 0)} files, ${formatCount(m.findings ?? 0)} findings).`);
+      }
+      if (want('models')) {
+        log(`models: ${p.modelRuns} interleaved pairs of audits, with and without model references`);
+        const m = await measureModelCost(tree.root, { runs: p.modelRuns, timeoutMs: p.timeoutMs, budgetMs: p.budgetMs });
+        results.models = m;
+        const ratio = m.ours.ms / m.without.ms;
+        rows.push(row(`Model references: workspace audit of ${formatCount(tree.files)} files (${formatCount(tree.modelProjects)} of ${formatCount(tree.projects)} projects name the model they run), with claim-closed-model-dependency vs without`, `${seconds(m.ours.ms)}${runs(m.ours.runs)}`, `${seconds(m.without.ms)} without${runs(m.without.runs)}`, ratio, '≤ 1.2×', ratio <= 1.2));
+        const cpuRatio = m.ours.cpuMs / m.without.cpuMs;
+        rows.push(row('Model references: the same, in CPU time (user + system, workers included)', `${seconds(m.ours.cpuMs)} CPU`, `${seconds(m.without.cpuMs)} CPU without`, cpuRatio, '≤ 1.2×', cpuRatio <= 1.2));
+        notes.push(`Model references: "without" is the same CLI built from the same sources with \`modelFileFormat\` answering no format (bench/modelCost.mjs), so the walk reads no YAML, config JSON, code, Modelfile or .env example for model references; it judged ${formatCount(m.without.files ?? 0)} files (${formatCount(m.without.findings)} findings), the CLI as built ${formatCount(m.ours.files ?? 0)} (${formatCount(m.ours.findings)} findings, ${formatCount(m.ours.modelFindings)} of them claim-closed-model-dependency); audits in pairs, alternating which goes first; the pairs' ratios: ${m.ratios.map((value) => formatRatio(value)).join(', ')} in wall time, ${m.cpuRatios.map((value) => formatRatio(value)).join(', ')} in CPU time.`);
       }
     } finally {
       if (tree && options.keep) log(`kept ${tree.root}`);
@@ -389,7 +402,15 @@ afterwards unless \`--keep\`.
    \`bench/identify/makeCases.mjs\`, one \`license-claims identify\` process
    against one Ruby process running licensee's detect code per folder, both
    with start-up included. Accuracy is \`npm run bench:identify\`'s business.
-6. **Scaling:** CLI audits of trees of ${report.plan.scalingSizes.map(formatCount).join(', ')} files
+6. **Model references** (\`bench/modelCost.mjs\`): the workspace tree
+   above (one package project in eight names the model it runs: a vLLM or
+   Ollama compose file, a \`.env.example\` or Python that loads it) audited by
+   the CLI and by the same CLI built without model references
+   (\`modelFileFormat\` answers no format, so no YAML, config JSON, code,
+   Modelfile or .env example is read for them and
+   claim-closed-model-dependency has nothing to judge), in pairs that
+   alternate which goes first; target ≤ 1.2×.
+7. **Scaling:** CLI audits of trees of ${report.plan.scalingSizes.map(formatCount).join(', ')} files
    (no node_modules), and of a 4-file tree for the fixed cost.
 
 ## Scaling

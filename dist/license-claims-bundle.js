@@ -38600,7 +38600,8 @@ var claimPatterns = [
   { kind: "open-weights", language: "en", pattern: new RegExp(String.raw`(?<!\w)open${DASH}?weights?\b`, "giu") }
 ];
 var namesContainingClaimWords = [
-  /(?<!\w)open[\s-]source[\s-]initiative\b/giu,
+  // (the OSI's name; "X is an open-source initiative" describes X)
+  /(?<!\b(?:an?)[\s\u00a0]+)(?<!\w)open[\s-]source[\s-]initiative\b/giu,
   /(?<!\w)open[\s-]source[\s-](?:ai[\s-])?definition\b/giu,
   /(?<!\w)NCSA[\s-]open[\s-]source[\s-]licen[sc]e\b/giu,
   /(?<!\w)free[\s-]software[\s-]foundation\b/giu,
@@ -38942,7 +38943,7 @@ function isAboutOthers(text4, start, end, links) {
   if (before.slice(0, 3).some((word, index2) => thirdPartyBefore.has(word) && !(word === "most" && before[index2 + 1] === "the"))) return true;
   const after = wordsAfter(text4, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
-  if (noun && thirdPartyAfter.has(noun)) return true;
+  if (noun && thirdPartyAfter.has(noun) && !(noun === "initiative" && /^an?$/u.test(before[0] ?? ""))) return true;
   const quoted2 = /^([^"“\n]{1,40}?)\s*["“]\S/u.exec(text4.slice(end, end + 60));
   if (quoted2 && namesATool(quoted2[1])) return true;
   const link = links[firstStartingAfter(links, end)];
@@ -40547,8 +40548,8 @@ function modelLicense(reference) {
 
 // server/src/engine/models/modelReference.ts
 function isModelKey(key) {
-  const normal = key.toLowerCase().replace(/[-_.]/gu, "");
-  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal) || /hfrepo(?:id)?$/u.test(normal);
+  const normal2 = key.toLowerCase().replace(/[-_.]/gu, "");
+  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal2) || /hfrepo(?:id)?$/u.test(normal2);
 }
 var hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
 var folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;
@@ -40581,13 +40582,26 @@ function referenceName(value2, isOllamaName) {
   return void 0;
 }
 var notDefaultFolder = /^(?:examples?|samples?|demos?|tests?|testing|__tests__|spec|specs|e2e|docs?|documentation|notebooks?|benchmarks?|bench|tutorials?|cookbooks?|recipes|playground|evals?|evaluation|fixtures?)$/iu;
+var sampleFolder = /(?:^|[-_.])(?:examples?|samples?|demos?)(?:$|[-_.])/iu;
 var testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
+var sampleFileName = /^(?:(?:example|sample|demo|template)s?[-_.].+\.(?:ya?ml|json)|.+[-_.](?:example|sample|demo|template|tmpl|dist)s?\.(?:ya?ml|json)|.+\.(?:ya?ml|json)\.(?:example|sample|template|tmpl|dist))$/iu;
+var configsFolder = /^(?:configs?|model[-_]?configs?|presets?|model[-_]?presets?|model[-_]?cards?)$/iu;
+var modelLikeName = /(?:^|[-_.])(?:llama|mistral|mixtral|gemma|qwen|falcon|deepseek|baichuan|chatglm|internlm|starcoder|codellama|vicuna|bloom|olmo|granite|smollm|tinyllama|whisper|stablelm|pythia|minicpm|nemotron|jamba|dbrx|zephyr|openchat)|(?:^|[-_.])(?:phi|opt|yi|gpt|mpt|glm|t5|command-?r)[-_.]?\d|(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|\d+x\d+b/iu;
+function isNotDefaultFolder(name) {
+  return notDefaultFolder.test(name) || sampleFolder.test(name);
+}
 function notDefaultPlace(path2) {
   const parts = path2.split("/");
   const name = parts.pop() ?? "";
-  const folder = parts.find((part) => notDefaultFolder.test(part));
+  const folder = parts.find((part) => isNotDefaultFolder(part));
   if (folder) return `in the \`${folder}/\` folder`;
   if (testFileName.test(name)) return "in a test file";
+  if (sampleFileName.test(name)) return "in a sample configuration file";
+  const configs = parts.findIndex((part) => configsFolder.test(part));
+  if (configs >= 0) {
+    const own4 = configs + 1 < parts.length ? parts[configs + 1] : name.replace(/\.[^.]+$/u, "");
+    if (modelLikeName.test(own4)) return `in a per-model config (\`${parts.slice(0, configs + 1).join("/")}/${own4}\`), one option of a set`;
+  }
   return void 0;
 }
 
@@ -40669,6 +40683,87 @@ function codeModelReferences(file, language) {
   return { found };
 }
 
+// server/src/engine/models/providerSections.ts
+var providerNames = /* @__PURE__ */ new Set([
+  "ollama",
+  "openai",
+  "azopenai",
+  "azure",
+  "azureopenai",
+  "huggingface",
+  "hf",
+  "hfhub",
+  "llamacpp",
+  "llamafile",
+  "vllm",
+  "tgi",
+  "sagemaker",
+  "gemini",
+  "vertex",
+  "vertexai",
+  "google",
+  "anthropic",
+  "claude",
+  "bedrock",
+  "local",
+  "mock",
+  "openailike",
+  "lmstudio",
+  "groq",
+  "mistral",
+  "mistralai",
+  "together",
+  "togetherai",
+  "fireworks",
+  "localai",
+  "transformers",
+  "sentencetransformers",
+  "fastembed",
+  "cohere",
+  "nvidia",
+  "nim",
+  "watsonx",
+  "deepseek",
+  "xinference",
+  "litellm",
+  "gpt4all",
+  "koboldcpp",
+  "exllama",
+  "mlx",
+  "tei",
+  "sglang",
+  "llamaedge",
+  "openrouter",
+  "perplexity",
+  "replicate",
+  "qianfan",
+  "dashscope",
+  "zhipu",
+  "moonshot",
+  "baichuan",
+  "minimax"
+]);
+var normal = (name) => name.toLowerCase().replace(/[-_.\s]/gu, "");
+function isProviderName(name) {
+  return providerNames.has(normal(name));
+}
+function isSwitchKey(key) {
+  const name = normal(key);
+  return /^[a-z]{0,24}(?:mode|provider|backend|engine)$/u.test(name) || name === "type" || name === "runtime";
+}
+function switchValue(value2) {
+  const variable = /^\$\{[A-Za-z_][A-Za-z0-9_]*:-?([^}]*)\}$/u.exec(value2.trim());
+  return (variable ? variable[1] : value2).trim();
+}
+function gate(switches, sections) {
+  const present = new Set(sections.map(normal));
+  const selecting = switches.filter((entry) => present.has(normal(entry.value)) && isProviderName(entry.value));
+  if (selecting.length === 0) return () => void 0;
+  const selected = new Set(selecting.map((entry) => normal(entry.value)));
+  const by = selecting.map((entry) => `\`${entry.key}\` selects \`${entry.value}\``).join(", ");
+  return (section) => section !== void 0 && isProviderName(section) && !selected.has(normal(section)) ? `in the \`${section}\` provider section, while ${by}` : void 0;
+}
+
 // server/src/engine/models/jsonModelReferences.ts
 function jsonModelReferences(file) {
   const found = [];
@@ -40697,7 +40792,30 @@ function jsonModelReferences(file) {
     }
   };
   visit4(root, [], void 0, 0);
+  if (root?.type === "object" && found.length > 0) gateProviderSections(root, found);
   return { found };
+}
+function gateProviderSections(root, found) {
+  const switches = [];
+  const sections = [];
+  const pairs = (node2) => (node2.children ?? []).flatMap((property) => {
+    const [keyNode, valueNode] = property.children ?? [];
+    return keyNode && valueNode && typeof keyNode.value === "string" ? [{ key: keyNode.value, value: valueNode }] : [];
+  });
+  const addSwitch = (key, value2, at) => {
+    if (value2.type === "string" && isSwitchKey(key)) switches.push({ key: at, value: switchValue(String(value2.value)) });
+  };
+  for (const { key, value: value2 } of pairs(root)) {
+    addSwitch(key, value2, key);
+    if (value2.type !== "object") continue;
+    sections.push({ name: key, start: value2.offset, end: value2.offset + value2.length });
+    for (const inner of pairs(value2)) addSwitch(inner.key, inner.value, `${key}.${inner.key}`);
+  }
+  const because = gate(switches, sections.map((section) => section.name));
+  for (const entry of found) {
+    const option = because(sections.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end)?.name);
+    if (option) entry.option = option;
+  }
 }
 
 // server/src/engine/models/lineModelReferences.ts
@@ -40727,13 +40845,24 @@ function modelfileReferences(file) {
 }
 function envModelReferences(file) {
   const found = [];
+  const switches = [];
+  const sectionOf = /* @__PURE__ */ new Map();
   for (const { line, start } of lines(file.text)) {
     const match = /^(\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*["']?)([^"'\s#]+)/u.exec(line);
+    if (match && isSwitchKey(match[2])) switches.push({ key: match[2], value: switchValue(match[3]) });
     if (!match || !isModelKey(match[2])) continue;
     const named = referenceName(match[3], isKnownOllamaName);
     if (!named) continue;
     const from = start + match[1].length + named.offset;
-    found.push({ reference: { file: file.path, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via: `\`${match[2]}\`` }, list: void 0 });
+    const entry = { reference: { file: file.path, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via: `\`${match[2]}\`` }, list: void 0 };
+    found.push(entry);
+    const prefix = match[2].split("_")[0];
+    if (isProviderName(prefix)) sectionOf.set(entry, prefix);
+  }
+  const because = gate(switches, [...sectionOf.values()]);
+  for (const entry of found) {
+    const option = because(sectionOf.get(entry));
+    if (option) entry.option = option.replace(/^in the `([^`]+)` provider section/u, "a variable of the `$1` provider");
   }
   return { found };
 }
@@ -40772,9 +40901,38 @@ function yamlModelReferences(file) {
     const kind = (0, import_yaml4.isMap)(root) ? scalarText(root.get("kind", true)) : void 0;
     const apiVersion = (0, import_yaml4.isMap)(root) ? scalarText(root.get("apiVersion", true)) : void 0;
     const kaito = (kind === "Workspace" || kind === "RAGEngine") && (apiVersion ?? "").includes("kaito");
+    const from = found.length;
     visit3(root, [], void 0, kaito ? kind : void 0, found, file);
+    if ((0, import_yaml4.isMap)(root) && found.length > from) gateProviderSections2(root, found.slice(from));
   }
   return { found };
+}
+function gateProviderSections2(root, found) {
+  if (!(0, import_yaml4.isMap)(root)) return;
+  const switches = [];
+  const sections = [];
+  const addSwitch = (key, node2, at) => {
+    const value2 = (0, import_yaml4.isScalar)(node2) ? scalarText(node2) : void 0;
+    if (value2 !== void 0 && isSwitchKey(key)) switches.push({ key: at, value: switchValue(value2) });
+  };
+  for (const pair2 of root.items) {
+    const key = scalarText(pair2.key);
+    if (key === void 0) continue;
+    addSwitch(key, pair2.value, key);
+    if (!(0, import_yaml4.isMap)(pair2.value)) continue;
+    const range = pair2.value.range;
+    if (range) sections.push({ name: key, start: range[0], end: range[2] });
+    for (const inner of pair2.value.items) {
+      const innerKey = scalarText(inner.key);
+      if (innerKey !== void 0) addSwitch(innerKey, inner.value, `${key}.${innerKey}`);
+    }
+  }
+  const because = gate(switches, sections.map((section) => section.name));
+  for (const entry of found) {
+    const section = sections.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end)?.name;
+    const option = because(section);
+    if (option) entry.option = option;
+  }
 }
 function scalarReference(node2, file, via) {
   const value2 = scalarText(node2);
@@ -40860,7 +41018,7 @@ var mayName = {
   json: /model/iu,
   env: /model/iu,
   modelfile: /^\s*FROM\s/imu,
-  python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/u,
+  python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/iu,
   js: /from_pretrained|pipeline\(|model/iu
 };
 var quotedRepo = /["'`](?:https?:\/\/huggingface\.co\/)?[A-Za-z0-9][\w.-]*\/[\w.-]+["'`]|["'`](?:llama|gemma|mistral|mixtral|phi|qwen|codellama|codegemma|deepseek|command-r|starcoder|falcon|tinyllama|gpt-oss|smollm|granite|nomic-embed|mxbai|all-minilm)[\w.:-]*["'`]/u;
@@ -40885,9 +41043,9 @@ function decideDefaults(found, path2) {
     if (!names2) namesInList.set(list3, names2 = /* @__PURE__ */ new Set());
     names2.add(reference.name.toLowerCase());
   }
-  return found.map(({ reference, list: list3, always }) => {
+  return found.map(({ reference, list: list3, always, option }) => {
     const options = list3 === void 0 ? 0 : namesInList.get(list3).size;
-    const because = place ?? (!always && options > 1 ? `one of ${options} models listed together` : void 0);
+    const because = place ?? (always ? void 0 : option ?? (options > 1 ? `one of ${options} models listed together` : void 0));
     return because ? { ...reference, byDefault: false, notDefaultBecause: because } : { ...reference, byDefault: true };
   });
 }

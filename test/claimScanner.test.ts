@@ -27,6 +27,8 @@ const claims: [string, string, string, string][] = [
   ['An open source alternative to Photoshop.', 'open source', 'open-source', 'en'],
   ['Foo is the open-source RAG engine for everyone.', 'open-source', 'open-source', 'en'],
   ['Foo is one of the most capable open-source models.', 'open-source', 'open-source', 'en'],
+  // LocalGPT's README: a description of the project, not the OSI's name
+  ['LocalGPT is an open-source initiative that allows you to converse with your documents.', 'open-source', 'open-source', 'en'],
 ];
 
 for (const [text, words, kind, language] of claims) {
@@ -72,6 +74,7 @@ const notClaims = [
   'While benchmarking open-source models, we saw gaps.',
   'We evaluate with the open-source evaluation tool [OpenCompass].',
   'The Open Source Initiative maintains the definition.',
+  'It follows the open source initiative definition.',
   'Distributed under the University of Illinois/NCSA Open Source License terms.',
   'The weights are fully open for academic research only.',
 ];

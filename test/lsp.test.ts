@@ -262,6 +262,47 @@ test('a model reference in an open YAML file gets an information diagnostic and 
   });
 });
 
+test('an open README is judged against the models its project runs: claim-closed-model-dependency shows while typing, and follows the model files', async () => {
+  // the KAITO Workspace sits in deploy/, below the README: only the project's model files can tell
+  const root = copyFixture('closed-model-kaito-llama-preset');
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const opened = client.diagnostics(uri, (params) => params.version === 1);
+    await client.open(uri, readFileSync(join(root, 'README.md'), 'utf8'));
+    const first = (await opened).diagnostics;
+    assert.deepEqual(codes(first), ['claim-closed-model-dependency'], 'the claim over the default Llama preset, on opening');
+    assert.match(first[0].message as string, /llama-3\.1-8b-instruct \(meta-llama\/Llama-3\.1-8B-Instruct\), set by KAITO Workspace `inference\.preset\.name` in deploy\/workspace\.yaml/u);
+    assert.ok(first[0].relatedInformation!.some((related) => related.location.uri === uriOf(root, 'deploy/workspace.yaml')), 'related: the reference');
+    // typing a new claim: judged against the same model
+    const typed = client.diagnostics(uri, (params) => params.version === 2);
+    await client.change(uri, '# Askbot\n\nAskbot is an open-source platform.\n', 2);
+    assert.deepEqual(codes((await typed).diagnostics), ['claim-closed-model-dependency']);
+    // the model file changed on disk to an open model (Mistral 7B, Apache-2.0): the README is judged again, and is clean
+    writeFileSync(join(root, 'deploy/workspace.yaml'), readFileSync(join(root, 'deploy/workspace.yaml'), 'utf8').replace('llama-3.1-8b-instruct', 'mistral-7b-instruct'));
+    const clean = client.diagnostics(uri, (params) => params.version === 2 && params.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'deploy/workspace.yaml'), type: 2 }] });
+    await clean;
+  });
+});
+
+test('an open README does not see model files of nested projects, of examples folders or of ignored folders', async () => {
+  const preset = (name: string) => `apiVersion: kaito.sh/v1beta1\nkind: Workspace\nmetadata:\n  name: w\ninference:\n  preset:\n    name: ${name}\n`;
+  const root = makeWorkspace({
+    'package.json': '{"name": "x", "license": "MIT"}\n',
+    '.gitignore': 'scratch/\n',
+    'examples/llama/workspace.yaml': preset('llama-3.1-8b-instruct'),
+    'scratch/workspace.yaml': preset('llama-3.1-8b-instruct'),
+    'plugins/other/package.json': '{"name": "other", "license": "MIT"}\n',
+    'plugins/other/deploy/workspace.yaml': preset('llama-3.1-8b-instruct'),
+  });
+  await withClient(root, async (client) => {
+    const uri = uriOf(root, 'README.md');
+    const judged = client.diagnostics(uri, (params) => params.version === 1);
+    await client.open(uri, '# X\n\nX is a fully open-source AI assistant.\n');
+    assert.deepEqual(codes((await judged).diagnostics), []);
+  });
+});
+
 test('completion offers license ids in license fields, Apache-2.0 and MIT first', async () => {
   const root = makeWorkspace({});
   await withClient(root, async (client) => {

@@ -145,6 +145,10 @@ test('the pre-scan lets ordinary source files go unparsed', () => {
   assert.equal(mayNameModels('python', 'm = AutoModel.from_pretrained("bert-base-uncased")\n'), false, 'no org/name and no known Ollama name');
   assert.equal(mayNameModels('python', 'm = AutoModel.from_pretrained("google-bert/bert-base-uncased")\n'), true);
   assert.equal(mayNameModels('yaml', 'name: ci\non: push\n'), false);
+  // a constants module that names its model only in capitals (LocalGPT's constants.py: MODEL_ID = "TheBloke/Llama-2-7b-Chat-GGUF")
+  const constants = '# the LLM\nMODEL_ID = "TheBloke/Llama-2-7b-Chat-GGUF"\nMODEL_BASENAME = "llama-2-7b-chat.Q4_K_M.gguf"\n';
+  assert.equal(mayNameModels('python', constants), true);
+  assert.deepEqual(refs('constants.py', constants).map((reference) => [reference.name, reference.byDefault]), [['TheBloke/Llama-2-7b-Chat-GGUF', true]]);
 });
 
 test('"by default": examples, tests and docs folders, test files, and several models listed together are options', () => {
@@ -157,6 +161,41 @@ test('"by default": examples, tests and docs folders, test files, and several mo
   assert.equal(refs('src/run.py', code)[0].byDefault, true);
   const pyList = 'CHOICES = [dict(model="meta-llama/Llama-3.1-8B"), dict(model="google/gemma-2-9b")]\n';
   assert.ok(refs('src/choices.py', pyList).every((reference) => !reference.byDefault));
+});
+
+test('"by default": a provider section is a default only when the file\'s mode/provider switch selects it (YAML, JSON, .env)', () => {
+  const byName = (found: ModelReference[]) => Object.fromEntries(found.map((reference) => [reference.name, reference.byDefault]));
+  const settings = (mode: string) => `llm:\n  mode: ${mode}\nollama:\n  llm_model: llama3.1:8b\nhuggingface:\n  llm_model: meta-llama/Llama-3.1-8B-Instruct\n`;
+  assert.deepEqual(byName(refs('settings.yaml', settings('ollama'))), { 'llama3.1:8b': true, 'meta-llama/Llama-3.1-8B-Instruct': false });
+  assert.deepEqual(byName(refs('settings.yaml', settings('huggingface'))), { 'llama3.1:8b': false, 'meta-llama/Llama-3.1-8B-Instruct': true });
+  assert.deepEqual(byName(refs('settings.yaml', settings('${APP_MODE:ollama}'))), { 'llama3.1:8b': true, 'meta-llama/Llama-3.1-8B-Instruct': false }, 'an environment default');
+  assert.match(refs('settings.yaml', settings('ollama'))[1].notDefaultBecause ?? '', /in the `huggingface` provider section, while `llm\.mode` selects `ollama`/u);
+  // a switch that names no section of the file, a mode that is no provider, or no switch: every section is a default
+  assert.deepEqual(byName(refs('settings.yaml', settings('llamacpp'))), { 'llama3.1:8b': true, 'meta-llama/Llama-3.1-8B-Instruct': true });
+  assert.deepEqual(byName(refs('settings.yaml', 'server:\n  mode: production\nproduction:\n  model: meta-llama/Llama-3.1-8B-Instruct\n')), { 'meta-llama/Llama-3.1-8B-Instruct': true });
+  assert.deepEqual(byName(refs('settings.yaml', 'ollama:\n  llm_model: llama3.1:8b\n')), { 'llama3.1:8b': true });
+  // a section that is no provider is not gated (a reranker next to the providers)
+  assert.deepEqual(byName(refs('settings.yaml', `${settings('ollama')}rerank:\n  model: meta-llama/Llama-3.2-1B\n`))['meta-llama/Llama-3.2-1B'], true);
+  const json = '{"provider": "vllm", "vllm": {"model": "Qwen/Qwen2.5-7B-Instruct"}, "ollama": {"model": "gemma2:9b"}}\n';
+  assert.deepEqual(byName(refs('app.config.json', json)), { 'Qwen/Qwen2.5-7B-Instruct': true, 'gemma2:9b': false });
+  const env = (provider: string) => `LLM_PROVIDER=${provider}\nVLLM_MODEL=Qwen/Qwen2.5-7B-Instruct\nOLLAMA_MODEL=gemma2:9b\nLLM_MODEL=meta-llama/Llama-3.1-8B-Instruct\n`;
+  assert.deepEqual(byName(refs('.env.example', env('ollama'))), { 'Qwen/Qwen2.5-7B-Instruct': false, 'gemma2:9b': true, 'meta-llama/Llama-3.1-8B-Instruct': true });
+  assert.deepEqual(byName(refs('.env.example', 'VLLM_MODEL=Qwen/Qwen2.5-7B-Instruct\nOLLAMA_MODEL=gemma2:9b\n')), { 'Qwen/Qwen2.5-7B-Instruct': true, 'gemma2:9b': true }, 'no switch');
+});
+
+test('"by default": per-model config folders and sample config files are options; other config folders and .env examples are not', () => {
+  const yaml = 'model: meta-llama/Meta-Llama-3-8B-Instruct\n';
+  const isDefault = (path: string) => refs(path, yaml)[0].byDefault;
+  for (const path of ['configs/llama3-8b/serve.yaml', 'configs/Meta-Llama-3-8B/config.yaml', 'presets/qwen2.5_7b.yaml', 'model_configs/mixtral-8x7b/a.yaml', 'deploy/configs/phi3-mini/values.yaml', 'configs/70b.yaml']) assert.equal(isDefault(path), false, path);
+  assert.match(refs('configs/llama3-8b/serve.yaml', yaml)[0].notDefaultBecause ?? '', /per-model config \(`configs\/llama3-8b`\)/u);
+  for (const path of ['configs/config.yaml', 'config/production/values.yaml', 'configs/options/serve.yaml', 'configs/default.yaml', 'config.yaml', 'helm/values.yaml']) assert.equal(isDefault(path), true, path);
+  for (const path of ['docker-compose.example.yml', 'compose.sample.yaml', 'values-example.yaml', 'example-compose.yaml', 'config.yaml.example', 'sample_config.json', 'docker-examples/compose.yaml', 'example_configs/vllm.yaml']) {
+    const text = path.endsWith('.json') ? '{"model": "meta-llama/Meta-Llama-3-8B-Instruct"}\n' : yaml;
+    const found = refs(path, text);
+    assert.equal(found.length === 0 ? 'not read' : found[0].byDefault, path.endsWith('.example') ? 'not read' : false, path);
+  }
+  assert.equal(refs('.env.example', 'MODEL_ID=meta-llama/Meta-Llama-3-8B-Instruct\n')[0].byDefault, true, 'a .env example sets the defaults');
+  assert.equal(refs('docker-compose.yml', 'services:\n  llm:\n    command: --model meta-llama/Meta-Llama-3-8B-Instruct\n')[0].byDefault, true);
 });
 
 const readme = (claim: string): SourceFile => ({ path: 'README.md', text: `# Stack\n\n${claim}\n` });

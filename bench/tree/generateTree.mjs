@@ -109,6 +109,30 @@ function sourceFile(next, extension) {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The models a project runs, as projects name them: Hugging Face ids and
+ * Ollama tags, open and not (Llama and Gemma fail the OSI policy; Mistral
+ * 7B, Qwen2.5 and Phi-3 are Apache-2.0 or MIT).
+ */
+const runModels = ['meta-llama/Llama-3.1-8B-Instruct', 'google/gemma-2-9b-it', 'mistralai/Mistral-7B-Instruct-v0.3', 'Qwen/Qwen2.5-7B-Instruct', 'microsoft/Phi-3-mini-4k-instruct', 'meta-llama/Meta-Llama-3-8B-Instruct'];
+const ollamaModels = ['llama3.1:8b', 'qwen2.5:7b', 'gemma2:9b', 'mistral:7b', 'phi3:mini'];
+
+/** Files that name the model a project runs: a compose file (vLLM or Ollama), a .env example, or Python that loads it. */
+function modelFiles(next) {
+  const model = pick(next, runModels);
+  const roll = next();
+  if (roll < 0.35) {
+    return [['docker-compose.yml', `services:\n  llm:\n    image: vllm/vllm-openai:latest\n    command: ["--model", "${model}", "--max-model-len", "8192"]\n    ports:\n      - "8000:8000"\n    environment:\n      - HF_TOKEN=\${HF_TOKEN}\n  app:\n    build: .\n    environment:\n      OPENAI_BASE_URL: http://llm:8000/v1\n      LOG_LEVEL: info\n`]];
+  }
+  if (roll < 0.55) {
+    return [['docker-compose.yml', `services:\n  ollama:\n    image: ollama/ollama:latest\n    volumes:\n      - ollama:/root/.ollama\n  app:\n    build: .\n    environment:\n      OLLAMA_HOST: http://ollama:11434\n      OLLAMA_MODEL: ${pick(next, ollamaModels)}\nvolumes:\n  ollama: {}\n`]];
+  }
+  if (roll < 0.8) {
+    return [['.env.example', `# copy to .env\nPORT=8080\nLOG_LEVEL=info\nMODEL_ID=${model}\nMAX_NEW_TOKENS=512\nHF_TOKEN=\n`]];
+  }
+  return [['src/inference.py', `import os\nfrom transformers import AutoModelForCausalLM, AutoTokenizer\n\nMODEL_ID = os.getenv("MODEL_ID", "${model}")\n\n\ndef load():\n    tokenizer = AutoTokenizer.from_pretrained(MODEL_ID)\n    model = AutoModelForCausalLM.from_pretrained(MODEL_ID, torch_dtype="auto")\n    return tokenizer, model\n`]];
+}
+
 function write(root, path, text, counter) {
   const absolute = join(root, path);
   mkdirSync(join(absolute, '..'), { recursive: true });
@@ -118,11 +142,14 @@ function write(root, path, text, counter) {
 
 /**
  * Writes the tree; returns counts. About 40% of `files` are Markdown, 10%
- * manifests, 7% LICENSE files and the rest source files; `nodeModules` files
+ * manifests, 7% LICENSE files and the rest source files; one package project
+ * in eight also names the model it runs (modelFiles); `nodeModules` files
  * go under an ignored node_modules/ (packages of four files each).
  */
 export function generateTree(root, { files = 20000, nodeModules = 50000, seed = 1 } = {}) {
   const next = random(seed);
+  // a stream of its own for the model files, so that the rest of the tree is what it was before they were added
+  const nextModel = random(seed ^ 0x6d6f64);
   const counter = { count: 0 };
   mkdirSync(root, { recursive: true });
   write(root, '.gitignore', 'node_modules/\n', counter);
@@ -130,6 +157,7 @@ export function generateTree(root, { files = 20000, nodeModules = 50000, seed = 
   write(root, 'package.json', manifest(next, 'package.json', 'monorepo-root', 'MIT'), counter);
   write(root, 'LICENSE', licenseList.MIT.licenseText, counter);
   let project = 0;
+  let models = 0;
   while (counter.count < files) {
     project++;
     const isModel = project % 5 === 0;
@@ -149,6 +177,11 @@ export function generateTree(root, { files = 20000, nodeModules = 50000, seed = 
     const sources = 1 + Math.floor(next() * 6);
     const extension = kind === 'pyproject.toml' ? 'py' : kind === 'Cargo.toml' ? 'rs' : 'ts';
     for (let i = 0; i < sources; i++) write(root, `${dir}/src/module${i}.${extension}`, sourceFile(next, extension), counter);
+    // one project in eight runs a model: a compose file, a .env example or Python that loads it
+    if (nextModel() < 0.125) {
+      for (const [path, text] of modelFiles(nextModel)) write(root, `${dir}/${path}`, text, counter);
+      models++;
+    }
   }
   const inTree = counter.count;
   let dependency = 0;
@@ -159,7 +192,7 @@ export function generateTree(root, { files = 20000, nodeModules = 50000, seed = 
     write(root, `${dir}/LICENSE`, licenseList.MIT.licenseText, counter);
     write(root, `${dir}/index.js`, sourceFile(next, 'js'), counter);
   }
-  return { files: inTree, nodeModules: counter.count - inTree, projects: project };
+  return { files: inTree, nodeModules: counter.count - inTree, projects: project, modelProjects: models };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

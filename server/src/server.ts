@@ -25,6 +25,7 @@ import { pathOfUri } from './lsp/fileUris.js';
 import { basename } from 'node:path';
 import { toolVersion } from './cli/version.js';
 import { isManifestName } from './engine/project.js';
+import { modelFileFormat } from './engine/models/modelReferences.js';
 import { isLicenseFileName } from './engine/declarations/licenseFiles.js';
 import { isReadmeName } from './engine/documents/markdownDocument.js';
 import { configFileName } from './engine/config.js';
@@ -35,6 +36,11 @@ function governsOthers(uri: string): boolean {
   if (path === undefined) return false;
   const name = basename(path);
   return isManifestName(name) || isLicenseFileName(name) || isReadmeName(name) || name === configFileName;
+}
+
+/** Whether a file may name the models its project runs (a compose file, a KAITO manifest, Python that loads a model…). */
+function namesModels(path: string): boolean {
+  return modelFileFormat(basename(path)) !== undefined;
 }
 
 const connection = createConnection(ProposedFeatures.all);
@@ -75,7 +81,11 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'licenseClaims' });
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: '**/{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json,.license-claims.json,.gitignore,LICENSE*,LICENCE*,COPYING*,MODEL_LICENSE*,README*}' }],
+    watchers: [
+      { globPattern: '**/{package.json,pyproject.toml,Cargo.toml,CITATION.cff,codemeta.json,.license-claims.json,.gitignore,LICENSE*,LICENCE*,COPYING*,MODEL_LICENSE*,README*}' },
+      // the files that name the models a project runs (the per-document check of its README reads them)
+      { globPattern: '**/{*.yaml,*.yml,*config.json,*.py,*.js,*.cjs,*.mjs,*.jsx,*.ts,*.cts,*.mts,*.tsx,Modelfile*,*.modelfile,.env.*,*.env,*env.example,*env.sample,*env.template}' },
+    ],
   }).catch(() => undefined);
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !event.removed.some((folder) => folder.uri === uri)), ...event.added.map((folder) => folder.uri)];
@@ -92,7 +102,8 @@ connection.onDidChangeConfiguration(() => {
 // a manifest, LICENSE or config file changed on disk: forget it, re-judge what it governs
 connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) files.invalidate(change.uri);
-  validator.revalidateGovernedBy(params.changes.map((change) => change.uri));
+  validator.revalidateGovernedBy(params.changes.map((change) => change.uri).filter((uri) => !namesModels(pathOfUri(uri) ?? '')));
+  validator.revalidateModelReaders(params.changes.map((change) => pathOfUri(change.uri)).filter((path) => path !== undefined && namesModels(path)) as string[]);
 });
 
 // TextDocuments reports an opened document's content as a change too: the version an
@@ -109,6 +120,9 @@ documents.onDidChangeContent(async (event) => {
   if (run === 'onType' && openedVersions.get(event.document.uri) !== event.document.version) validator.schedule(event.document);
   // an edited manifest, LICENSE, README or config governs other open documents
   if (governsOthers(event.document.uri)) validator.revalidateGovernedBy([event.document.uri], event.document.uri);
+  // an edited compose file, model config or loader governs its project's README
+  const path = pathOfUri(event.document.uri);
+  if (path !== undefined && namesModels(path)) validator.revalidateModelReaders([path], event.document.uri);
 });
 documents.onDidSave((event) => validator.schedule(event.document, 0));
 documents.onDidClose((event) => {

@@ -16,6 +16,8 @@ import { settingsAsConfig, type SettingsCache } from './settings.js';
 import type { DocumentContext, WorkspaceFiles } from './workspaceFiles.js';
 import { placeInOlderText, type MappedPlace } from './unchangedBlock.js';
 import { pathOfUri } from './fileUris.js';
+import { readFileFactsSafely, type FileFacts } from '../engine/project.js';
+import { modelFileFormat } from '../engine/models/modelReferences.js';
 
 /** The document's own text as a judgment read it. */
 const judgedText = (validation: Validation) => validation.context.files.find((file) => file.path === validation.context.path)?.text;
@@ -50,6 +52,14 @@ export class Validator {
     private readonly settings: SettingsCache,
     readonly debounceMs = 200,
   ) {}
+
+  /**
+   * The facts of the project model files a judgment reads besides the
+   * document (projectModelFiles), by absolute path, with the text they were
+   * read from: typing in a README does not parse the project's compose files
+   * again.
+   */
+  private readonly modelFacts = new Map<string, { text: string; facts: FileFacts }>();
 
   /** Judgments under way, by URI: hovers and the debounced validation of one version share one. */
   private readonly inFlight = new Map<string, { version: number; judgment: Promise<Validation | undefined> }>();
@@ -133,7 +143,18 @@ export class Validator {
     }
     const override = settingsAsConfig(settings);
     if (isIgnored(context.path, configs, override)) return { version, context, result: audit([]), findings: [], diagnostics: [] };
-    const result = audit(context.files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override), editing: (path) => path === context.path });
+    // the project's model files, less those the config's or the settings' `ignore` covers (as the workspace audit leaves them out)
+    const files = context.files.filter((file) => file.path === context.path || !modelFileFormat(file.path.slice(file.path.lastIndexOf('/') + 1)) || !isIgnored(file.path, configs, override));
+    const factsOf = (file: { path: string; text: string }): FileFacts | undefined => {
+      if (file.path === context.path || !modelFileFormat(file.path.slice(file.path.lastIndexOf('/') + 1))) return undefined;
+      const key = join(context.root, file.path);
+      const known = this.modelFacts.get(key);
+      if (known?.text === file.text) return known.facts;
+      const facts = readFileFactsSafely(file);
+      this.modelFacts.set(key, { text: file.text, facts });
+      return facts;
+    };
+    const result = audit(files, { configFor: (projectRoot) => configForProject(configs, projectRoot, override), editing: (path) => path === context.path, factsOf });
     const findings = result.findings.filter((finding) => finding.file === context.path);
     const texts = new Map(context.files.map((file) => [file.path, file.text]));
     const lookup = new FileRanges((path) => texts.get(path) ?? this.files.read(join(context.root, path)));
@@ -207,6 +228,21 @@ export class Validator {
     this.newest.delete(uri);
     // a closed file keeps what the last workspace audit said about it
     void this.connection.sendDiagnostics({ uri, diagnostics: this.auditDiagnostics.get(uri) ?? [] });
+  }
+
+  /**
+   * Re-judge the open documents whose project's model files (read from
+   * their project folder down, projectModelFiles) may include one of these
+   * files (absolute paths): those sit below the documents they govern
+   * (revalidateGovernedBy looks the other way).
+   */
+  revalidateModelReaders(paths: string[], except?: string): void {
+    for (const path of paths) this.modelFacts.delete(path);
+    for (const document of this.documents.all()) {
+      if (document.uri === except) continue;
+      const folder = this.newest.get(document.uri)?.context.modelFolder;
+      if (folder !== undefined && paths.some((path) => path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`))) this.schedule(document, except ? this.debounceMs : 0);
+    }
   }
 
   /** Re-judge every open document (settings or workspace folders changed). */

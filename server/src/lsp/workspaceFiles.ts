@@ -2,17 +2,20 @@
 // the editor holds it) and the manifests, LICENSE files, READMEs and config
 // files of its folder and every folder above it up to the workspace folder —
 // the only places whose declarations can govern it — and the license files
-// those READMEs link. Read from open documents
-// first, then from disk (cached until a watched-file event says otherwise);
-// a symbolic link that leads out of the workspace folder is not followed.
-import { readdirSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+// those READMEs link; for a README, a model card or a manifest, also the
+// files of its project that name the models it runs (projectModelFiles.ts).
+// Read from open documents first, then from disk (cached until a
+// watched-file event says otherwise); a symbolic link that leads out of the workspace folder is not followed.
+import { readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceFile } from '../engine/types.js';
 import { configFileName } from '../engine/config.js';
-import { isManifestName } from '../engine/project.js';
+import { isManifestName, isMarkdownName } from '../engine/project.js';
+import { mayNameModels, modelFileFormat } from '../engine/models/modelReferences.js';
+import { definesProject, projectModelFiles } from './projectModelFiles.js';
 import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
 import { linkedLicensePaths } from '../engine/declarations/linkedLicense.js';
 import { isReadmeName } from '../engine/documents/markdownDocument.js';
@@ -27,6 +30,8 @@ export interface DocumentContext {
   files: SourceFile[];
   /** Config files from the root down to the document's folder, by engine folder path. */
   configs: Map<string, { path: string; text: string }>;
+  /** The folder (absolute) whose model files were read as the project's (projectModelFiles), when they were. */
+  modelFolder?: string;
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
@@ -43,6 +48,9 @@ export class WorkspaceFiles {
   private folders: string[] = [];
   private readonly listings = new Map<string, string[]>();
   private readonly contents = new Map<string, string | undefined>();
+  private readonly typedListings = new Map<string, Dirent[]>();
+  /** Texts of files that may name a model (undefined for the others: their text is not kept). */
+  private readonly modelTexts = new Map<string, string | undefined>();
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -55,7 +63,9 @@ export class WorkspaceFiles {
     const path = pathOfUri(uri);
     if (path === undefined) return;
     this.contents.delete(path);
+    this.modelTexts.delete(path);
     this.listings.delete(dirname(path));
+    this.typedListings.delete(dirname(path));
     this.realFolders.clear();
   }
 
@@ -74,6 +84,35 @@ export class WorkspaceFiles {
       this.listings.set(dir, entries);
     }
     return entries;
+  }
+
+  private entries(dir: string): Dirent[] {
+    let entries = this.typedListings.get(dir);
+    if (!entries) {
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        entries = [];
+      }
+      this.typedListings.set(dir, entries);
+    }
+    return entries;
+  }
+
+  /** A file's text when it may name a model (the engine's pre-scan), else undefined; only such texts are kept. */
+  private modelText(absolutePath: string): string | undefined {
+    const format = modelFileFormat(absolutePath.slice(absolutePath.lastIndexOf(sep) + 1));
+    if (!format) return undefined;
+    const open = this.documents.get(pathToFileURL(absolutePath).href);
+    if (open) return mayNameModels(format, open.getText()) ? open.getText() : undefined;
+    if (this.modelTexts.has(absolutePath)) return this.modelTexts.get(absolutePath);
+    const cached = this.contents.has(absolutePath);
+    const text = this.read(absolutePath);
+    // read() keeps every text it reads: these are kept only when they may name a model
+    if (!cached) this.contents.delete(absolutePath);
+    const kept = text !== undefined && mayNameModels(format, text) ? text : undefined;
+    this.modelTexts.set(absolutePath, kept);
+    return kept;
   }
 
   /** The text of a file: the open document's, else the disk's (undefined for binary, huge or unreadable files). */
@@ -118,9 +157,13 @@ export class WorkspaceFiles {
     const path = toPosix(relative(root, absolute));
     const files = new Map<string, SourceFile>([[path, { path, text: document.getText() }]]);
     const configs = new Map<string, { path: string; text: string }>();
+    // the folder of the document's project: the nearest with a manifest or a LICENSE file, else the workspace folder
+    let projectFolder: string | undefined;
     for (let dir = dirname(absolute); ; dir = dirname(dir)) {
       const folder = toPosix(relative(root, dir));
-      for (const name of this.listing(dir)) {
+      const names = this.listing(dir);
+      if (projectFolder === undefined && (dir === root || definesProject(names))) projectFolder = folder;
+      for (const name of names) {
         const filePath = folder ? `${folder}/${name}` : name;
         if (files.has(filePath)) continue;
         if (name === configFileName) {
@@ -141,6 +184,13 @@ export class WorkspaceFiles {
         const text = this.read(join(root, ...target.split('/')));
         if (text !== undefined) files.set(target, { path: target, text });
       }
+    }
+    // a README's, a model card's or a manifest's claims are judged against the models the project runs by default
+    const name = basename(absolute);
+    if (projectFolder !== undefined && (isMarkdownName(name) || isManifestName(name))) {
+      const source = { entries: (dir: string) => this.entries(dir), read: (file: string) => this.read(file), modelText: (file: string) => this.modelText(file) };
+      for (const file of projectModelFiles(source, root, projectFolder)) if (!files.has(file.path)) files.set(file.path, file);
+      return { root, path, files: [...files.values()], configs, modelFolder: join(root, projectFolder) };
     }
     return { root, path, files: [...files.values()], configs };
   }

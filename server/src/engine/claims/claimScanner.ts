@@ -142,7 +142,8 @@ function isAboutOthers(text: string, start: number, end: number, links: Span[]):
   if (before.slice(0, 3).some((word, index) => thirdPartyBefore.has(word) && !(word === 'most' && before[index + 1] === 'the'))) return true;
   const after = wordsAfter(text, end, 3);
   const noun = after.find((word) => !/^(?:and|&|ai|ml|llm|software|source|code|large|language|machine|learning|generative|foundation|base)$/u.test(word)) ?? after[0];
-  if (noun && thirdPartyAfter.has(noun)) return true;
+  // ("an open-source initiative" is what the subject is, not the OSI)
+  if (noun && thirdPartyAfter.has(noun) && !(noun === 'initiative' && /^an?$/u.test(before[0] ?? ''))) return true;
   // "the open-source evaluation tool [OpenCompass](…)": a tool noun, then a link that names someone else's project
   // "the open source C library "decNumber"": a tool noun, then a quoted name
   const quoted = /^([^"“\n]{1,40}?)\s*["“]\S/u.exec(text.slice(end, end + 60));

@@ -40,7 +40,8 @@ export const claimPatterns: ClaimPattern[] = [
 
 /** Names that contain claim words but are names, not claims. */
 export const namesContainingClaimWords: RegExp[] = [
-  /(?<!\w)open[\s-]source[\s-]initiative\b/giu,
+  // (the OSI's name; "X is an open-source initiative" describes X)
+  /(?<!\b(?:an?)[\s\u00a0]+)(?<!\w)open[\s-]source[\s-]initiative\b/giu,
   /(?<!\w)open[\s-]source[\s-](?:ai[\s-])?definition\b/giu,
   /(?<!\w)NCSA[\s-]open[\s-]source[\s-]licen[sc]e\b/giu,
   /(?<!\w)free[\s-]software[\s-]foundation\b/giu,

@@ -4,11 +4,13 @@
 import { isKnownOllamaName } from './modelLicense.js';
 import { isModelKey, referenceName, type ModelReference } from './modelReference.js';
 
-/** A reference found, before "by default" is decided: the list it sits in (several in one list are options), or `always` (a KAITO preset is what its workspace runs). */
+/** A reference found, before "by default" is decided: the list it sits in (several in one list are options), `always` (a KAITO preset is what its workspace runs), or `option`. */
 export interface Found {
   reference: Omit<ModelReference, 'byDefault'>;
   list: unknown;
   always?: boolean;
+  /** Why it is an option rather than the default, when its file says so (a provider section no switch selects). */
+  option?: string;
 }
 
 const modelFlags = new Set(['--hf-repo', '-m']);

@@ -7,6 +7,7 @@ import { shallowNesting } from '../text/shallowNesting.js';
 import { isKnownOllamaName } from './modelLicense.js';
 import { isModelKey, referenceName } from './modelReference.js';
 import type { Found } from './commandArguments.js';
+import { gate, isSwitchKey, switchValue, type Switch } from './providerSections.js';
 
 export function jsonModelReferences(file: SourceFile): { found: Found[] } {
   const found: Found[] = [];
@@ -36,5 +37,30 @@ export function jsonModelReferences(file: SourceFile): { found: Found[] } {
     }
   };
   visit(root, [], undefined, 0);
+  if (root?.type === 'object' && found.length > 0) gateProviderSections(root, found);
   return { found };
+}
+
+/** Marks the references in provider sections that the file's `mode`/`provider` switch does not select (providerSections.ts). */
+function gateProviderSections(root: JsonNode, found: Found[]): void {
+  const switches: Switch[] = [];
+  const sections: { name: string; start: number; end: number }[] = [];
+  const pairs = (node: JsonNode) => (node.children ?? []).flatMap((property) => {
+    const [keyNode, valueNode] = property.children ?? [];
+    return keyNode && valueNode && typeof keyNode.value === 'string' ? [{ key: keyNode.value, value: valueNode }] : [];
+  });
+  const addSwitch = (key: string, value: JsonNode, at: string) => {
+    if (value.type === 'string' && isSwitchKey(key)) switches.push({ key: at, value: switchValue(String(value.value)) });
+  };
+  for (const { key, value } of pairs(root)) {
+    addSwitch(key, value, key);
+    if (value.type !== 'object') continue;
+    sections.push({ name: key, start: value.offset, end: value.offset + value.length });
+    for (const inner of pairs(value)) addSwitch(inner.key, inner.value, `${key}.${inner.key}`);
+  }
+  const because = gate(switches, sections.map((section) => section.name));
+  for (const entry of found) {
+    const option = because(sections.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end)?.name);
+    if (option) entry.option = option;
+  }
 }

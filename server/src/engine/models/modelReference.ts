@@ -89,14 +89,39 @@ export function referenceName(value: string, isOllamaName: (name: string) => boo
 
 /** Folders whose files show or test a model rather than run it by default. */
 const notDefaultFolder = /^(?:examples?|samples?|demos?|tests?|testing|__tests__|spec|specs|e2e|docs?|documentation|notebooks?|benchmarks?|bench|tutorials?|cookbooks?|recipes|playground|evals?|evaluation|fixtures?)$/iu;
+/** A folder named as a set of examples or samples: `docker-examples`, `example_configs`, `sample-deployments`. */
+const sampleFolder = /(?:^|[-_.])(?:examples?|samples?|demos?)(?:$|[-_.])/iu;
 const testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
+/**
+ * A sample or template of a config (`docker-compose.example.yml`,
+ * `values.sample.yaml`, `config-example.json`, `example-compose.yaml`,
+ * `compose.template.yml`): a model in it shows how to set one. A `.env`
+ * example is not one of these: it is where such a stack sets its defaults.
+ */
+const sampleFileName = /^(?:(?:example|sample|demo|template)s?[-_.].+\.(?:ya?ml|json)|.+[-_.](?:example|sample|demo|template|tmpl|dist)s?\.(?:ya?ml|json)|.+\.(?:ya?ml|json)\.(?:example|sample|template|tmpl|dist))$/iu;
+/** Folders that hold one config per model: `configs/`, `presets/`, `model_configs/`. */
+const configsFolder = /^(?:configs?|model[-_]?configs?|presets?|model[-_]?presets?|model[-_]?cards?)$/iu;
+/** A name that names a model: a family (`llama3-8b`, `qwen2.5_7b`, `mistral`) or a size (`7b`, `70B`, `8x7b`). */
+const modelLikeName = /(?:^|[-_.])(?:llama|mistral|mixtral|gemma|qwen|falcon|deepseek|baichuan|chatglm|internlm|starcoder|codellama|vicuna|bloom|olmo|granite|smollm|tinyllama|whisper|stablelm|pythia|minicpm|nemotron|jamba|dbrx|zephyr|openchat)|(?:^|[-_.])(?:phi|opt|yi|gpt|mpt|glm|t5|command-?r)[-_.]?\d|(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|\d+x\d+b/iu;
 
-/** Why a file's references are not the project's defaults ("in an examples folder"), or undefined when they are. */
+/** Whether a folder of this name holds examples, tests or docs, whose references are never defaults. */
+export function isNotDefaultFolder(name: string): boolean {
+  return notDefaultFolder.test(name) || sampleFolder.test(name);
+}
+
+/** Why a file's references are not the project's defaults ("in the `examples/` folder"), or undefined when they are. */
 export function notDefaultPlace(path: string): string | undefined {
   const parts = path.split('/');
   const name = parts.pop() ?? '';
-  const folder = parts.find((part) => notDefaultFolder.test(part));
+  const folder = parts.find((part) => isNotDefaultFolder(part));
   if (folder) return `in the \`${folder}/\` folder`;
   if (testFileName.test(name)) return 'in a test file';
+  if (sampleFileName.test(name)) return 'in a sample configuration file';
+  // configs/llama3-8b/serve.yaml, presets/qwen2.5-7b.yaml: one config per model, each an option
+  const configs = parts.findIndex((part) => configsFolder.test(part));
+  if (configs >= 0) {
+    const own = configs + 1 < parts.length ? parts[configs + 1] : name.replace(/\.[^.]+$/u, '');
+    if (modelLikeName.test(own)) return `in a per-model config (\`${parts.slice(0, configs + 1).join('/')}/${own}\`), one option of a set`;
+  }
   return undefined;
 }

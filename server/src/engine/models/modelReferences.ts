@@ -32,7 +32,7 @@ const mayName: Record<Format, RegExp> = {
   json: /model/iu,
   env: /model/iu,
   modelfile: /^\s*FROM\s/imu,
-  python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/u,
+  python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/iu,
   js: /from_pretrained|pipeline\(|model/iu,
 };
 const quotedRepo = /["'`](?:https?:\/\/huggingface\.co\/)?[A-Za-z0-9][\w.-]*\/[\w.-]+["'`]|["'`](?:llama|gemma|mistral|mixtral|phi|qwen|codellama|codegemma|deepseek|command-r|starcoder|falcon|tinyllama|gpt-oss|smollm|granite|nomic-embed|mxbai|all-minilm)[\w.:-]*["'`]/u;
@@ -59,10 +59,12 @@ export function readModelReferences(file: SourceFile): ModelReference[] {
 }
 
 /**
- * A reference is a default unless its file is an example, a test or docs,
- * or it is one of several different models listed together (a YAML or JSON
- * list, a Python or JS list literal): those are options. A KAITO preset is
- * what its workspace runs.
+ * A reference is a default unless its file is an example, a sample, a test,
+ * docs or a per-model config (notDefaultPlace), it sits in a provider section
+ * that the file's switch does not select (providerSections.ts), or it is one
+ * of several different models listed together (a YAML or JSON list, a Python
+ * or JS list literal): those are options. A KAITO preset is what its
+ * workspace runs.
  */
 function decideDefaults(found: Found[], path: string): ModelReference[] {
   const place = notDefaultPlace(path);
@@ -73,9 +75,9 @@ function decideDefaults(found: Found[], path: string): ModelReference[] {
     if (!names) namesInList.set(list, (names = new Set()));
     names.add(reference.name.toLowerCase());
   }
-  return found.map(({ reference, list, always }) => {
+  return found.map(({ reference, list, always, option }) => {
     const options = list === undefined ? 0 : namesInList.get(list)!.size;
-    const because = place ?? (!always && options > 1 ? `one of ${options} models listed together` : undefined);
+    const because = place ?? (always ? undefined : option ?? (options > 1 ? `one of ${options} models listed together` : undefined));
     return because ? { ...reference, byDefault: false, notDefaultBecause: because } : { ...reference, byDefault: true };
   });
 }

@@ -10,6 +10,7 @@ import { shallowNesting } from '../text/shallowNesting.js';
 import { isKnownOllamaName } from './modelLicense.js';
 import { isModelKey, referenceName, type ModelReference } from './modelReference.js';
 import { argumentReferences, type Found } from './commandArguments.js';
+import { gate, isSwitchKey, switchValue, type Switch } from './providerSections.js';
 
 /** The references of one YAML file, each with the list it sits in (a list of several models offers options). */
 export function yamlModelReferences(file: SourceFile): { found: Found[] } {
@@ -20,9 +21,40 @@ export function yamlModelReferences(file: SourceFile): { found: Found[] } {
     const kind = isMap(root) ? scalarText(root.get('kind', true)) : undefined;
     const apiVersion = isMap(root) ? scalarText(root.get('apiVersion', true)) : undefined;
     const kaito = (kind === 'Workspace' || kind === 'RAGEngine') && (apiVersion ?? '').includes('kaito');
+    const from = found.length;
     visit(root, [], undefined, kaito ? kind : undefined, found, file);
+    if (isMap(root) && found.length > from) gateProviderSections(root, found.slice(from));
   }
   return { found };
+}
+
+/** Marks the references in provider sections that the document's `mode:`/`provider:` switch does not select (providerSections.ts). */
+function gateProviderSections(root: YamlNode, found: Found[]): void {
+  if (!isMap(root)) return;
+  const switches: Switch[] = [];
+  const sections: { name: string; start: number; end: number }[] = [];
+  const addSwitch = (key: string, node: unknown, at: string) => {
+    const value = isScalar(node) ? scalarText(node) : undefined;
+    if (value !== undefined && isSwitchKey(key)) switches.push({ key: at, value: switchValue(value) });
+  };
+  for (const pair of root.items) {
+    const key = scalarText(pair.key as YamlNode);
+    if (key === undefined) continue;
+    addSwitch(key, pair.value, key);
+    if (!isMap(pair.value)) continue;
+    const range = (pair.value as YamlNode).range;
+    if (range) sections.push({ name: key, start: range[0], end: range[2] });
+    for (const inner of pair.value.items) {
+      const innerKey = scalarText(inner.key as YamlNode);
+      if (innerKey !== undefined) addSwitch(innerKey, inner.value, `${key}.${innerKey}`);
+    }
+  }
+  const because = gate(switches, sections.map((section) => section.name));
+  for (const entry of found) {
+    const section = sections.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end)?.name;
+    const option = because(section);
+    if (option) entry.option = option;
+  }
 }
 
 function scalarReference(node: YamlNode, file: SourceFile, via: string): Omit<ModelReference, 'byDefault'> | undefined {

@@ -1,0 +1,86 @@
+// The files of an open document's project that may name the models it runs
+// (compose files, KAITO and Helm YAML, .env examples, Modelfiles, config
+// JSON, Python/TS/JS), so that the per-document check of a README or a
+// manifest judges its claims against the project's default models as the
+// workspace audit does. The project is the nearest folder at or above the
+// document with a manifest or a LICENSE file (else the workspace folder);
+// its files are those below it, down to the folders of nested projects
+// (a manifest or LICENSE file of their own), as the engine assigns them.
+// Left out, because no reference in them can be a default: .git,
+// node_modules, .gitignore'd paths, and examples, tests and docs folders
+// (isNotDefaultFolder); files the engine's literal pre-scan
+// (mayNameModels) rules out are not kept. Bounded: at most `maxEntries` folder
+// entries are looked at; a larger project is left to the workspace audit.
+import ignore, { type Ignore } from 'ignore';
+import type { Dirent } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceFile } from '../engine/types.js';
+import { isManifestName } from '../engine/project.js';
+import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
+import { modelFileFormat } from '../engine/models/modelReferences.js';
+import { isNotDefaultFolder } from '../engine/models/modelReference.js';
+
+export interface ModelFileSource {
+  /** The entries of a folder (cached; empty when it cannot be read). */
+  entries(absoluteDir: string): Dirent[];
+  /** A file's text (open document first, else disk; undefined for binary, huge or unreadable files). */
+  read(absolutePath: string): string | undefined;
+  /** A file's text when it may name a model (mayNameModels), else undefined (cached either way). */
+  modelText(absolutePath: string): string | undefined;
+}
+
+const maxEntries = 20000;
+// as the workspace walk (files/walk.ts)
+const skippedFolders = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+/** Whether a folder's files make it a project of its own (a manifest or a LICENSE file). */
+export function definesProject(names: Iterable<string>): boolean {
+  for (const name of names) if (isManifestName(name) || isLicenseFileName(name)) return true;
+  return false;
+}
+
+/**
+ * The project's model-reference files at and below `projectFolder` (an
+ * engine path: `/`-separated, relative to `root`, the workspace folder, ''
+ * for the root itself), with engine paths.
+ */
+export function projectModelFiles(source: ModelFileSource, root: string, projectFolder: string): SourceFile[] {
+  const found: SourceFile[] = [];
+  let budget = maxEntries;
+  const visit = (folder: string, layers: { base: string; rules: Ignore }[], top: boolean): void => {
+    const absolute = folder === '' ? root : join(root, folder);
+    const entries = source.entries(absolute);
+    budget -= entries.length;
+    if (budget < 0) return;
+    // a nested project's files are its own (the engine gives them to it)
+    if (!top && definesProject(entries.filter((entry) => entry.isFile()).map((entry) => entry.name))) return;
+    const gitignore = entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? source.read(join(absolute, '.gitignore')) : undefined;
+    const here = gitignore === undefined ? layers : [...layers, { base: folder, rules: ignore().add(gitignore) }];
+    const ignored = (path: string, isDirectory: boolean) => here.some(({ base, rules }) => {
+      const relative = base === '' ? path : path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
+      return relative !== undefined && relative !== '' && rules.ignores(isDirectory ? `${relative}/` : relative);
+    });
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (skippedFolders.has(entry.name) || isNotDefaultFolder(entry.name) || ignored(path, true)) continue;
+        visit(path, here, false);
+        if (budget < 0) return;
+      } else if (entry.isFile()) {
+        if (!modelFileFormat(entry.name) || ignored(path, false)) continue;
+        const text = source.modelText(join(absolute, entry.name));
+        if (text !== undefined) found.push({ path, text });
+      }
+    }
+  };
+  // the .gitignore files of the folders above the project apply too
+  const layers: { base: string; rules: Ignore }[] = [];
+  const parts = projectFolder === '' ? [] : projectFolder.split('/');
+  for (let depth = 0; depth < parts.length; depth++) {
+    const folder = parts.slice(0, depth).join('/');
+    const text = source.read(join(root, folder, '.gitignore'));
+    if (text !== undefined) layers.push({ base: folder, rules: ignore().add(text) });
+  }
+  visit(projectFolder, layers, true);
+  return budget < 0 ? [] : found;
+}
