@@ -14,7 +14,7 @@ export class BenchClient {
   constructor({ nodeArgs = [] } = {}) {
     this.startedAt = performance.now();
     // started as the VS Code client starts it (server/src/protocol.ts serverNodeFlags)
-    this.process = spawn(process.execPath, ['--expose-gc', ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, ['--expose-gc', '--max-semi-space-size=2', ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.pid = this.process.pid;
     this.stderr = '';
     this.waiters = [];

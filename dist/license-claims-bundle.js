@@ -41890,8 +41890,8 @@ function workerScript() {
   const path2 = (0, import_node_path2.join)(__dirname, "factsWorker.js");
   return (0, import_node_fs3.existsSync)(path2) ? path2 : void 0;
 }
-function defaultWorkerCount() {
-  return Math.max(1, Math.min((0, import_node_os.availableParallelism)(), 4));
+function defaultWorkerCount(cores = (0, import_node_os.availableParallelism)()) {
+  return cores <= 2 ? 0 : Math.min(cores, 4);
 }
 var batchFiles = 64;
 var batchBytes = 128 * 1024;
@@ -41981,6 +41981,7 @@ var FactsPool = class {
 };
 
 // server/src/files/treeAudit.ts
+var mainThreadSliceMs = 10;
 var workerThreshold = 2 * 1024 * 1024;
 var definesProject = (path2) => {
   const name = baseName(path2);
@@ -42075,8 +42076,14 @@ async function auditTree(options) {
       await pool.run(requests, onAnswers, { isCancelled: options.isCancelled });
       return;
     }
-    for (let start = 0; start < requests.length; start += 16) {
-      onAnswers(requests.slice(start, start + 16).map(answerRequest));
+    let next = 0;
+    while (next < requests.length) {
+      const sliceStart = performance.now();
+      const answers = [];
+      do
+        answers.push(answerRequest(requests[next++]));
+      while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
+      onAnswers(answers);
       await new Promise((resolve4) => setImmediate(resolve4));
       if (options.isCancelled?.()) throw new Cancelled();
     }
