@@ -42079,12 +42079,13 @@ async function auditTree(options) {
     let next = 0;
     while (next < requests.length) {
       const sliceStart = performance.now();
-      const answers = [];
-      do
-        answers.push(answerRequest(requests[next++]));
-      while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
-      onAnswers(answers);
-      await new Promise((resolve4) => setImmediate(resolve4));
+      do {
+        const answer = answerRequest(requests[next++]);
+        accept(answer, byPath.get(answer.path), knownFacts.get(answer.path));
+      } while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
+      options.onProgress?.(done, total);
+      options.afterBatch?.();
+      await new Promise((resolve4) => setImmediate(() => setImmediate(resolve4)));
       if (options.isCancelled?.()) throw new Cancelled();
     }
   };

@@ -198,16 +198,18 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       await pool.run(requests, onAnswers, { isCancelled: options.isCancelled });
       return;
     }
-    // on this thread, in slices of a few milliseconds
+    // on this thread, in slices of a few milliseconds (reading and the judgments a file completes both count)
     let next = 0;
     while (next < requests.length) {
       const sliceStart = performance.now();
-      const answers: FactsAnswer[] = [];
-      do answers.push(answerRequest(requests[next++]));
-      while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
-      onAnswers(answers);
-      // let a cancellation (or an editor's request) be heard
-      await new Promise((resolve) => setImmediate(resolve));
+      do {
+        const answer = answerRequest(requests[next++]);
+        accept(answer, byPath.get(answer.path)!, knownFacts.get(answer.path));
+      } while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
+      options.onProgress?.(done, total);
+      options.afterBatch?.();
+      // let a cancellation (or an editor's request) be heard: a message is parsed one loop turn after it is read
+      await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
       if (options.isCancelled?.()) throw new Cancelled();
     }
   };
