@@ -69,9 +69,9 @@ export function ripgrep(tree, pattern, { stdoutFile, timeoutMs }) {
   return timeProcess('rg', ['--no-require-git', '--ignore-case', '--count', ...auditedFileGlobs, '--regexp', pattern, tree], { stdoutFile, timeoutMs });
 }
 
-/** `reuse lint` at the root of the tree (a git repository, so it skips what .gitignore ignores). */
-export function reuseLint(tree, { stdoutFile, timeoutMs }) {
-  return timeProcess('reuse', ['--root', tree, 'lint'], { cwd: tree, stdoutFile, timeoutMs });
+/** `reuse lint` at the root of the tree (a git repository, so it skips what .gitignore ignores); `env` for the process (GIT_CEILING_DIRECTORIES). */
+export function reuseLint(tree, { stdoutFile, timeoutMs, env }) {
+  return timeProcess('reuse', ['--root', tree, 'lint'], { cwd: tree, stdoutFile, timeoutMs, env });
 }
 
 /** `licensecheck -r` over the tree, skipping node_modules and .git (it does not read .gitignore). */

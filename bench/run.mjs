@@ -220,24 +220,33 @@ async function main() {
         rows.push(row(`Workspace audit of the same tree: CLI vs plain Node walk + read + regex (the floor, ${formatCount(w.floor.files)} files)`, ours, `${seconds(w.floor.ms)} plain Node${runs(w.floor.runs)}`, w.ours.ms / w.floor.ms, '— (info)'));
         // the real tree: this project's own node_modules, real packages
         const realRoot = join(repoRoot, 'node_modules');
-        const r = await measureRealTree(realRoot, { runs: p.workspaceRuns, pattern: ripgrepPattern(engine.claimPatterns), engineBundle: bundle, timeoutMs: p.timeoutMs, budgetMs: p.budgetMs });
+        // reuse lint and licensee on the real tree too (licensecheck only on the generated one)
+        const realPeers = peers.filter((name) => name !== 'licensecheck');
+        const r = await measureRealTree(realRoot, { runs: p.workspaceRuns, peerRuns: p.peerRuns, pattern: ripgrepPattern(engine.claimPatterns), engineBundle: bundle, peers: realPeers, timeoutMs: p.timeoutMs, budgetMs: p.budgetMs });
         results.realTree = r;
         const realOurs = `${seconds(r.ours.ms)}${runs(r.ours.runs)}`;
         rows.push(row(`Real tree (this project's node_modules, ${formatCount(r.floor.files)} files the audit reads, ${formatBytes(r.floor.bytes)}): CLI vs plain Node walk + read + regex (the floor)`, realOurs, `${seconds(r.floor.ms)} plain Node${runs(r.floor.runs)}`, r.ours.ms / r.floor.ms, '≤ 5×', r.ours.ms / r.floor.ms <= 5));
         rows.push(row('Real tree: CLI vs rg', realOurs, `${seconds(r.rg.ms)} rg${runs(r.rg.runs)}`, r.ours.ms / r.rg.ms, '— (info)'));
-        notes.push(`Real tree: the CLI judged ${formatCount(r.ours.files ?? 0)} files (${formatCount(r.ours.findings ?? 0)} findings); the floor read ${formatCount(r.floor.files)}; rg matched in ${formatCount(r.rg.matchingFiles)}.`);
         const commands = { reuse: '`reuse lint`', licensee: '`licensee detect`', licensecheck: '`licensecheck -r`' };
-        for (const name of p.peers) {
-          const peer = w.peers[name];
-          if (!peer) {
-            rows.push(row(`Workspace audit: CLI vs ${commands[name]}`, ours, 'not installed', 'n/a', '< 1× (faster)'));
-            continue;
+        const peerRows = (label, result, ourMs, ourCell, names) => {
+          for (const name of names) {
+            const peer = result.peers[name];
+            if (!peer) {
+              rows.push(row(`${label}: CLI vs ${commands[name]}`, ourCell, 'not installed', 'n/a', '< 1× (faster)'));
+              continue;
+            }
+            const baseline = peer.timedOut ? `> ${seconds(p.timeoutMs)} (killed)` : `${seconds(peer.ms)}${runs(peer.runs)}${peer.failure ? ` (${peer.failure})` : ''}`;
+            const ratio = ourMs / peer.ms;
+            rows.push(row(`${label}: CLI vs ${commands[name]}${name === 'licensee' ? ` on its ${formatCount(peer.folders)} project folders` : ''}`, ourCell, baseline, peer.timedOut ? `< ${formatRatio(ratio)}` : ratio, '< 1× (faster)', peer.timedOut ? ourMs < p.timeoutMs : ratio < 1));
           }
-          const baseline = peer.timedOut ? `> ${seconds(p.timeoutMs)} (killed)` : `${seconds(peer.ms)}${runs(peer.runs)}${peer.failure ? ` (${peer.failure})` : ''}`;
-          const ratio = w.ours.ms / peer.ms;
-          rows.push(row(`Workspace audit: CLI vs ${commands[name]}${name === 'licensee' ? ` on its ${formatCount(peer.folders)} project folders` : ''}`, ours, baseline, peer.timedOut ? `< ${formatRatio(ratio)}` : ratio, '< 1× (faster)', peer.timedOut ? w.ours.ms < p.timeoutMs : ratio < 1));
-        }
-        notes.push(`Workspace: the CLI judged ${formatCount(w.ours.files ?? 0)} files (${formatCount(w.ours.findings ?? 0)} findings); rg \`--no-require-git -i --count\` over the files the audit reads (globs: manifests, LICENSE-like names, Markdown) with the claim phrases without their look-aheads (ripgrep's regex engine has none), ${formatCount(w.rg.matchingFiles)} matching files; the floor (bench/floor.mjs) walks with \`readdir\` file types, reads the ${formatCount(w.floor.files)} files the audit reads (isRelevantFile) and runs the fast claim regex over each, in its own Node process; the tree is a git repository (\`git init\`), so rg and reuse skip node_modules through .gitignore; licensecheck gets \`--ignore '(^|/)(node_modules|\\.git)/'\`; licensee runs its detect command's code on every folder holding a LICENSE or a manifest, in one Ruby process.`);
+        };
+        peerRows('Real tree', r, r.ours.ms, realOurs, p.peers.filter((name) => name !== 'licensecheck'));
+        const mb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / MiB).toFixed(0)} MB` : 'not measured');
+        rows.push(row(`Memory: CLI peak RSS over the workspace audit of ${formatCount(tree.files)} files`, `${mb(w.ours.peak)}${runs(w.ours.runs)}`, '—', '—', '< 150 MB', Number.isFinite(w.ours.peak) ? w.ours.peak < 150 * MiB : undefined));
+        rows.push(row('Memory: CLI peak RSS over the real tree\'s audit', `${mb(r.ours.peak)}${runs(r.ours.runs)}`, '—', '—', '— (info)'));
+        notes.push(`Real tree: the CLI judged ${formatCount(r.ours.files ?? 0)} files (${formatCount(r.ours.findings ?? 0)} findings); the floor read ${formatCount(r.floor.files)}; rg matched in ${formatCount(r.rg.matchingFiles)}.`);
+        peerRows('Workspace audit', w, w.ours.ms, ours, p.peers);
+        notes.push(`Workspace: the CLI judged ${formatCount(w.ours.files ?? 0)} files (${formatCount(w.ours.findings ?? 0)} findings); rg \`--no-require-git -i --count\` over the files the audit reads (globs: manifests, LICENSE-like names, Markdown) with the claim phrases without their look-aheads (ripgrep's regex engine has none), ${formatCount(w.rg.matchingFiles)} matching files; the floor (bench/floor.mjs) walks with \`readdir\` file types, reads the ${formatCount(w.floor.files)} files the audit reads (isRelevantFile) and runs the fast claim regex over each, in its own Node process; the tree is a git repository (\`git init\`), so rg and reuse skip node_modules through .gitignore; on the real tree reuse runs with GIT_CEILING_DIRECTORIES set to this project's folder (whose git repository ignores node_modules), so it lints every file there, nested packages included; the CLI's peak RSS is VmHWM of /proc/self/status at its exit (bench/peakRss.cjs preloaded); licensecheck gets \`--ignore '(^|/)(node_modules|\\.git)/'\`; licensee runs its detect command's code on every folder holding a LICENSE or a manifest, in one Ruby process.`);
       }
       if (want('memory')) {
         log(`memory: workspace audit through the server, up to ${p.memoryRuns} runs`);

@@ -17,23 +17,26 @@
 // tool that honours .gitignore only inside a git repository (reuse) skips
 // node_modules as our CLI does; rg also gets --no-require-git.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './tree/generateTree.mjs';
 import { cliPath, log, makeTempDir, median, repeat, timeProcess } from './lib.mjs';
 import { licensecheck, licenseeDetect, projectFolders, reuseLint, ripgrep } from './peers.mjs';
 
 const floorScript = fileURLToPath(new URL('floor.mjs', import.meta.url));
+const peakRssScript = fileURLToPath(new URL('peakRss.cjs', import.meta.url));
 
 /**
  * The real tree: this project's own node_modules (real packages), audited as
  * a tree of its own, against rg and the plain Node floor over it.
  */
-export async function measureRealTree(tree, { runs, pattern, engineBundle, timeoutMs, budgetMs }) {
+export async function measureRealTree(tree, { runs, peerRuns, pattern, engineBundle, peers = [], timeoutMs, budgetMs }) {
   const scratch = makeTempDir('real-tree-out');
   try {
-    return await measureAgainstBaselines(tree, { label: 'real tree', runs, pattern, engineBundle, timeoutMs, budgetMs, scratch });
+    const result = await measureAgainstBaselines(tree, { label: 'real tree', runs, pattern, engineBundle, timeoutMs, budgetMs, scratch });
+    // node_modules sits in this project's git repository, which ignores it: reuse is kept from finding that repository
+    return { ...result, peers: await measurePeers(tree, { label: 'real tree', peers, peerRuns, timeoutMs, budgetMs, scratch, env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(tree) } }) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -49,14 +52,18 @@ export function makeTree(name, { files, nodeModules, seed = 1 }) {
   return { root, ...counts, git: git.status === 0 };
 }
 
-/** One CLI audit of `tree`: wall time, and what it judged (from its JSON summary). */
+/** One CLI audit of `tree`: wall time, peak RSS (VmHWM, bench/peakRss.cjs), and what it judged (from its JSON summary). */
 export async function cliAudit(tree, { timeoutMs = 0, scratch }) {
   const stdoutFile = join(scratch, 'audit.json');
-  const run = await timeProcess(process.execPath, [cliPath, 'audit', tree, '--format', 'json', '--fail-on', 'never'], { stdoutFile, timeoutMs });
+  const peakFile = join(scratch, 'audit.peak');
+  rmSync(peakFile, { force: true });
+  const env = { ...process.env, LICENSE_CLAIMS_BENCH_PEAK_FILE: peakFile };
+  const run = await timeProcess(process.execPath, ['-r', peakRssScript, cliPath, 'audit', tree, '--format', 'json', '--fail-on', 'never'], { stdoutFile, timeoutMs, env });
   if (run.timedOut) return run;
   if (run.code !== 0) throw new Error(`license-claims audit exited ${run.code ?? run.signal}: ${run.stderr.slice(-2000)}`);
   const output = JSON.parse(readFileSync(stdoutFile, 'utf8'));
-  return { ...run, findings: output.findings.length, files: output.summary?.files, projects: output.summary?.projects };
+  const peak = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) : NaN;
+  return { ...run, peak, findings: output.findings.length, files: output.summary?.files, projects: output.summary?.projects };
 }
 
 /** One run of the floor (bench/floor.mjs) over `tree`: wall time, and the files it read. */
@@ -89,10 +96,39 @@ export async function measureAgainstBaselines(tree, { label, runs, pattern, engi
   }
   const rgMatchingFiles = readFileSync(join(scratch, 'rg.txt'), 'utf8').split('\n').filter(Boolean).length;
   return {
-    ours: { ms: median(ours.map((run) => run.ms)), runs: ours.length, timedOut: ours.some((run) => run.timedOut), files: ours[0].files, findings: ours[0].findings },
+    ours: { ms: median(ours.map((run) => run.ms)), peak: median(ours.filter((run) => !run.timedOut).map((run) => run.peak)), runs: ours.length, timedOut: ours.some((run) => run.timedOut), files: ours[0].files, findings: ours[0].findings },
     rg: { ms: median(rg), runs: rg.length, matchingFiles: rgMatchingFiles },
     floor: { ms: median(floor.map((run) => run.ms)), runs: floor.length, files: floor[0].files, bytes: floor[0].bytes },
   };
+}
+
+/** `peerRuns` runs of each peer tool in `peers` over `tree` (licensee on its project folders); `env` for reuse. */
+async function measurePeers(tree, { label, peers, peerRuns, timeoutMs, budgetMs, scratch, env }) {
+  const result = {};
+  const folders = peers.includes('licensee') ? projectFolders(tree) : [];
+  const commands = {
+    reuse: () => reuseLint(tree, { stdoutFile: join(scratch, 'reuse.txt'), timeoutMs, env }),
+    licensee: () => licenseeDetect(folders, { stdoutFile: join(scratch, 'licensee.txt'), timeoutMs }),
+    licensecheck: () => licensecheck(tree, { stdoutFile: join(scratch, 'licensecheck.txt'), timeoutMs }),
+  };
+  for (const name of peers) {
+    const results = await repeat(peerRuns, async () => {
+      const run = await commands[name]();
+      log(`${label}: ${name} ${run.timedOut ? `killed after ${timeoutMs / 1000} s` : `${(run.ms / 1000).toFixed(2)} s (exit ${run.code})`}`);
+      if (run.error) throw new Error(`${name} could not run: ${run.error.message}`);
+      return run;
+    }, { budgetMs });
+    const timedOut = results.some((run) => run.timedOut);
+    const failed = results.find((run) => !run.timedOut && run.code !== 0 && !(name === 'reuse' && run.code === 1));
+    result[name] = {
+      ms: timedOut ? timeoutMs : median(results.map((run) => run.ms)),
+      runs: results.length,
+      timedOut,
+      ...(failed ? { failure: `exit ${failed.code ?? failed.signal}: ${failed.stderr.trim().split('\n').slice(-2).join(' / ')}` } : {}),
+      ...(name === 'licensee' ? { folders: folders.length } : {}),
+    };
+  }
+  return result;
 }
 
 /**
@@ -104,29 +140,7 @@ export async function measureWorkspace(tree, { runs, peerRuns, pattern, engineBu
   const scratch = makeTempDir('workspace-out');
   try {
     const result = { ...(await measureAgainstBaselines(tree, { label: 'workspace', runs, pattern, engineBundle, timeoutMs, budgetMs, scratch })), peers: {} };
-    const folders = peers.includes('licensee') ? projectFolders(tree) : [];
-    const commands = {
-      reuse: () => reuseLint(tree, { stdoutFile: join(scratch, 'reuse.txt'), timeoutMs }),
-      licensee: () => licenseeDetect(folders, { stdoutFile: join(scratch, 'licensee.txt'), timeoutMs }),
-      licensecheck: () => licensecheck(tree, { stdoutFile: join(scratch, 'licensecheck.txt'), timeoutMs }),
-    };
-    for (const name of peers) {
-      const results = await repeat(peerRuns, async () => {
-        const run = await commands[name]();
-        log(`workspace: ${name} ${run.timedOut ? `killed after ${timeoutMs / 1000} s` : `${(run.ms / 1000).toFixed(2)} s (exit ${run.code})`}`);
-        if (run.error) throw new Error(`${name} could not run: ${run.error.message}`);
-        return run;
-      }, { budgetMs });
-      const timedOut = results.some((run) => run.timedOut);
-      const failed = results.find((run) => !run.timedOut && run.code !== 0 && !(name === 'reuse' && run.code === 1));
-      result.peers[name] = {
-        ms: timedOut ? timeoutMs : median(results.map((run) => run.ms)),
-        runs: results.length,
-        timedOut,
-        ...(failed ? { failure: `exit ${failed.code ?? failed.signal}: ${failed.stderr.trim().split('\n').slice(-2).join(' / ')}` } : {}),
-        ...(name === 'licensee' ? { folders: folders.length } : {}),
-      };
-    }
+    result.peers = await measurePeers(tree, { label: 'workspace', peers, peerRuns, timeoutMs, budgetMs, scratch });
     return result;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -42125,6 +42125,14 @@ function walk(root, onConfig, options = {}) {
   return result2;
 }
 var entriesPerStep = 64;
+function kindOfEntry(entry) {
+  if (entry.isFIFO()) return "FIFO";
+  if (entry.isSocket()) return "socket";
+  if (entry.isCharacterDevice()) return "character device";
+  if (entry.isBlockDevice()) return "block device";
+  return "special file";
+}
+var byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 function* walkSteps(root, result2, onConfig, options) {
   const rootReal = (0, import_node_fs.realpathSync)(root);
   const visited = /* @__PURE__ */ new Set();
@@ -42142,14 +42150,19 @@ function* walkSteps(root, result2, onConfig, options) {
     if ("reason" in read) result2.skipped.push({ path: path2, reason: read.reason });
     else result2.files.push({ path: path2, text: read.text });
   };
-  function* visit4(absoluteDir, dir) {
-    yield;
-    let real;
+  const relevantFile = (absolute, path2) => {
+    let stats;
     try {
-      real = (0, import_node_fs.realpathSync)(absoluteDir);
-    } catch {
+      stats = (0, import_node_fs.statSync)(absolute);
+    } catch (error) {
+      result2.skipped.push({ path: path2, reason: `unreadable (${errorCode(error)})` });
       return;
     }
+    if (!stats.isFile()) result2.skipped.push({ path: path2, reason: `not a regular file (${kindOf(stats)})` });
+    else readRelevant(absolute, path2, stats);
+  };
+  function* visit4(absoluteDir, dir, real) {
+    yield;
     if (visited.has(real)) {
       result2.skipped.push({ path: dir || ".", reason: "symlink loop (folder already visited)" });
       return;
@@ -42157,13 +42170,15 @@ function* walkSteps(root, result2, onConfig, options) {
     visited.add(real);
     let entries2;
     try {
-      entries2 = (0, import_node_fs.readdirSync)(absoluteDir).sort();
+      entries2 = (0, import_node_fs.readdirSync)(absoluteDir, { withFileTypes: true }).sort(byName);
     } catch (error) {
-      result2.skipped.push({ path: dir || ".", reason: `unreadable folder (${errorCode(error)})` });
+      const code2 = errorCode(error);
+      if (code2 !== "ENOENT") result2.skipped.push({ path: dir || ".", reason: `unreadable folder (${code2})` });
       return;
     }
     let pushed = 0;
-    if (entries2.includes(".gitignore")) {
+    const has = (name) => entries2.some((entry) => entry.name === name);
+    if (has(".gitignore")) {
       const read = readRegularFile((0, import_node_path.join)(absoluteDir, ".gitignore"));
       if ("reason" in read) {
         result2.skipped.push({ path: dir ? `${dir}/.gitignore` : ".gitignore", reason: `.gitignore ${read.reason}` });
@@ -42172,7 +42187,7 @@ function* walkSteps(root, result2, onConfig, options) {
         pushed++;
       }
     }
-    if (entries2.includes(configFileName) && onConfig) {
+    if (onConfig && has(configFileName)) {
       const path2 = dir ? `${dir}/${configFileName}` : configFileName;
       const read = readRegularFile((0, import_node_path.join)(absoluteDir, configFileName));
       if ("reason" in read) {
@@ -42185,18 +42200,12 @@ function* walkSteps(root, result2, onConfig, options) {
         }
       }
     }
-    for (const [index2, name] of entries2.entries()) {
+    for (const [index2, entry] of entries2.entries()) {
       if (index2 % entriesPerStep === entriesPerStep - 1) yield;
+      const name = entry.name;
       const absolute = (0, import_node_path.join)(absoluteDir, name);
       const path2 = dir ? `${dir}/${name}` : name;
-      let stats;
-      try {
-        stats = (0, import_node_fs.lstatSync)(absolute);
-      } catch (error) {
-        if (isRelevantFile(path2) && !isIgnored(layers, path2, false)) result2.skipped.push({ path: path2, reason: `unreadable (${errorCode(error)})` });
-        continue;
-      }
-      if (stats.isSymbolicLink()) {
+      if (entry.isSymbolicLink()) {
         let target;
         try {
           target = (0, import_node_fs.realpathSync)(absolute);
@@ -42210,30 +42219,43 @@ function* walkSteps(root, result2, onConfig, options) {
           result2.skipped.push({ path: path2, reason: "symlink pointing outside the audited folder" });
           continue;
         }
+        let stats;
         try {
           stats = (0, import_node_fs.statSync)(absolute);
         } catch (error) {
           if (isRelevantFile(path2)) result2.skipped.push({ path: path2, reason: `unreadable (${errorCode(error)})` });
           continue;
         }
-      }
-      if (stats.isDirectory()) {
+        if (stats.isDirectory()) {
+          if (alwaysSkipped.has(name) || isIgnored(layers, path2, true)) {
+            result2.ignoredFolders++;
+            continue;
+          }
+          yield* visit4(absolute, path2, target);
+        } else if (!isRelevantFile(path2) || isIgnored(layers, path2, false)) {
+          continue;
+        } else if (stats.isFile()) {
+          readRelevant(absolute, path2, stats);
+        } else {
+          result2.skipped.push({ path: path2, reason: `not a regular file (${kindOf(stats)})` });
+        }
+      } else if (entry.isDirectory()) {
         if (alwaysSkipped.has(name) || isIgnored(layers, path2, true)) {
           result2.ignoredFolders++;
           continue;
         }
-        yield* visit4(absolute, path2);
-      } else if (stats.isFile()) {
-        if (!isRelevantFile(path2)) continue;
-        if (isIgnored(layers, path2, false)) continue;
-        readRelevant(absolute, path2, stats);
-      } else if (isRelevantFile(path2) && !isIgnored(layers, path2, false)) {
-        result2.skipped.push({ path: path2, reason: `not a regular file (${kindOf(stats)})` });
+        yield* visit4(absolute, path2, (0, import_node_path.join)(real, name));
+      } else if (!isRelevantFile(path2) || isIgnored(layers, path2, false)) {
+        continue;
+      } else if (entry.isFile()) {
+        relevantFile(absolute, path2);
+      } else {
+        result2.skipped.push({ path: path2, reason: `not a regular file (${kindOfEntry(entry)})` });
       }
     }
     layers.splice(layers.length - pushed, pushed);
   }
-  yield* visit4(root, "");
+  yield* visit4(root, "", rootReal);
 }
 
 // server/src/cli/auditCommand.ts
@@ -42415,8 +42437,8 @@ function workerScript() {
   const path2 = (0, import_node_path2.join)(__dirname, "factsWorker.js");
   return (0, import_node_fs3.existsSync)(path2) ? path2 : void 0;
 }
-function defaultWorkerCount() {
-  return Math.max(1, Math.min((0, import_node_os.availableParallelism)(), 4));
+function defaultWorkerCount(cores = (0, import_node_os.availableParallelism)()) {
+  return cores <= 2 ? 0 : Math.min(cores, 4);
 }
 var batchFiles = 64;
 var batchBytes = 128 * 1024;
@@ -42506,6 +42528,7 @@ var FactsPool = class {
 };
 
 // server/src/files/treeAudit.ts
+var mainThreadSliceMs = 10;
 var workerThreshold = 2 * 1024 * 1024;
 var definesProject = (path2) => {
   const name = baseName(path2);
@@ -42600,9 +42623,16 @@ async function auditTree(options) {
       await pool.run(requests, onAnswers, { isCancelled: options.isCancelled });
       return;
     }
-    for (let start = 0; start < requests.length; start += 16) {
-      onAnswers(requests.slice(start, start + 16).map(answerRequest));
-      await new Promise((resolve4) => setImmediate(resolve4));
+    let next = 0;
+    while (next < requests.length) {
+      const sliceStart = performance.now();
+      do {
+        const answer = answerRequest(requests[next++]);
+        accept(answer, byPath.get(answer.path), knownFacts.get(answer.path));
+      } while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
+      options.onProgress?.(done, total);
+      options.afterBatch?.();
+      await new Promise((resolve4) => setImmediate(() => setImmediate(resolve4)));
       if (options.isCancelled?.()) throw new Cancelled();
     }
   };

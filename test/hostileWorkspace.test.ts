@@ -205,7 +205,7 @@ test('CLI: a Markdown file nested 5,000 deep (blockquotes) is judged or reported
 // ── the walk while files vanish or change kind ──
 
 /** Wraps the real `fs[name]` so that `then` runs right after the call for `path` (once). */
-function after1(t: TestContext, name: 'lstatSync' | 'readdirSync' | 'realpathSync', path: string, then: () => void): void {
+function after1(t: TestContext, name: 'statSync' | 'readdirSync' | 'realpathSync', path: string, then: () => void): void {
   const module = fs as unknown as Record<string, (...args: unknown[]) => unknown>;
   const original = module[name];
   let done = false;
@@ -223,15 +223,15 @@ function skipOf(result: WalkResult, path: string): string | undefined {
   return result.skipped.find((skip) => skip.path === path)?.reason;
 }
 
-test('walk: a file deleted between its lstat and its read is skipped as unreadable (ENOENT)', (t) => {
+test('walk: a file deleted between its stat and its read is skipped as unreadable (ENOENT)', (t) => {
   const root = makeWorkspace({ 'a/README.md': 'A is open source.\n', 'b/README.md': 'B is open source.\n' });
-  after1(t, 'lstatSync', join(root, 'a/README.md'), () => fs.unlinkSync(join(root, 'a/README.md')));
+  after1(t, 'statSync', join(root, 'a/README.md'), () => fs.unlinkSync(join(root, 'a/README.md')));
   const result = walk(root);
   assert.equal(skipOf(result, 'a/README.md'), 'unreadable (ENOENT)');
   assert.deepEqual(result.files.map((file) => file.path), ['b/README.md']);
 });
 
-test('walk: a file deleted between the folder listing and its lstat is skipped as unreadable (ENOENT)', (t) => {
+test('walk: a file deleted between the folder listing and its stat is skipped as unreadable (ENOENT)', (t) => {
   const root = makeWorkspace({ 'a/README.md': 'A is open source.\n', 'a/package.json': '{"name": "a"}\n' });
   after1(t, 'readdirSync', join(root, 'a'), () => fs.unlinkSync(join(root, 'a/README.md')));
   const result = walk(root);
@@ -278,10 +278,10 @@ function fifoWithUnblocker(t: TestContext, path: string): void {
   t.after(() => writer.kill('SIGKILL'));
 }
 
-test('walk: a file replaced by a FIFO between its lstat and its read is skipped (the read does not block)', (t) => {
+test('walk: a file replaced by a FIFO between its stat and its read is skipped (the read does not block)', (t) => {
   const root = makeWorkspace({ 'a/README.md': 'A is open source.\n', 'b/README.md': 'B is open source.\n' });
   const path = join(root, 'a/README.md');
-  after1(t, 'lstatSync', path, () => {
+  after1(t, 'statSync', path, () => {
     fs.unlinkSync(path);
     fifoWithUnblocker(t, path);
   });

@@ -7,9 +7,13 @@ import { ProtocolRequestType, RequestType, type WorkDoneProgressParams, type Wor
  * Node.js flags the server is started with. `--expose-gc` lets the idle
  * server give the memory of a burst of edits back (lsp/idleCollector.ts);
  * without it the server works the same and keeps its heap at the burst's
- * size until V8 shrinks it. Other editors may pass them too.
+ * size until V8 shrinks it. `--max-semi-space-size=2` keeps V8's young
+ * generation small (it grows to 3 × 16 MB by default): the workspace audit
+ * of the bench's tree, read on the server's own thread on two cores, peaked
+ * at 137 MB instead of 154 MB, and took no longer. Other editors may pass
+ * them too.
  */
-export const serverNodeFlags = ['--expose-gc'];
+export const serverNodeFlags = ['--expose-gc', '--max-semi-space-size=2'];
 
 /** A fix as the server offers it in a code action: a ready WorkspaceEdit (text edits, file creations). */
 export interface FixData {

@@ -26,6 +26,9 @@ import { languagesKey, type FactsCache } from './factsCache.js';
 import { answerRequest, Cancelled, defaultWorkerCount, FactsPool, workerScript, type FactsAnswer, type FactsRequest, type PoolRun } from './factsPool.js';
 import type { ListedFile, Skip } from './walk.js';
 
+/** Reading on this thread, the longest it reads before it lets other work (a cancellation, an editor's request) in. */
+const mainThreadSliceMs = 10;
+
 /** Below this much to read, starting worker threads costs more than it saves. */
 export const workerThreshold = 2 * 1024 * 1024;
 
@@ -46,9 +49,10 @@ export interface TreeAuditOptions<T> extends PoolRun {
   openText?: (path: string) => string | undefined;
   cache?: FactsCache;
   /**
-   * Worker threads to use; 0 or 1 reads on this thread. When not given: one
-   * per core (at most 4 and at most `maxJobs`), once there is enough to read
-   * to be worth it.
+   * Worker threads to use; 0 or 1 reads on this thread. When not given: none
+   * on two cores or fewer, else one per core (at most 4 and at most
+   * `maxJobs`), once there is enough to read to be worth it
+   * (factsPool.ts defaultWorkerCount).
    */
   jobs?: number;
   /** With `jobs` not given: at most this many worker threads. */
@@ -194,10 +198,18 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       await pool.run(requests, onAnswers, { isCancelled: options.isCancelled });
       return;
     }
-    for (let start = 0; start < requests.length; start += 16) {
-      onAnswers(requests.slice(start, start + 16).map(answerRequest));
-      // let a cancellation (or anything else waiting) be heard
-      await new Promise((resolve) => setImmediate(resolve));
+    // on this thread, in slices of a few milliseconds (reading and the judgments a file completes both count)
+    let next = 0;
+    while (next < requests.length) {
+      const sliceStart = performance.now();
+      do {
+        const answer = answerRequest(requests[next++]);
+        accept(answer, byPath.get(answer.path)!, knownFacts.get(answer.path));
+      } while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
+      options.onProgress?.(done, total);
+      options.afterBatch?.();
+      // let a cancellation (or an editor's request) be heard: a message is parsed one loop turn after it is read
+      await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
       if (options.isCancelled?.()) throw new Cancelled();
     }
   };

@@ -2,7 +2,7 @@
 // config's `ignore`), skips .git and node_modules, binary files and files over
 // the size limit, and follows no symlink out of the root. Every skip of a file
 // the audit would have read is reported, never silent.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SourceFile } from '../engine/types.js';
@@ -153,7 +153,28 @@ export async function walkCancellable(
 /** Entries of a folder between two steps of the walk. */
 const entriesPerStep = 64;
 
-/** The walk, one step at a time (a step: a folder entered, or some of its entries looked at), filling `result`. */
+/** The kind of a listed entry that is neither a folder nor a regular file, for skip reasons. */
+function kindOfEntry(entry: Dirent): string {
+  if (entry.isFIFO()) return 'FIFO';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isCharacterDevice()) return 'character device';
+  if (entry.isBlockDevice()) return 'block device';
+  return 'special file';
+}
+
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The walk, one step at a time (a step: a folder entered, or some of its
+ * entries looked at), filling `result`. Folders are listed with their entries'
+ * types (`readdir` with `withFileTypes`): no per-entry `lstat` and no
+ * per-folder `realpath`. Only a symbolic link is resolved (`realpath`, then
+ * `stat` of its target), and only a relevant file is `stat`ed (its size and
+ * time, for the listing). A folder's real path is known without asking: its
+ * parent's real path and its name, or a link's resolved target, so a folder
+ * reached twice (a link loop, or a link to a folder walked already) is still
+ * caught.
+ */
 function* walkSteps(root: string, result: WalkResult, onConfig: ((dir: string, path: string, text: string) => string[]) | undefined, options: { listOnly?: boolean }): Generator<void> {
   const rootReal = realpathSync(root);
   const visited = new Set<string>();
@@ -174,28 +195,40 @@ function* walkSteps(root: string, result: WalkResult, onConfig: ((dir: string, p
     else result.files.push({ path, text: read.text });
   };
 
-  function* visit(absoluteDir: string, dir: string): Generator<void> {
-    yield;
-    let real: string;
+  /** A relevant regular file (as listed): its size and time, then the listing or its text. */
+  const relevantFile = (absolute: string, path: string) => {
+    let stats: Stats;
     try {
-      real = realpathSync(absoluteDir);
-    } catch {
+      stats = statSync(absolute);
+    } catch (error) {
+      // (ENOENT: deleted since the folder was listed)
+      result.skipped.push({ path, reason: `unreadable (${errorCode(error)})` });
       return;
     }
+    // (replaced since the folder was listed: reading it would find the same)
+    if (!stats.isFile()) result.skipped.push({ path, reason: `not a regular file (${kindOf(stats)})` });
+    else readRelevant(absolute, path, stats);
+  };
+
+  function* visit(absoluteDir: string, dir: string, real: string): Generator<void> {
+    yield;
     if (visited.has(real)) {
       result.skipped.push({ path: dir || '.', reason: 'symlink loop (folder already visited)' });
       return;
     }
     visited.add(real);
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(absoluteDir).sort();
+      entries = readdirSync(absoluteDir, { withFileTypes: true }).sort(byName);
     } catch (error) {
-      result.skipped.push({ path: dir || '.', reason: `unreadable folder (${errorCode(error)})` });
+      const code = errorCode(error);
+      // (a folder deleted since its parent was listed is left out)
+      if (code !== 'ENOENT') result.skipped.push({ path: dir || '.', reason: `unreadable folder (${code})` });
       return;
     }
     let pushed = 0;
-    if (entries.includes('.gitignore')) {
+    const has = (name: string) => entries.some((entry) => entry.name === name);
+    if (has('.gitignore')) {
       const read = readRegularFile(join(absoluteDir, '.gitignore'));
       if ('reason' in read) {
         result.skipped.push({ path: dir ? `${dir}/.gitignore` : '.gitignore', reason: `.gitignore ${read.reason}` });
@@ -204,7 +237,7 @@ function* walkSteps(root: string, result: WalkResult, onConfig: ((dir: string, p
         pushed++;
       }
     }
-    if (entries.includes(configFileName) && onConfig) {
+    if (onConfig && has(configFileName)) {
       const path = dir ? `${dir}/${configFileName}` : configFileName;
       const read = readRegularFile(join(absoluteDir, configFileName));
       if ('reason' in read) {
@@ -217,19 +250,12 @@ function* walkSteps(root: string, result: WalkResult, onConfig: ((dir: string, p
         }
       }
     }
-    for (const [index, name] of entries.entries()) {
+    for (const [index, entry] of entries.entries()) {
       if (index % entriesPerStep === entriesPerStep - 1) yield;
+      const name = entry.name;
       const absolute = join(absoluteDir, name);
       const path = dir ? `${dir}/${name}` : name;
-      let stats;
-      try {
-        stats = lstatSync(absolute);
-      } catch (error) {
-        // (ENOENT: deleted since the folder was listed)
-        if (isRelevantFile(path) && !isIgnored(layers, path, false)) result.skipped.push({ path, reason: `unreadable (${errorCode(error)})` });
-        continue;
-      }
-      if (stats.isSymbolicLink()) {
+      if (entry.isSymbolicLink()) {
         let target: string;
         try {
           target = realpathSync(absolute);
@@ -243,6 +269,7 @@ function* walkSteps(root: string, result: WalkResult, onConfig: ((dir: string, p
           result.skipped.push({ path, reason: 'symlink pointing outside the audited folder' });
           continue;
         }
+        let stats: Stats;
         try {
           stats = statSync(absolute);
         } catch (error) {
@@ -250,24 +277,36 @@ function* walkSteps(root: string, result: WalkResult, onConfig: ((dir: string, p
           if (isRelevantFile(path)) result.skipped.push({ path, reason: `unreadable (${errorCode(error)})` });
           continue;
         }
-      }
-      if (stats.isDirectory()) {
+        if (stats.isDirectory()) {
+          if (alwaysSkipped.has(name) || isIgnored(layers, path, true)) {
+            result.ignoredFolders++;
+            continue;
+          }
+          yield* visit(absolute, path, target);
+        } else if (!isRelevantFile(path) || isIgnored(layers, path, false)) {
+          continue;
+        } else if (stats.isFile()) {
+          readRelevant(absolute, path, stats);
+        } else {
+          result.skipped.push({ path, reason: `not a regular file (${kindOf(stats)})` });
+        }
+      } else if (entry.isDirectory()) {
         if (alwaysSkipped.has(name) || isIgnored(layers, path, true)) {
           result.ignoredFolders++;
           continue;
         }
-        yield* visit(absolute, path);
-      } else if (stats.isFile()) {
-        if (!isRelevantFile(path)) continue;
-        if (isIgnored(layers, path, false)) continue;
-        readRelevant(absolute, path, stats);
-      } else if (isRelevantFile(path) && !isIgnored(layers, path, false)) {
-        result.skipped.push({ path, reason: `not a regular file (${kindOf(stats)})` });
+        yield* visit(absolute, path, join(real, name));
+      } else if (!isRelevantFile(path) || isIgnored(layers, path, false)) {
+        continue;
+      } else if (entry.isFile()) {
+        relevantFile(absolute, path);
+      } else {
+        result.skipped.push({ path, reason: `not a regular file (${kindOfEntry(entry)})` });
       }
     }
     // this folder's ignore files apply below it only
     layers.splice(layers.length - pushed, pushed);
   }
 
-  yield* visit(root, '');
+  yield* visit(root, '', rootReal);
 }

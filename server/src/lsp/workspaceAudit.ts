@@ -144,9 +144,10 @@ export class WorkspaceAuditor {
       // open documents are judged as the editor holds them
       openText: (path) => this.documents.get(uriOf(path))?.getText(),
       cache: this.cache,
-      // one worker thread (this thread stays free to answer the editor), with a small young
-      // generation: a second one made the audit of the bench tree no faster on two cores and
-      // cost 40 MB of peak resident memory (docs/benchmarks.md)
+      // on two cores or fewer, read on this thread in slices of a few milliseconds (a worker
+      // bought no wall time there and cost its own heap); else one worker thread (this thread
+      // stays free to answer the editor), with a small young generation: a second one made the
+      // audit of the bench tree no faster and cost 40 MB of peak resident memory
       maxJobs: 1,
       workerYoungGenerationMb: 4,
       // (with --expose-gc, as the server is started) garbage is collected every 32 MB, not when V8 would
