@@ -26,11 +26,13 @@ const patternFiles = [
   'server/src/engine/rules/osaidIncomplete.ts',
   'server/src/engine/claimVerdict.ts',
   'server/src/engine/documents/markdownDocument.ts',
+  'server/src/engine/licenses/licenseMentions.ts',
 ];
 
 interface Engine {
   audit: (files: SourceFile[]) => { findings: unknown[] };
   scanClaims: (text: string) => unknown[];
+  findLicenseMentions: (text: string, options?: { custom?: boolean }) => unknown[];
 }
 
 /**
@@ -57,7 +59,7 @@ async function bundle(dir: string, name: string, rewrite?: (source: string) => s
     : [];
   await build({
     stdin: {
-      contents: "export { audit } from './server/src/engine/audit.ts';\nexport { scanClaims } from './server/src/engine/claims/claimScanner.ts';",
+      contents: "export { audit } from './server/src/engine/audit.ts';\nexport { scanClaims } from './server/src/engine/claims/claimScanner.ts';\nexport { findLicenseMentions } from './server/src/engine/licenses/licenseMentions.ts';",
       resolveDir: repoRoot,
       sourcefile: `${name}.ts`,
       loader: 'ts',
@@ -122,22 +124,26 @@ test('the patterns that start words with (?<!\\w) find what they found with \\b'
     let pieces = 0;
     let claims = 0;
     let findings = 0;
+    let mentions = 0;
     for (const { name, files } of workspaces) {
       for (const file of files) {
         // every paragraph and every line, so that word starts at the start of a text are compared too
         for (const piece of new Set([...file.text.split(/\n\s*\n/u), ...file.text.split('\n')])) {
           const found = now.scanClaims(piece);
           assert.deepEqual(plain(found), plain(then.scanClaims(piece)), `${name}/${file.path}: ${JSON.stringify(piece.slice(0, 200))}`);
+          const named = now.findLicenseMentions(piece, { custom: true });
+          assert.deepEqual(plain(named), plain(then.findLicenseMentions(piece, { custom: true })), `license mentions in ${name}/${file.path}: ${JSON.stringify(piece.slice(0, 200))}`);
           pieces++;
           claims += found.length;
+          mentions += named.length;
         }
       }
       const result = now.audit(files).findings;
       assert.deepEqual(plain(result), plain(then.audit(files).findings), name);
       findings += result.length;
     }
-    console.log(`${pieces} pieces, ${claims} claims, ${findings} findings`);
-    assert.ok(claims > 1000 && findings > 100, `${pieces} pieces, ${claims} claims, ${findings} findings`);
+    console.log(`${pieces} pieces, ${claims} claims, ${mentions} license mentions, ${findings} findings`);
+    assert.ok(claims > 1000 && findings > 100 && mentions > 1000, `${pieces} pieces, ${claims} claims, ${mentions} license mentions, ${findings} findings`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

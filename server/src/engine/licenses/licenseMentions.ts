@@ -29,37 +29,37 @@ function gnuId(prefix: 'GPL' | 'LGPL' | 'AGPL', version: string | undefined, lat
 }
 
 const aliases: Alias[] = [
-  { pattern: new RegExp(String.raw`\bApache(?:[\s-]+(?:software[\s-]+)?${L})?${V}2(?:\.0)?\b`, 'giu'), id: () => 'Apache-2.0' },
-  { pattern: new RegExp(String.raw`\bApache[\s-]+(?:software[\s-]+)?${L}\b`, 'giu'), id: () => 'Apache-2.0' },
-  { pattern: new RegExp(String.raw`\bMIT(?:[\s-]+${L})?\b`, 'gu'), id: () => 'MIT' },
-  { pattern: new RegExp(String.raw`\bBSD[\s-]*([23])[\s-]*clause(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
-  { pattern: new RegExp(String.raw`\b([23])[\s-]*clause[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
-  { pattern: new RegExp(String.raw`\b(?:new|revised|modified)[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: () => 'BSD-3-Clause' },
-  { pattern: new RegExp(String.raw`\bsimplified[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: () => 'BSD-2-Clause' },
-  { pattern: /\b(A|L)?GPL[\s-]?v?([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+later)?(?![\w-])/gu, id: (m) => gnuId(((m[1] ?? '') + 'GPL') as 'GPL', m[2], m[3]) },
+  { pattern: new RegExp(String.raw`(?<!\w)Apache(?:[\s-]+(?:software[\s-]+)?${L})?${V}2(?:\.0)?\b`, 'giu'), id: () => 'Apache-2.0' },
+  { pattern: new RegExp(String.raw`(?<!\w)Apache[\s-]+(?:software[\s-]+)?${L}\b`, 'giu'), id: () => 'Apache-2.0' },
+  { pattern: new RegExp(String.raw`(?<!\w)MIT(?:[\s-]+${L})?\b`, 'gu'), id: () => 'MIT' },
+  { pattern: new RegExp(String.raw`(?<!\w)BSD[\s-]*([23])[\s-]*clause(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
+  { pattern: new RegExp(String.raw`(?<!\w)([23])[\s-]*clause[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: (m) => `BSD-${m[1]}-Clause` },
+  { pattern: new RegExp(String.raw`(?<!\w)(?:new|revised|modified)[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: () => 'BSD-3-Clause' },
+  { pattern: new RegExp(String.raw`(?<!\w)simplified[\s-]+BSD(?:[\s-]+${L})?\b`, 'giu'), id: () => 'BSD-2-Clause' },
+  { pattern: /(?<!\w)(A|L)?GPL[\s-]?v?([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+later)?(?![\w-])/gu, id: (m) => gnuId(((m[1] ?? '') + 'GPL') as 'GPL', m[2], m[3]) },
   {
-    pattern: new RegExp(String.raw`\b(?:GNU[\s-]+)?(Affero[\s-]+|Lesser[\s-]+|Library[\s-]+)?General[\s-]+Public[\s-]+${L}${V}([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+(?:\(at[\s-]+your[\s-]+option\)[\s-]+)?(?:any[\s-]+)?later)?`, 'giu'),
+    pattern: new RegExp(String.raw`(?<!\w)(?:GNU[\s-]+)?(Affero[\s-]+|Lesser[\s-]+|Library[\s-]+)?General[\s-]+Public[\s-]+${L}${V}([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+(?:\(at[\s-]+your[\s-]+option\)[\s-]+)?(?:any[\s-]+)?later)?`, 'giu'),
     id: (m) => gnuId(m[1] ? (m[1].toLowerCase().startsWith('affero') ? 'AGPL' : 'LGPL') : 'GPL', m[2], m[3]),
   },
-  { pattern: new RegExp(String.raw`\b(?:MPL|Mozilla[\s-]+Public[\s-]+${L})${V}2(?:\.0)?\b`, 'giu'), id: () => 'MPL-2.0' },
-  { pattern: new RegExp(String.raw`\bISC(?:[\s-]+${L})?\b`, 'gu'), id: () => 'ISC' },
-  { pattern: /\b(?:the[\s-]+)?Unlicen[sc]e\b/giu, id: () => 'Unlicense' },
-  { pattern: /\bCC0(?:[\s-]*1\.0)?\b/giu, id: () => 'CC0-1.0' },
-  { pattern: /\bCC[\s-]*BY((?:[\s-]*(?:NC|SA|ND))*)(?:[\s-]*([1-4]\.0))?(?![\w-])/giu, id: (m) => ccId(m[1] ?? '', m[2]) },
+  { pattern: new RegExp(String.raw`(?<!\w)(?:MPL|Mozilla[\s-]+Public[\s-]+${L})${V}2(?:\.0)?\b`, 'giu'), id: () => 'MPL-2.0' },
+  { pattern: new RegExp(String.raw`(?<!\w)ISC(?:[\s-]+${L})?\b`, 'gu'), id: () => 'ISC' },
+  { pattern: /(?<!\w)(?:the[\s-]+)?Unlicen[sc]e\b/giu, id: () => 'Unlicense' },
+  { pattern: /(?<!\w)CC0(?:[\s-]*1\.0)?\b/giu, id: () => 'CC0-1.0' },
+  { pattern: /(?<!\w)CC[\s-]*BY((?:[\s-]*(?:NC|SA|ND))*)(?:[\s-]*([1-4]\.0))?(?![\w-])/giu, id: (m) => ccId(m[1] ?? '', m[2]) },
   {
     // "Creative Commons Attribution-ShareAlike 4.0 International", "Creative Commons Attribution License 3.0 Unported"
-    pattern: new RegExp(String.raw`\bCreative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+${L})?(?:${V}([1-4]\.0))?`, 'giu'),
+    pattern: new RegExp(String.raw`(?<!\w)Creative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+${L})?(?:${V}([1-4]\.0))?`, 'giu'),
     id: (m) => ccId((m[1] ?? '').replace(/non[\s-]?commercial/giu, 'NC').replace(/share[\s-]?alike/giu, 'SA').replace(/no[\s-]?deriv\w*/giu, 'ND'), m[2]),
   },
   // "Artistic License 2.0", "the Artistic License, version 2.0" (not a custom "Artistic License")
-  { pattern: new RegExp(String.raw`\b(?:Perl[\s-]+)?Artistic[\s-]+${L}${V}(1\.0|2\.0)\b`, 'giu'), id: (m) => `Artistic-${m[1]}` },
-  { pattern: new RegExp(String.raw`\bBoost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, 'giu'), id: () => 'BSL-1.0' },
-  { pattern: new RegExp(String.raw`\bEclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'EPL-2.0' },
+  { pattern: new RegExp(String.raw`(?<!\w)(?:Perl[\s-]+)?Artistic[\s-]+${L}${V}(1\.0|2\.0)\b`, 'giu'), id: (m) => `Artistic-${m[1]}` },
+  { pattern: new RegExp(String.raw`(?<!\w)Boost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, 'giu'), id: () => 'BSL-1.0' },
+  { pattern: new RegExp(String.raw`(?<!\w)Eclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'EPL-2.0' },
   // "BSL 1.1": the Business Source License (the Boost license is BSL-1.0; there is no BSL 1.1)
-  { pattern: /\bBSL[\s-]*v?1\.1\b/gu, id: () => 'BUSL-1.1' },
-  { pattern: new RegExp(String.raw`\bBusiness[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, 'giu'), id: () => 'BUSL-1.1' },
-  { pattern: new RegExp(String.raw`\bServer[\s-]+Side[\s-]+Public[\s-]+${L}`, 'giu'), id: () => 'SSPL-1.0' },
-  { pattern: new RegExp(String.raw`\bElastic[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'Elastic-2.0' },
+  { pattern: /(?<!\w)BSL[\s-]*v?1\.1\b/gu, id: () => 'BUSL-1.1' },
+  { pattern: new RegExp(String.raw`(?<!\w)Business[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, 'giu'), id: () => 'BUSL-1.1' },
+  { pattern: new RegExp(String.raw`(?<!\w)Server[\s-]+Side[\s-]+Public[\s-]+${L}`, 'giu'), id: () => 'SSPL-1.0' },
+  { pattern: new RegExp(String.raw`(?<!\w)Elastic[\s-]+${L}${V}2(?:\.0)?\b`, 'giu'), id: () => 'Elastic-2.0' },
 ];
 
 function ccId(parts: string, version: string | undefined): string {
@@ -78,8 +78,9 @@ const catalogNames = aiLicenses.flatMap((entry) =>
     .filter((name) => name.length >= 8 && /\s/u.test(name))
     .map((name) => ({ name, id: catalogId(entry) })),
 );
+// every name starts with a word character, so `(?<!\w)` is the leading `\b` (which keeps V8 from scanning for a literal)
 const catalogPattern = catalogNames.length
-  ? new RegExp(String.raw`\b(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join('|')})\b`, 'giu')
+  ? new RegExp(String.raw`${catalogNames.every((entry) => /^\w/u.test(entry.name)) ? String.raw`(?<!\w)` : String.raw`\b`}(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join('|')})\b`, 'giu')
   : undefined;
 
 // A word's inner hyphen is one followed by a lower-case letter ("Non-commercial"); any other hyphen
