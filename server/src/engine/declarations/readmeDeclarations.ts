@@ -227,6 +227,15 @@ const catalogAddresses = new Map(aiLicenses.flatMap((entry) => {
   return key ? [[key, entry] as const] : [];
 }));
 
+/** The hosts of the catalogued license addresses, as one case-insensitive test of raw text. */
+const catalogHosts = new RegExp([...new Set([...catalogAddresses.keys()].map((key) => key.split('/')[0]))]
+  .map((host) => host.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|') || '(?!)', 'iu');
+
+/** Whether `text` may hold a link to a catalogued license (a superset test: the host is named). */
+export function mayLinkToCataloguedLicense(text: string): boolean {
+  return catalogHosts.test(text);
+}
+
 /**
  * A link to a catalogued model license ("see the [model license](https://ai.google.dev/gemma/terms)")
  * declares that license for the model, unless the README already names it.
