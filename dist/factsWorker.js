@@ -38680,9 +38680,9 @@ var catalogAddresses = new Map(aiLicenses.flatMap((entry) => {
   const key = entry.url ? addressKey(entry.url) : void 0;
   return key ? [[key, entry]] : [];
 }));
-var catalogHosts = new RegExp([...new Set([...catalogAddresses.keys()].map((key) => key.split("/")[0]))].map((host) => host.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("|") || "(?!)", "iu");
+var catalogAddressText = new RegExp([...catalogAddresses.keys()].map((key) => key.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("|") || "(?!)", "iu");
 function mayLinkToCataloguedLicense(text4) {
-  return catalogHosts.test(text4);
+  return catalogAddressText.test(text4);
 }
 function licenseLinkDeclarations(file, links, already) {
   const declarations = [];
@@ -38703,6 +38703,47 @@ var dataLink = /huggingface\.co\/datasets\/|\/datasets?\//iu;
 var dataProse = /(?<!\w)(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
 var codeProse = /(?<!\w)(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
 var codeLink = /github\.com\/|gitlab\.com\/|codeberg\.org\//iu;
+
+// server/src/engine/markdown/leadingHeading.ts
+var atxLine = /^ {0,3}(#{1,6})(?=[ \t]|$)/u;
+var plainContent = /^[\p{L}\p{M}\p{N} ,.;:'"()/?+=%$-]*$/u;
+var autolinkStart = /:\/\/|www\./iu;
+var underline = /^ {0,3}(=+|-+)[ \t]*$/u;
+var paragraphLine = /^ {0,3}(?![-+*>#<|=]|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3})[^|\r\n]*\S/u;
+function setextLines(chunk) {
+  if (!chunk.includes("\n") && !chunk.includes("\r")) return void 0;
+  const [first, second] = chunk.split(/\r\n|\r|\n/u, 2);
+  return second !== void 0 && paragraphLine.test(first) && underline.test(second) ? [first, second] : void 0;
+}
+function leadingHeading(chunk) {
+  const setext = setextLines(chunk);
+  if (setext) {
+    const [first, second] = setext;
+    const secondStart = chunk.startsWith("\r\n", first.length) ? first.length + 2 : first.length + 1;
+    const line2 = chunk.slice(0, secondStart + second.length);
+    const content4 = first.replace(/^[ \t]+/u, "");
+    const text5 = content4.replace(/[ \t]+$/u, "");
+    if (!plainContent.test(content4) || autolinkStart.test(content4)) return { line: line2 };
+    const start2 = first.length - content4.length;
+    const offsets2 = Array.from({ length: text5.length }, (_, index2) => start2 + index2);
+    offsets2.push(line2.length);
+    return { line: line2, read: { heading: { depth: underline.exec(second)?.[1][0] === "=" ? 1 : 2, text: text5 }, block: { kind: "heading", text: text5, offsets: offsets2, base: 0, links: [], sections: [] } } };
+  }
+  const opening = atxLine.exec(chunk);
+  if (!opening) return void 0;
+  const lineEnd = chunk.search(/[\r\n]/u);
+  const line = lineEnd < 0 ? chunk : chunk.slice(0, lineEnd);
+  const rest = line.slice(opening[0].length);
+  const content3 = rest.replace(/^[ \t]+/u, "");
+  const text4 = content3.trimEnd();
+  if (!plainContent.test(content3) || autolinkStart.test(content3) || text4 !== content3.replace(/[ \t]+$/u, "")) return { line };
+  const depth = opening[1].length;
+  if (text4 === "") return { line, read: { heading: { depth, text: "" } } };
+  const start = line.length - rest.length + (rest.length - content3.length);
+  const offsets = Array.from({ length: text4.length }, (_, index2) => start + index2);
+  offsets.push(line.length);
+  return { line, read: { heading: { depth, text: text4 }, block: { kind: "heading", text: text4, offsets, base: 0, links: [], sections: [] } } };
+}
 
 // server/src/engine/markdown/blockSelection.ts
 function documentInterest(text4, declares, modelCard) {
@@ -38807,6 +38848,7 @@ var fenceLine = /^ {0,3}(`{3,}|~{3,})/u;
 function hasUnreadHeadings(chunk) {
   if (!chunk.includes("#") && !chunk.includes("=") && !chunk.includes("-")) return false;
   const lines2 = chunk.split(/\r\n|\r|\n/u);
+  const setext = setextLines(chunk) !== void 0;
   let fence3;
   let previousBlank = true;
   for (const [index2, line] of lines2.entries()) {
@@ -38823,7 +38865,7 @@ function hasUnreadHeadings(chunk) {
       continue;
     }
     if (headingLike.test(line) && !(index2 === 0 && topLevelAtx.test(line))) return true;
-    if (!previousBlank && setextUnderline3.test(line)) return true;
+    if (!previousBlank && setextUnderline3.test(line) && !(index2 === 1 && setext)) return true;
     previousBlank = line.trim() === "";
   }
   return false;
@@ -38846,27 +38888,6 @@ function chunkMayMatter(chunk, interest, inLicenseSection2) {
     if (interest.modelCard && (dataProse.test(text4) || codeProse.test(text4))) return true;
   }
   return false;
-}
-
-// server/src/engine/markdown/atxHeading.ts
-var atxLine = /^ {0,3}(#{1,6})(?=[ \t]|$)/u;
-var plainContent = /^[\p{L}\p{M}\p{N} ,.;:'"()/?+=%$-]*$/u;
-var autolinkStart = /:\/\/|www\./iu;
-function leadingHeading(chunk) {
-  const opening = atxLine.exec(chunk);
-  if (!opening) return void 0;
-  const lineEnd = chunk.search(/[\r\n]/u);
-  const line = lineEnd < 0 ? chunk : chunk.slice(0, lineEnd);
-  const rest = line.slice(opening[0].length);
-  const content3 = rest.replace(/^[ \t]+/u, "");
-  const text4 = content3.trimEnd();
-  if (!plainContent.test(content3) || autolinkStart.test(content3) || text4 !== content3.replace(/[ \t]+$/u, "")) return { line };
-  const depth = opening[1].length;
-  if (text4 === "") return { line, read: { heading: { depth, text: "" } } };
-  const start = line.length - rest.length + (rest.length - content3.length);
-  const offsets = Array.from({ length: text4.length }, (_, index2) => start + index2);
-  offsets.push(line.length);
-  return { line, read: { heading: { depth, text: text4 }, block: { kind: "heading", text: text4, offsets, base: 0, links: [], sections: [] } } };
 }
 
 // server/src/engine/declarations/frontMatterDeclarations.ts

@@ -99,7 +99,7 @@ function piece(next: () => number): string {
   const kinds = [
     () => `${'#'.repeat(1 + Math.floor(next() * 4))} ${heading()}`,
     () => `${'#'.repeat(1 + Math.floor(next() * 4))} ${pick(['**', '[', '`', ''])}${heading()}${pick(['**', '](https://example.org)', '`', ' ##', ''])}`,
-    () => `${heading()}\n${pick(['=====', '-----'])}`,
+    () => `${pick(['', '  ', '1.2.0 / ', '1. ', '- ', '**'])}${heading()}${pick(['', '  ', '**'])}\n${pick(['=====', '-----', '---  '])}${pick(['', `\n${prose()}`])}`,
     () => `${prose()}\n${pick(['## Usage', '## License', '# Sponsors'])}\n${prose()}`,
     () => `> ## ${heading()}\n> ${prose()}`,
     () => `- ## ${heading()}\n- ${prose()}`,

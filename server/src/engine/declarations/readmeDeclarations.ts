@@ -227,13 +227,15 @@ const catalogAddresses = new Map(aiLicenses.flatMap((entry) => {
   return key ? [[key, entry] as const] : [];
 }));
 
-/** The hosts of the catalogued license addresses, as one case-insensitive test of raw text. */
-const catalogHosts = new RegExp([...new Set([...catalogAddresses.keys()].map((key) => key.split('/')[0]))]
-  .map((host) => host.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|') || '(?!)', 'iu');
+/** The catalogued license addresses (host and path, as addressKey gives them), as one case-insensitive test of raw text. */
+const catalogAddressText = new RegExp([...catalogAddresses.keys()].map((key) => key.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|') || '(?!)', 'iu');
 
-/** Whether `text` may hold a link to a catalogued license (a superset test: the host is named). */
+/**
+ * Whether `text` may hold a link to a catalogued license: it names one of their addresses (a port, an
+ * escaped host or a path that URL parsing normalizes, such as `a/../b`, is not looked for).
+ */
 export function mayLinkToCataloguedLicense(text: string): boolean {
-  return catalogHosts.test(text);
+  return catalogAddressText.test(text);
 }
 
 /**

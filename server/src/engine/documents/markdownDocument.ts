@@ -8,7 +8,7 @@ import type { DocumentReferences, LinkTarget } from '../markdown/references.js';
 import { chunkTargetSize, markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
 import { chunkFacts, forgetStaleChunks, type ChunkFacts } from '../markdown/chunkFacts.js';
 import { chunkMayMatter, documentInterest, mayOpenSection } from '../markdown/blockSelection.js';
-import { leadingHeading } from '../markdown/atxHeading.js';
+import { leadingHeading } from '../markdown/leadingHeading.js';
 import { scanClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
 import { aboutSomethingElse, badgeDeclarations, futureTerms, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';

@@ -14,12 +14,13 @@
 // Each test is a superset: it looks at the raw text and at the text with the
 // markup that may stand between words removed, never at less than the prose
 // the parser would read. A chunk that fails them all is skipped, but its
-// leading ATX heading still opens its section (atxHeading.ts). The
+// leading ATX heading still opens its section (leadingHeading.ts). The
 // differential test (test/blockSelection.test.ts) holds the findings equal
 // with and without the selection.
 import { mayHoldClaims } from '../claims/claimScanner.js';
 import { mayLinkToCataloguedLicense } from '../declarations/readmeDeclarations.js';
 import { codeLink, codeProse, dataLink, dataProse } from '../rules/modelCardEvidence.js';
+import { setextLines } from './leadingHeading.js';
 
 export interface Interest {
   /** A README or a model card: its License section, badges and license links declare. */
@@ -85,11 +86,12 @@ const fenceLine = /^ {0,3}(`{3,}|~{3,})/u;
 /**
  * Whether `chunk` holds a heading that only the parser can read: any heading-like line (in a container or
  * not) or setext underline after a non-blank line, outside top-level fences, except a first line that is a
- * top-level ATX heading (atxHeading.ts reads that one).
+ * top-level ATX heading and a one-line setext heading at the start (leadingHeading.ts reads those).
  */
 export function hasUnreadHeadings(chunk: string): boolean {
   if (!chunk.includes('#') && !chunk.includes('=') && !chunk.includes('-')) return false;
   const lines = chunk.split(/\r\n|\r|\n/u);
+  const setext = setextLines(chunk) !== undefined;
   let fence: string | undefined;
   let previousBlank = true;
   for (const [index, line] of lines.entries()) {
@@ -106,7 +108,7 @@ export function hasUnreadHeadings(chunk: string): boolean {
       continue;
     }
     if (headingLike.test(line) && !(index === 0 && topLevelAtx.test(line))) return true;
-    if (!previousBlank && setextUnderline.test(line)) return true;
+    if (!previousBlank && setextUnderline.test(line) && !(index === 1 && setext)) return true;
     previousBlank = line.trim() === '';
   }
   return false;

@@ -1,4 +1,5 @@
-// A chunk's leading ATX heading ("## Installation"), read without the
+// A chunk's leading ATX heading ("## Installation") or one-line setext
+// heading ("Installation" over "============"), read without the
 // parser. A chunk that is not parsed (see blockSelection.ts) still opens a
 // section with its heading, and the section stack decides how every later
 // block is read (License, Sponsors, a named product…).
@@ -18,14 +19,38 @@ const plainContent = /^[\p{L}\p{M}\p{N} ,.;:'"()/?+=%$-]*$/u;
 const autolinkStart = /:\/\/|www\./iu;
 
 export interface LeadingHeading {
-  /** The heading's line (without its line ending), from the chunk's start. */
+  /** The heading's line (two for a setext heading; without the last line ending), from the chunk's start. */
   line: string;
   /** The heading and its prose block, when the line is plain enough to read without the parser. */
   read?: { heading: Heading; block?: ProseBlock };
 }
 
-/** The first line of `chunk` when it is an ATX heading. */
+const underline = /^ {0,3}(=+|-+)[ \t]*$/u;
+/** A first line that can only be paragraph text: no block starts with it (list item, quote, fence, HTML, table…). */
+const paragraphLine = /^ {0,3}(?![-+*>#<|=]|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3})[^|\r\n]*\S/u;
+
+/** The first two lines of `chunk` when they are a setext heading of one line ("Title" over "=====") that is not read here. */
+export function setextLines(chunk: string): string[] | undefined {
+  if (!chunk.includes('\n') && !chunk.includes('\r')) return undefined;
+  const [first, second] = chunk.split(/\r\n|\r|\n/u, 2);
+  return second !== undefined && paragraphLine.test(first) && underline.test(second) ? [first, second] : undefined;
+}
+
+/** The first line of `chunk` when it is an ATX heading, or its first two when they are a one-line setext heading. */
 export function leadingHeading(chunk: string): LeadingHeading | undefined {
+  const setext = setextLines(chunk);
+  if (setext) {
+    const [first, second] = setext;
+    const secondStart = chunk.startsWith('\r\n', first.length) ? first.length + 2 : first.length + 1;
+    const line = chunk.slice(0, secondStart + second.length);
+    const content = first.replace(/^[ \t]+/u, '');
+    const text = content.replace(/[ \t]+$/u, '');
+    if (!plainContent.test(content) || autolinkStart.test(content)) return { line };
+    const start = first.length - content.length;
+    const offsets = Array.from({ length: text.length }, (_, index) => start + index);
+    offsets.push(line.length);
+    return { line, read: { heading: { depth: underline.exec(second)?.[1][0] === '=' ? 1 : 2, text }, block: { kind: 'heading', text, offsets, base: 0, links: [], sections: [] } } };
+  }
   const opening = atxLine.exec(chunk);
   if (!opening) return undefined;
   const lineEnd = chunk.search(/[\r\n]/u);
