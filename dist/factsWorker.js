@@ -38959,7 +38959,7 @@ function analyzeMarkdown(file, options = {}) {
   const { languages, remember = false } = options;
   const { frontMatter, bodyStart } = parseFrontMatter(file.text);
   const declares = isReadmeName(file.path) || frontMatter !== void 0;
-  const selecting = selectionEnabled && options.readEveryChunk !== true;
+  const selecting = selectionEnabled && options.readEveryChunk !== true && !remember;
   const interest = documentInterest(file.text, declares, frontMatter !== void 0);
   const definitions = referenceDefinitions(file.text);
   const targetSize = options.chunkSize ?? chunkTargetSize;

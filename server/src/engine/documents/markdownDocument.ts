@@ -95,7 +95,10 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
   const { languages, remember = false } = options;
   const { frontMatter, bodyStart } = parseFrontMatter(file.text);
   const declares = isReadmeName(file.path) || frontMatter !== undefined;
-  const selecting = selectionEnabled && options.readEveryChunk !== true;
+  // A document being edited keeps every chunk's facts (chunkFacts.ts), so a keystroke re-parses one chunk:
+  // there, scanning every chunk for what matters on each judgment cost more than it saved (the bench's
+  // 1 MB re-judgment went from 493 to 839 ms), and selection is for cold reads (audits) only.
+  const selecting = selectionEnabled && options.readEveryChunk !== true && !remember;
   const interest = documentInterest(file.text, declares, frontMatter !== undefined);
   const definitions = referenceDefinitions(file.text);
   const targetSize = options.chunkSize ?? chunkTargetSize;
