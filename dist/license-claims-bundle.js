@@ -1882,11 +1882,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml, tags2) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -2014,12 +2014,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
-          const tags = {};
+          const tags2 = {};
           visit4.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
-              tags[node2.tag] = true;
+              tags2[node2.tag] = true;
           });
-          tagNames = Object.keys(tags);
+          tagNames = Object.keys(tags2);
         } else
           tagNames = [];
         for (const [handle, prefix] of tagEntries) {
@@ -2384,15 +2384,15 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value2, tagName, tags) {
+    function findTagObject(value2, tagName, tags2) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
+        const match = tags2.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value2) && !t.format);
+      return tags2.find((t) => t.identify?.(value2) && !t.format);
     }
     function createNode(value2, tagName, ctx) {
       if (identity.isDocument(value2))
@@ -2987,8 +2987,8 @@ ${indent2}${start}${value2}${end}`;
 ${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -3080,9 +3080,9 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
+    function getTagObject(tags2, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags2.filter((t) => t.tag === item.tag);
         if (match.length > 0)
           return match.find((t) => t.format === item.format) ?? match[0];
       }
@@ -3090,7 +3090,7 @@ var require_stringify = __commonJS({
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        let match = tags2.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -3099,7 +3099,7 @@ var require_stringify = __commonJS({
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        tagObj = tags2.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
         const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
@@ -4865,10 +4865,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
       }
-      let tags = schemaTags;
-      if (!tags) {
+      let tags2 = schemaTags;
+      if (!tags2) {
         if (Array.isArray(customTags))
-          tags = [];
+          tags2 = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -4876,22 +4876,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags = tags.concat(tag);
+          tags2 = tags2.concat(tag);
       } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
+        tags2 = customTags(tags2.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
-      return tags.reduce((tags2, tag) => {
+        tags2 = tags2.concat(merge.merge);
+      return tags2.reduce((tags3, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
       }, []);
     }
     exports2.coreKnownTags = coreKnownTags;
@@ -4907,14 +4907,14 @@ var require_Schema = __commonJS({
     var map = require_map();
     var seq = require_seq();
     var string3 = require_string();
-    var tags = require_tags();
+    var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string3.string });
@@ -22073,37 +22073,37 @@ function gnuId(prefix, version, later) {
   return `${prefix}-${v}${later ? "-or-later" : "-only"}`;
 }
 var aliases = [
-  { pattern: new RegExp(String.raw`\bApache(?:[\s-]+(?:software[\s-]+)?${L})?${V}2(?:\.0)?\b`, "giu"), id: () => "Apache-2.0" },
-  { pattern: new RegExp(String.raw`\bApache[\s-]+(?:software[\s-]+)?${L}\b`, "giu"), id: () => "Apache-2.0" },
-  { pattern: new RegExp(String.raw`\bMIT(?:[\s-]+${L})?\b`, "gu"), id: () => "MIT" },
-  { pattern: new RegExp(String.raw`\bBSD[\s-]*([23])[\s-]*clause(?:[\s-]+${L})?\b`, "giu"), id: (m) => `BSD-${m[1]}-Clause` },
-  { pattern: new RegExp(String.raw`\b([23])[\s-]*clause[\s-]+BSD(?:[\s-]+${L})?\b`, "giu"), id: (m) => `BSD-${m[1]}-Clause` },
-  { pattern: new RegExp(String.raw`\b(?:new|revised|modified)[\s-]+BSD(?:[\s-]+${L})?\b`, "giu"), id: () => "BSD-3-Clause" },
-  { pattern: new RegExp(String.raw`\bsimplified[\s-]+BSD(?:[\s-]+${L})?\b`, "giu"), id: () => "BSD-2-Clause" },
-  { pattern: /\b(A|L)?GPL[\s-]?v?([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+later)?(?![\w-])/gu, id: (m) => gnuId((m[1] ?? "") + "GPL", m[2], m[3]) },
+  { pattern: new RegExp(String.raw`(?<!\w)Apache(?:[\s-]+(?:software[\s-]+)?${L})?${V}2(?:\.0)?\b`, "giu"), id: () => "Apache-2.0" },
+  { pattern: new RegExp(String.raw`(?<!\w)Apache[\s-]+(?:software[\s-]+)?${L}\b`, "giu"), id: () => "Apache-2.0" },
+  { pattern: new RegExp(String.raw`(?<!\w)MIT(?:[\s-]+${L})?\b`, "gu"), id: () => "MIT" },
+  { pattern: new RegExp(String.raw`(?<!\w)BSD[\s-]*([23])[\s-]*clause(?:[\s-]+${L})?\b`, "giu"), id: (m) => `BSD-${m[1]}-Clause` },
+  { pattern: new RegExp(String.raw`(?<!\w)([23])[\s-]*clause[\s-]+BSD(?:[\s-]+${L})?\b`, "giu"), id: (m) => `BSD-${m[1]}-Clause` },
+  { pattern: new RegExp(String.raw`(?<!\w)(?:new|revised|modified)[\s-]+BSD(?:[\s-]+${L})?\b`, "giu"), id: () => "BSD-3-Clause" },
+  { pattern: new RegExp(String.raw`(?<!\w)simplified[\s-]+BSD(?:[\s-]+${L})?\b`, "giu"), id: () => "BSD-2-Clause" },
+  { pattern: /(?<!\w)(A|L)?GPL[\s-]?v?([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+later)?(?![\w-])/gu, id: (m) => gnuId((m[1] ?? "") + "GPL", m[2], m[3]) },
   {
-    pattern: new RegExp(String.raw`\b(?:GNU[\s-]+)?(Affero[\s-]+|Lesser[\s-]+|Library[\s-]+)?General[\s-]+Public[\s-]+${L}${V}([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+(?:\(at[\s-]+your[\s-]+option\)[\s-]+)?(?:any[\s-]+)?later)?`, "giu"),
+    pattern: new RegExp(String.raw`(?<!\w)(?:GNU[\s-]+)?(Affero[\s-]+|Lesser[\s-]+|Library[\s-]+)?General[\s-]+Public[\s-]+${L}${V}([123](?:\.[01])?)?(\+|[\s-]+or[\s-]+(?:\(at[\s-]+your[\s-]+option\)[\s-]+)?(?:any[\s-]+)?later)?`, "giu"),
     id: (m) => gnuId(m[1] ? m[1].toLowerCase().startsWith("affero") ? "AGPL" : "LGPL" : "GPL", m[2], m[3])
   },
-  { pattern: new RegExp(String.raw`\b(?:MPL|Mozilla[\s-]+Public[\s-]+${L})${V}2(?:\.0)?\b`, "giu"), id: () => "MPL-2.0" },
-  { pattern: new RegExp(String.raw`\bISC(?:[\s-]+${L})?\b`, "gu"), id: () => "ISC" },
-  { pattern: /\b(?:the[\s-]+)?Unlicen[sc]e\b/giu, id: () => "Unlicense" },
-  { pattern: /\bCC0(?:[\s-]*1\.0)?\b/giu, id: () => "CC0-1.0" },
-  { pattern: /\bCC[\s-]*BY((?:[\s-]*(?:NC|SA|ND))*)(?:[\s-]*([1-4]\.0))?(?![\w-])/giu, id: (m) => ccId(m[1] ?? "", m[2]) },
+  { pattern: new RegExp(String.raw`(?<!\w)(?:MPL|Mozilla[\s-]+Public[\s-]+${L})${V}2(?:\.0)?\b`, "giu"), id: () => "MPL-2.0" },
+  { pattern: new RegExp(String.raw`(?<!\w)ISC(?:[\s-]+${L})?\b`, "gu"), id: () => "ISC" },
+  { pattern: /(?<!\w)(?:the[\s-]+)?Unlicen[sc]e\b/giu, id: () => "Unlicense" },
+  { pattern: /(?<!\w)CC0(?:[\s-]*1\.0)?\b/giu, id: () => "CC0-1.0" },
+  { pattern: /(?<!\w)CC[\s-]*BY((?:[\s-]*(?:NC|SA|ND))*)(?:[\s-]*([1-4]\.0))?(?![\w-])/giu, id: (m) => ccId(m[1] ?? "", m[2]) },
   {
     // "Creative Commons Attribution-ShareAlike 4.0 International", "Creative Commons Attribution License 3.0 Unported"
-    pattern: new RegExp(String.raw`\bCreative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+${L})?(?:${V}([1-4]\.0))?`, "giu"),
+    pattern: new RegExp(String.raw`(?<!\w)Creative[\s-]+Commons[\s-]+Attribution((?:[\s-]*(?:Non[\s-]?Commercial|Share[\s-]?Alike|No[\s-]?Deriv(?:ative)?s?))*)(?:[\s-]+${L})?(?:${V}([1-4]\.0))?`, "giu"),
     id: (m) => ccId((m[1] ?? "").replace(/non[\s-]?commercial/giu, "NC").replace(/share[\s-]?alike/giu, "SA").replace(/no[\s-]?deriv\w*/giu, "ND"), m[2])
   },
   // "Artistic License 2.0", "the Artistic License, version 2.0" (not a custom "Artistic License")
-  { pattern: new RegExp(String.raw`\b(?:Perl[\s-]+)?Artistic[\s-]+${L}${V}(1\.0|2\.0)\b`, "giu"), id: (m) => `Artistic-${m[1]}` },
-  { pattern: new RegExp(String.raw`\bBoost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, "giu"), id: () => "BSL-1.0" },
-  { pattern: new RegExp(String.raw`\bEclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, "giu"), id: () => "EPL-2.0" },
+  { pattern: new RegExp(String.raw`(?<!\w)(?:Perl[\s-]+)?Artistic[\s-]+${L}${V}(1\.0|2\.0)\b`, "giu"), id: (m) => `Artistic-${m[1]}` },
+  { pattern: new RegExp(String.raw`(?<!\w)Boost[\s-]+Software[\s-]+${L}(?:${V}1(?:\.0)?)?`, "giu"), id: () => "BSL-1.0" },
+  { pattern: new RegExp(String.raw`(?<!\w)Eclipse[\s-]+Public[\s-]+${L}${V}2(?:\.0)?\b`, "giu"), id: () => "EPL-2.0" },
   // "BSL 1.1": the Business Source License (the Boost license is BSL-1.0; there is no BSL 1.1)
-  { pattern: /\bBSL[\s-]*v?1\.1\b/gu, id: () => "BUSL-1.1" },
-  { pattern: new RegExp(String.raw`\bBusiness[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, "giu"), id: () => "BUSL-1.1" },
-  { pattern: new RegExp(String.raw`\bServer[\s-]+Side[\s-]+Public[\s-]+${L}`, "giu"), id: () => "SSPL-1.0" },
-  { pattern: new RegExp(String.raw`\bElastic[\s-]+${L}${V}2(?:\.0)?\b`, "giu"), id: () => "Elastic-2.0" }
+  { pattern: /(?<!\w)BSL[\s-]*v?1\.1\b/gu, id: () => "BUSL-1.1" },
+  { pattern: new RegExp(String.raw`(?<!\w)Business[\s-]+Source[\s-]+${L}(?:${V}1\.1)?`, "giu"), id: () => "BUSL-1.1" },
+  { pattern: new RegExp(String.raw`(?<!\w)Server[\s-]+Side[\s-]+Public[\s-]+${L}`, "giu"), id: () => "SSPL-1.0" },
+  { pattern: new RegExp(String.raw`(?<!\w)Elastic[\s-]+${L}${V}2(?:\.0)?\b`, "giu"), id: () => "Elastic-2.0" }
 ];
 function ccId(parts, version) {
   const flags2 = parts.toUpperCase().match(/NC|SA|ND/gu) ?? [];
@@ -22115,7 +22115,7 @@ var verbatimPattern = new RegExp(String.raw`(?<![\w-])(${verbatimIds.map(escapeR
 var catalogNames = aiLicenses.flatMap(
   (entry) => [entry.name, entry.shortName, ...entry.licenseNames].filter((name) => name.length >= 8 && /\s/u.test(name)).map((name) => ({ name, id: catalogId(entry) }))
 );
-var catalogPattern = catalogNames.length ? new RegExp(String.raw`\b(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join("|")})\b`, "giu") : void 0;
+var catalogPattern = catalogNames.length ? new RegExp(String.raw`${catalogNames.every((entry) => /^\w/u.test(entry.name)) ? String.raw`(?<!\w)` : String.raw`\b`}(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join("|")})\b`, "giu") : void 0;
 var customPattern = /(?<![\w.+])((?:[A-Z0-9][\w.+]*(?:-(?=[a-z_.+])[\w.+]*)*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
 var articles = /^(?:the|this|our|its|their|a|an)$/iu;
 var notCustomStarts = /^(?:contributor|contributors|corporate|individual|see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
@@ -25111,11 +25111,11 @@ function decideSiblings(a, b, filePairs) {
   if (onlyB.length === 0) return share(onlyA) >= 0.5 ? "a" : "b";
   const shareA = share(onlyA);
   const shareB = share(onlyB);
-  const missing2 = (keys, found) => keys.length - Math.round(found * keys.length);
+  const missing = (keys, found) => keys.length - Math.round(found * keys.length);
   if (shareA >= 0.3 && shareA - shareB >= 0.25) return "a";
   if (shareB >= 0.3 && shareB - shareA >= 0.25) return "b";
-  if (shareA >= 0.95 && shareB <= shareA - 0.05 && missing2(onlyB, shareB) >= 3) return "a";
-  if (shareB >= 0.95 && shareA <= shareB - 0.05 && missing2(onlyA, shareA) >= 3) return "b";
+  if (shareA >= 0.95 && shareB <= shareA - 0.05 && missing(onlyB, shareB) >= 3) return "a";
+  if (shareB >= 0.95 && shareA <= shareB - 0.05 && missing(onlyA, shareA) >= 3) return "b";
   return "undecided";
 }
 var candidateLimit = 5;
@@ -38111,6 +38111,10 @@ var SectionTracker = class {
   sectionsOf(block) {
     return block.kind === "heading" ? this.open.slice(0, -1) : [...this.open];
   }
+  /** Whether any open section's heading passes `test`. */
+  anyOpen(test) {
+    return this.open.some(test);
+  }
   enter(heading2) {
     while (this.open.length > 0 && this.open[this.open.length - 1].depth >= heading2.depth) this.open.pop();
     this.open.push(heading2);
@@ -38128,6 +38132,9 @@ var htmlOpenings = [
   [/^ {0,3}<![A-Za-z]/u, />/u],
   [/^ {0,3}<!\[CDATA\[/u, /\]\]>/u]
 ];
+var blockTagNames = "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul";
+var htmlToBlankOpening = new RegExp(String.raw`^ {0,3}<\/?(?:${blockTagNames})(?:[ \t>]|\/>|$)`, "iu");
+var loneTag = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
 function isBlank(line) {
   return line.trim() === "";
 }
@@ -38136,6 +38143,7 @@ function markdownChunks(text4, start = 0, targetSize = chunkTargetSize) {
   let chunkStart = start;
   let fence3;
   let htmlEnd;
+  let htmlToBlank = false;
   let previousBlank = false;
   let chunkLines = 0;
   let nextLf = text4.indexOf("\n", start);
@@ -38154,23 +38162,28 @@ function markdownChunks(text4, start = 0, targetSize = chunkTargetSize) {
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = void 0;
       previousBlank = false;
+    } else if (htmlToBlank && !isBlank(line)) {
+      previousBlank = false;
     } else {
+      htmlToBlank = false;
       const blank = isBlank(line);
       if (previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize || chunkLines > maxChunkLines && lineStart > chunkStart) {
         chunks.push({ start: chunkStart, end: lineStart });
         chunkStart = lineStart;
         chunkLines = 1;
       }
+      const previousBlankBefore = previousBlank;
       previousBlank = blank;
       const opened = fenceOpen.exec(line);
       if (opened && !(opened[1][0] === "`" && line.slice(opened[0].length).includes("`"))) {
         fence3 = { char: opened[1][0], length: opened[1].length };
       } else {
-        for (const [opening, closing] of htmlOpenings) {
-          if (!opening.test(line)) continue;
+        const kind = htmlOpenings.find(([opening]) => opening.test(line));
+        if (kind) {
           const rest = line.slice(line.indexOf("<") + 1);
-          if (!closing.test(rest)) htmlEnd = closing;
-          break;
+          if (!kind[1].test(rest)) htmlEnd = kind[1];
+        } else if (htmlToBlankOpening.test(line) || (previousBlankBefore || lineStart === chunkStart) && loneTag.test(line)) {
+          htmlToBlank = true;
         }
       }
     }
@@ -39125,82 +39138,6 @@ function forgetStaleChunks(file, used) {
   keysOfFile.set(file, used);
 }
 
-// server/src/engine/declarations/frontMatterDeclarations.ts
-var import_yaml3 = __toESM(require_dist());
-function frontMatterDeclarations(file, frontMatter) {
-  const result2 = { ...emptyDeclarations(), baseModels: [], datasets: [] };
-  const document3 = (0, import_yaml3.parseDocument)(shallowYaml(frontMatter.text), { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
-  if (document3.errors.length > 0) {
-    const error = document3.errors[0];
-    const { start, end } = problemSpan(frontMatter.text, error.pos[0] ?? 0);
-    result2.problems.push({ file, span: { start: frontMatter.span.start + start, end: frontMatter.span.start + end }, message: `${file}: the front matter is not valid YAML (${error.message.split("\n")[0]}); its license fields were not read` });
-    return result2;
-  }
-  const root = document3.contents;
-  if (!(0, import_yaml3.isMap)(root)) return result2;
-  const get = (key) => root.get(key, true);
-  const spanOf = (node2) => {
-    const [start, end] = yamlValueRange(node2);
-    return { start: frontMatter.span.start + start, end: frontMatter.span.start + end };
-  };
-  const scalars = (node2) => (0, import_yaml3.isScalar)(node2) ? [node2] : (0, import_yaml3.isSeq)(node2) ? node2.items.filter((item) => (0, import_yaml3.isScalar)(item)) : [];
-  const licenseName2 = scalars(get("license_name"))[0];
-  const licenseNameValue = scalarText(licenseName2);
-  for (const license of scalars(get("license"))) {
-    const raw = scalarText(license);
-    if (raw === void 0) continue;
-    result2.declarations.push(makeDeclaration(resolveHubValue(raw, licenseNameValue), {
-      source: "front-matter",
-      file,
-      span: spanOf(license),
-      raw,
-      label: "front matter `license`",
-      strictSpdx: false
-    }));
-  }
-  for (const base of scalars(get("base_model"))) {
-    const name = scalarText(base);
-    if (name !== void 0) result2.baseModels.push({ name, span: spanOf(base) });
-  }
-  for (const dataset of scalars(get("datasets"))) {
-    const name = scalarText(dataset);
-    if (name !== void 0) result2.datasets.push(name);
-  }
-  return result2;
-}
-
-// server/src/engine/declarations/linkedLicense.ts
-function linkedLicenseReference(url) {
-  if (/^[a-z][a-z0-9+.-]*:|^[/\\#]/iu.test(url)) return void 0;
-  let path2 = url.replace(/[?#].*$/su, "");
-  try {
-    path2 = decodeURIComponent(path2);
-  } catch {
-    return void 0;
-  }
-  const parts = [];
-  for (const part of path2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") return void 0;
-    parts.push(part);
-  }
-  const name = parts[parts.length - 1];
-  return name !== void 0 && isLicenseFileName(name) ? parts.join("/") : void 0;
-}
-function linkedLicenseDeclarations(file, links) {
-  const seen = /* @__PURE__ */ new Set();
-  const declarations = [];
-  for (const link of links) {
-    const reference = linkedLicenseReference(link.url);
-    if (!reference || seen.has(reference)) continue;
-    seen.add(reference);
-    const span = link.span;
-    const scope2 = licenseFileScope(reference.slice(reference.lastIndexOf("/") + 1));
-    declarations.push({ ...fileReferenceDeclaration("readme-prose", file, span, reference, `README link to ${reference}`), scope: scope2, linked: true });
-  }
-  return declarations;
-}
-
 // server/src/engine/declarations/readmeSectionClauses.ts
 var readmeTermsId = "LicenseRef-README-license-terms";
 function lineAt2(text4, offset) {
@@ -39376,9 +39313,9 @@ function badgeParts(url) {
   if (parts.length === 2) return { label: parsed.searchParams.get("label") ?? "", message: parts[0] };
   return void 0;
 }
-function badgeDeclarations(file, images) {
+function badgeDeclarations(file, images2) {
   const declarations = [];
-  for (const image of images) {
+  for (const image of images2) {
     const badge = badgeParts(image.url);
     if (!badge || !/licen[cs]e/iu.test(`${badge.label} ${image.alt}`)) continue;
     const message = badge.message;
@@ -39401,6 +39338,10 @@ var catalogAddresses = new Map(aiLicenses.flatMap((entry) => {
   const key = entry.url ? addressKey(entry.url) : void 0;
   return key ? [[key, entry]] : [];
 }));
+var catalogAddressText = new RegExp([...catalogAddresses.keys()].map((key) => key.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("|") || "(?!)", "iu");
+function mayLinkToCataloguedLicense(text4) {
+  return catalogAddressText.test(text4);
+}
 function licenseLinkDeclarations(file, links, already) {
   const declarations = [];
   for (const link of links) {
@@ -39411,6 +39352,276 @@ function licenseLinkDeclarations(file, links, already) {
     if ([...already, ...declarations].some((declaration) => declaration.expression === id)) continue;
     const scope2 = entry.category === "source-available" ? "all" : "model";
     declarations.push(makeDeclaration({ expression: id, deprecatedIds: [] }, { source: "readme-prose", file, span: link.span, raw: link.url, label: `README link to the ${entry.shortName}`, strictSpdx: false, scope: scope2 }));
+  }
+  return declarations;
+}
+
+// server/src/engine/rules/modelCardEvidence.ts
+var dataHeading = /(?<!\w)(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
+var dataLink = /huggingface\.co\/datasets\/|\/datasets?\//iu;
+var dataProse = /(?<!\w)(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
+var codeHeading = /(?<!\w)(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
+var codeProse = /(?<!\w)(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
+var codeLink = /github\.com\/|gitlab\.com\/|codeberg\.org\//iu;
+
+// server/src/engine/markdown/leadingHeading.ts
+var atxLine = /^ {0,3}(#{1,6})(?=[ \t]|$)/u;
+var plainContent = /^[\p{L}\p{M}\p{N} ,.;:'"()/?+=%$-]*$/u;
+var autolinkStart = /:\/\/|www\./iu;
+var underline = /^ {0,3}(=+|-+)[ \t]*$/u;
+var paragraphLine = /^ {0,3}(?![-+*>#<|=]|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3})[^|\r\n]*\S/u;
+function setextLines(chunk) {
+  if (!chunk.includes("\n") && !chunk.includes("\r")) return void 0;
+  const [first, second] = chunk.split(/\r\n|\r|\n/u, 2);
+  return second !== void 0 && paragraphLine.test(first) && underline.test(second) ? [first, second] : void 0;
+}
+function leadingHeading(chunk) {
+  const setext = setextLines(chunk);
+  if (setext) {
+    const [first, second] = setext;
+    const secondStart = chunk.startsWith("\r\n", first.length) ? first.length + 2 : first.length + 1;
+    const line2 = chunk.slice(0, secondStart + second.length);
+    const content4 = first.replace(/^[ \t]+/u, "");
+    const text5 = content4.replace(/[ \t]+$/u, "");
+    if (!plainContent.test(content4) || autolinkStart.test(content4)) return { line: line2 };
+    const start2 = first.length - content4.length;
+    const offsets2 = Array.from({ length: text5.length }, (_, index2) => start2 + index2);
+    offsets2.push(line2.length);
+    return { line: line2, read: { heading: { depth: underline.exec(second)?.[1][0] === "=" ? 1 : 2, text: text5 }, block: { kind: "heading", text: text5, offsets: offsets2, base: 0, links: [], sections: [] } } };
+  }
+  const opening = atxLine.exec(chunk);
+  if (!opening) return void 0;
+  const lineEnd2 = chunk.search(/[\r\n]/u);
+  const line = lineEnd2 < 0 ? chunk : chunk.slice(0, lineEnd2);
+  const rest = line.slice(opening[0].length);
+  const content3 = rest.replace(/^[ \t]+/u, "");
+  const text4 = content3.trimEnd();
+  if (!plainContent.test(content3) || autolinkStart.test(content3) || text4 !== content3.replace(/[ \t]+$/u, "")) return { line };
+  const depth = opening[1].length;
+  if (text4 === "") return { line, read: { heading: { depth, text: "" } } };
+  const start = line.length - rest.length + (rest.length - content3.length);
+  const offsets = Array.from({ length: text4.length }, (_, index2) => start + index2);
+  offsets.push(line.length);
+  return { line, read: { heading: { depth, text: text4 }, block: { kind: "heading", text: text4, offsets, base: 0, links: [], sections: [] } } };
+}
+
+// server/src/engine/markdown/blockSelection.ts
+function documentInterest(text4, declares, modelCard) {
+  return { declares, modelCard, badges: declares && /shields\.io|badgen\.net/iu.test(text4) };
+}
+var linkTail = /\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)|\]\[[^\]]*\]|\[\^[^\]]*\]/gu;
+var images = /!\[[^\]]*\](?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\])?/gu;
+var tags = /<[^<>]*>/gu;
+var codeSpans = /(`+)[^`][\s\S]*?\1(?!`)/gu;
+var markup = /[*_~`\\[\]]/gu;
+var whitespace = /\s+/gu;
+function hasWordReference(text4) {
+  if (!text4.includes("&")) return false;
+  for (const match of text4.matchAll(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/gu)) {
+    if (match[3] !== void 0) {
+      if (!nonWordEntities.has(match[3])) return true;
+      continue;
+    }
+    const code2 = match[1] !== void 0 ? Number(match[1]) : Number.parseInt(match[2], 16);
+    if (code2 === 0 || code2 > 1114111 || /[\p{L}\p{N}\p{M}_]/u.test(String.fromCodePoint(code2))) return true;
+  }
+  return false;
+}
+var nonWordEntities = /* @__PURE__ */ new Set([
+  "nbsp",
+  "amp",
+  "AMP",
+  "lt",
+  "LT",
+  "gt",
+  "GT",
+  "quot",
+  "QUOT",
+  "apos",
+  "copy",
+  "COPY",
+  "reg",
+  "REG",
+  "trade",
+  "middot",
+  "mdash",
+  "ndash",
+  "hellip",
+  "bull",
+  "emsp",
+  "ensp",
+  "thinsp",
+  "zwj",
+  "zwnj",
+  "shy",
+  "rarr",
+  "larr",
+  "harr",
+  "uarr",
+  "darr",
+  "laquo",
+  "raquo",
+  "lsquo",
+  "rsquo",
+  "ldquo",
+  "rdquo",
+  "sect",
+  "para",
+  "dagger",
+  "times",
+  "divide",
+  "plusmn",
+  "check",
+  "star",
+  "hearts",
+  "colon",
+  "comma",
+  "period",
+  "excl",
+  "quest",
+  "num",
+  "dollar",
+  "percnt",
+  "ast",
+  "grave",
+  "verbar",
+  "vert",
+  "lpar",
+  "rpar",
+  "lsqb",
+  "rsqb",
+  "lcub",
+  "rcub",
+  "sol",
+  "bsol"
+]);
+function readings(chunk) {
+  const unimaged = chunk.includes("![") ? chunk.replace(images, " ") : chunk;
+  const joined = unimaged.replace(linkTail, "").replace(tags, "").replace(markup, "").replace(whitespace, " ");
+  const spaced = unimaged.replace(linkTail, " ").replace(codeSpans, " ").replace(tags, " ").replace(markup, " ").replace(whitespace, " ");
+  return unimaged === chunk ? [chunk, joined, spaced] : [chunk, unimaged, joined, spaced];
+}
+var headingLike = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*#{1,6}(?:[ \t]|$)/u;
+var setextUnderline3 = /^[ \t>]*(?:=+|-+)[ \t]*$/u;
+var topLevelAtx = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
+var fenceLine = /^ {0,3}(`{3,}|~{3,})/u;
+function hasUnreadHeadings(chunk) {
+  if (!chunk.includes("#") && !chunk.includes("=") && !chunk.includes("-")) return false;
+  const lines2 = chunk.split(/\r\n|\r|\n/u);
+  const setext = setextLines(chunk) !== void 0;
+  let fence3;
+  let previousBlank = true;
+  for (const [index2, line] of lines2.entries()) {
+    if (fence3 !== void 0) {
+      const close2 = fenceLine.exec(line);
+      if (close2 && close2[1][0] === fence3[0] && close2[1].length >= fence3.length && line.slice(close2[0].length).trim() === "") fence3 = void 0;
+      previousBlank = false;
+      continue;
+    }
+    const opened = fenceLine.exec(line);
+    if (opened && !(opened[1][0] === "`" && line.slice(opened[0].length).includes("`"))) {
+      fence3 = opened[1];
+      previousBlank = false;
+      continue;
+    }
+    if (headingLike.test(line) && !(index2 === 0 && topLevelAtx.test(line))) return true;
+    if (!previousBlank && setextUnderline3.test(line) && !(index2 === 1 && setext)) return true;
+    previousBlank = line.trim() === "";
+  }
+  return false;
+}
+var sectionLine = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*#{1,6}(?:[ \t]|$)|^[ \t>]*(?:=+|-+)[ \t]*$/mu;
+function mayOpenSection(chunk) {
+  return sectionLine.test(chunk);
+}
+function chunkMayMatter(chunk, interest, inLicenseSection2) {
+  if (chunk.trim() === "") return false;
+  if (inLicenseSection2 && interest.declares) return true;
+  if (chunk.includes("license-claims-") || hasUnreadHeadings(chunk) || hasWordReference(chunk)) return true;
+  if (interest.declares) {
+    if (interest.badges && /!\[|<img/iu.test(chunk)) return true;
+    if (mayLinkToCataloguedLicense(chunk)) return true;
+  }
+  if (interest.modelCard && (dataLink.test(chunk) || codeLink.test(chunk))) return true;
+  for (const text4 of readings(chunk)) {
+    if (mayHoldClaims(text4)) return true;
+    if (interest.modelCard && (dataProse.test(text4) || codeProse.test(text4))) return true;
+  }
+  return false;
+}
+
+// server/src/engine/declarations/frontMatterDeclarations.ts
+var import_yaml3 = __toESM(require_dist());
+function frontMatterDeclarations(file, frontMatter) {
+  const result2 = { ...emptyDeclarations(), baseModels: [], datasets: [] };
+  const document3 = (0, import_yaml3.parseDocument)(shallowYaml(frontMatter.text), { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+  if (document3.errors.length > 0) {
+    const error = document3.errors[0];
+    const { start, end } = problemSpan(frontMatter.text, error.pos[0] ?? 0);
+    result2.problems.push({ file, span: { start: frontMatter.span.start + start, end: frontMatter.span.start + end }, message: `${file}: the front matter is not valid YAML (${error.message.split("\n")[0]}); its license fields were not read` });
+    return result2;
+  }
+  const root = document3.contents;
+  if (!(0, import_yaml3.isMap)(root)) return result2;
+  const get = (key) => root.get(key, true);
+  const spanOf = (node2) => {
+    const [start, end] = yamlValueRange(node2);
+    return { start: frontMatter.span.start + start, end: frontMatter.span.start + end };
+  };
+  const scalars = (node2) => (0, import_yaml3.isScalar)(node2) ? [node2] : (0, import_yaml3.isSeq)(node2) ? node2.items.filter((item) => (0, import_yaml3.isScalar)(item)) : [];
+  const licenseName2 = scalars(get("license_name"))[0];
+  const licenseNameValue = scalarText(licenseName2);
+  for (const license of scalars(get("license"))) {
+    const raw = scalarText(license);
+    if (raw === void 0) continue;
+    result2.declarations.push(makeDeclaration(resolveHubValue(raw, licenseNameValue), {
+      source: "front-matter",
+      file,
+      span: spanOf(license),
+      raw,
+      label: "front matter `license`",
+      strictSpdx: false
+    }));
+  }
+  for (const base of scalars(get("base_model"))) {
+    const name = scalarText(base);
+    if (name !== void 0) result2.baseModels.push({ name, span: spanOf(base) });
+  }
+  for (const dataset of scalars(get("datasets"))) {
+    const name = scalarText(dataset);
+    if (name !== void 0) result2.datasets.push(name);
+  }
+  return result2;
+}
+
+// server/src/engine/declarations/linkedLicense.ts
+function linkedLicenseReference(url) {
+  if (/^[a-z][a-z0-9+.-]*:|^[/\\#]/iu.test(url)) return void 0;
+  let path2 = url.replace(/[?#].*$/su, "");
+  try {
+    path2 = decodeURIComponent(path2);
+  } catch {
+    return void 0;
+  }
+  const parts = [];
+  for (const part of path2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") return void 0;
+    parts.push(part);
+  }
+  const name = parts[parts.length - 1];
+  return name !== void 0 && isLicenseFileName(name) ? parts.join("/") : void 0;
+}
+function linkedLicenseDeclarations(file, links) {
+  const seen = /* @__PURE__ */ new Set();
+  const declarations = [];
+  for (const link of links) {
+    const reference = linkedLicenseReference(link.url);
+    if (!reference || seen.has(reference)) continue;
+    seen.add(reference);
+    const span = link.span;
+    const scope2 = licenseFileScope(reference.slice(reference.lastIndexOf("/") + 1));
+    declarations.push({ ...fileReferenceDeclaration("readme-prose", file, span, reference, `README link to ${reference}`), scope: scope2, linked: true });
   }
   return declarations;
 }
@@ -39435,40 +39646,60 @@ function describesNamedSection(block, claimStart, title) {
 function isReadmeName(path2) {
   return /^readme(?:[._-][\w-]+)*\.(?:md|markdown)$/iu.test(path2.split("/").pop() ?? "");
 }
-var markupBetweenWords = /<[^<>\n]*>|[*_~`\\]/gu;
-var headingLine = /^ {0,3}#{1,6}(?:[ \t]|$)|^ {0,3}(?:=+|-+)[ \t]*\r?$/mu;
-function chunkMayMatter(chunk) {
-  if (chunk.includes("<!--") || headingLine.test(chunk)) return true;
-  return mayHoldClaims(chunk) || mayHoldClaims(chunk.replace(markupBetweenWords, "").replace(/&[#\w]+;|\s+/gu, " "));
-}
+var selectionEnabled = true;
 function analyzeMarkdown(file, options = {}) {
   const { languages: languages2, remember = false } = options;
   const { frontMatter, bodyStart } = parseFrontMatter(file.text);
-  const declares = isReadmeName(file.path) || frontMatter !== void 0 || options.readEveryChunk === true;
+  const declares = isReadmeName(file.path) || frontMatter !== void 0;
+  const selecting = selectionEnabled && options.readEveryChunk !== true && !remember;
+  const interest = documentInterest(file.text, declares, frontMatter !== void 0);
   const definitions = referenceDefinitions(file.text);
+  const targetSize = options.chunkSize ?? chunkTargetSize;
   const blocks = [];
   const blockClaims = [];
   const references = { images: [], links: [] };
   const comments = [];
   const sections = new SectionTracker();
   const used = remember ? /* @__PURE__ */ new Set() : void 0;
-  for (const span of markdownChunks(file.text, bodyStart, options.chunkSize)) {
-    const chunk = file.text.slice(span.start, span.end);
-    if (!declares && !chunkMayMatter(chunk)) continue;
-    const facts2 = chunkFacts(chunk, definitions, remember, used);
-    const shift = (item) => ({ ...item, span: { start: item.span.start + span.start, end: item.span.end + span.start } });
+  const read = (start, facts2) => {
+    const shift = (item) => ({ ...item, span: { start: item.span.start + start, end: item.span.end + start } });
     for (const entry of facts2.entries) {
       if (entry.heading) {
         sections.enter(entry.heading);
         continue;
       }
-      blocks.push({ ...entry.block, base: span.start, sections: sections.sectionsOf(entry.block) });
+      blocks.push({ ...entry.block, base: start, sections: sections.sectionsOf(entry.block) });
       blockClaims.push(entry.claims ?? []);
     }
     references.images.push(...facts2.images.map(shift));
     references.links.push(...facts2.links.map(shift));
-    comments.push(...facts2.comments.map((comment) => ({ text: comment.text, offset: comment.offset + span.start })));
+    comments.push(...facts2.comments.map((comment) => ({ text: comment.text, offset: comment.offset + start })));
+  };
+  let run;
+  const parseRun = () => {
+    if (run) read(run.start, chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used));
+    run = void 0;
+  };
+  const inLicense = () => sections.anyOpen((heading2) => isLicenseHeading(heading2.text));
+  for (const span of markdownChunks(file.text, bodyStart, selecting ? 0 : targetSize)) {
+    const chunk = file.text.slice(span.start, span.end);
+    if (run && run.end - run.start >= targetSize) parseRun();
+    if (!selecting || chunkMayMatter(chunk, interest, declares && inLicense())) {
+      run = run ? { start: run.start, end: span.end } : span;
+      if (selecting && declares && mayOpenSection(chunk)) parseRun();
+      continue;
+    }
+    parseRun();
+    const lead = leadingHeading(chunk);
+    if (!lead) continue;
+    const facts2 = lead.read ? { entries: [{ heading: lead.read.heading }, ...lead.read.block ? [{ block: lead.read.block, claims: scanClaims(lead.read.block.text) }] : []], images: [], links: [], comments: [] } : chunkFacts(lead.line, definitions, remember, used);
+    if (declares && facts2.entries.some((entry) => entry.heading && isLicenseHeading(entry.heading.text))) {
+      read(span.start, chunkFacts(chunk, definitions, remember, used));
+      continue;
+    }
+    read(span.start, facts2);
   }
+  parseRun();
   if (used) forgetStaleChunks(file.path, used);
   const facts = {
     file: file.path,
@@ -41838,13 +42069,7 @@ var baseModelLicenseConflict = {
 };
 
 // server/src/engine/rules/osaidIncomplete.ts
-var dataHeading = /(?<!\w)(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
-var dataLink = /huggingface\.co\/datasets\/|\/datasets?\//iu;
-var dataProse = /(?<!\w)(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
-var codeHeading = /(?<!\w)(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
-var codeProse = /(?<!\w)(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
-var codeLink = /github\.com\/|gitlab\.com\/|codeberg\.org\//iu;
-function missing(document3) {
+function missingEvidence(document3) {
   const gaps = [];
   const hasData = (document3.frontMatter?.datasets.length ?? 0) > 0 || document3.headings.some((heading2) => dataHeading.test(heading2)) || document3.links.some((link) => dataLink.test(link.url)) || document3.prose.some((text4) => dataProse.test(text4));
   const hasCode = document3.headings.some((heading2) => codeHeading.test(heading2)) || document3.prose.some((text4) => codeProse.test(text4)) || document3.links.some((link) => codeLink.test(link.url));
@@ -41865,7 +42090,7 @@ var osaidIncomplete = {
       const claims = document3.claims.filter(isModelOpennessClaim);
       const claim = claims[0];
       if (!claim || claims.some((candidate) => context.verdictOf(candidate).outcome !== "accepted")) continue;
-      const gaps = missing(document3);
+      const gaps = missingEvidence(document3);
       if (gaps.length === 0) continue;
       findings.push({
         rule: this.id,

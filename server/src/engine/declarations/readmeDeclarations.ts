@@ -237,6 +237,17 @@ const catalogAddresses = new Map(aiLicenses.flatMap((entry) => {
   return key ? [[key, entry] as const] : [];
 }));
 
+/** The catalogued license addresses (host and path, as addressKey gives them), as one case-insensitive test of raw text. */
+const catalogAddressText = new RegExp([...catalogAddresses.keys()].map((key) => key.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|') || '(?!)', 'iu');
+
+/**
+ * Whether `text` may hold a link to a catalogued license: it names one of their addresses (a port, an
+ * escaped host or a path that URL parsing normalizes, such as `a/../b`, is not looked for).
+ */
+export function mayLinkToCataloguedLicense(text: string): boolean {
+  return catalogAddressText.test(text);
+}
+
 /**
  * A link to a catalogued model license ("see the [model license](https://ai.google.dev/gemma/terms)")
  * declares that license for the model, unless the README already names it.

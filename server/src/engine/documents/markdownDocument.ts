@@ -5,9 +5,11 @@ import type { Claim, ClaimLanguage, SourceFile, Span } from '../types.js';
 import { parseFrontMatter } from '../markdown/parseMarkdown.js';
 import { blockSpan, SectionTracker, sourceSpan, type ProseBlock } from '../markdown/proseBlocks.js';
 import type { DocumentReferences, LinkTarget } from '../markdown/references.js';
-import { markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
-import { chunkFacts, forgetStaleChunks } from '../markdown/chunkFacts.js';
-import { mayHoldClaims, type ProseClaim } from '../claims/claimScanner.js';
+import { chunkTargetSize, markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
+import { chunkFacts, forgetStaleChunks, type ChunkFacts } from '../markdown/chunkFacts.js';
+import { chunkMayMatter, documentInterest, mayOpenSection } from '../markdown/blockSelection.js';
+import { leadingHeading } from '../markdown/leadingHeading.js';
+import { scanClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
 import { linkedLicenseDeclarations } from '../declarations/linkedLicense.js';
 import { aboutSomethingElse, badgeDeclarations, futureTerms, inLicenseSection, isLicenseHeading, licenseLinkDeclarations, licenseSectionDeclarations, scopeOf } from '../declarations/readmeDeclarations.js';
@@ -68,20 +70,6 @@ export function isReadmeName(path: string): boolean {
   return /^readme(?:[._-][\w-]+)*\.(?:md|markdown)$/iu.test(path.split('/').pop() ?? '');
 }
 
-/** Markup that may stand between the words of a claim in the source but not in the prose read from it. */
-const markupBetweenWords = /<[^<>\n]*>|[*_~`\\]/gu;
-const headingLine = /^ {0,3}#{1,6}(?:[ \t]|$)|^ {0,3}(?:=+|-+)[ \t]*\r?$/mu;
-
-/**
- * Whether a chunk of a document that declares nothing (no README, no front
- * matter) can matter: it may hold a claim, starts a section, or has comments
- * (suppressions). A superset test on the raw text, with markup removed.
- */
-function chunkMayMatter(chunk: string): boolean {
-  if (chunk.includes('<!--') || headingLine.test(chunk)) return true;
-  return mayHoldClaims(chunk) || mayHoldClaims(chunk.replace(markupBetweenWords, '').replace(/&[#\w]+;|\s+/gu, ' '));
-}
-
 export interface MarkdownOptions {
   /** Claim languages to report (all when absent). */
   languages?: readonly ClaimLanguage[];
@@ -89,39 +77,83 @@ export interface MarkdownOptions {
   remember?: boolean;
   /** Chunk size (tests compare small chunks with one chunk for the whole body). */
   chunkSize?: number;
-  /** Parse every chunk, even where a document that declares nothing cannot have a claim (tests). */
+  /** Parse every chunk, even those that cannot hold anything that matters (tests; see markdown/blockSelection.ts). */
   readEveryChunk?: boolean;
 }
 
-/** Reads a Markdown file chunk by chunk (see markdown/chunks.ts). */
+let selectionEnabled = true;
+
+/**
+ * Turns block selection (markdown/blockSelection.ts) off or on for every later analysis; only tests turn it
+ * off, to compare findings with and without it.
+ */
+export function setBlockSelection(enabled: boolean): void {
+  selectionEnabled = enabled;
+}
+
+/** Reads a Markdown file chunk by chunk (see markdown/chunks.ts), parsing only the chunks that can matter. */
 export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {}): MarkdownFacts {
   const { languages, remember = false } = options;
   const { frontMatter, bodyStart } = parseFrontMatter(file.text);
-  const declares = isReadmeName(file.path) || frontMatter !== undefined || options.readEveryChunk === true;
+  const declares = isReadmeName(file.path) || frontMatter !== undefined;
+  // A document being edited keeps every chunk's facts (chunkFacts.ts), so a keystroke re-parses one chunk:
+  // there, scanning every chunk for what matters on each judgment cost more than it saved (the bench's
+  // 1 MB re-judgment went from 493 to 839 ms), and selection is for cold reads (audits) only.
+  const selecting = selectionEnabled && options.readEveryChunk !== true && !remember;
+  const interest = documentInterest(file.text, declares, frontMatter !== undefined);
   const definitions = referenceDefinitions(file.text);
+  const targetSize = options.chunkSize ?? chunkTargetSize;
   const blocks: ProseBlock[] = [];
   const blockClaims: ProseClaim[][] = [];
   const references: DocumentReferences = { images: [], links: [] };
   const comments: MarkdownComment[] = [];
   const sections = new SectionTracker();
   const used = remember ? new Set<string>() : undefined;
-  for (const span of markdownChunks(file.text, bodyStart, options.chunkSize)) {
-    const chunk = file.text.slice(span.start, span.end);
-    if (!declares && !chunkMayMatter(chunk)) continue;
-    const facts = chunkFacts(chunk, definitions, remember, used);
-    const shift = <T extends { span: Span }>(item: T): T => ({ ...item, span: { start: item.span.start + span.start, end: item.span.end + span.start } });
+  const read = (start: number, facts: ChunkFacts) => {
+    const shift = <T extends { span: Span }>(item: T): T => ({ ...item, span: { start: item.span.start + start, end: item.span.end + start } });
     for (const entry of facts.entries) {
       if (entry.heading) {
         sections.enter(entry.heading);
         continue;
       }
-      blocks.push({ ...entry.block, base: span.start, sections: sections.sectionsOf(entry.block) });
+      blocks.push({ ...entry.block, base: start, sections: sections.sectionsOf(entry.block) });
       blockClaims.push(entry.claims ?? []);
     }
     references.images.push(...facts.images.map(shift));
     references.links.push(...facts.links.map(shift));
-    comments.push(...facts.comments.map((comment) => ({ text: comment.text, offset: comment.offset + span.start })));
+    comments.push(...facts.comments.map((comment) => ({ text: comment.text, offset: comment.offset + start })));
+  };
+  // Selected blocks are parsed in runs of about targetSize characters (fewer parser runs); a run ends at a
+  // skipped block, and after a block that may open a section, whose heading the next block's selection needs.
+  let run: Span | undefined;
+  const parseRun = () => {
+    if (run) read(run.start, chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used));
+    run = undefined;
+  };
+  const inLicense = () => sections.anyOpen((heading) => isLicenseHeading(heading.text));
+  for (const span of markdownChunks(file.text, bodyStart, selecting ? 0 : targetSize)) {
+    const chunk = file.text.slice(span.start, span.end);
+    if (run && run.end - run.start >= targetSize) parseRun();
+    if (!selecting || chunkMayMatter(chunk, interest, declares && inLicense())) {
+      run = run ? { start: run.start, end: span.end } : span;
+      if (selecting && declares && mayOpenSection(chunk)) parseRun();
+      continue;
+    }
+    parseRun();
+    // a skipped block's leading heading still opens its section
+    const lead = leadingHeading(chunk);
+    if (!lead) continue;
+    const facts: ChunkFacts = lead.read
+      ? { entries: [{ heading: lead.read.heading }, ...(lead.read.block ? [{ block: lead.read.block, claims: scanClaims(lead.read.block.text) }] : [])], images: [], links: [], comments: [] }
+      : chunkFacts(lead.line, definitions, remember, used);
+    // a README's License section is read whole: a block that opens one is parsed after all
+    if (declares && facts.entries.some((entry) => entry.heading && isLicenseHeading(entry.heading.text))) {
+      read(span.start, chunkFacts(chunk, definitions, remember, used));
+      continue;
+    }
+    read(span.start, facts);
   }
+  parseRun();
   if (used) forgetStaleChunks(file.path, used);
   const facts: MarkdownFacts = {
     file: file.path,

@@ -32,6 +32,13 @@ const htmlOpenings: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/u, /\]\]>/u],
 ];
 
+// HTML blocks that end at a blank line (CommonMark types 6 and 7): a fence cannot open inside them.
+// Type 6 starts with a block-level tag and may interrupt a paragraph; type 7 is a lone complete tag that
+// may not, and starts a block only after a blank line (or at a chunk's start).
+const blockTagNames = 'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const htmlToBlankOpening = new RegExp(String.raw`^ {0,3}<\/?(?:${blockTagNames})(?:[ \t>]|\/>|$)`, 'iu');
+const loneTag = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
+
 function isBlank(line: string): boolean {
   return line.trim() === '';
 }
@@ -45,6 +52,7 @@ export function markdownChunks(text: string, start = 0, targetSize = chunkTarget
   let chunkStart = start;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
+  let htmlToBlank = false;
   let previousBlank = false;
   let chunkLines = 0;
   // a line ends at \n, \r\n or a lone \r (each search moves forward only)
@@ -64,24 +72,29 @@ export function markdownChunks(text: string, start = 0, targetSize = chunkTarget
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
       previousBlank = false;
+    } else if (htmlToBlank && !isBlank(line)) {
+      previousBlank = false;
     } else {
+      htmlToBlank = false;
       const blank = isBlank(line);
       if ((previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize) || (chunkLines > maxChunkLines && lineStart > chunkStart)) {
         chunks.push({ start: chunkStart, end: lineStart });
         chunkStart = lineStart;
         chunkLines = 1;
       }
+      const previousBlankBefore = previousBlank;
       previousBlank = blank;
       const opened = fenceOpen.exec(line);
       // a backtick fence's info string holds no backtick; otherwise it is inline code
       if (opened && !(opened[1][0] === '`' && line.slice(opened[0].length).includes('`'))) {
         fence = { char: opened[1][0], length: opened[1].length };
       } else {
-        for (const [opening, closing] of htmlOpenings) {
-          if (!opening.test(line)) continue;
+        const kind = htmlOpenings.find(([opening]) => opening.test(line));
+        if (kind) {
           const rest = line.slice(line.indexOf('<') + 1);
-          if (!closing.test(rest)) htmlEnd = closing;
-          break;
+          if (!kind[1].test(rest)) htmlEnd = kind[1];
+        } else if (htmlToBlankOpening.test(line) || ((previousBlankBefore || lineStart === chunkStart) && loneTag.test(line))) {
+          htmlToBlank = true;
         }
       }
     }

@@ -294,6 +294,11 @@ export class SectionTracker {
     return block.kind === 'heading' ? this.open.slice(0, -1) : [...this.open];
   }
 
+  /** Whether any open section's heading passes `test`. */
+  anyOpen(test: (heading: Heading) => boolean): boolean {
+    return this.open.some(test);
+  }
+
   enter(heading: Heading): void {
     while (this.open.length > 0 && this.open[this.open.length - 1].depth >= heading.depth) this.open.pop();
     this.open.push(heading);

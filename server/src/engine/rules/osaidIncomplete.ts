@@ -6,15 +6,10 @@
 import type { Claim } from '../types.js';
 import type { MarkdownFacts } from '../documents/markdownDocument.js';
 import type { FindingDraft, Rule } from './rule.js';
+import { codeHeading, codeLink, codeProse, dataHeading, dataLink, dataProse } from './modelCardEvidence.js';
 
-const dataHeading = /(?<!\w)(?:training\s+data|data(?:sets?)?|datasheet|data\s+card|pre-?training\s+data|corpus|trainingsdaten|données|datos)\b/iu;
-const dataLink = /huggingface\.co\/datasets\/|\/datasets?\//iu;
-const dataProse = /(?<!\w)(?:trained\s+on|training\s+data(?:set)?s?|pre-?trained\s+on|data\s+card|datasheet)\b/iu;
-const codeHeading = /(?<!\w)(?:training(?:\s+(?:code|procedure|recipe|scripts?|details))?|fine-?tuning|reproduc\w*)\b/iu;
-const codeProse = /(?<!\w)(?:training\s+(?:code|scripts?|recipe|pipeline)|fine-?tuning\s+(?:code|scripts?)|train\.py|reproduce\s+(?:the\s+)?training)\b/iu;
-const codeLink = /github\.com\/|gitlab\.com\/|codeberg\.org\//iu;
-
-function missing(document: MarkdownFacts): string[] {
+/** What a model card lacks of the OSAID's training-data information and training code (exported for tests). */
+export function missingEvidence(document: MarkdownFacts): string[] {
   const gaps: string[] = [];
   const hasData = (document.frontMatter?.datasets.length ?? 0) > 0
     || document.headings.some((heading) => dataHeading.test(heading))
@@ -45,7 +40,7 @@ export const osaidIncomplete: Rule = {
       const claims = document.claims.filter(isModelOpennessClaim);
       const claim = claims[0];
       if (!claim || claims.some((candidate) => context.verdictOf(candidate).outcome !== 'accepted')) continue;
-      const gaps = missing(document);
+      const gaps = missingEvidence(document);
       if (gaps.length === 0) continue;
       findings.push({
         rule: this.id,
