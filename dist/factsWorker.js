@@ -40221,7 +40221,7 @@ function huggingFaceLicense(repoId) {
 // server/src/engine/models/modelReference.ts
 function isModelKey(key) {
   const normal2 = key.toLowerCase().replace(/[-_.]/gu, "");
-  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal2) || /hfrepo(?:id)?$/u.test(normal2);
+  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|downloadurl|path|nameorpath)?$/u.test(normal2) || /hfrepo(?:id)?$/u.test(normal2);
 }
 var hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
 var folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;
@@ -40237,6 +40237,7 @@ function referenceName(value2, isOllamaName) {
     text4 = text4.slice(url[0].length).replace(/\/+$/u, "");
     offset = url[0].length;
     text4 = text4.replace(/:[A-Za-z0-9._-]+$/u, "");
+    text4 = text4.replace(/^([^/]+\/[^/]+)\/(?:resolve|blob|raw|tree)\/.*$/u, "$1");
   }
   const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text4);
   if (scheme) return hfId.test(scheme[1]) ? { name: scheme[1], kind: "hugging-face", offset: offset + text4.indexOf("//") + 2 } : void 0;
@@ -40258,6 +40259,8 @@ var sampleFolder = /(?:^|[-_.])(?:examples?|samples?|demos?)(?:$|[-_.])/iu;
 var testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
 var sampleFileName = /^(?:(?:example|sample|demo|template)s?[-_.].+\.(?:ya?ml|json)|.+[-_.](?:example|sample|demo|template|tmpl|dist)s?\.(?:ya?ml|json)|.+\.(?:ya?ml|json)\.(?:example|sample|template|tmpl|dist))$/iu;
 var configsFolder = /^(?:configs?|model[-_]?configs?|presets?|model[-_]?presets?|model[-_]?cards?)$/iu;
+var modelsFolder = /^models?$/iu;
+var configFile = /\.(?:ya?ml|json)$/iu;
 var modelLikeName = /(?:^|[-_.])(?:llama|mistral|mixtral|gemma|qwen|falcon|deepseek|baichuan|chatglm|internlm|starcoder|codellama|vicuna|bloom|olmo|granite|smollm|tinyllama|whisper|stablelm|pythia|minicpm|nemotron|jamba|dbrx|zephyr|openchat)|(?:^|[-_.])(?:phi|opt|yi|gpt|mpt|glm|t5|command-?r)[-_.]?\d|(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|\d+x\d+b/iu;
 function isNotDefaultFolder(name) {
   return notDefaultFolder.test(name) || sampleFolder.test(name);
@@ -40269,10 +40272,11 @@ function notDefaultPlace(path2) {
   if (folder) return `in the \`${folder}/\` folder`;
   if (testFileName.test(name)) return "in a test file";
   if (sampleFileName.test(name)) return "in a sample configuration file";
-  const configs = parts.findIndex((part) => configsFolder.test(part));
+  const configs = parts.findIndex((part) => configsFolder.test(part) || modelsFolder.test(part) && configFile.test(name));
   if (configs >= 0) {
-    const own4 = configs + 1 < parts.length ? parts[configs + 1] : name.replace(/\.[^.]+$/u, "");
-    if (modelLikeName.test(own4)) return `in a per-model config (\`${parts.slice(0, configs + 1).join("/")}/${own4}\`), one option of a set`;
+    const base = name.replace(/\.[^.]+$/u, "");
+    const own4 = [...configs + 1 < parts.length ? [parts[configs + 1]] : [], base].find((part) => modelLikeName.test(part));
+    if (own4) return `in a per-model config (\`${[...own4 === base ? parts : parts.slice(0, configs + 1), own4].join("/")}\`), one option of a set`;
   }
   return void 0;
 }
