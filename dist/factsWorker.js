@@ -40579,7 +40579,10 @@ function yamlModelReferences(file) {
     const kaito = (kind === "Workspace" || kind === "RAGEngine") && (apiVersion ?? "").includes("kaito");
     const from = found.length;
     visit2(root, [], void 0, kaito ? kind : void 0, found, file);
-    if ((0, import_yaml4.isMap)(root) && found.length > from) gateProviderSections2(root, found.slice(from));
+    if ((0, import_yaml4.isMap)(root) && found.length > from) {
+      gateProviderSections2(root, found.slice(from));
+      gateDisabledSections(root, found.slice(from));
+    }
   }
   return { found };
 }
@@ -40608,6 +40611,24 @@ function gateProviderSections2(root, found) {
     const section = sections.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end)?.name;
     const option = because(section);
     if (option) entry.option = option;
+  }
+}
+function gateDisabledSections(root, found) {
+  const off = [];
+  const walk = (node2, path2) => {
+    if ((0, import_yaml4.isSeq)(node2)) {
+      for (const item of node2.items) walk(item, path2);
+      return;
+    }
+    if (!(0, import_yaml4.isMap)(node2)) return;
+    const enabled = node2.get("enabled", true);
+    if ((0, import_yaml4.isScalar)(enabled) && (enabled.value === false || enabled.value === "false") && node2.range) off.push({ key: [...path2, "enabled"].join("."), start: node2.range[0], end: node2.range[2] });
+    for (const pair2 of node2.items) if ((0, import_yaml4.isPair)(pair2)) walk(pair2.value, [...path2, scalarText(pair2.key) ?? ""]);
+  };
+  walk(root, []);
+  for (const entry of found) {
+    const section = off.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end);
+    if (section && !entry.option) entry.option = `in a section switched off by \`${section.key}: false\``;
   }
 }
 function scalarReference(node2, file, via) {

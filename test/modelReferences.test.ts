@@ -209,6 +209,19 @@ test('"by default": a models/ folder of one YAML per model, named by its file, i
   assert.equal(first('src/models/llama.py', 'MODEL_ID = "meta-llama/Llama-2-7b-chat-hf"\n').byDefault, true, 'code under models/ is not a config set');
 });
 
+test('"by default": a section switched off by its own `enabled: false` configures a model it does not run', () => {
+  const text = 'rag:\n  rerank:\n    enabled: false\n    model: cross-encoder/ms-marco-MiniLM-L-2-v2\nembedding:\n  enabled: true\n  model: BAAI/bge-small-en-v1.5\nextras:\n  - name: summariser\n    enabled: "false"\n    model: meta-llama/Llama-3.1-8B-Instruct\nllm:\n  model: meta-llama/Llama-3.2-1B-Instruct\n';
+  const found = refs('settings.yaml', text);
+  assert.deepEqual(Object.fromEntries(found.map((reference) => [reference.name, reference.byDefault])), {
+    'cross-encoder/ms-marco-MiniLM-L-2-v2': false,
+    'BAAI/bge-small-en-v1.5': true,
+    'meta-llama/Llama-3.1-8B-Instruct': false,
+    'meta-llama/Llama-3.2-1B-Instruct': true,
+  });
+  assert.match(found[0].notDefaultBecause ?? '', /switched off by `rag\.rerank\.enabled: false`/u);
+  assert.match(found[2].notDefaultBecause ?? '', /`extras\.enabled: false`/u);
+});
+
 test('a Hub file URL under a model download key names its repository (llama-gpt MODEL_DOWNLOAD_URL)', () => {
   const text = "services:\n  api:\n    environment:\n      MODEL: '/models/llama-2-7b-chat.bin'\n      MODEL_DOWNLOAD_URL: 'https://huggingface.co/TheBloke/Nous-Hermes-Llama-2-7B-GGML/resolve/main/nous-hermes-llama-2-7b.ggmlv3.q4_0.bin'\n";
   const found = refs('docker-compose.yml', text);
