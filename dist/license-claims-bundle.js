@@ -40612,11 +40612,13 @@ function notDefaultPlace(path2) {
 // server/src/engine/models/codeModelReferences.ts
 var firstArgumentCalls = /* @__PURE__ */ new Set(["from_pretrained", "hf_hub_download", "snapshot_download", "LLM", "AsyncLLMEngine", "pull"]);
 var keywordArguments = (name) => isModelKey(name) || name === "repo_id";
+var modelListName = (name) => /^[a-z]{0,40}(?:default|supported|available|offline|local|chat|llm|embedding|recommended|builtin)[a-z]{0,20}models$/u.test(name.toLowerCase().replace(/[-_.]/gu, ""));
 function codeModelReferences(file, language) {
   const tokens = codeTokens(file.text, language);
   const found = [];
   const brackets = [];
   const isPunct = (token, text4) => token?.type === "punct" && token.text === text4;
+  let modelList;
   const add = (token, via) => {
     if (token.type !== "str" || !token.exact) return;
     const named = referenceName(token.value.trim(), isKnownOllamaName);
@@ -40630,7 +40632,7 @@ function codeModelReferences(file, language) {
     const token = tokens[index2];
     if (token.type === "punct") {
       if (token.text === "(" || token.text === "[" || token.text === "{") brackets.push(index2);
-      else if ((token.text === ")" || token.text === "]" || token.text === "}") && brackets.length > 0) brackets.pop();
+      else if ((token.text === ")" || token.text === "]" || token.text === "}") && brackets.length > 0 && brackets.pop() === modelList?.bracket) modelList = void 0;
       continue;
     }
     if (token.type === "id") {
@@ -40669,6 +40671,10 @@ function codeModelReferences(file, language) {
         }
         continue;
       }
+      if (isPunct(next, "=") && isPunct(tokens[index2 + 2], "[") && modelListName(token.text)) {
+        modelList = { name: token.text, bracket: index2 + 2 };
+        continue;
+      }
       if ((isPunct(next, "=") || isPunct(next, ":")) && keywordArguments(token.text)) {
         let value2 = tokens[index2 + 2];
         if (isPunct(next, ":") && value2?.type === "id" && language === "python") {
@@ -40680,6 +40686,10 @@ function codeModelReferences(file, language) {
         continue;
       }
       if ((isPunct(next, "??") || isPunct(next, "||")) && isModelKey(token.text) && tokens[index2 + 2]?.type === "str") add(tokens[index2 + 2], `the default of \`${token.text}\``);
+      continue;
+    }
+    if (token.type === "str" && modelList && brackets[brackets.length - 1] === modelList.bracket && (isPunct(tokens[index2 + 1], ",") || isPunct(tokens[index2 + 1], "]"))) {
+      add(token, `\`${modelList.name}\``);
       continue;
     }
     if (token.type === "str" && isPunct(tokens[index2 + 1], ":") && isModelKey(token.value) && tokens[index2 + 2]?.type === "str") add(tokens[index2 + 2], `\`${token.value}\``);

@@ -222,6 +222,19 @@ test('"by default": a section switched off by its own `enabled: false` configure
   assert.match(found[2].notDefaultBecause ?? '', /`extras\.enabled: false`/u);
 });
 
+test('a list of models assigned to a models variable (Khoj default_offline_chat_models): each item found, options when several', () => {
+  const py = 'default_offline_chat_models = [\n    "bartowski/Meta-Llama-3.1-8B-Instruct-GGUF",\n    "bartowski/Llama-3.2-3B-Instruct-GGUF",\n]\ndefault_openai_chat_models = ["gpt-4o-mini", "gpt-4o"]\nprompts = ["meta-llama/Llama-3.1-8B-Instruct"]\n';
+  const found = refs('src/app/constants.py', py);
+  assertExact(py, found);
+  assert.deepEqual(names(found), ['bartowski/Meta-Llama-3.1-8B-Instruct-GGUF', 'bartowski/Llama-3.2-3B-Instruct-GGUF']);
+  assert.deepEqual(found.map((reference) => reference.byDefault), [false, false]);
+  assert.match(found[0].notDefaultBecause ?? '', /one of 2 models listed together/u);
+  const js = "export const SUPPORTED_MODELS = ['Qwen/Qwen2.5-7B-Instruct'];\nconst other = ['google/gemma-2-9b-it'];\nconst runModels = ['meta-llama/Llama-3.1-8B-Instruct', 'google/gemma-2-9b-it'];\n";
+  const single = refs('src/models.ts', js);
+  assert.deepEqual(names(single), ['Qwen/Qwen2.5-7B-Instruct']);
+  assert.equal(single[0].byDefault, true, 'a list of one is the default');
+});
+
 test('a Hub file URL under a model download key names its repository (llama-gpt MODEL_DOWNLOAD_URL)', () => {
   const text = "services:\n  api:\n    environment:\n      MODEL: '/models/llama-2-7b-chat.bin'\n      MODEL_DOWNLOAD_URL: 'https://huggingface.co/TheBloke/Nous-Hermes-Llama-2-7B-GGML/resolve/main/nous-hermes-llama-2-7b.ggmlv3.q4_0.bin'\n";
   const found = refs('docker-compose.yml', text);
