@@ -40450,7 +40450,7 @@ function huggingFaceLicense(repoId) {
 // server/src/engine/models/modelReference.ts
 function isModelKey(key) {
   const normal2 = key.toLowerCase().replace(/[-_.]/gu, "");
-  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal2) || /hfrepo(?:id)?$/u.test(normal2);
+  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|downloadurl|path|nameorpath)?$/u.test(normal2) || /hfrepo(?:id)?$/u.test(normal2);
 }
 var hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
 var folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;
@@ -40466,6 +40466,7 @@ function referenceName(value2, isOllamaName) {
     text4 = text4.slice(url[0].length).replace(/\/+$/u, "");
     offset = url[0].length;
     text4 = text4.replace(/:[A-Za-z0-9._-]+$/u, "");
+    text4 = text4.replace(/^([^/]+\/[^/]+)\/(?:resolve|blob|raw|tree)\/.*$/u, "$1");
   }
   const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text4);
   if (scheme) return hfId.test(scheme[1]) ? { name: scheme[1], kind: "hugging-face", offset: offset + text4.indexOf("//") + 2 } : void 0;
@@ -40487,6 +40488,8 @@ var sampleFolder = /(?:^|[-_.])(?:examples?|samples?|demos?)(?:$|[-_.])/iu;
 var testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
 var sampleFileName = /^(?:(?:example|sample|demo|template)s?[-_.].+\.(?:ya?ml|json)|.+[-_.](?:example|sample|demo|template|tmpl|dist)s?\.(?:ya?ml|json)|.+\.(?:ya?ml|json)\.(?:example|sample|template|tmpl|dist))$/iu;
 var configsFolder = /^(?:configs?|model[-_]?configs?|presets?|model[-_]?presets?|model[-_]?cards?)$/iu;
+var modelsFolder = /^models?$/iu;
+var configFile = /\.(?:ya?ml|json)$/iu;
 var modelLikeName = /(?:^|[-_.])(?:llama|mistral|mixtral|gemma|qwen|falcon|deepseek|baichuan|chatglm|internlm|starcoder|codellama|vicuna|bloom|olmo|granite|smollm|tinyllama|whisper|stablelm|pythia|minicpm|nemotron|jamba|dbrx|zephyr|openchat)|(?:^|[-_.])(?:phi|opt|yi|gpt|mpt|glm|t5|command-?r)[-_.]?\d|(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|\d+x\d+b/iu;
 function isNotDefaultFolder(name) {
   return notDefaultFolder.test(name) || sampleFolder.test(name);
@@ -40498,10 +40501,11 @@ function notDefaultPlace(path2) {
   if (folder) return `in the \`${folder}/\` folder`;
   if (testFileName.test(name)) return "in a test file";
   if (sampleFileName.test(name)) return "in a sample configuration file";
-  const configs = parts.findIndex((part) => configsFolder.test(part));
+  const configs = parts.findIndex((part) => configsFolder.test(part) || modelsFolder.test(part) && configFile.test(name));
   if (configs >= 0) {
-    const own4 = configs + 1 < parts.length ? parts[configs + 1] : name.replace(/\.[^.]+$/u, "");
-    if (modelLikeName.test(own4)) return `in a per-model config (\`${parts.slice(0, configs + 1).join("/")}/${own4}\`), one option of a set`;
+    const base = name.replace(/\.[^.]+$/u, "");
+    const own4 = [...configs + 1 < parts.length ? [parts[configs + 1]] : [], base].find((part) => modelLikeName.test(part));
+    if (own4) return `in a per-model config (\`${[...own4 === base ? parts : parts.slice(0, configs + 1), own4].join("/")}\`), one option of a set`;
   }
   return void 0;
 }
@@ -40509,11 +40513,13 @@ function notDefaultPlace(path2) {
 // server/src/engine/models/codeModelReferences.ts
 var firstArgumentCalls = /* @__PURE__ */ new Set(["from_pretrained", "hf_hub_download", "snapshot_download", "LLM", "AsyncLLMEngine", "pull"]);
 var keywordArguments = (name) => isModelKey(name) || name === "repo_id";
+var modelListName = (name) => /^[a-z]{0,40}(?:default|supported|available|offline|local|chat|llm|embedding|recommended|builtin)[a-z]{0,20}models$/u.test(name.toLowerCase().replace(/[-_.]/gu, ""));
 function codeModelReferences(file, language) {
   const tokens = codeTokens(file.text, language);
   const found = [];
   const brackets = [];
   const isPunct = (token, text4) => token?.type === "punct" && token.text === text4;
+  let modelList;
   const add = (token, via) => {
     if (token.type !== "str" || !token.exact) return;
     const named = referenceName(token.value.trim(), isKnownOllamaName);
@@ -40527,7 +40533,7 @@ function codeModelReferences(file, language) {
     const token = tokens[index2];
     if (token.type === "punct") {
       if (token.text === "(" || token.text === "[" || token.text === "{") brackets.push(index2);
-      else if ((token.text === ")" || token.text === "]" || token.text === "}") && brackets.length > 0) brackets.pop();
+      else if ((token.text === ")" || token.text === "]" || token.text === "}") && brackets.length > 0 && brackets.pop() === modelList?.bracket) modelList = void 0;
       continue;
     }
     if (token.type === "id") {
@@ -40566,6 +40572,10 @@ function codeModelReferences(file, language) {
         }
         continue;
       }
+      if (isPunct(next, "=") && isPunct(tokens[index2 + 2], "[") && modelListName(token.text)) {
+        modelList = { name: token.text, bracket: index2 + 2 };
+        continue;
+      }
       if ((isPunct(next, "=") || isPunct(next, ":")) && keywordArguments(token.text)) {
         let value2 = tokens[index2 + 2];
         if (isPunct(next, ":") && value2?.type === "id" && language === "python") {
@@ -40577,6 +40587,10 @@ function codeModelReferences(file, language) {
         continue;
       }
       if ((isPunct(next, "??") || isPunct(next, "||")) && isModelKey(token.text) && tokens[index2 + 2]?.type === "str") add(tokens[index2 + 2], `the default of \`${token.text}\``);
+      continue;
+    }
+    if (token.type === "str" && modelList && brackets[brackets.length - 1] === modelList.bracket && (isPunct(tokens[index2 + 1], ",") || isPunct(tokens[index2 + 1], "]"))) {
+      add(token, `\`${modelList.name}\``);
       continue;
     }
     if (token.type === "str" && isPunct(tokens[index2 + 1], ":") && isModelKey(token.value) && tokens[index2 + 2]?.type === "str") add(tokens[index2 + 2], `\`${token.value}\``);
@@ -40804,7 +40818,10 @@ function yamlModelReferences(file) {
     const kaito = (kind === "Workspace" || kind === "RAGEngine") && (apiVersion ?? "").includes("kaito");
     const from = found.length;
     visit2(root, [], void 0, kaito ? kind : void 0, found, file);
-    if ((0, import_yaml4.isMap)(root) && found.length > from) gateProviderSections2(root, found.slice(from));
+    if ((0, import_yaml4.isMap)(root) && found.length > from) {
+      gateProviderSections2(root, found.slice(from));
+      gateDisabledSections(root, found.slice(from));
+    }
   }
   return { found };
 }
@@ -40833,6 +40850,24 @@ function gateProviderSections2(root, found) {
     const section = sections.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end)?.name;
     const option = because(section);
     if (option) entry.option = option;
+  }
+}
+function gateDisabledSections(root, found) {
+  const off = [];
+  const walk = (node2, path2) => {
+    if ((0, import_yaml4.isSeq)(node2)) {
+      for (const item of node2.items) walk(item, path2);
+      return;
+    }
+    if (!(0, import_yaml4.isMap)(node2)) return;
+    const enabled = node2.get("enabled", true);
+    if ((0, import_yaml4.isScalar)(enabled) && (enabled.value === false || enabled.value === "false") && node2.range) off.push({ key: [...path2, "enabled"].join("."), start: node2.range[0], end: node2.range[2] });
+    for (const pair2 of node2.items) if ((0, import_yaml4.isPair)(pair2)) walk(pair2.value, [...path2, scalarText(pair2.key) ?? ""]);
+  };
+  walk(root, []);
+  for (const entry of found) {
+    const section = off.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end);
+    if (section && !entry.option) entry.option = `in a section switched off by \`${section.key}: false\``;
   }
 }
 function scalarReference(node2, file, via) {

@@ -198,6 +198,55 @@ test('"by default": per-model config folders and sample config files are options
   assert.equal(refs('docker-compose.yml', 'services:\n  llm:\n    command: --model meta-llama/Meta-Llama-3-8B-Instruct\n')[0].byDefault, true);
 });
 
+test('"by default": a models/ folder of one YAML per model, named by its file, is a set of options (RayLLM); its code and other configs stay defaults', () => {
+  const yaml = 'engine_config:\n  model_id: meta-llama/Llama-2-7b-chat-hf\n';
+  const first = (path: string, text = yaml) => refs(path, text)[0];
+  const nested = first('models/continuous_batching/meta-llama--Llama-2-7b-chat-hf.yaml');
+  assert.equal(nested.byDefault, false);
+  assert.match(nested.notDefaultBecause ?? '', /per-model config \(`models\/continuous_batching\/meta-llama--Llama-2-7b-chat-hf`\)/u);
+  assert.equal(first('configs/production/qwen2.5-7b.yaml').byDefault, false, 'a per-model file name under a configs/ subfolder');
+  for (const path of ['models/config.yaml', 'models/continuous_batching/serve.yaml', 'deploy/models.yaml']) assert.equal(first(path).byDefault, true, path);
+  assert.equal(first('src/models/llama.py', 'MODEL_ID = "meta-llama/Llama-2-7b-chat-hf"\n').byDefault, true, 'code under models/ is not a config set');
+});
+
+test('"by default": a section switched off by its own `enabled: false` configures a model it does not run', () => {
+  const text = 'rag:\n  rerank:\n    enabled: false\n    model: cross-encoder/ms-marco-MiniLM-L-2-v2\nembedding:\n  enabled: true\n  model: BAAI/bge-small-en-v1.5\nextras:\n  - name: summariser\n    enabled: "false"\n    model: meta-llama/Llama-3.1-8B-Instruct\nllm:\n  model: meta-llama/Llama-3.2-1B-Instruct\n';
+  const found = refs('settings.yaml', text);
+  assert.deepEqual(Object.fromEntries(found.map((reference) => [reference.name, reference.byDefault])), {
+    'cross-encoder/ms-marco-MiniLM-L-2-v2': false,
+    'BAAI/bge-small-en-v1.5': true,
+    'meta-llama/Llama-3.1-8B-Instruct': false,
+    'meta-llama/Llama-3.2-1B-Instruct': true,
+  });
+  assert.match(found[0].notDefaultBecause ?? '', /switched off by `rag\.rerank\.enabled: false`/u);
+  assert.match(found[2].notDefaultBecause ?? '', /`extras\.enabled: false`/u);
+});
+
+test('a list of models assigned to a models variable (Khoj default_offline_chat_models): each item found, options when several', () => {
+  const py = 'default_offline_chat_models = [\n    "bartowski/Meta-Llama-3.1-8B-Instruct-GGUF",\n    "bartowski/Llama-3.2-3B-Instruct-GGUF",\n]\ndefault_openai_chat_models = ["gpt-4o-mini", "gpt-4o"]\nprompts = ["meta-llama/Llama-3.1-8B-Instruct"]\n';
+  const found = refs('src/app/constants.py', py);
+  assertExact(py, found);
+  assert.deepEqual(names(found), ['bartowski/Meta-Llama-3.1-8B-Instruct-GGUF', 'bartowski/Llama-3.2-3B-Instruct-GGUF']);
+  assert.deepEqual(found.map((reference) => reference.byDefault), [false, false]);
+  assert.match(found[0].notDefaultBecause ?? '', /one of 2 models listed together/u);
+  const js = "export const SUPPORTED_MODELS = ['Qwen/Qwen2.5-7B-Instruct'];\nconst other = ['google/gemma-2-9b-it'];\nconst runModels = ['meta-llama/Llama-3.1-8B-Instruct', 'google/gemma-2-9b-it'];\n";
+  const single = refs('src/models.ts', js);
+  assert.deepEqual(names(single), ['Qwen/Qwen2.5-7B-Instruct']);
+  assert.equal(single[0].byDefault, true, 'a list of one is the default');
+});
+
+test('a Hub file URL under a model download key names its repository (llama-gpt MODEL_DOWNLOAD_URL)', () => {
+  const text = "services:\n  api:\n    environment:\n      MODEL: '/models/llama-2-7b-chat.bin'\n      MODEL_DOWNLOAD_URL: 'https://huggingface.co/TheBloke/Nous-Hermes-Llama-2-7B-GGML/resolve/main/nous-hermes-llama-2-7b.ggmlv3.q4_0.bin'\n";
+  const found = refs('docker-compose.yml', text);
+  assertExact(text, found);
+  assert.deepEqual(names(found), ['TheBloke/Nous-Hermes-Llama-2-7B-GGML']);
+  assert.equal(found[0].byDefault, true);
+  // a fine-tune the table does not list: unknown, not guessed from "Llama-2" in its name
+  assert.equal(modelLicense(found[0]).license, 'unknown');
+  // a dataset file or any other URL is still not a model
+  assert.deepEqual(refs('.env.example', 'MODEL_DOWNLOAD_URL=https://huggingface.co/datasets/org/set/resolve/main/a.bin\nDOWNLOAD_URL=https://huggingface.co/org/repo/resolve/main/a.bin\n'), []);
+});
+
 const readme = (claim: string): SourceFile => ({ path: 'README.md', text: `# Stack\n\n${claim}\n` });
 const pkg = (license: string): SourceFile => ({ path: 'package.json', text: `{ "name": "stack", "license": "${license}" }\n` });
 const kaito = (preset: string): SourceFile => ({ path: 'deploy/workspace.yaml', text: `apiVersion: kaito.sh/v1beta1\nkind: Workspace\ninference:\n  preset:\n    name: ${preset}\n` });

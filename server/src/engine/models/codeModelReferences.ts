@@ -14,6 +14,13 @@ import type { Found } from './commandArguments.js';
 /** Calls whose first string argument is a model (`pipeline`'s first is its task: its model is the second, or `model=`). */
 const firstArgumentCalls = new Set(['from_pretrained', 'hf_hub_download', 'snapshot_download', 'LLM', 'AsyncLLMEngine', 'pull']);
 const keywordArguments = (name: string) => isModelKey(name) || name === 'repo_id';
+/**
+ * A variable that holds the models a program offers or falls back to:
+ * `default_offline_chat_models` (Khoj), `SUPPORTED_MODELS`,
+ * `available_llm_models`. A bare `models` or a generator's `runModels` is
+ * just data, and is not read.
+ */
+const modelListName = (name: string) => /^[a-z]{0,40}(?:default|supported|available|offline|local|chat|llm|embedding|recommended|builtin)[a-z]{0,20}models$/u.test(name.toLowerCase().replace(/[-_.]/gu, ''));
 
 export function codeModelReferences(file: SourceFile, language: 'python' | 'js'): { found: Found[] } {
   const tokens = codeTokens(file.text, language);
@@ -21,6 +28,8 @@ export function codeModelReferences(file: SourceFile, language: 'python' | 'js')
   // the open brackets at each token: a reference inside a list literal is one of its items
   const brackets: number[] = [];
   const isPunct = (token: Token | undefined, text: string) => token?.type === 'punct' && token.text === text;
+  // `default_offline_chat_models = ["a", "b"]`: the list literal being read, and its variable
+  let modelList: { name: string; bracket: number } | undefined;
   const add = (token: Token, via: string) => {
     if (token.type !== 'str' || !token.exact) return;
     const named = referenceName(token.value.trim(), isKnownOllamaName);
@@ -35,7 +44,7 @@ export function codeModelReferences(file: SourceFile, language: 'python' | 'js')
     const token = tokens[index];
     if (token.type === 'punct') {
       if (token.text === '(' || token.text === '[' || token.text === '{') brackets.push(index);
-      else if ((token.text === ')' || token.text === ']' || token.text === '}') && brackets.length > 0) brackets.pop();
+      else if ((token.text === ')' || token.text === ']' || token.text === '}') && brackets.length > 0 && brackets.pop() === modelList?.bracket) modelList = undefined;
       continue;
     }
     if (token.type === 'id') {
@@ -78,6 +87,11 @@ export function codeModelReferences(file: SourceFile, language: 'python' | 'js')
         }
         continue;
       }
+      // default_offline_chat_models = ["…", "…"]: each item one of the list (options when there are several)
+      if (isPunct(next, '=') && isPunct(tokens[index + 2], '[') && modelListName(token.text)) {
+        modelList = { name: token.text, bracket: index + 2 };
+        continue;
+      }
       // name = "…", name: "…", model=… keyword, name: str = "…"
       if ((isPunct(next, '=') || isPunct(next, ':')) && keywordArguments(token.text)) {
         let value: Token | undefined = tokens[index + 2];
@@ -92,6 +106,10 @@ export function codeModelReferences(file: SourceFile, language: 'python' | 'js')
       }
       // process.env.MODEL_ID ?? 'default'
       if ((isPunct(next, '??') || isPunct(next, '||')) && isModelKey(token.text) && tokens[index + 2]?.type === 'str') add(tokens[index + 2], `the default of \`${token.text}\``);
+      continue;
+    }
+    if (token.type === 'str' && modelList && brackets[brackets.length - 1] === modelList.bracket && (isPunct(tokens[index + 1], ',') || isPunct(tokens[index + 1], ']'))) {
+      add(token, `\`${modelList.name}\``);
       continue;
     }
     // {"model": "…"} in a dict or an object

@@ -27,14 +27,14 @@ export interface ModelReference {
  * Keys and variables that name a model: `model`, `model_id`, `MODEL_NAME`,
  * `base_model`, `HF_MODEL_ID`, `llm_model`, `embedding_model`,
  * `pretrained_model_name_or_path`… (anything ending in `model`, `model_id`,
- * `model_name`, `model_path`, `model_url`…, or `hf_repo_id`), compared
+ * `model_name`, `model_path`, `model_url`, `model_download_url`…, or `hf_repo_id`), compared
  * lower-case with `_`, `-` and `.` removed. The value still has to look like a
  * model name (see `referenceName`).
  */
 export function isModelKey(key: string): boolean {
   const normal = key.toLowerCase().replace(/[-_.]/gu, '');
   // `llm_model`, `embedding_hf_model_name`, `modelURL`, `model_path` (FastChat's takes repo ids), `llm_hf_repo_id`
-  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|path|nameorpath)?$/u.test(normal) || /hfrepo(?:id)?$/u.test(normal);
+  return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|downloadurl|path|nameorpath)?$/u.test(normal) || /hfrepo(?:id)?$/u.test(normal);
 }
 
 const hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
@@ -68,6 +68,8 @@ export function referenceName(value: string, isOllamaName: (name: string) => boo
     offset = url[0].length;
     // hf.co/org/repo:Q4_K_M (Ollama pulls GGUF repos so)
     text = text.replace(/:[A-Za-z0-9._-]+$/u, '');
+    // a file of the repo: huggingface.co/org/repo/resolve/main/model.q4_0.bin (llama-gpt's MODEL_DOWNLOAD_URL)
+    text = text.replace(/^([^/]+\/[^/]+)\/(?:resolve|blob|raw|tree)\/.*$/u, '$1');
   }
   // LocalAI and KubeAI: huggingface://org/repo/file.gguf, hf://org/repo
   const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text);
@@ -101,6 +103,9 @@ const testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$
 const sampleFileName = /^(?:(?:example|sample|demo|template)s?[-_.].+\.(?:ya?ml|json)|.+[-_.](?:example|sample|demo|template|tmpl|dist)s?\.(?:ya?ml|json)|.+\.(?:ya?ml|json)\.(?:example|sample|template|tmpl|dist))$/iu;
 /** Folders that hold one config per model: `configs/`, `presets/`, `model_configs/`. */
 const configsFolder = /^(?:configs?|model[-_]?configs?|presets?|model[-_]?presets?|model[-_]?cards?)$/iu;
+/** `models/` holds one YAML or JSON config per model in RayLLM (`models/continuous_batching/meta-llama--Llama-2-7b-chat-hf.yaml`); its code files are another matter. */
+const modelsFolder = /^models?$/iu;
+const configFile = /\.(?:ya?ml|json)$/iu;
 /** A name that names a model: a family (`llama3-8b`, `qwen2.5_7b`, `mistral`) or a size (`7b`, `70B`, `8x7b`). */
 const modelLikeName = /(?:^|[-_.])(?:llama|mistral|mixtral|gemma|qwen|falcon|deepseek|baichuan|chatglm|internlm|starcoder|codellama|vicuna|bloom|olmo|granite|smollm|tinyllama|whisper|stablelm|pythia|minicpm|nemotron|jamba|dbrx|zephyr|openchat)|(?:^|[-_.])(?:phi|opt|yi|gpt|mpt|glm|t5|command-?r)[-_.]?\d|(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|\d+x\d+b/iu;
 
@@ -117,11 +122,13 @@ export function notDefaultPlace(path: string): string | undefined {
   if (folder) return `in the \`${folder}/\` folder`;
   if (testFileName.test(name)) return 'in a test file';
   if (sampleFileName.test(name)) return 'in a sample configuration file';
-  // configs/llama3-8b/serve.yaml, presets/qwen2.5-7b.yaml: one config per model, each an option
-  const configs = parts.findIndex((part) => configsFolder.test(part));
+  // configs/llama3-8b/serve.yaml, presets/qwen2.5-7b.yaml, models/continuous_batching/meta-llama--Llama-2-7b-chat-hf.yaml:
+  // one config per model (named by its own subfolder or its own file name), each an option
+  const configs = parts.findIndex((part) => configsFolder.test(part) || (modelsFolder.test(part) && configFile.test(name)));
   if (configs >= 0) {
-    const own = configs + 1 < parts.length ? parts[configs + 1] : name.replace(/\.[^.]+$/u, '');
-    if (modelLikeName.test(own)) return `in a per-model config (\`${parts.slice(0, configs + 1).join('/')}/${own}\`), one option of a set`;
+    const base = name.replace(/\.[^.]+$/u, '');
+    const own = [...(configs + 1 < parts.length ? [parts[configs + 1]] : []), base].find((part) => modelLikeName.test(part));
+    if (own) return `in a per-model config (\`${[...(own === base ? parts : parts.slice(0, configs + 1)), own].join('/')}\`), one option of a set`;
   }
   return undefined;
 }

@@ -23,7 +23,10 @@ export function yamlModelReferences(file: SourceFile): { found: Found[] } {
     const kaito = (kind === 'Workspace' || kind === 'RAGEngine') && (apiVersion ?? '').includes('kaito');
     const from = found.length;
     visit(root, [], undefined, kaito ? kind : undefined, found, file);
-    if (isMap(root) && found.length > from) gateProviderSections(root, found.slice(from));
+    if (isMap(root) && found.length > from) {
+      gateProviderSections(root, found.slice(from));
+      gateDisabledSections(root, found.slice(from));
+    }
   }
   return { found };
 }
@@ -54,6 +57,29 @@ function gateProviderSections(root: YamlNode, found: Found[]): void {
     const section = sections.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end)?.name;
     const option = because(section);
     if (option) entry.option = option;
+  }
+}
+
+/**
+ * Marks the references in a section switched off by its own `enabled: false`
+ * (PrivateGPT's `rag.rerank: {enabled: false, model: …}`): configured, not run.
+ */
+function gateDisabledSections(root: YamlNode, found: Found[]): void {
+  const off: { key: string; start: number; end: number }[] = [];
+  const walk = (node: YamlNode | null | undefined, path: string[]) => {
+    if (isSeq(node)) {
+      for (const item of node.items) walk(item as YamlNode, path);
+      return;
+    }
+    if (!isMap(node)) return;
+    const enabled = node.get('enabled', true) as YamlNode | undefined;
+    if (isScalar(enabled) && (enabled.value === false || enabled.value === 'false') && node.range) off.push({ key: [...path, 'enabled'].join('.'), start: node.range[0], end: node.range[2] });
+    for (const pair of node.items) if (isPair(pair)) walk(pair.value as YamlNode, [...path, scalarText(pair.key as YamlNode) ?? '']);
+  };
+  walk(root, []);
+  for (const entry of found) {
+    const section = off.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end);
+    if (section && !entry.option) entry.option = `in a section switched off by \`${section.key}: false\``;
   }
 }
 
