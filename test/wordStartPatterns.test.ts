@@ -23,7 +23,7 @@ const patternFiles = [
   'server/src/engine/claims/phrases.ts',
   'server/src/engine/claims/claimScanner.ts',
   'server/src/engine/declarations/readmeDeclarations.ts',
-  'server/src/engine/rules/osaidIncomplete.ts',
+  'server/src/engine/rules/modelCardEvidence.ts',
   'server/src/engine/claimVerdict.ts',
   'server/src/engine/documents/markdownDocument.ts',
   'server/src/engine/licenses/licenseMentions.ts',
