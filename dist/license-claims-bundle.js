@@ -41703,13 +41703,14 @@ function knownLicenseClause(declaration) {
   return cited ? ` (${declaration.file.slice(declaration.file.lastIndexOf("/") + 1)} line ${cited.line}: \u201C${cited.excerpt}\u201D)` : "";
 }
 var messageBudget = 140;
+var messageLimit = 220;
 function sentence(head, reason) {
   const room = messageBudget - head.length - 1;
   if (reason.length <= room) return `${head}${reason}.`;
   const cuts = [...reason.matchAll(/ \((?!line \d|OSD )| until | unless | except | and |, |; /gu)].map((match) => match.index);
-  if (cuts.length === 0) return `${head}${reason}.`;
   const fitting = cuts.filter((index2) => index2 <= room);
-  return `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
+  const cut = cuts.length === 0 ? `${head}${reason}.` : `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
+  return cut.length > messageLimit ? `${head}.` : cut;
 }
 function declarationRelated(entries2) {
   return relatedDeclarations(entries2, (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}${citedExcerpt(entry.declaration)}`);

@@ -74,21 +74,24 @@ function knownLicenseClause(declaration: Declaration): string {
 
 /** How long a message may grow (about 160 characters) before its "because" clause is cut to its first clauses or left to the related locations and the hover. */
 export const messageBudget = 140;
+/** No message grows past this many characters for its reason's sake (the editor's problem rows and hovers stay readable). */
+export const messageLimit = 220;
 
 /**
  * `head` + `reason` + ".": the whole reason when the message stays within
  * the budget, else as many of its leading clauses as fit, and at least its
- * first (": it allows only non-production use"); the related locations and
- * the hover give the rest.
+ * first (": it allows only non-production use") unless that makes it longer
+ * than `messageLimit`; the related locations and the hover give the rest.
  */
 export function sentence(head: string, reason: string): string {
   const room = messageBudget - head.length - 1;
   if (reason.length <= room) return `${head}${reason}.`;
   // never inside a clause's citation ("restricts fields of use (line 9) — not open source (OSD 6)")
   const cuts = [...reason.matchAll(/ \((?!line \d|OSD )| until | unless | except | and |, |; /gu)].map((match) => match.index);
-  if (cuts.length === 0) return `${head}${reason}.`;
   const fitting = cuts.filter((index) => index <= room);
-  return `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
+  const cut = cuts.length === 0 ? `${head}${reason}.` : `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
+  // a head that names several licenses may leave no room even for the first clause: it says enough alone
+  return cut.length > messageLimit ? `${head}.` : cut;
 }
 
 /** The relation each related declaration is shown with: "package.json `license`: CC-BY-NC-4.0". */
