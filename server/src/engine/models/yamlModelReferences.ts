@@ -100,7 +100,7 @@ function scalarReference(node: YamlNode, file: SourceFile, via: string): Omit<Mo
 function containerPrograms(node: YamlNode): string[] {
   if (!isMap(node)) return [];
   const programs: string[] = [];
-  const image = scalarText(node.get('image', true) as YamlNode | undefined);
+  const image = scalarText(node.get('image', true));
   const imageName = image === undefined ? undefined : imageProgramName(image);
   if (imageName) programs.push(imageName);
   for (const key of ['entrypoint', 'command']) {
