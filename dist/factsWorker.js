@@ -40785,15 +40785,60 @@ function envModelReferences(file) {
 // server/src/engine/models/yamlModelReferences.ts
 var import_yaml4 = __toESM(require_dist());
 
+// server/src/engine/declarations/manifestNames.ts
+function normaliseProgramName(name) {
+  return name.toLowerCase().replace(/[-_.]+/gu, "-");
+}
+
 // server/src/engine/models/commandArguments.ts
 var modelFlags = /* @__PURE__ */ new Set(["--hf-repo", "-m"]);
-function argumentReferences(words, file) {
+var launcher = /^(?:exec|env|sudo|nohup|uv|uvx|poetry|pipenv|pdm|hatch|run|time)$|^[A-Za-z_][A-Za-z0-9_]*=/u;
+var shell = /^(?:sh|bash|dash|zsh|ash)$/u;
+var commandStart = /^(?:&&|\|\||;|\|)$/u;
+function programNames(words) {
+  const tokens = words.flatMap((word) => word.split(/\s+/u)).map((token) => token.replace(/^["']+|["';]+$/gu, "")).filter((token) => token !== "");
+  const names = /* @__PURE__ */ new Set();
+  let starts = true;
+  for (let index2 = 0; index2 < tokens.length; index2++) {
+    const token = tokens[index2];
+    if (commandStart.test(token)) {
+      starts = true;
+      continue;
+    }
+    if (!starts) continue;
+    if (launcher.test(token)) continue;
+    starts = false;
+    const base = token.slice(token.lastIndexOf("/") + 1);
+    if (shell.test(base)) {
+      if (tokens[index2 + 1] === "-c") {
+        index2++;
+        starts = true;
+      }
+      continue;
+    }
+    if (token.startsWith("-")) continue;
+    if (/^python[\d.]*$/u.test(base)) {
+      const module2 = tokens[index2 + 1] === "-m" ? tokens[index2 + 2] : void 0;
+      if (module2 && /^[A-Za-z_][\w.]*$/u.test(module2)) names.add(normaliseProgramName(module2.split(".")[0]));
+      continue;
+    }
+    if (/^[A-Za-z][\w.-]*$/u.test(base)) names.add(normaliseProgramName(base));
+  }
+  return [...names];
+}
+function imageProgramName(image) {
+  const repository = image.trim().replace(/@.*$/u, "").replace(/:[^/:]*$/u, "");
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  return /^[A-Za-z0-9][\w.-]*$/u.test(name) ? normaliseProgramName(name) : void 0;
+}
+function argumentReferences(words, file, runBy = []) {
   const found = [];
+  const programs = [.../* @__PURE__ */ new Set([...runBy, ...programNames(words.map((word) => word.text))])];
   const add = (text4, start, via) => {
     const named = referenceName(text4.replace(/^["']|["']$/gu, ""), isKnownOllamaName);
     if (!named) return;
     const from = start + (/^["']/u.test(text4) ? 1 : 0) + named.offset;
-    found.push({ file, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via });
+    found.push({ file, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via, ...programs.length > 0 ? { runBy: programs } : {} });
   };
   const flagName = (word) => /^--?([A-Za-z][A-Za-z_-]*)$/u.exec(word)?.[1];
   const isModelFlag = (word) => modelFlags.has(word) || word.startsWith("--") && isModelKey(flagName(word) ?? "");
@@ -40878,14 +40923,27 @@ function scalarReference(node2, file, via) {
   const [start] = yamlValueRange(node2);
   return { file: file.path, span: { start: start + named.offset, end: start + named.offset + named.name.length }, name: named.name, kind: named.kind, via };
 }
-function visit2(node2, path2, list2, kaito, found, file) {
+function containerPrograms(node2) {
+  if (!(0, import_yaml4.isMap)(node2)) return [];
+  const programs = [];
+  const image = scalarText(node2.get("image", true));
+  const imageName = image === void 0 ? void 0 : imageProgramName(image);
+  if (imageName) programs.push(imageName);
+  for (const key of ["entrypoint", "command"]) {
+    const value2 = node2.get(key, true);
+    const words = (0, import_yaml4.isSeq)(value2) ? value2.items.map((item) => scalarText(item) ?? "") : (0, import_yaml4.isScalar)(value2) ? [scalarText(value2) ?? ""] : [];
+    programs.push(...programNames(words));
+  }
+  return programs;
+}
+function visit2(node2, path2, list2, kaito, found, file, runBy = []) {
   if (!node2) return;
   if ((0, import_yaml4.isSeq)(node2)) {
     const strings = node2.items.map((item) => scalarText(item));
     if (strings.length > 0 && strings.every((item) => item !== void 0)) {
       const key = path2[path2.length - 1] ?? "";
       if (/^(?:args|command|entrypoint|extraArgs)$/iu.test(key)) {
-        for (const hit of argumentReferences(node2.items.map((item) => ({ text: scalarText(item), start: yamlValueRange(item)[0] })), file.path)) found.push({ reference: hit, list: void 0 });
+        for (const hit of argumentReferences(node2.items.map((item) => ({ text: scalarText(item), start: yamlValueRange(item)[0] })), file.path, runBy)) found.push({ reference: hit, list: void 0 });
         return;
       }
       for (const item of node2.items) {
@@ -40931,11 +40989,11 @@ function visit2(node2, path2, list2, kaito, found, file) {
         const text4 = scalarText(value2) ?? "";
         const start = yamlValueRange(value2)[0];
         const words = [...text4.matchAll(/\S+/gu)].map((match) => ({ text: match[0], start: start + match.index }));
-        for (const hit of argumentReferences(words, file.path)) found.push({ reference: hit, list: void 0 });
+        for (const hit of argumentReferences(words, file.path, containerPrograms(node2))) found.push({ reference: hit, list: void 0 });
       }
       continue;
     }
-    visit2(value2, childPath, list2, kaito, found, file);
+    visit2(value2, childPath, list2, kaito, found, file, (0, import_yaml4.isSeq)(value2) && /^(?:args|command|entrypoint|extraArgs)$/iu.test(key) ? containerPrograms(node2) : []);
   }
 }
 

@@ -41115,15 +41115,73 @@ function envModelReferences(file) {
 // server/src/engine/models/yamlModelReferences.ts
 var import_yaml4 = __toESM(require_dist());
 
+// server/src/engine/declarations/manifestNames.ts
+function normaliseProgramName(name) {
+  return name.toLowerCase().replace(/[-_.]+/gu, "-");
+}
+function manifestPackageName(file) {
+  const name = file.path.slice(file.path.lastIndexOf("/") + 1);
+  let declared;
+  if (name === "package.json") {
+    const node2 = findNodeAtLocation2(parseTree2(file.text) ?? { type: "null", offset: 0, length: 0 }, ["name"]);
+    declared = typeof node2?.value === "string" ? node2.value.replace(/^@[^/]+\//u, "") : void 0;
+  } else if (name === "pyproject.toml" || name === "Cargo.toml") {
+    const { fields } = readToml(file);
+    declared = name === "Cargo.toml" ? tomlString(fields?.get("package.name")) : tomlString(fields?.get("project.name")) ?? tomlString(fields?.get("tool.poetry.name"));
+  }
+  const trimmed = declared?.trim();
+  return trimmed ? normaliseProgramName(trimmed) : void 0;
+}
+
 // server/src/engine/models/commandArguments.ts
 var modelFlags = /* @__PURE__ */ new Set(["--hf-repo", "-m"]);
-function argumentReferences(words, file) {
+var launcher = /^(?:exec|env|sudo|nohup|uv|uvx|poetry|pipenv|pdm|hatch|run|time)$|^[A-Za-z_][A-Za-z0-9_]*=/u;
+var shell = /^(?:sh|bash|dash|zsh|ash)$/u;
+var commandStart = /^(?:&&|\|\||;|\|)$/u;
+function programNames(words) {
+  const tokens = words.flatMap((word) => word.split(/\s+/u)).map((token) => token.replace(/^["']+|["';]+$/gu, "")).filter((token) => token !== "");
+  const names2 = /* @__PURE__ */ new Set();
+  let starts = true;
+  for (let index2 = 0; index2 < tokens.length; index2++) {
+    const token = tokens[index2];
+    if (commandStart.test(token)) {
+      starts = true;
+      continue;
+    }
+    if (!starts) continue;
+    if (launcher.test(token)) continue;
+    starts = false;
+    const base = token.slice(token.lastIndexOf("/") + 1);
+    if (shell.test(base)) {
+      if (tokens[index2 + 1] === "-c") {
+        index2++;
+        starts = true;
+      }
+      continue;
+    }
+    if (token.startsWith("-")) continue;
+    if (/^python[\d.]*$/u.test(base)) {
+      const module2 = tokens[index2 + 1] === "-m" ? tokens[index2 + 2] : void 0;
+      if (module2 && /^[A-Za-z_][\w.]*$/u.test(module2)) names2.add(normaliseProgramName(module2.split(".")[0]));
+      continue;
+    }
+    if (/^[A-Za-z][\w.-]*$/u.test(base)) names2.add(normaliseProgramName(base));
+  }
+  return [...names2];
+}
+function imageProgramName(image) {
+  const repository = image.trim().replace(/@.*$/u, "").replace(/:[^/:]*$/u, "");
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  return /^[A-Za-z0-9][\w.-]*$/u.test(name) ? normaliseProgramName(name) : void 0;
+}
+function argumentReferences(words, file, runBy = []) {
   const found = [];
+  const programs = [.../* @__PURE__ */ new Set([...runBy, ...programNames(words.map((word) => word.text))])];
   const add = (text4, start, via) => {
     const named = referenceName(text4.replace(/^["']|["']$/gu, ""), isKnownOllamaName);
     if (!named) return;
     const from = start + (/^["']/u.test(text4) ? 1 : 0) + named.offset;
-    found.push({ file, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via });
+    found.push({ file, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via, ...programs.length > 0 ? { runBy: programs } : {} });
   };
   const flagName = (word) => /^--?([A-Za-z][A-Za-z_-]*)$/u.exec(word)?.[1];
   const isModelFlag = (word) => modelFlags.has(word) || word.startsWith("--") && isModelKey(flagName(word) ?? "");
@@ -41208,14 +41266,27 @@ function scalarReference(node2, file, via) {
   const [start] = yamlValueRange(node2);
   return { file: file.path, span: { start: start + named.offset, end: start + named.offset + named.name.length }, name: named.name, kind: named.kind, via };
 }
-function visit3(node2, path2, list3, kaito, found, file) {
+function containerPrograms(node2) {
+  if (!(0, import_yaml4.isMap)(node2)) return [];
+  const programs = [];
+  const image = scalarText(node2.get("image", true));
+  const imageName = image === void 0 ? void 0 : imageProgramName(image);
+  if (imageName) programs.push(imageName);
+  for (const key of ["entrypoint", "command"]) {
+    const value2 = node2.get(key, true);
+    const words = (0, import_yaml4.isSeq)(value2) ? value2.items.map((item) => scalarText(item) ?? "") : (0, import_yaml4.isScalar)(value2) ? [scalarText(value2) ?? ""] : [];
+    programs.push(...programNames(words));
+  }
+  return programs;
+}
+function visit3(node2, path2, list3, kaito, found, file, runBy = []) {
   if (!node2) return;
   if ((0, import_yaml4.isSeq)(node2)) {
     const strings = node2.items.map((item) => scalarText(item));
     if (strings.length > 0 && strings.every((item) => item !== void 0)) {
       const key = path2[path2.length - 1] ?? "";
       if (/^(?:args|command|entrypoint|extraArgs)$/iu.test(key)) {
-        for (const hit of argumentReferences(node2.items.map((item) => ({ text: scalarText(item), start: yamlValueRange(item)[0] })), file.path)) found.push({ reference: hit, list: void 0 });
+        for (const hit of argumentReferences(node2.items.map((item) => ({ text: scalarText(item), start: yamlValueRange(item)[0] })), file.path, runBy)) found.push({ reference: hit, list: void 0 });
         return;
       }
       for (const item of node2.items) {
@@ -41261,11 +41332,11 @@ function visit3(node2, path2, list3, kaito, found, file) {
         const text4 = scalarText(value2) ?? "";
         const start = yamlValueRange(value2)[0];
         const words = [...text4.matchAll(/\S+/gu)].map((match) => ({ text: match[0], start: start + match.index }));
-        for (const hit of argumentReferences(words, file.path)) found.push({ reference: hit, list: void 0 });
+        for (const hit of argumentReferences(words, file.path, containerPrograms(node2))) found.push({ reference: hit, list: void 0 });
       }
       continue;
     }
-    visit3(value2, childPath, list3, kaito, found, file);
+    visit3(value2, childPath, list3, kaito, found, file, (0, import_yaml4.isSeq)(value2) && /^(?:args|command|entrypoint|extraArgs)$/iu.test(key) ? containerPrograms(node2) : []);
   }
 }
 
@@ -41314,6 +41385,33 @@ function decideDefaults(found, path2) {
     const because = place ?? (always ? void 0 : option ?? (options > 1 ? `one of ${options} models listed together` : void 0));
     return because ? { ...reference, byDefault: false, notDefaultBecause: because } : { ...reference, byDefault: true };
   });
+}
+
+// server/src/engine/models/ownProgram.ts
+var vendored = /(?:^|\/)(?:node_modules|vendor|vendored|third[-_]party|3rdparty|external|deps|site-packages)(?:\/|$)/iu;
+function ownNames(project, all2) {
+  const names2 = /* @__PURE__ */ new Set();
+  for (const other of all2) {
+    if (other !== project && !(project.root === "" || other.root.startsWith(`${project.root}/`))) continue;
+    for (const manifest of other.manifests) {
+      if (vendored.test(manifest.path)) continue;
+      const name = manifestPackageName(manifest);
+      if (name) names2.add(name);
+    }
+  }
+  return names2;
+}
+function ownProgramSamples(projects) {
+  const all2 = [...projects];
+  for (const project of all2) {
+    if (!project.models.some((model) => model.byDefault && model.runBy)) continue;
+    const names2 = ownNames(project, all2);
+    if (names2.size === 0) continue;
+    project.models = project.models.map((model) => {
+      const own4 = model.byDefault ? model.runBy?.find((program) => names2.has(program)) : void 0;
+      return own4 ? { ...model, byDefault: false, notDefaultBecause: `an argument of the project's own program \`${own4}\` in a sample deployment of the engine; the user chooses the model` } : model;
+    });
+  }
 }
 
 // server/src/engine/project.ts
@@ -41446,6 +41544,7 @@ function buildWorkspace(files, options = {}) {
     while (governing.declarations.length === 0 && governing.root !== "") governing = projectOf(governing.root);
     project.governing = governing.declarations.length > 0 ? governing : project;
   }
+  ownProgramSamples(projects.values());
   return {
     projects: [...projects.values()],
     problems,

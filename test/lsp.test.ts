@@ -303,6 +303,29 @@ test('an open README does not see model files of nested projects, of examples fo
   });
 });
 
+test("an open README is not warned over a model its own engine's sample deployment runs; a third-party engine's model still warns", async () => {
+  const compose = (image: string, command: string) => `services:\n  s:\n    image: ${image}\n    command: ${command}\n`;
+  const root = makeWorkspace({
+    // SGLang's layout: the package is declared in a nested project (python/pyproject.toml), the compose file is the root's
+    LICENSE: licenseText('Apache-2.0'),
+    'python/pyproject.toml': '[project]\nname = "fastserve"\nlicense = "Apache-2.0"\n',
+    'docker/compose.yaml': compose('org/fastserve:latest', 'python3 -m fastserve.server --model-path meta-llama/Llama-3.1-8B-Instruct'),
+    'app/LICENSE': licenseText('Apache-2.0'),
+    'app/pyproject.toml': '[project]\nname = "askdocs"\n',
+    'app/docker-compose.yml': compose('vllm/vllm-openai:latest', '--model meta-llama/Llama-3.1-8B-Instruct'),
+  });
+  await withClient(root, async (client) => {
+    const engine = uriOf(root, 'README.md');
+    const quiet = client.diagnostics(engine, (params) => params.version === 1);
+    await client.open(engine, '# FastServe\n\nFastServe is open source.\n');
+    assert.deepEqual(codes((await quiet).diagnostics), []);
+    const app = uriOf(root, 'app/README.md');
+    const warned = client.diagnostics(app, (params) => params.version === 1);
+    await client.open(app, '# AskDocs\n\nAskDocs is open source.\n');
+    assert.deepEqual(codes((await warned).diagnostics), ['claim-closed-model-dependency']);
+  });
+});
+
 test('completion offers license ids in license fields, Apache-2.0 and MIT first', async () => {
   const root = makeWorkspace({});
   await withClient(root, async (client) => {

@@ -326,3 +326,62 @@ test('YAML and JSON nested 10,000 deep: no crash, and a model near the top is st
   const deepJson = `{"model": "meta-llama/Llama-3.1-8B", "x": ${'['.repeat(10000)}${']'.repeat(10000)}}`;
   assert.deepEqual(names(refs('config.json', deepJson)), ['meta-llama/Llama-3.1-8B']);
 });
+
+test("the programs a command runs: python -m's top package, the binary, the image's repository name", async () => {
+  const { programNames, imageProgramName } = await import('../server/src/engine/models/commandArguments.js');
+  assert.deepEqual(programNames(['python3 -m sglang.launch_server --model-path x/y']), ['sglang']);
+  assert.deepEqual(programNames(['python', '-m', 'Fast_Serve.server']), ['fast-serve']);
+  assert.deepEqual(programNames(['vllm', 'serve', 'meta-llama/Llama-3.1-8B-Instruct']), ['vllm']);
+  assert.deepEqual(programNames(['/bin/sh', '-c', 'pip install x && exec /usr/local/bin/fastserve --model a/b']), ['pip', 'fastserve']);
+  assert.deepEqual(programNames(['env', 'HF_HOME=/data', 'uv', 'run', 'fastserve']), ['fastserve']);
+  // a command of flags only is run by the image's entrypoint; llama.cpp's `-c 4096` starts no command
+  assert.deepEqual(programNames(['--model-id', 'google/gemma-2-9b-it']), []);
+  assert.deepEqual(programNames(['llama-server', '-m', 'x.gguf', '-c', '4096']), ['llama-server']);
+  assert.equal(imageProgramName('lmsysorg/sglang:v0.4.1-cu124'), 'sglang');
+  assert.equal(imageProgramName('ghcr.io/huggingface/text-generation-inference:2.4.0'), 'text-generation-inference');
+  assert.equal(imageProgramName('localhost:5000/vllm/vllm-openai@sha256:abc'), 'vllm-openai');
+  assert.equal(imageProgramName('ollama/ollama'), 'ollama');
+});
+
+test('a command-line model argument records the programs of its container (image, command), in compose and Kubernetes YAML', () => {
+  const compose = 'services:\n  s:\n    image: lmsysorg/sglang:latest\n    command: python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct\n';
+  const [fromCompose] = refs('docker/compose.yaml', compose);
+  assert.deepEqual(fromCompose.runBy, ['sglang']);
+  const k8s = 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: vllm/vllm-openai:v0.6\n          command: ["vllm", "serve"]\n          args: ["--model", "meta-llama/Llama-3.1-8B-Instruct"]\n';
+  const [fromK8s] = refs('k8s/deploy.yaml', k8s);
+  assert.deepEqual(fromK8s.runBy, ['vllm-openai', 'vllm']);
+  assert.equal(fromK8s.byDefault, true, 'the file alone does not know whose program it runs');
+  // the program in the service's `entrypoint`, the model in its (folded) `command`
+  const entrypoint = 'services:\n  s:\n    image: registry.example/engine:latest\n    entrypoint: python3 -m fastserve.server\n    command: --model-path meta-llama/Llama-3.1-8B-Instruct\n      --port 30000\n';
+  assert.deepEqual(refs('docker/compose.yaml', entrypoint)[0].runBy, ['engine', 'fastserve']);
+  // a model key is not a command-line argument: no programs
+  assert.equal(refs('config.yaml', 'model: meta-llama/Llama-3.1-8B-Instruct\n')[0].runBy, undefined);
+});
+
+test("a model argument of the project's own program is a sample of the engine, not a default; a third-party engine's stays a default", () => {
+  const license = { path: 'LICENSE', text: 'Apache License\nVersion 2.0, January 2004\n' };
+  const readme = { path: 'README.md', text: '# Engine\n\nThis engine is open source.\n' };
+  const compose = (image: string, command: string) => ({ path: 'docker/compose.yaml', text: `services:\n  s:\n    image: ${image}\n    command: ${command}\n` });
+  const closed = (files: SourceFile[]) => audit(files).findings.filter((finding) => finding.rule === 'claim-closed-model-dependency');
+  // SGLang's layout: the package is declared in python/pyproject.toml, the deployment files are at the top
+  const sglang = [license, readme, { path: 'python/pyproject.toml', text: '[project]\nname = "sglang"\nlicense = "Apache-2.0"\n' }, compose('lmsysorg/sglang:latest', 'python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct')];
+  const notes = closed(sglang);
+  assert.deepEqual(notes.map((finding) => finding.severity), ['info']);
+  assert.match(notes[0].message, /not run by default: an argument of the project's own program `sglang` in a sample deployment of the engine/u);
+  // matched by the image alone (a command of flags), by a package.json name with a scope, by a Cargo crate's binary
+  const byImage = [license, readme, { path: 'pyproject.toml', text: '[tool.poetry]\nname = "Fast_Serve"\n' }, compose('org/fast-serve:1.0', '--model-path meta-llama/Llama-3.1-8B-Instruct')];
+  assert.deepEqual(closed(byImage).map((finding) => finding.severity), ['info']);
+  const byScope = [license, readme, { path: 'package.json', text: '{ "name": "@acme/servelet", "license": "Apache-2.0" }' }, compose('node:20', 'servelet serve --model meta-llama/Llama-3.1-8B-Instruct')];
+  assert.deepEqual(closed(byScope).map((finding) => finding.severity), ['info']);
+  const byCrate = [license, readme, { path: 'Cargo.toml', text: '[package]\nname = "rustserve"\nlicense = "Apache-2.0"\n' }, compose('debian:12', '/usr/local/bin/rustserve --model-id meta-llama/Llama-3.1-8B-Instruct')];
+  assert.deepEqual(closed(byCrate).map((finding) => finding.severity), ['info']);
+  // an app running vLLM's image, or its own program with a third-party engine's image name nowhere in its manifests: still the default
+  const app = [license, readme, { path: 'pyproject.toml', text: '[project]\nname = "askdocs"\n' }, compose('vllm/vllm-openai:latest', '--model meta-llama/Llama-3.1-8B-Instruct')];
+  assert.deepEqual(closed(app).map((finding) => finding.severity).sort(), ['info', 'warning']);
+  // a vendored copy of the engine does not make its program the project's own
+  const vendored = [...app, { path: 'third_party/vllm-openai/pyproject.toml', text: '[project]\nname = "vllm-openai"\n' }];
+  assert.deepEqual(closed(vendored).map((finding) => finding.severity).sort(), ['info', 'warning']);
+  // no manifest, no name: the default stands
+  const nameless = [license, readme, compose('lmsysorg/sglang:latest', 'python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct')];
+  assert.deepEqual(closed(nameless).map((finding) => finding.severity).sort(), ['info', 'warning']);
+});

@@ -14,6 +14,7 @@ import { scanClaims } from './claims/claimScanner.js';
 import type { ResolvedLicense } from './licenses/resolveLicense.js';
 import { modelFileFormat, readModelReferences } from './models/modelReferences.js';
 import type { ModelReference } from './models/modelReference.js';
+import { ownProgramSamples } from './models/ownProgram.js';
 
 export type ResolvedDeclaration = Declaration & { resolved: ResolvedLicense };
 
@@ -239,6 +240,7 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
     while (governing.declarations.length === 0 && governing.root !== '') governing = projectOf(governing.root);
     project.governing = governing.declarations.length > 0 ? governing : project;
   }
+  ownProgramSamples(projects.values());
   return {
     projects: [...projects.values()],
     problems,

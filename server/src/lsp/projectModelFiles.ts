@@ -6,8 +6,9 @@
 // document with a manifest or a LICENSE file (else the workspace folder);
 // its files are those below it, down to the folders of nested projects
 // (a manifest or LICENSE file of their own), as the engine assigns them.
-// Left out, because no reference in them can be a default: .git,
-// node_modules, .gitignore'd paths, and examples, tests and docs folders
+// The package manifests of nested projects are kept too: they name the
+// project's own program (models/ownProgram.ts). Left out, because no
+// reference in them can be a default: .git, node_modules, .gitignore'd paths, and examples, tests and docs folders
 // (isNotDefaultFolder); files the engine's literal pre-scan
 // (mayNameModels) rules out are not kept. Bounded: at most `maxEntries` folder
 // entries are looked at; a larger project is left to the workspace audit.
@@ -32,6 +33,8 @@ export interface ModelFileSource {
 const maxEntries = 20000;
 // as the workspace walk (files/walk.ts)
 const skippedFolders = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** The manifests that give a package's name (manifestNames.ts). */
+const packageManifest = new Set(['package.json', 'pyproject.toml', 'Cargo.toml']);
 
 /** Whether a folder's files make it a project of its own (a manifest or a LICENSE file). */
 export function definesProject(names: Iterable<string>): boolean {
@@ -52,8 +55,16 @@ export function projectModelFiles(source: ModelFileSource, root: string, project
     const entries = source.entries(absolute);
     budget -= entries.length;
     if (budget < 0) return;
-    // a nested project's files are its own (the engine gives them to it)
-    if (!top && definesProject(entries.filter((entry) => entry.isFile()).map((entry) => entry.name))) return;
+    // a nested project's files are its own (the engine gives them to it); its package manifests name the
+    // project's own program (SGLang's python/pyproject.toml), which makes a model argument of it a sample (ownProgram.ts)
+    if (!top && definesProject(entries.filter((entry) => entry.isFile()).map((entry) => entry.name))) {
+      for (const entry of entries) {
+        if (!entry.isFile() || !packageManifest.has(entry.name)) continue;
+        const text = source.read(join(absolute, entry.name));
+        if (text !== undefined) found.push({ path: `${folder}/${entry.name}`, text });
+      }
+      return;
+    }
     const gitignore = entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? source.read(join(absolute, '.gitignore')) : undefined;
     const here = gitignore === undefined ? layers : [...layers, { base: folder, rules: ignore().add(gitignore) }];
     const ignored = (path: string, isDirectory: boolean) => here.some(({ base, rules }) => {

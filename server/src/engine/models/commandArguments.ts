@@ -1,6 +1,7 @@
 // Model names in a server's command line: vLLM (`vllm serve X`, `--model X`,
 // `--model=X`), TGI (`--model-id X`), SGLang (`--model-path X`), llama.cpp
 // (`--hf-repo X`), as a list of words with their offsets.
+import { normaliseProgramName } from '../declarations/manifestNames.js';
 import { isKnownOllamaName } from './modelLicense.js';
 import { isModelKey, referenceName, type ModelReference } from './modelReference.js';
 
@@ -15,13 +16,71 @@ export interface Found {
 
 const modelFlags = new Set(['--hf-repo', '-m']);
 
-export function argumentReferences(words: { text: string; start: number }[], file: string): Omit<ModelReference, 'byDefault'>[] {
+/** Words that come before the program in a command line: `exec`, `env`, `uv run`, `FOO=1`. */
+const launcher = /^(?:exec|env|sudo|nohup|uv|uvx|poetry|pipenv|pdm|hatch|run|time)$|^[A-Za-z_][A-Za-z0-9_]*=/u;
+const shell = /^(?:sh|bash|dash|zsh|ash)$/u;
+/** Words after which a new command starts (`a && b`); `sh -c "…"` is handled where the shell is. */
+const commandStart = /^(?:&&|\|\||;|\|)$/u;
+
+/**
+ * The programs a command line runs, normalised: the top package of
+ * `python -m pkg.module`, the binary's name (`vllm` of `vllm serve`,
+ * `/usr/bin/fastserve`). A command of flags only (`--model-id X`, run by the
+ * image's entrypoint) names none.
+ */
+export function programNames(words: string[]): string[] {
+  const tokens = words.flatMap((word) => word.split(/\s+/u)).map((token) => token.replace(/^["']+|["';]+$/gu, '')).filter((token) => token !== '');
+  const names = new Set<string>();
+  let starts = true;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (commandStart.test(token)) {
+      starts = true;
+      continue;
+    }
+    if (!starts) continue;
+    if (launcher.test(token)) continue;
+    starts = false;
+    const base = token.slice(token.lastIndexOf('/') + 1);
+    if (shell.test(base)) {
+      // `sh -c "…"`: the program follows `-c`
+      if (tokens[index + 1] === '-c') {
+        index++;
+        starts = true;
+      }
+      continue;
+    }
+    if (token.startsWith('-')) continue;
+    if (/^python[\d.]*$/u.test(base)) {
+      const module = tokens[index + 1] === '-m' ? tokens[index + 2] : undefined;
+      if (module && /^[A-Za-z_][\w.]*$/u.test(module)) names.add(normaliseProgramName(module.split('.')[0]));
+      continue;
+    }
+    if (/^[A-Za-z][\w.-]*$/u.test(base)) names.add(normaliseProgramName(base));
+  }
+  return [...names];
+}
+
+/** The repository name of a container image, normalised: `sglang` of `lmsysorg/sglang:v0.4`, `vllm-openai` of `vllm/vllm-openai@sha256:…`. */
+export function imageProgramName(image: string): string | undefined {
+  const repository = image.trim().replace(/@.*$/u, '').replace(/:[^/:]*$/u, '');
+  const name = repository.slice(repository.lastIndexOf('/') + 1);
+  return /^[A-Za-z0-9][\w.-]*$/u.test(name) ? normaliseProgramName(name) : undefined;
+}
+
+/**
+ * The model names among a command line's words. `runBy`: the programs the
+ * command runs (its image and command, when known from around the words);
+ * the words' own program is added.
+ */
+export function argumentReferences(words: { text: string; start: number }[], file: string, runBy: string[] = []): Omit<ModelReference, 'byDefault'>[] {
   const found: Omit<ModelReference, 'byDefault'>[] = [];
+  const programs = [...new Set([...runBy, ...programNames(words.map((word) => word.text))])];
   const add = (text: string, start: number, via: string) => {
     const named = referenceName(text.replace(/^["']|["']$/gu, ''), isKnownOllamaName);
     if (!named) return;
     const from = start + (/^["']/u.test(text) ? 1 : 0) + named.offset;
-    found.push({ file, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via });
+    found.push({ file, span: { start: from, end: from + named.name.length }, name: named.name, kind: named.kind, via, ...(programs.length > 0 ? { runBy: programs } : {}) });
   };
   // `--model`, `--model-id`, `--model-path`, `--base_model`, `--hf-repo`, `-m`: a flag that names a model
   const flagName = (word: string) => /^--?([A-Za-z][A-Za-z_-]*)$/u.exec(word)?.[1];

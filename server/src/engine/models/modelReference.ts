@@ -21,6 +21,15 @@ export interface ModelReference {
   byDefault: boolean;
   /** When not by default: why ("in an examples folder", "one of 3 models listed"). */
   notDefaultBecause?: string;
+  /**
+   * For a command-line argument (`--model-path X`): the programs the command
+   * runs, normalised (normaliseProgramName): the container image's repository
+   * name (`sglang` for `lmsysorg/sglang:latest`), the module's top package
+   * (`python -m sglang.launch_server`), the binary (`vllm serve`). When one is
+   * the project's own package, the model is the user's choice in a sample
+   * deployment of the project's engine, not a default (project.ts decides).
+   */
+  runBy?: string[];
 }
 
 /**

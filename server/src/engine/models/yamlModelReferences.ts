@@ -9,7 +9,7 @@ import type { SourceFile } from '../types.js';
 import { shallowNesting } from '../text/shallowNesting.js';
 import { isKnownOllamaName } from './modelLicense.js';
 import { isModelKey, referenceName, type ModelReference } from './modelReference.js';
-import { argumentReferences, type Found } from './commandArguments.js';
+import { argumentReferences, imageProgramName, programNames, type Found } from './commandArguments.js';
 import { gate, isSwitchKey, switchValue, type Switch } from './providerSections.js';
 
 /** The references of one YAML file, each with the list it sits in (a list of several models offers options). */
@@ -92,7 +92,26 @@ function scalarReference(node: YamlNode, file: SourceFile, via: string): Omit<Mo
   return { file: file.path, span: { start: start + named.offset, end: start + named.offset + named.name.length }, name: named.name, kind: named.kind, via };
 }
 
-function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode | undefined, kaito: string | undefined, found: Found[], file: SourceFile): void {
+/**
+ * The programs a compose service or a Kubernetes container runs: its image's
+ * repository name and the program of its `entrypoint`/`command` (the `args`
+ * of a container carry the model, its `command` the program).
+ */
+function containerPrograms(node: YamlNode): string[] {
+  if (!isMap(node)) return [];
+  const programs: string[] = [];
+  const image = scalarText(node.get('image', true));
+  const imageName = image === undefined ? undefined : imageProgramName(image);
+  if (imageName) programs.push(imageName);
+  for (const key of ['entrypoint', 'command']) {
+    const value = node.get(key, true) as YamlNode | undefined;
+    const words = isSeq(value) ? value.items.map((item) => scalarText(item as YamlNode) ?? '') : isScalar(value) ? [scalarText(value) ?? ''] : [];
+    programs.push(...programNames(words));
+  }
+  return programs;
+}
+
+function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode | undefined, kaito: string | undefined, found: Found[], file: SourceFile, runBy: string[] = []): void {
   if (!node) return;
   if (isSeq(node)) {
     const strings = node.items.map((item) => scalarText(item as YamlNode));
@@ -100,7 +119,7 @@ function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode
       // args/command lists: `--model X`, `vllm serve X`
       const key = path[path.length - 1] ?? '';
       if (/^(?:args|command|entrypoint|extraArgs)$/iu.test(key)) {
-        for (const hit of argumentReferences(node.items.map((item) => ({ text: scalarText(item as YamlNode)!, start: yamlValueRange(item as YamlNode)[0] })), file.path)) found.push({ reference: hit, list: undefined });
+        for (const hit of argumentReferences(node.items.map((item) => ({ text: scalarText(item as YamlNode)!, start: yamlValueRange(item as YamlNode)[0] })), file.path, runBy)) found.push({ reference: hit, list: undefined });
         return;
       }
       // compose `environment: [MODEL_ID=x]`
@@ -150,10 +169,11 @@ function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode
         const text = scalarText(value) ?? '';
         const start = yamlValueRange(value)[0];
         const words = [...text.matchAll(/\S+/gu)].map((match) => ({ text: match[0], start: start + match.index }));
-        for (const hit of argumentReferences(words, file.path)) found.push({ reference: hit, list: undefined });
+        for (const hit of argumentReferences(words, file.path, containerPrograms(node))) found.push({ reference: hit, list: undefined });
       }
       continue;
     }
-    visit(value, childPath, list, kaito, found, file);
+    // an `args:`/`command:` list gets the programs of its container (image, command)
+    visit(value, childPath, list, kaito, found, file, isSeq(value) && /^(?:args|command|entrypoint|extraArgs)$/iu.test(key) ? containerPrograms(node) : []);
   }
 }
