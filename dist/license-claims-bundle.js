@@ -41809,7 +41809,7 @@ function sentence(head, reason) {
   const cuts = [...reason.matchAll(/ \((?!line \d|OSD )| until | unless | except | and |, |; /gu)].map((match) => match.index);
   const fitting = cuts.filter((index2) => index2 <= room);
   const cut = cuts.length === 0 ? `${head}${reason}.` : `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
-  return cut.length > messageLimit ? `${head}.` : cut;
+  return head.length > messageBudget && cut.length > messageLimit ? `${head}.` : cut;
 }
 function declarationRelated(entries2) {
   return relatedDeclarations(entries2, (entry) => `${capitalise(entry.declaration.label)}: ${licenseName(entry.declaration)}${citedExcerpt(entry.declaration)}`);

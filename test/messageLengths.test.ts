@@ -28,10 +28,14 @@ test('message lengths on the real-world corpus (printed)', (context) => {
   if (longest) context.diagnostic(`longest (${longest.rule}): ${longest.message.slice(0, 240)}${longest.length > 240 ? "…" : ""}`);
 });
 
-test('a claim message keeps its reason\'s first clause, unless that takes it past the limit: then the head alone', async () => {
+test('a claim message keeps its reason\'s first clause, unless its head alone is over the budget and the clause takes it past the limit', async () => {
   const { sentence, messageLimit } = await import('../server/src/engine/rules/claimMessages.js');
   const short = 'Openwashing: the project is called “open source”, but its license (CC-BY-NC-4.0) is not OSI-approved';
   assert.equal(sentence(short, ': it permits non-commercial use only'), `${short}: it permits non-commercial use only.`);
+  // a short head keeps its first clause even past the limit: the reason is what the user needs
+  const modified = 'Openwashing: the model is called “open-source”, but its license (modified MIT) is not OSI-approved';
+  const added = ': it adds terms to the MIT license: LICENSE takes the license away above a number of users (line 5) — not open source (OSD 5)';
+  assert.equal(sentence(modified, added), `${modified}${added}.`);
   // the seamless_communication shape: several licenses named before the reason
   const long = `Only part of the project is open source: the project declares MIT, but the model is under CC-BY-NC-4.0, and the custom license in EXAMPLE-LICENSE is declared too, which is not OSI-approved`;
   const reason = ': EXAMPLE_LICENSE limits use to non-commercial purposes (line 22) — not open source (OSD 6)';

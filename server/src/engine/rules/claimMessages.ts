@@ -74,14 +74,15 @@ function knownLicenseClause(declaration: Declaration): string {
 
 /** How long a message may grow (about 160 characters) before its "because" clause is cut to its first clauses or left to the related locations and the hover. */
 export const messageBudget = 140;
-/** No message grows past this many characters for its reason's sake (the editor's problem rows and hovers stay readable). */
+/** A head already over the budget gets no reason that would take the message past this many characters. */
 export const messageLimit = 220;
 
 /**
  * `head` + `reason` + ".": the whole reason when the message stays within
  * the budget, else as many of its leading clauses as fit, and at least its
- * first (": it allows only non-production use") unless that makes it longer
- * than `messageLimit`; the related locations and the hover give the rest.
+ * first (": it allows only non-production use") — unless the head alone is
+ * over the budget and the clause would take the message past `messageLimit`;
+ * the related locations and the hover give the rest.
  */
 export function sentence(head: string, reason: string): string {
   const room = messageBudget - head.length - 1;
@@ -90,8 +91,8 @@ export function sentence(head: string, reason: string): string {
   const cuts = [...reason.matchAll(/ \((?!line \d|OSD )| until | unless | except | and |, |; /gu)].map((match) => match.index);
   const fitting = cuts.filter((index) => index <= room);
   const cut = cuts.length === 0 ? `${head}${reason}.` : `${head}${reason.slice(0, fitting.length > 0 ? Math.max(...fitting) : cuts[0])}.`;
-  // a head that names several licenses may leave no room even for the first clause: it says enough alone
-  return cut.length > messageLimit ? `${head}.` : cut;
+  // a head that is over the budget by itself (it names several licenses) says enough alone rather than pass the limit
+  return head.length > messageBudget && cut.length > messageLimit ? `${head}.` : cut;
 }
 
 /** The relation each related declaration is shown with: "package.json `license`: CC-BY-NC-4.0". */
