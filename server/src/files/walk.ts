@@ -32,9 +32,11 @@ export interface ListedFile {
 }
 
 export const maxFileBytes = 1024 * 1024;
-const alwaysSkipped = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Folders no audit reads (the editor's look at a project's model files skips them too). */
+export const alwaysSkipped = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
-interface IgnoreLayer {
+/** The ignore rules of one folder's .gitignore (or config), for the paths below `base`. */
+export interface IgnoreLayer {
   base: string;
   rules: Ignore;
 }
@@ -43,7 +45,7 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): boolean {
+export function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): boolean {
   for (const layer of layers) {
     const relativePath = layer.base === '' ? path : path.startsWith(`${layer.base}/`) ? path.slice(layer.base.length + 1) : undefined;
     if (relativePath === undefined || relativePath === '') continue;

@@ -12,7 +12,7 @@
 // (isNotDefaultFolder); files the engine's literal pre-scan
 // (mayNameModels) rules out are not kept. Bounded: at most `maxEntries` folder
 // entries are looked at; a larger project is left to the workspace audit.
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../engine/types.js';
@@ -20,6 +20,7 @@ import { isManifestName } from '../engine/project.js';
 import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
 import { modelFileFormat } from '../engine/models/modelReferences.js';
 import { isNotDefaultFolder } from '../engine/models/modelReference.js';
+import { alwaysSkipped, isIgnored, type IgnoreLayer } from '../files/walk.js';
 
 export interface ModelFileSource {
   /** The entries of a folder (cached; empty when it cannot be read). */
@@ -31,8 +32,6 @@ export interface ModelFileSource {
 }
 
 const maxEntries = 20000;
-// as the workspace walk (files/walk.ts)
-const skippedFolders = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** The manifests that give a package's name (manifestNames.ts). */
 const packageManifest = new Set(['package.json', 'pyproject.toml', 'Cargo.toml']);
 
@@ -50,7 +49,7 @@ export function definesProject(names: Iterable<string>): boolean {
 export function projectModelFiles(source: ModelFileSource, root: string, projectFolder: string): SourceFile[] {
   const found: SourceFile[] = [];
   let budget = maxEntries;
-  const visit = (folder: string, layers: { base: string; rules: Ignore }[], top: boolean): void => {
+  const visit = (folder: string, layers: IgnoreLayer[], top: boolean): void => {
     const absolute = folder === '' ? root : join(root, folder);
     const entries = source.entries(absolute);
     budget -= entries.length;
@@ -67,25 +66,21 @@ export function projectModelFiles(source: ModelFileSource, root: string, project
     }
     const gitignore = entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? source.read(join(absolute, '.gitignore')) : undefined;
     const here = gitignore === undefined ? layers : [...layers, { base: folder, rules: ignore().add(gitignore) }];
-    const ignored = (path: string, isDirectory: boolean) => here.some(({ base, rules }) => {
-      const relative = base === '' ? path : path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
-      return relative !== undefined && relative !== '' && rules.ignores(isDirectory ? `${relative}/` : relative);
-    });
     for (const entry of entries) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (skippedFolders.has(entry.name) || isNotDefaultFolder(entry.name) || ignored(path, true)) continue;
+        if (alwaysSkipped.has(entry.name) || isNotDefaultFolder(entry.name) || isIgnored(here, path, true)) continue;
         visit(path, here, false);
         if (budget < 0) return;
       } else if (entry.isFile()) {
-        if (!modelFileFormat(entry.name) || ignored(path, false)) continue;
+        if (!modelFileFormat(entry.name) || isIgnored(here, path, false)) continue;
         const text = source.modelText(join(absolute, entry.name));
         if (text !== undefined) found.push({ path, text });
       }
     }
   };
   // the .gitignore files of the folders above the project apply too
-  const layers: { base: string; rules: Ignore }[] = [];
+  const layers: IgnoreLayer[] = [];
   const parts = projectFolder === '' ? [] : projectFolder.split('/');
   for (let depth = 0; depth < parts.length; depth++) {
     const folder = parts.slice(0, depth).join('/');

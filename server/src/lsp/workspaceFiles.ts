@@ -46,9 +46,8 @@ function realPathOf(path: string): string | undefined {
 
 export class WorkspaceFiles {
   private folders: string[] = [];
-  private readonly listings = new Map<string, string[]>();
   private readonly contents = new Map<string, string | undefined>();
-  private readonly typedListings = new Map<string, Dirent[]>();
+  private readonly listings = new Map<string, Dirent[]>();
   /** Texts of files that may name a model (undefined for the others: their text is not kept). */
   private readonly modelTexts = new Map<string, string | undefined>();
 
@@ -65,7 +64,6 @@ export class WorkspaceFiles {
     this.contents.delete(path);
     this.modelTexts.delete(path);
     this.listings.delete(dirname(path));
-    this.typedListings.delete(dirname(path));
     this.realFolders.clear();
   }
 
@@ -74,27 +72,18 @@ export class WorkspaceFiles {
   }
 
   private listing(dir: string): string[] {
-    let entries = this.listings.get(dir);
-    if (!entries) {
-      try {
-        entries = readdirSync(dir);
-      } catch {
-        entries = [];
-      }
-      this.listings.set(dir, entries);
-    }
-    return entries;
+    return this.entries(dir).map((entry) => entry.name);
   }
 
   private entries(dir: string): Dirent[] {
-    let entries = this.typedListings.get(dir);
+    let entries = this.listings.get(dir);
     if (!entries) {
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch {
         entries = [];
       }
-      this.typedListings.set(dir, entries);
+      this.listings.set(dir, entries);
     }
     return entries;
   }
