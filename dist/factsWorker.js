@@ -21783,6 +21783,15 @@ function makeDeclaration(resolved, fields) {
   };
 }
 
+// server/src/engine/declarations/manifestNames.ts
+function normaliseProgramName(name) {
+  return name.toLowerCase().replace(/[-_.]+/gu, "-");
+}
+function declaredPackageName(declared) {
+  const trimmed = declared?.trim();
+  return trimmed ? normaliseProgramName(trimmed) : void 0;
+}
+
 // server/src/engine/declarations/packageJsonDeclarations.ts
 function stringField(file, node2, label) {
   if (node2?.type !== "string" || typeof node2.value !== "string") return void 0;
@@ -21827,6 +21836,9 @@ function packageJsonDeclarations(file) {
       add(entry.type === "object" ? findNodeAtLocation2(entry, ["type"]) : entry, `package.json \`licenses[${index2}]\``);
     });
   }
+  const name = findNodeAtLocation2(root, ["name"]);
+  const packageName = typeof name?.value === "string" ? declaredPackageName(name.value.replace(/^@[^/]+\//u, "")) : void 0;
+  if (packageName) result.packageName = packageName;
   const description = stringField(file.path, findNodeAtLocation2(root, ["description"]), "package.json `description`");
   if (description) result.proseFields.push(description);
   findNodeAtLocation2(root, ["keywords"])?.children?.forEach((keyword, index2) => {
@@ -24042,6 +24054,8 @@ function pyprojectDeclarations(file) {
   result.problems.push(...problems);
   if (!fields) return result;
   const span = (node2) => tomlStringSpan(node2, file.text);
+  const packageName = declaredPackageName(tomlString(fields.get("project.name")) ?? tomlString(fields.get("tool.poetry.name")));
+  if (packageName) result.packageName = packageName;
   const license = fields.get("project.license");
   const licenseString = tomlString(license);
   if (license && licenseString !== void 0) {
@@ -24105,6 +24119,8 @@ function cargoTomlDeclarations(file) {
   const { fields, problems } = readToml(file);
   result.problems.push(...problems);
   if (!fields) return result;
+  const packageName = declaredPackageName(tomlString(fields.get("package.name")));
+  if (packageName) result.packageName = packageName;
   for (const table2 of ["package", "workspace.package"]) {
     const license = fields.get(`${table2}.license`);
     const value2 = tomlString(license);
@@ -40447,10 +40463,51 @@ function huggingFaceLicense(repoId) {
   return { model: repoId, license: "unknown" };
 }
 
+// server/src/engine/models/notDefaultPlaces.ts
+var notDefaultFolderKinds = [
+  {
+    folders: /^(?:examples?|samples?|demos?|playground|cookbooks?|recipes)$/iu,
+    reason: "examples show how to run a model; the user picks one",
+    seen: 'vLLM examples/offline_inference/basic/basic.py (LLM(model="facebook/opt-125m")); KAITO examples/inference/*.yaml'
+  },
+  {
+    // a folder named as a set of examples: docker-examples/, example_configs/, sample-deployments/
+    folders: /(?:^|[-_.])(?:examples?|samples?|demos?)(?:$|[-_.])/iu,
+    reason: "a set of examples shows how to run a model; the user picks one",
+    seen: "docker-examples/ of a model-agnostic front-end (fixture closed-model-sample-compose-of-engine)"
+  },
+  {
+    folders: /^(?:guides?|tutorials?)$/iu,
+    reason: "walk-throughs, each deploying the model its scenario needs",
+    seen: "llm-d guides/<scenario>/modelserver/<accelerator>/vllm/patch-vllm.yaml (vllm serve meta-llama/Llama-3.2-3B-Instruct); production-stack tutorials/assets/values-01-minimal-example.yaml"
+  },
+  {
+    folders: /^(?:tests?|testing|__tests__|spec|specs|e2e|fixtures?)$/iu,
+    reason: "tests load a model to test the code",
+    seen: "tests/ folders of Python and TypeScript projects"
+  },
+  {
+    folders: /^(?:docs?|documentation|notebooks?)$/iu,
+    reason: "documentation names models as illustrations",
+    seen: "docs/ snippets and notebooks/"
+  },
+  {
+    folders: /^(?:benchmarks?|bench|evals?|evaluation)$/iu,
+    reason: "benchmarks and evaluations measure models rather than serve one",
+    seen: "benchmarks/ of serving engines"
+  }
+];
+function notDefaultFolderKind(name) {
+  return notDefaultFolderKinds.find((kind) => kind.folders.test(name));
+}
+
 // server/src/engine/models/modelReference.ts
 function isModelKey(key) {
   const normal2 = key.toLowerCase().replace(/[-_.]/gu, "");
   return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|downloadurl|path|nameorpath)?$/u.test(normal2) || /hfrepo(?:id)?$/u.test(normal2);
+}
+function isModelUrl(key, value2) {
+  return /^(?:url|uri)$/iu.test(key) && /^\s*(?:hf|huggingface|ollama):\/\//iu.test(value2);
 }
 var hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
 var folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;
@@ -40470,6 +40527,8 @@ function referenceName(value2, isOllamaName) {
   }
   const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text4);
   if (scheme) return hfId.test(scheme[1]) ? { name: scheme[1], kind: "hugging-face", offset: offset + text4.indexOf("//") + 2 } : void 0;
+  const ollamaUrl = /^ollama:\/\/(.+)$/iu.exec(text4);
+  if (ollamaUrl) return ollamaTag.test(ollamaUrl[1]) ? { name: ollamaUrl[1], kind: "ollama", offset: offset + "ollama://".length } : void 0;
   const ollama = ollamaPrefix.exec(text4);
   if (ollama) {
     return ollamaTag.test(ollama[1]) && isOllamaName(ollama[1]) ? { name: ollama[1], kind: "ollama", offset: offset + text4.length - ollama[1].length } : void 0;
@@ -40483,22 +40542,19 @@ function referenceName(value2, isOllamaName) {
   if (!url && ollamaTag.test(text4) && isOllamaName(text4)) return { name: text4, kind: "ollama", offset };
   return void 0;
 }
-var notDefaultFolder = /^(?:examples?|samples?|demos?|tests?|testing|__tests__|spec|specs|e2e|docs?|documentation|notebooks?|benchmarks?|bench|tutorials?|cookbooks?|recipes|playground|evals?|evaluation|fixtures?)$/iu;
-var sampleFolder = /(?:^|[-_.])(?:examples?|samples?|demos?)(?:$|[-_.])/iu;
 var testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
 var sampleFileName = /^(?:(?:example|sample|demo|template)s?[-_.].+\.(?:ya?ml|json)|.+[-_.](?:example|sample|demo|template|tmpl|dist)s?\.(?:ya?ml|json)|.+\.(?:ya?ml|json)\.(?:example|sample|template|tmpl|dist))$/iu;
 var configsFolder = /^(?:configs?|model[-_]?configs?|presets?|model[-_]?presets?|model[-_]?cards?)$/iu;
 var modelsFolder = /^models?$/iu;
 var configFile = /\.(?:ya?ml|json)$/iu;
 var modelLikeName = /(?:^|[-_.])(?:llama|mistral|mixtral|gemma|qwen|falcon|deepseek|baichuan|chatglm|internlm|starcoder|codellama|vicuna|bloom|olmo|granite|smollm|tinyllama|whisper|stablelm|pythia|minicpm|nemotron|jamba|dbrx|zephyr|openchat)|(?:^|[-_.])(?:phi|opt|yi|gpt|mpt|glm|t5|command-?r)[-_.]?\d|(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|\d+x\d+b/iu;
-function isNotDefaultFolder(name) {
-  return notDefaultFolder.test(name) || sampleFolder.test(name);
-}
 function notDefaultPlace(path2) {
   const parts = path2.split("/");
   const name = parts.pop() ?? "";
-  const folder = parts.find((part) => isNotDefaultFolder(part));
-  if (folder) return `in the \`${folder}/\` folder`;
+  for (const part of parts) {
+    const kind = notDefaultFolderKind(part);
+    if (kind) return `in the \`${part}/\` folder: ${kind.reason}`;
+  }
   if (testFileName.test(name)) return "in a test file";
   if (sampleFileName.test(name)) return "in a sample configuration file";
   const configs = parts.findIndex((part) => configsFolder.test(part) || modelsFolder.test(part) && configFile.test(name));
@@ -40694,7 +40750,7 @@ function jsonModelReferences(file) {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode || !valueNode || typeof keyNode.value !== "string") continue;
       const key = keyNode.value;
-      if (valueNode.type === "string" && isModelKey(key)) {
+      if (valueNode.type === "string" && (isModelKey(key) || isModelUrl(key, String(valueNode.value)))) {
         const raw = file.text.slice(valueNode.offset + 1, valueNode.offset + valueNode.length - 1);
         if (raw !== valueNode.value) continue;
         const named = referenceName(raw.trim(), isKnownOllamaName);
@@ -40785,11 +40841,6 @@ function envModelReferences(file) {
 // server/src/engine/models/yamlModelReferences.ts
 var import_yaml4 = __toESM(require_dist());
 
-// server/src/engine/declarations/manifestNames.ts
-function normaliseProgramName(name) {
-  return name.toLowerCase().replace(/[-_.]+/gu, "-");
-}
-
 // server/src/engine/models/commandArguments.ts
 var modelFlags = /* @__PURE__ */ new Set(["--hf-repo", "-m"]);
 var launcher = /^(?:exec|env|sudo|nohup|uv|uvx|poetry|pipenv|pdm|hatch|run|time)$|^[A-Za-z_][A-Za-z0-9_]*=/u;
@@ -40831,9 +40882,14 @@ function imageProgramName(image) {
   const name = repository.slice(repository.lastIndexOf("/") + 1);
   return /^[A-Za-z0-9][\w.-]*$/u.test(name) ? normaliseProgramName(name) : void 0;
 }
-function argumentReferences(words, file, runBy = []) {
+function servingCommand(words) {
+  const tokens = words.flatMap((word) => word.trim().split(/\s+/u)).filter((token) => token !== "");
+  if (tokens.length < 2 || tokens[tokens.length - 1] !== "serve") return void 0;
+  return /(?:^|\/)vllm$/u.test(tokens[tokens.length - 2]) ? "vllm serve" : void 0;
+}
+function argumentReferences(words, file, runBy = [], serves) {
   const found = [];
-  const programs = [.../* @__PURE__ */ new Set([...runBy, ...programNames(words.map((word) => word.text))])];
+  const programs = [.../* @__PURE__ */ new Set([...runBy, ...serves ? [] : programNames(words.map((word) => word.text))])];
   const add = (text4, start, via) => {
     const named = referenceName(text4.replace(/^["']|["']$/gu, ""), isKnownOllamaName);
     if (!named) return;
@@ -40842,6 +40898,7 @@ function argumentReferences(words, file, runBy = []) {
   };
   const flagName = (word) => /^--?([A-Za-z][A-Za-z_-]*)$/u.exec(word)?.[1];
   const isModelFlag = (word) => modelFlags.has(word) || word.startsWith("--") && isModelKey(flagName(word) ?? "");
+  if (serves && words.length > 0 && !words[0].text.startsWith("-")) add(words[0].text, words[0].start, `\`${serves}\` argument (the first of \`args\`)`);
   for (let index2 = 0; index2 < words.length; index2++) {
     const word = words[index2].text;
     const equals = /^(--[A-Za-z][A-Za-z_-]*)=(.+)$/u.exec(word);
@@ -40865,7 +40922,7 @@ function yamlModelReferences(file) {
     visit2(root, [], void 0, kaito ? kind : void 0, found, file);
     if ((0, import_yaml4.isMap)(root) && found.length > from) {
       gateProviderSections2(root, found.slice(from));
-      gateDisabledSections(root, found.slice(from));
+      gateDisabledSections(root, found.slice(from), helmValues.test(file.path.slice(file.path.lastIndexOf("/") + 1)));
     }
   }
   return { found };
@@ -40897,22 +40954,38 @@ function gateProviderSections2(root, found) {
     if (option) entry.option = option;
   }
 }
-function gateDisabledSections(root, found) {
+var helmValues = /^(?:.+[-_.])?values(?:[-_.].+)?\.ya?ml$/iu;
+function gateDisabledSections(root, found, helm) {
   const off = [];
+  const enabledValue = (node2) => (0, import_yaml4.isMap)(node2) ? node2.get("enabled", true) : void 0;
+  const isOff = (enabled) => (0, import_yaml4.isScalar)(enabled) && (enabled.value === false || enabled.value === "false");
   const walk = (node2, path2) => {
     if ((0, import_yaml4.isSeq)(node2)) {
       for (const item of node2.items) walk(item, path2);
       return;
     }
     if (!(0, import_yaml4.isMap)(node2)) return;
-    const enabled = node2.get("enabled", true);
-    if ((0, import_yaml4.isScalar)(enabled) && (enabled.value === false || enabled.value === "false") && node2.range) off.push({ key: [...path2, "enabled"].join("."), start: node2.range[0], end: node2.range[2] });
+    const enabled = enabledValue(node2);
+    if (isOff(enabled) && node2.range) off.push({ key: [...path2, "enabled"].join("."), start: node2.range[0], end: node2.range[2] });
+    if (helm) {
+      const entries2 = node2.items.filter((pair2) => (0, import_yaml4.isPair)(pair2) && (0, import_yaml4.isMap)(pair2.value));
+      const switches = entries2.map((pair2) => enabledValue(pair2.value));
+      if (switches.filter(isOff).length >= 2 && !switches.some((value2) => value2 !== void 0 && !isOff(value2))) {
+        for (const pair2 of entries2) {
+          const value2 = pair2.value;
+          if (enabledValue(value2) === void 0 && value2.range) {
+            const key = [...path2, scalarText(pair2.key) ?? ""].join(".");
+            off.push({ key, start: value2.range[0], end: value2.range[2], reason: `in the Helm values entry \`${key}\`, which does not set \`enabled\` while the entries beside it are switched on one by one (\`enabled: false\`): a chart's \`if .enabled\` reads it as off` });
+          }
+        }
+      }
+    }
     for (const pair2 of node2.items) if ((0, import_yaml4.isPair)(pair2)) walk(pair2.value, [...path2, scalarText(pair2.key) ?? ""]);
   };
   walk(root, []);
   for (const entry of found) {
     const section = off.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end);
-    if (section && !entry.option) entry.option = `in a section switched off by \`${section.key}: false\``;
+    if (section && !entry.option) entry.option = section.reason ?? `in a section switched off by \`${section.key}: false\``;
   }
 }
 function scalarReference(node2, file, via) {
@@ -40923,9 +40996,11 @@ function scalarReference(node2, file, via) {
   const [start] = yamlValueRange(node2);
   return { file: file.path, span: { start: start + named.offset, end: start + named.offset + named.name.length }, name: named.name, kind: named.kind, via };
 }
+var noContainer = { programs: [] };
 function containerPrograms(node2) {
-  if (!(0, import_yaml4.isMap)(node2)) return [];
+  if (!(0, import_yaml4.isMap)(node2)) return noContainer;
   const programs = [];
+  let serves;
   const image = scalarText(node2.get("image", true));
   const imageName = image === void 0 ? void 0 : imageProgramName(image);
   if (imageName) programs.push(imageName);
@@ -40933,17 +41008,19 @@ function containerPrograms(node2) {
     const value2 = node2.get(key, true);
     const words = (0, import_yaml4.isSeq)(value2) ? value2.items.map((item) => scalarText(item) ?? "") : (0, import_yaml4.isScalar)(value2) ? [scalarText(value2) ?? ""] : [];
     programs.push(...programNames(words));
+    if (key === "command") serves = servingCommand(words);
   }
-  return programs;
+  return { programs, ...serves ? { serves } : {} };
 }
-function visit2(node2, path2, list2, kaito, found, file, runBy = []) {
+function visit2(node2, path2, list2, kaito, found, file, runBy = noContainer) {
   if (!node2) return;
   if ((0, import_yaml4.isSeq)(node2)) {
     const strings = node2.items.map((item) => scalarText(item));
     if (strings.length > 0 && strings.every((item) => item !== void 0)) {
       const key = path2[path2.length - 1] ?? "";
       if (/^(?:args|command|entrypoint|extraArgs)$/iu.test(key)) {
-        for (const hit of argumentReferences(node2.items.map((item) => ({ text: scalarText(item), start: yamlValueRange(item)[0] })), file.path, runBy)) found.push({ reference: hit, list: void 0 });
+        const words = node2.items.map((item) => ({ text: scalarText(item), start: yamlValueRange(item)[0] }));
+        for (const hit of argumentReferences(words, file.path, runBy.programs, key === "args" ? runBy.serves : void 0)) found.push({ reference: hit, list: void 0 });
         return;
       }
       for (const item of node2.items) {
@@ -40982,18 +41059,18 @@ function visit2(node2, path2, list2, kaito, found, file, runBy = []) {
       continue;
     }
     if ((0, import_yaml4.isScalar)(value2)) {
-      if (isModelKey(key)) {
+      if (isModelKey(key) || isModelUrl(key, scalarText(value2) ?? "")) {
         const reference = scalarReference(value2, file, `\`${childPath.join(".")}\``);
         if (reference) found.push({ reference, list: list2 });
       } else if (/^(?:command|args)$/iu.test(key)) {
         const text4 = scalarText(value2) ?? "";
         const start = yamlValueRange(value2)[0];
         const words = [...text4.matchAll(/\S+/gu)].map((match) => ({ text: match[0], start: start + match.index }));
-        for (const hit of argumentReferences(words, file.path, containerPrograms(node2))) found.push({ reference: hit, list: void 0 });
+        for (const hit of argumentReferences(words, file.path, containerPrograms(node2).programs)) found.push({ reference: hit, list: void 0 });
       }
       continue;
     }
-    visit2(value2, childPath, list2, kaito, found, file, (0, import_yaml4.isSeq)(value2) && /^(?:args|command|entrypoint|extraArgs)$/iu.test(key) ? containerPrograms(node2) : []);
+    visit2(value2, childPath, list2, kaito, found, file, (0, import_yaml4.isSeq)(value2) && /^(?:args|command|entrypoint|extraArgs)$/iu.test(key) ? containerPrograms(node2) : noContainer);
   }
 }
 
@@ -41008,8 +41085,8 @@ function modelFileFormat(name) {
   return void 0;
 }
 var mayName = {
-  yaml: /model|preset/iu,
-  json: /model/iu,
+  yaml: /model|preset|hf:\/\/|ollama:\/\/|vllm/iu,
+  json: /model|hf:\/\/|ollama:\/\//iu,
   env: /model/iu,
   modelfile: /^\s*FROM\s/imu,
   python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/iu,

@@ -385,3 +385,93 @@ test("a model argument of the project's own program is a sample of the engine, n
   const nameless = [license, readme, compose('lmsysorg/sglang:latest', 'python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct')];
   assert.deepEqual(closed(nameless).map((finding) => finding.severity).sort(), ['info', 'warning']);
 });
+
+test('model URLs under url/uri (KubeAI hf:// and ollama://, llm-d modelArtifacts.uri), with exact ranges; other URLs are not read', () => {
+  const kubeai = 'catalog:\n  a:\n    url: "hf://meta-llama/Llama-3.1-8B-Instruct"\n  b:\n    url: ollama://gemma2:2b\n  c:\n    url: ollama://some-unlisted-model\n';
+  const found = refs('charts/values.yaml', kubeai);
+  assertExact(kubeai, found);
+  assert.deepEqual(found.map((reference) => [reference.name, reference.kind]), [['meta-llama/Llama-3.1-8B-Instruct', 'hugging-face'], ['gemma2:2b', 'ollama'], ['some-unlisted-model', 'ollama']]);
+  assert.equal(modelLicense(found[1]).license, 'LicenseRef-Gemma-Terms-of-Use');
+  assert.equal(modelLicense(found[2]).license, 'unknown', 'an Ollama name the table does not list is named by its scheme, its license unknown');
+  const llmd = 'modelArtifacts:\n  uri: hf://Qwen/Qwen3-0.6B\n  name: Qwen/Qwen3-0.6B\n';
+  assert.deepEqual(names(refs('values.yaml', llmd)), ['Qwen/Qwen3-0.6B']);
+  assertExact(llmd, refs('values.yaml', llmd));
+  const json = '{ "spec": { "uri": "ollama://llama3.1:8b" } }';
+  assert.deepEqual(names(refs('model.config.json', json)), ['llama3.1:8b']);
+  // a plain url, or a Hub page under url:, names no model the project runs
+  assert.deepEqual(refs('config.yaml', 'url: https://huggingface.co/meta-llama/Llama-3.1-8B\nhomepage_url: hf://x/y\nuri: s3://bucket/model\n'), []);
+});
+
+test('`vllm serve` with the model as the first item of a separate args list (llm-d), and `- --model` then `- org/name` items', async () => {
+  const { servingCommand } = await import('../server/src/engine/models/commandArguments.js');
+  assert.equal(servingCommand(['vllm', 'serve']), 'vllm serve');
+  assert.equal(servingCommand(['/usr/local/bin/vllm serve']), 'vllm serve');
+  assert.equal(servingCommand(['python3', '-m', 'fastserve']), undefined);
+  const positional = 'spec:\n  template:\n    spec:\n      containers:\n        - name: decode\n          command: ["vllm", "serve"]\n          args:\n            - "meta-llama/Llama-3.2-3B-Instruct"\n            - "--max_model_len=8192"\n';
+  const found = refs('deploy/decode.yaml', positional);
+  assertExact(positional, found);
+  assert.deepEqual(found.map((reference) => [reference.name, reference.byDefault, reference.runBy]), [['meta-llama/Llama-3.2-3B-Instruct', true, ['vllm']]]);
+  assert.match(found[0].via, /`vllm serve` argument \(the first of `args`\)/u);
+  // a flag first, or a command that is not `vllm serve`: the first item is no model
+  assert.deepEqual(refs('deploy/a.yaml', positional.replace('- "meta-llama/Llama-3.2-3B-Instruct"', '- "--port=8000"\n            - "meta-llama/Llama-3.2-3B-Instruct"')), []);
+  assert.deepEqual(refs('deploy/a.yaml', positional.replace('["vllm", "serve"]', '["python3", "app.py"]')), []);
+  const separate = 'containers:\n  - image: vllm/vllm-openai:v0.6\n    args:\n      - --model\n      - mistralai/Mistral-7B-Instruct-v0.3\n      - --port\n      - "8000"\n';
+  const items = refs('k8s/vllm.yaml', separate);
+  assertExact(separate, items);
+  assert.deepEqual(names(items), ['mistralai/Mistral-7B-Instruct-v0.3']);
+});
+
+test('"by default": in Helm values, a catalog entry without `enabled` among entries switched off one by one is off too; elsewhere it is not', () => {
+  const catalog = 'catalog:\n  a:\n    enabled: false\n    url: hf://meta-llama/Llama-3.1-8B-Instruct\n  b:\n    enabled: false\n    url: hf://google/gemma-2-9b-it\n  c:\n    url: hf://meta-llama/Llama-3.1-70B-Instruct\n';
+  const found = refs('charts/models/values.yaml', catalog);
+  assert.deepEqual(found.map((reference) => reference.byDefault), [false, false, false]);
+  assert.match(found[2].notDefaultBecause ?? '', /Helm values entry `catalog.c`, which does not set `enabled`/u);
+  // one entry switched on: the others' missing `enabled` is not read as off
+  assert.equal(refs('values.yaml', catalog.replace('  b:\n    enabled: false', '  b:\n    enabled: true'))[2].byDefault, true);
+  // not a Helm values file, or only one entry off: no inference
+  assert.equal(refs('config.yaml', catalog)[2].byDefault, true);
+  assert.equal(refs('values.yaml', catalog.replace('  b:\n    enabled: false\n', '  b:\n'))[2].byDefault, true);
+});
+
+test('"by default": guides/ and tutorials/ folders are walk-throughs, with the reason in the note', () => {
+  const text = 'model: meta-llama/Llama-3.1-8B-Instruct\n';
+  const [guide] = refs('guides/inference-scheduling/values.yaml', text);
+  assert.equal(guide.byDefault, false);
+  assert.match(guide.notDefaultBecause ?? '', /^in the `guides\/` folder: walk-throughs/u);
+  assert.match(refs('docs/values.yaml', text)[0].notDefaultBecause ?? '', /^in the `docs\/` folder: documentation/u);
+  assert.equal(refs('deploy/values.yaml', text)[0].byDefault, true);
+});
+
+test('"by default": hardware profiles (LocalAI aio/cpu, aio/gpu-8g): a model not every profile runs is an option; one every profile runs stays a default', () => {
+  const yaml = (model: string) => `parameters:\n  model: ${model}\n`;
+  const files: SourceFile[] = [
+    { path: 'package.json', text: '{ "name": "serve-any", "license": "MIT" }' },
+    { path: 'README.md', text: '# Serve\n\nAn open-source server.\n' },
+    { path: 'aio/cpu/text.yaml', text: yaml('meta-llama/Llama-3.2-1B-Instruct') },
+    { path: 'aio/gpu-8g/text.yaml', text: yaml('mistralai/Mistral-7B-Instruct-v0.3') },
+    { path: 'aio/cpu/embed.yaml', text: yaml('google/gemma-2-2b-it') },
+    { path: 'aio/gpu-8g/embed.yaml', text: yaml('google/gemma-2-2b-it') },
+  ];
+  const result = audit(files);
+  const project = result.workspace.projects[0];
+  const byFile = new Map(project.models.map((model) => [model.file, model]));
+  assert.equal(byFile.get('aio/cpu/text.yaml')!.byDefault, false);
+  assert.match(byFile.get('aio/cpu/text.yaml')!.notDefaultBecause ?? '', /`aio\/cpu\/` hardware profile, one of 2 \(`cpu`, `gpu-8g`\)/u);
+  assert.equal(byFile.get('aio/cpu/embed.yaml')!.byDefault, true, 'every profile names Gemma in the same file');
+  assert.equal(byFile.get('aio/gpu-8g/embed.yaml')!.byDefault, true);
+  // Gemma, a default whatever the machine, is flagged on the claim
+  assert.deepEqual(result.findings.filter((finding) => finding.rule === 'claim-closed-model-dependency' && finding.severity === 'warning').map((finding) => finding.file), ['README.md']);
+  // a single profile folder is no set of profiles
+  const single = audit([files[0], files[1], files[2]]).workspace.projects[0].models;
+  assert.equal(single[0].byDefault, true);
+});
+
+test('the manifest readers record the package name (the own-program rule reads it from there, not by parsing again)', async () => {
+  const { packageJsonDeclarations } = await import('../server/src/engine/declarations/packageJsonDeclarations.js');
+  const { pyprojectDeclarations } = await import('../server/src/engine/declarations/pyprojectDeclarations.js');
+  const { cargoTomlDeclarations } = await import('../server/src/engine/declarations/cargoTomlDeclarations.js');
+  assert.equal(packageJsonDeclarations({ path: 'package.json', text: '{ "name": "@acme/Serve_It" }' }).packageName, 'serve-it');
+  assert.equal(pyprojectDeclarations({ path: 'pyproject.toml', text: '[tool.poetry]\nname = "Fast.Serve"\n' }).packageName, 'fast-serve');
+  assert.equal(cargoTomlDeclarations({ path: 'Cargo.toml', text: '[package]\nname = "rustserve"\n' }).packageName, 'rustserve');
+  assert.equal(packageJsonDeclarations({ path: 'package.json', text: '{ "license": "MIT" }' }).packageName, undefined);
+});

@@ -7,7 +7,11 @@ import { configForProject, parseConfig, type Config } from '../engine/config.js'
 import { describeLicense } from '../engine/licenses/licenseKnowledge.js';
 import { createPolicy, type PolicyName } from '../engine/licenses/policy.js';
 import { modelLicense } from '../engine/models/modelLicense.js';
-import { modelFileFormat, readModelReferences } from '../engine/models/modelReferences.js';
+import { modelFileFormat } from '../engine/models/modelReferences.js';
+import { buildWorkspace, isManifestName } from '../engine/project.js';
+import { isLicenseFileName } from '../engine/declarations/licenseFiles.js';
+import { isReadmeName } from '../engine/documents/markdownDocument.js';
+import type { SourceFile } from '../engine/types.js';
 import { ruleIds } from '../engine/rules/index.js';
 import { LineIndex } from '../engine/text/lineIndex.js';
 import { readTextFile, walk } from '../files/walk.js';
@@ -37,6 +41,14 @@ export interface ModelEntry {
 
 const toPosix = (path: string) => path.split('\\').join('/');
 
+/**
+ * The model bill of materials of each path: the references the audit reads,
+ * decided as the audit decides them. The files that make projects and name
+ * their packages (manifests, LICENSE files, READMEs) are read with the model
+ * files and the workspace is built the audit's way, so a model on the command
+ * line of the project's own program, or in one hardware profile of several,
+ * is an option here as it is there.
+ */
 export function modelBillOfMaterials(paths: string[], policyFlag?: PolicyName): ModelEntry[] {
   const roots = paths.length > 0 ? paths : ['.'];
   // `file` is relative to the first path given, as the audit's JSON has it
@@ -53,43 +65,50 @@ export function modelBillOfMaterials(paths: string[], policyFlag?: PolicyName): 
       configs.set(dir, config);
       return config.ignore ?? [];
     }, { listOnly: true });
+    const files: SourceFile[] = [];
     for (const listed of walked.listed) {
       const name = listed.path.slice(listed.path.lastIndexOf('/') + 1);
-      if (!modelFileFormat(name)) continue;
+      if (!modelFileFormat(name) && !isManifestName(name) && !isLicenseFileName(name) && !isReadmeName(listed.path)) continue;
       const read = readTextFile(join(root, listed.path));
       if ('reason' in read) continue;
-      const references = readModelReferences({ path: listed.path, text: read.text });
-      if (references.length === 0) continue;
-      const lines = new LineIndex(read.text);
-      const config = configForProject(configs, '', policyFlag ? { policy: policyFlag } : {});
+      files.push({ path: listed.path, text: read.text });
+    }
+    const textOf = new Map(files.map((file) => [file.path, file.text]));
+    const order = new Map(files.map((file, index) => [file.path, index]));
+    const workspace = buildWorkspace(files);
+    const found = workspace.projects.flatMap((project) => project.models.map((reference) => ({ reference, project: project.root })));
+    found.sort((a, b) => order.get(a.reference.file)! - order.get(b.reference.file)! || a.reference.span.start - b.reference.span.start);
+    const lineIndexes = new Map<string, LineIndex>();
+    for (const { reference, project } of found) {
+      const config = configForProject(configs, project, policyFlag ? { policy: policyFlag } : {});
       const policy = createPolicy(config.policy ?? 'osi', config.allow ?? []);
-      for (const reference of references) {
-        const resolved = modelLicense(reference);
-        const start = lines.positionAt(reference.span.start);
-        const end = lines.positionAt(reference.span.end);
-        const known = resolved.license !== 'unknown';
-        const description = known ? describeLicense(resolved.license) : undefined;
-        const accepted = known && policy.acceptsLicense(resolved.license);
-        entries.push({
-          file: toPosix(relative(baseDirectory, join(root, listed.path))) || listed.path,
-          line: start.line + 1,
-          column: start.character + 1,
-          endLine: end.line + 1,
-          endColumn: end.character + 1,
-          model: reference.name,
-          kind: reference.kind,
-          ...(resolved.model !== reference.name ? { resolvedModel: resolved.model } : {}),
-          via: reference.via,
-          byDefault: reference.byDefault,
-          ...(reference.notDefaultBecause ? { notDefaultBecause: reference.notDefaultBecause } : {}),
-          license: resolved.license,
-          ...(description ? { licenseName: description.name } : {}),
-          verdict: !known ? 'unknown' : accepted ? 'accepted' : 'rejected',
-          ...(known && !accepted ? { reason: `${description!.name} ${policy.rejectionPhrase}${description!.reason ? `: ${description!.reason}` : ''}` } : {}),
-          ...(resolved.note ? { reason: resolved.note } : {}),
-          ...(resolved.source ? { source: resolved.source } : {}),
-        });
-      }
+      let lines = lineIndexes.get(reference.file);
+      if (!lines) lineIndexes.set(reference.file, (lines = new LineIndex(textOf.get(reference.file) ?? '')));
+      const resolved = modelLicense(reference);
+      const start = lines.positionAt(reference.span.start);
+      const end = lines.positionAt(reference.span.end);
+      const known = resolved.license !== 'unknown';
+      const description = known ? describeLicense(resolved.license) : undefined;
+      const accepted = known && policy.acceptsLicense(resolved.license);
+      entries.push({
+        file: toPosix(relative(baseDirectory, join(root, reference.file))) || reference.file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        model: reference.name,
+        kind: reference.kind,
+        ...(resolved.model !== reference.name ? { resolvedModel: resolved.model } : {}),
+        via: reference.via,
+        byDefault: reference.byDefault,
+        ...(reference.notDefaultBecause ? { notDefaultBecause: reference.notDefaultBecause } : {}),
+        license: resolved.license,
+        ...(description ? { licenseName: description.name } : {}),
+        verdict: !known ? 'unknown' : accepted ? 'accepted' : 'rejected',
+        ...(known && !accepted ? { reason: `${description!.name} ${policy.rejectionPhrase}${description!.reason ? `: ${description!.reason}` : ''}` } : {}),
+        ...(resolved.note ? { reason: resolved.note } : {}),
+        ...(resolved.source ? { source: resolved.source } : {}),
+      });
     }
   }
   return entries;

@@ -15,6 +15,7 @@ import type { ResolvedLicense } from './licenses/resolveLicense.js';
 import { modelFileFormat, readModelReferences } from './models/modelReferences.js';
 import type { ModelReference } from './models/modelReference.js';
 import { ownProgramSamples } from './models/ownProgram.js';
+import { hardwareProfileChoices } from './models/hardwareProfiles.js';
 
 export type ResolvedDeclaration = Declaration & { resolved: ResolvedLicense };
 
@@ -61,6 +62,8 @@ export interface Project {
   markdown: Map<string, SourceFile>;
   /** The models its files name (deploy manifests, configs, code), in file order. */
   models: ModelReference[];
+  /** The package names its manifests declare (package.json, pyproject.toml, Cargo.toml), normalised. */
+  packages: { file: string; name: string }[];
 }
 
 export interface Workspace {
@@ -194,7 +197,7 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
   const { roots, rootOf } = projectRoots(files.filter((file, index) => factsDefineProject(file.path, factsOfFile[index])).map((file) => file.path));
   const projects = new Map<string, Project>();
   for (const root of roots) {
-    const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [], manifests: [], markdown: new Map(), models: [] };
+    const project: Project = { root, declarations: [], governing: undefined as unknown as Project, claims: [], documents: [], manifests: [], markdown: new Map(), models: [], packages: [] };
     projects.set(root, project);
   }
   const projectOf = (path: string): Project => projects.get(rootOf(path))!;
@@ -206,6 +209,7 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
     const facts = factsOfFile[index];
     if (facts.kind === 'manifest') {
       if (facts.editable) project.manifests.push(file);
+      if (facts.read.packageName) project.packages.push({ file: file.path, name: facts.read.packageName });
       project.declarations.push(...(facts.read.declarations as ResolvedDeclaration[]));
       problems.push(...facts.read.problems);
       project.claims.push(...facts.claims);
@@ -241,6 +245,7 @@ export function buildWorkspace(files: SourceFile[], options: BuildOptions = {}):
     project.governing = governing.declarations.length > 0 ? governing : project;
   }
   ownProgramSamples(projects.values());
+  hardwareProfileChoices(projects.values());
   return {
     projects: [...projects.values()],
     problems,

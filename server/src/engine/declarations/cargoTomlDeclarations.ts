@@ -3,6 +3,7 @@
 import type { SourceFile } from '../types.js';
 import { resolveSpdxValue } from '../licenses/resolveLicense.js';
 import { emptyDeclarations, fileReferenceDeclaration, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
+import { declaredPackageName } from './manifestNames.js';
 import { readToml, tomlProseField, tomlString, tomlStringArray, tomlStringSpan } from './tomlFields.js';
 
 export function cargoTomlDeclarations(file: SourceFile): FileDeclarations {
@@ -10,6 +11,8 @@ export function cargoTomlDeclarations(file: SourceFile): FileDeclarations {
   const { fields, problems } = readToml(file);
   result.problems.push(...problems);
   if (!fields) return result;
+  const packageName = declaredPackageName(tomlString(fields.get('package.name')));
+  if (packageName) result.packageName = packageName;
   for (const table of ['package', 'workspace.package']) {
     const license = fields.get(`${table}.license`);
     const value = tomlString(license);

@@ -23,6 +23,8 @@ export interface FileDeclarations {
   declarations: Declaration[];
   proseFields: ProseField[];
   problems: FileProblem[];
+  /** The package name a manifest declares, normalised (manifestNames.ts), for telling the project's own program in a deployment file. */
+  packageName?: string;
 }
 
 /**

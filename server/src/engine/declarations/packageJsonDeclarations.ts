@@ -5,6 +5,7 @@ import type { SourceFile } from '../types.js';
 import { shallowJson } from '../text/shallowNesting.js';
 import { resolveSpdxValue } from '../licenses/resolveLicense.js';
 import { emptyDeclarations, makeDeclaration, problemSpan, type FileDeclarations, type ProseField } from './declarationTypes.js';
+import { declaredPackageName } from './manifestNames.js';
 
 export function stringField(file: string, node: Node | undefined, label: string): ProseField | undefined {
   if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
@@ -49,6 +50,9 @@ export function packageJsonDeclarations(file: SourceFile): FileDeclarations {
       add(entry.type === 'object' ? findNodeAtLocation(entry, ['type']) : entry, `package.json \`licenses[${index}]\``);
     });
   }
+  const name = findNodeAtLocation(root, ['name']);
+  const packageName = typeof name?.value === 'string' ? declaredPackageName(name.value.replace(/^@[^/]+\//u, '')) : undefined;
+  if (packageName) result.packageName = packageName;
   const description = stringField(file.path, findNodeAtLocation(root, ['description']), 'package.json `description`');
   if (description) result.proseFields.push(description);
   findNodeAtLocation(root, ['keywords'])?.children?.forEach((keyword, index) => {

@@ -5,6 +5,7 @@ import { proprietary, resolveLicenseName, resolveSpdxValue } from '../licenses/r
 import { findLicenseMentions } from '../licenses/licenseMentions.js';
 import { troveClassifierLicense } from '../licenses/troveClassifiers.js';
 import { emptyDeclarations, fileReferenceDeclaration, makeDeclaration, type FileDeclarations } from './declarationTypes.js';
+import { declaredPackageName } from './manifestNames.js';
 import { readToml, tomlProseField, tomlString, tomlStringArray, tomlStringSpan, type TomlNode } from './tomlFields.js';
 
 export function pyprojectDeclarations(file: SourceFile): FileDeclarations {
@@ -13,6 +14,8 @@ export function pyprojectDeclarations(file: SourceFile): FileDeclarations {
   result.problems.push(...problems);
   if (!fields) return result;
   const span = (node: TomlNode) => tomlStringSpan(node, file.text);
+  const packageName = declaredPackageName(tomlString(fields.get('project.name')) ?? tomlString(fields.get('tool.poetry.name')));
+  if (packageName) result.packageName = packageName;
   const license = fields.get('project.license');
   const licenseString = tomlString(license);
   if (license && licenseString !== undefined) {

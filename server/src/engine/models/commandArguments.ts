@@ -69,13 +69,28 @@ export function imageProgramName(image: string): string | undefined {
 }
 
 /**
+ * Whether a command's words end in a subcommand that takes the model as its
+ * first positional argument, so that a separate `args:` list starts with the
+ * model: `["vllm", "serve"]` (llm-d's Deployments). Returns the command as
+ * written for messages (`vllm serve`), or undefined.
+ */
+export function servingCommand(words: string[]): string | undefined {
+  const tokens = words.flatMap((word) => word.trim().split(/\s+/u)).filter((token) => token !== '');
+  if (tokens.length < 2 || tokens[tokens.length - 1] !== 'serve') return undefined;
+  return /(?:^|\/)vllm$/u.test(tokens[tokens.length - 2]) ? 'vllm serve' : undefined;
+}
+
+/**
  * The model names among a command line's words. `runBy`: the programs the
  * command runs (its image and command, when known from around the words);
- * the words' own program is added.
+ * the words' own program is added. `serves`: the words are the arguments of
+ * that serving command (`vllm serve`, given in the container's `command`), so
+ * the first, unless it is a flag, is the model.
  */
-export function argumentReferences(words: { text: string; start: number }[], file: string, runBy: string[] = []): Omit<ModelReference, 'byDefault'>[] {
+export function argumentReferences(words: { text: string; start: number }[], file: string, runBy: string[] = [], serves?: string): Omit<ModelReference, 'byDefault'>[] {
   const found: Omit<ModelReference, 'byDefault'>[] = [];
-  const programs = [...new Set([...runBy, ...programNames(words.map((word) => word.text))])];
+  // the arguments of a serving command are no command line of their own: its first word is the model, not a program
+  const programs = [...new Set([...runBy, ...(serves ? [] : programNames(words.map((word) => word.text)))])];
   const add = (text: string, start: number, via: string) => {
     const named = referenceName(text.replace(/^["']|["']$/gu, ''), isKnownOllamaName);
     if (!named) return;
@@ -85,6 +100,7 @@ export function argumentReferences(words: { text: string; start: number }[], fil
   // `--model`, `--model-id`, `--model-path`, `--base_model`, `--hf-repo`, `-m`: a flag that names a model
   const flagName = (word: string) => /^--?([A-Za-z][A-Za-z_-]*)$/u.exec(word)?.[1];
   const isModelFlag = (word: string) => modelFlags.has(word) || (word.startsWith('--') && isModelKey(flagName(word) ?? ''));
+  if (serves && words.length > 0 && !words[0].text.startsWith('-')) add(words[0].text, words[0].start, `\`${serves}\` argument (the first of \`args\`)`);
   for (let index = 0; index < words.length; index++) {
     const word = words[index].text;
     const equals = /^(--[A-Za-z][A-Za-z_-]*)=(.+)$/u.exec(word);

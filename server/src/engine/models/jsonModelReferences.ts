@@ -5,7 +5,7 @@ import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { SourceFile } from '../types.js';
 import { shallowNesting } from '../text/shallowNesting.js';
 import { isKnownOllamaName } from './modelLicense.js';
-import { isModelKey, referenceName } from './modelReference.js';
+import { isModelKey, isModelUrl, referenceName } from './modelReference.js';
 import type { Found } from './commandArguments.js';
 import { gate, isSwitchKey, switchValue, type Switch } from './providerSections.js';
 
@@ -23,7 +23,7 @@ export function jsonModelReferences(file: SourceFile): { found: Found[] } {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
       const key = keyNode.value;
-      if (valueNode.type === 'string' && isModelKey(key)) {
+      if (valueNode.type === 'string' && (isModelKey(key) || isModelUrl(key, String(valueNode.value)))) {
         const raw = file.text.slice(valueNode.offset + 1, valueNode.offset + valueNode.length - 1);
         // an escape makes value offsets differ from the text's: not a model name anyway
         if (raw !== valueNode.value) continue;

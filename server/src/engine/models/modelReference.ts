@@ -5,6 +5,7 @@
 // here (docs/rules/claim-closed-model-dependency.md says it in words).
 import type { Span } from '../types.js';
 import { huggingFaceLicense } from './modelLicense.js';
+import { notDefaultFolderKind } from './notDefaultPlaces.js';
 
 export type ModelReferenceKind = 'hugging-face' | 'ollama' | 'kaito-preset';
 
@@ -46,6 +47,15 @@ export function isModelKey(key: string): boolean {
   return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|downloadurl|path|nameorpath)?$/u.test(normal) || /hfrepo(?:id)?$/u.test(normal);
 }
 
+/**
+ * Keys that hold a model only as a URL with a model scheme: KubeAI's
+ * `url: hf://…` / `url: ollama://…`, llm-d's `modelArtifacts.uri: hf://…`.
+ * A plain `url:` is anything (an endpoint, a download), so only these schemes count.
+ */
+export function isModelUrl(key: string, value: string): boolean {
+  return /^(?:url|uri)$/iu.test(key) && /^\s*(?:hf|huggingface|ollama):\/\//iu.test(value);
+}
+
 const hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
 /** Owners that are folders, not Hugging Face accounts (`models/bert`, `./checkpoints/x`). */
 const folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;
@@ -83,6 +93,9 @@ export function referenceName(value: string, isOllamaName: (name: string) => boo
   // LocalAI and KubeAI: huggingface://org/repo/file.gguf, hf://org/repo
   const scheme = /^(?:huggingface|hf):\/\/([A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)(?:\/.*)?$/u.exec(text);
   if (scheme) return hfId.test(scheme[1]) ? { name: scheme[1], kind: 'hugging-face', offset: offset + text.indexOf('//') + 2 } : undefined;
+  // KubeAI: ollama://gemma2:2b (the scheme says it is an Ollama model, known to the table or not)
+  const ollamaUrl = /^ollama:\/\/(.+)$/iu.exec(text);
+  if (ollamaUrl) return ollamaTag.test(ollamaUrl[1]) ? { name: ollamaUrl[1], kind: 'ollama', offset: offset + 'ollama://'.length } : undefined;
   const ollama = ollamaPrefix.exec(text);
   if (ollama) {
     return ollamaTag.test(ollama[1]) && isOllamaName(ollama[1]) ? { name: ollama[1], kind: 'ollama', offset: offset + text.length - ollama[1].length } : undefined;
@@ -98,10 +111,6 @@ export function referenceName(value: string, isOllamaName: (name: string) => boo
   return undefined;
 }
 
-/** Folders whose files show or test a model rather than run it by default. */
-const notDefaultFolder = /^(?:examples?|samples?|demos?|tests?|testing|__tests__|spec|specs|e2e|docs?|documentation|notebooks?|benchmarks?|bench|tutorials?|cookbooks?|recipes|playground|evals?|evaluation|fixtures?)$/iu;
-/** A folder named as a set of examples or samples: `docker-examples`, `example_configs`, `sample-deployments`. */
-const sampleFolder = /(?:^|[-_.])(?:examples?|samples?|demos?)(?:$|[-_.])/iu;
 const testFileName = /(?:^test_.*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$|^conftest\.py$)/iu;
 /**
  * A sample or template of a config (`docker-compose.example.yml`,
@@ -118,17 +127,19 @@ const configFile = /\.(?:ya?ml|json)$/iu;
 /** A name that names a model: a family (`llama3-8b`, `qwen2.5_7b`, `mistral`) or a size (`7b`, `70B`, `8x7b`). */
 const modelLikeName = /(?:^|[-_.])(?:llama|mistral|mixtral|gemma|qwen|falcon|deepseek|baichuan|chatglm|internlm|starcoder|codellama|vicuna|bloom|olmo|granite|smollm|tinyllama|whisper|stablelm|pythia|minicpm|nemotron|jamba|dbrx|zephyr|openchat)|(?:^|[-_.])(?:phi|opt|yi|gpt|mpt|glm|t5|command-?r)[-_.]?\d|(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|\d+x\d+b/iu;
 
-/** Whether a folder of this name holds examples, tests or docs, whose references are never defaults. */
+/** Whether a folder of this name holds examples, guides, tests or docs, whose references are never defaults (notDefaultPlaces.ts). */
 export function isNotDefaultFolder(name: string): boolean {
-  return notDefaultFolder.test(name) || sampleFolder.test(name);
+  return notDefaultFolderKind(name) !== undefined;
 }
 
 /** Why a file's references are not the project's defaults ("in the `examples/` folder"), or undefined when they are. */
 export function notDefaultPlace(path: string): string | undefined {
   const parts = path.split('/');
   const name = parts.pop() ?? '';
-  const folder = parts.find((part) => isNotDefaultFolder(part));
-  if (folder) return `in the \`${folder}/\` folder`;
+  for (const part of parts) {
+    const kind = notDefaultFolderKind(part);
+    if (kind) return `in the \`${part}/\` folder: ${kind.reason}`;
+  }
   if (testFileName.test(name)) return 'in a test file';
   if (sampleFileName.test(name)) return 'in a sample configuration file';
   // configs/llama3-8b/serve.yaml, presets/qwen2.5-7b.yaml, models/continuous_batching/meta-llama--Llama-2-7b-chat-hf.yaml:

@@ -28,8 +28,8 @@ export function modelFileFormat(name: string): Format | undefined {
  * loading call or a model name next to a quoted `org/name`.
  */
 const mayName: Record<Format, RegExp> = {
-  yaml: /model|preset/iu,
-  json: /model/iu,
+  yaml: /model|preset|hf:\/\/|ollama:\/\/|vllm/iu,
+  json: /model|hf:\/\/|ollama:\/\//iu,
   env: /model/iu,
   modelfile: /^\s*FROM\s/imu,
   python: /from_pretrained|_download\(|pipeline\(|LLM\(|model/iu,

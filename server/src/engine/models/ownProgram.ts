@@ -5,13 +5,12 @@
 // the repository whose pyproject.toml names the package `sglang`. An app whose
 // compose file runs a third-party engine (vllm/vllm-openai, TGI, ollama) with
 // its model keeps that model as its default.
-import { manifestPackageName } from '../declarations/manifestNames.js';
-import type { SourceFile } from '../types.js';
 import type { ModelReference } from './modelReference.js';
 
 interface ProjectModels {
   root: string;
-  manifests: SourceFile[];
+  /** The package names its manifests declare (read with the manifests: FileDeclarations.packageName). */
+  packages: { file: string; name: string }[];
   models: ModelReference[];
 }
 
@@ -27,11 +26,7 @@ function ownNames(project: ProjectModels, all: ProjectModels[]): Set<string> {
   const names = new Set<string>();
   for (const other of all) {
     if (other !== project && !(project.root === '' || other.root.startsWith(`${project.root}/`))) continue;
-    for (const manifest of other.manifests) {
-      if (vendored.test(manifest.path)) continue;
-      const name = manifestPackageName(manifest);
-      if (name) names.add(name);
-    }
+    for (const { file, name } of other.packages) if (!vendored.test(file)) names.add(name);
   }
   return names;
 }

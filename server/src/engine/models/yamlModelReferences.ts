@@ -8,8 +8,8 @@ import { scalarText, yamlValueRange } from '../declarations/yamlRanges.js';
 import type { SourceFile } from '../types.js';
 import { shallowNesting } from '../text/shallowNesting.js';
 import { isKnownOllamaName } from './modelLicense.js';
-import { isModelKey, referenceName, type ModelReference } from './modelReference.js';
-import { argumentReferences, imageProgramName, programNames, type Found } from './commandArguments.js';
+import { isModelKey, isModelUrl, referenceName, type ModelReference } from './modelReference.js';
+import { argumentReferences, imageProgramName, programNames, servingCommand, type Found } from './commandArguments.js';
 import { gate, isSwitchKey, switchValue, type Switch } from './providerSections.js';
 
 /** The references of one YAML file, each with the list it sits in (a list of several models offers options). */
@@ -25,7 +25,7 @@ export function yamlModelReferences(file: SourceFile): { found: Found[] } {
     visit(root, [], undefined, kaito ? kind : undefined, found, file);
     if (isMap(root) && found.length > from) {
       gateProviderSections(root, found.slice(from));
-      gateDisabledSections(root, found.slice(from));
+      gateDisabledSections(root, found.slice(from), helmValues.test(file.path.slice(file.path.lastIndexOf('/') + 1)));
     }
   }
   return { found };
@@ -60,26 +60,48 @@ function gateProviderSections(root: YamlNode, found: Found[]): void {
   }
 }
 
+/** A Helm values file: `values.yaml`, `values-gpu.yaml`, `my.values.yaml`. */
+const helmValues = /^(?:.+[-_.])?values(?:[-_.].+)?\.ya?ml$/iu;
+
 /**
  * Marks the references in a section switched off by its own `enabled: false`
  * (PrivateGPT's `rag.rerank: {enabled: false, model: …}`): configured, not run.
+ * In Helm values, a catalog whose entries are switched on one by one (KubeAI's
+ * `catalog.<name>.enabled: false`, two or more entries off and none on): an
+ * entry that does not set `enabled` is off too (a chart's `if .enabled` reads
+ * a missing value as false).
  */
-function gateDisabledSections(root: YamlNode, found: Found[]): void {
-  const off: { key: string; start: number; end: number }[] = [];
+function gateDisabledSections(root: YamlNode, found: Found[], helm: boolean): void {
+  const off: { key: string; start: number; end: number; reason?: string }[] = [];
+  const enabledValue = (node: YamlNode) => (isMap(node) ? (node.get('enabled', true) as YamlNode | undefined) : undefined);
+  const isOff = (enabled: YamlNode | undefined) => isScalar(enabled) && (enabled.value === false || enabled.value === 'false');
   const walk = (node: YamlNode | null | undefined, path: string[]) => {
     if (isSeq(node)) {
       for (const item of node.items) walk(item as YamlNode, path);
       return;
     }
     if (!isMap(node)) return;
-    const enabled = node.get('enabled', true) as YamlNode | undefined;
-    if (isScalar(enabled) && (enabled.value === false || enabled.value === 'false') && node.range) off.push({ key: [...path, 'enabled'].join('.'), start: node.range[0], end: node.range[2] });
+    const enabled = enabledValue(node);
+    if (isOff(enabled) && node.range) off.push({ key: [...path, 'enabled'].join('.'), start: node.range[0], end: node.range[2] });
+    if (helm) {
+      const entries = node.items.filter((pair) => isPair(pair) && isMap(pair.value));
+      const switches = entries.map((pair) => enabledValue(pair.value as YamlNode));
+      if (switches.filter(isOff).length >= 2 && !switches.some((value) => value !== undefined && !isOff(value))) {
+        for (const pair of entries) {
+          const value = pair.value as YamlNode;
+          if (enabledValue(value) === undefined && value.range) {
+            const key = [...path, scalarText(pair.key as YamlNode) ?? ''].join('.');
+            off.push({ key, start: value.range[0], end: value.range[2], reason: `in the Helm values entry \`${key}\`, which does not set \`enabled\` while the entries beside it are switched on one by one (\`enabled: false\`): a chart's \`if .enabled\` reads it as off` });
+          }
+        }
+      }
+    }
     for (const pair of node.items) if (isPair(pair)) walk(pair.value as YamlNode, [...path, scalarText(pair.key as YamlNode) ?? '']);
   };
   walk(root, []);
   for (const entry of found) {
     const section = off.find(({ start, end }) => entry.reference.span.start >= start && entry.reference.span.start < end);
-    if (section && !entry.option) entry.option = `in a section switched off by \`${section.key}: false\``;
+    if (section && !entry.option) entry.option = section.reason ?? `in a section switched off by \`${section.key}: false\``;
   }
 }
 
@@ -92,14 +114,23 @@ function scalarReference(node: YamlNode, file: SourceFile, via: string): Omit<Mo
   return { file: file.path, span: { start: start + named.offset, end: start + named.offset + named.name.length }, name: named.name, kind: named.kind, via };
 }
 
+/** What a container's `args` are given to: the programs it runs, and whether its command ends in a `serve` that takes the model as its first argument. */
+interface Container {
+  programs: string[];
+  /** `vllm serve` when the command is `["vllm", "serve"]` (llm-d): the first of `args`, unless a flag, is the model. */
+  serves?: string;
+}
+const noContainer: Container = { programs: [] };
+
 /**
  * The programs a compose service or a Kubernetes container runs: its image's
  * repository name and the program of its `entrypoint`/`command` (the `args`
  * of a container carry the model, its `command` the program).
  */
-function containerPrograms(node: YamlNode): string[] {
-  if (!isMap(node)) return [];
+function containerPrograms(node: YamlNode): Container {
+  if (!isMap(node)) return noContainer;
   const programs: string[] = [];
+  let serves: string | undefined;
   const image = scalarText(node.get('image', true));
   const imageName = image === undefined ? undefined : imageProgramName(image);
   if (imageName) programs.push(imageName);
@@ -107,11 +138,12 @@ function containerPrograms(node: YamlNode): string[] {
     const value = node.get(key, true) as YamlNode | undefined;
     const words = isSeq(value) ? value.items.map((item) => scalarText(item as YamlNode) ?? '') : isScalar(value) ? [scalarText(value) ?? ''] : [];
     programs.push(...programNames(words));
+    if (key === 'command') serves = servingCommand(words);
   }
-  return programs;
+  return { programs, ...(serves ? { serves } : {}) };
 }
 
-function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode | undefined, kaito: string | undefined, found: Found[], file: SourceFile, runBy: string[] = []): void {
+function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode | undefined, kaito: string | undefined, found: Found[], file: SourceFile, runBy: Container = noContainer): void {
   if (!node) return;
   if (isSeq(node)) {
     const strings = node.items.map((item) => scalarText(item as YamlNode));
@@ -119,7 +151,8 @@ function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode
       // args/command lists: `--model X`, `vllm serve X`
       const key = path[path.length - 1] ?? '';
       if (/^(?:args|command|entrypoint|extraArgs)$/iu.test(key)) {
-        for (const hit of argumentReferences(node.items.map((item) => ({ text: scalarText(item as YamlNode)!, start: yamlValueRange(item as YamlNode)[0] })), file.path, runBy)) found.push({ reference: hit, list: undefined });
+        const words = node.items.map((item) => ({ text: scalarText(item as YamlNode)!, start: yamlValueRange(item as YamlNode)[0] }));
+        for (const hit of argumentReferences(words, file.path, runBy.programs, key === 'args' ? runBy.serves : undefined)) found.push({ reference: hit, list: undefined });
         return;
       }
       // compose `environment: [MODEL_ID=x]`
@@ -161,7 +194,7 @@ function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode
       continue;
     }
     if (isScalar(value)) {
-      if (isModelKey(key)) {
+      if (isModelKey(key) || isModelUrl(key, scalarText(value) ?? '')) {
         const reference = scalarReference(value, file, `\`${childPath.join('.')}\``);
         if (reference) found.push({ reference, list });
       } else if (/^(?:command|args)$/iu.test(key)) {
@@ -169,11 +202,11 @@ function visit(node: YamlNode | null | undefined, path: string[], list: YamlNode
         const text = scalarText(value) ?? '';
         const start = yamlValueRange(value)[0];
         const words = [...text.matchAll(/\S+/gu)].map((match) => ({ text: match[0], start: start + match.index }));
-        for (const hit of argumentReferences(words, file.path, containerPrograms(node))) found.push({ reference: hit, list: undefined });
+        for (const hit of argumentReferences(words, file.path, containerPrograms(node).programs)) found.push({ reference: hit, list: undefined });
       }
       continue;
     }
     // an `args:`/`command:` list gets the programs of its container (image, command)
-    visit(value, childPath, list, kaito, found, file, isSeq(value) && /^(?:args|command|entrypoint|extraArgs)$/iu.test(key) ? containerPrograms(node) : []);
+    visit(value, childPath, list, kaito, found, file, isSeq(value) && /^(?:args|command|entrypoint|extraArgs)$/iu.test(key) ? containerPrograms(node) : noContainer);
   }
 }
