@@ -41483,6 +41483,10 @@ function placeOf(path2) {
   }
   return void 0;
 }
+function licenseKey2(model) {
+  const { license } = modelLicense(model);
+  return license === "unknown" ? `model:${model.name.toLowerCase()}` : `license:${license}`;
+}
 function hardwareProfileChoices(projects) {
   for (const project of projects) {
     const placed = /* @__PURE__ */ new Map();
@@ -41500,7 +41504,7 @@ function hardwareProfileChoices(projects) {
       named.add(`${place.parent}
 ${place.profile}
 ${place.rest}
-${model.name.toLowerCase()}`);
+${licenseKey2(model)}`);
     }
     project.models = project.models.map((model) => {
       const place = placed.get(model);
@@ -41510,12 +41514,12 @@ ${model.name.toLowerCase()}`);
       if (all2.every((profile) => named.has(`${place.parent}
 ${profile}
 ${place.rest}
-${model.name.toLowerCase()}`))) return model;
+${licenseKey2(model)}`))) return model;
       const folder = place.parent === "" ? "" : `${place.parent}/`;
       return {
         ...model,
         byDefault: false,
-        notDefaultBecause: `in the \`${folder}${place.profile}/\` hardware profile, one of ${all2.length} (${all2.map((profile) => `\`${profile}\``).join(", ")}): the machine picks the profile, and not every profile runs this model`
+        notDefaultBecause: `in the \`${folder}${place.profile}/\` hardware profile, one of ${all2.length} (${all2.map((profile) => `\`${profile}\``).join(", ")}): the machine picks the profile, and not every profile runs this model or another under its license`
       };
     });
   }

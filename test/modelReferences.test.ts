@@ -461,6 +461,9 @@ test('"by default": hardware profiles (LocalAI aio/cpu, aio/gpu-8g): a model not
   assert.equal(byFile.get('aio/gpu-8g/embed.yaml')!.byDefault, true);
   // Gemma, a default whatever the machine, is flagged on the claim
   assert.deepEqual(result.findings.filter((finding) => finding.rule === 'claim-closed-model-dependency' && finding.severity === 'warning').map((finding) => finding.file), ['README.md']);
+  // another model under the same license in every profile: a default whatever the machine
+  const sameLicense = audit([files[0], files[1], { path: 'aio/cpu/text.yaml', text: yaml('meta-llama/Llama-3.2-1B-Instruct') }, { path: 'aio/gpu-8g/text.yaml', text: yaml('meta-llama/Llama-3.2-3B-Instruct') }]).workspace.projects[0].models;
+  assert.deepEqual(sameLicense.map((model) => model.byDefault), [true, true]);
   // a single profile folder is no set of profiles
   const single = audit([files[0], files[1], files[2]]).workspace.projects[0].models;
   assert.equal(single[0].byDefault, true);
