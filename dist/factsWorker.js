@@ -40507,7 +40507,8 @@ function isModelKey(key) {
   return /^[a-z]{0,24}model(?:id|name|repo|repoid|url|uri|downloadurl|path|nameorpath)?$/u.test(normal2) || /hfrepo(?:id)?$/u.test(normal2);
 }
 function isModelUrl(key, value2) {
-  return /^(?:url|uri)$/iu.test(key) && /^\s*(?:hf|huggingface|ollama):\/\//iu.test(value2);
+  const urlKey = /^(?:url|uri)$|[_-](?:url|uri)$/iu.test(key) || /[a-z0-9](?:Url|Uri|URL|URI)$/u.test(key);
+  return urlKey && /^\s*(?:hf|huggingface|ollama):\/\//iu.test(value2);
 }
 var hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
 var folderOwner = /^(?:models?|data|datasets?|checkpoints?|ckpts?|outputs?|output_dir|weights|cache|tmp|temp|saved_models?|pretrained|local|path|src|assets|runs|experiments?|artifacts|mnt|home|root|opt|var|app|workspace)$/iu;

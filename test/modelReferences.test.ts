@@ -398,8 +398,12 @@ test('model URLs under url/uri (KubeAI hf:// and ollama://, llm-d modelArtifacts
   assertExact(llmd, refs('values.yaml', llmd));
   const json = '{ "spec": { "uri": "ollama://llama3.1:8b" } }';
   assert.deepEqual(names(refs('model.config.json', json)), ['llama3.1:8b']);
-  // a plain url, or a Hub page under url:, names no model the project runs
-  assert.deepEqual(refs('config.yaml', 'url: https://huggingface.co/meta-llama/Llama-3.1-8B\nhomepage_url: hf://x/y\nuri: s3://bucket/model\n'), []);
+  // KServe: storageUri (any key ending in url/uri) with a model scheme
+  const kserve = 'spec:\n  predictor:\n    model:\n      storageUri: hf://meta-llama/Llama-3.1-8B-Instruct\n';
+  assert.deepEqual(names(refs('deploy/isvc.yaml', kserve)), ['meta-llama/Llama-3.1-8B-Instruct']);
+  assertExact(kserve, refs('deploy/isvc.yaml', kserve));
+  // a Hub page or another scheme under a URL key, or a model scheme under another key, names no model the project runs
+  assert.deepEqual(refs('config.yaml', 'url: https://huggingface.co/meta-llama/Llama-3.1-8B\nstorageUri: s3://bucket/model\nuri: gs://b/m\nendpoint: hf://x/y\ncurl: hf://x/y\n'), []);
 });
 
 test('`vllm serve` with the model as the first item of a separate args list (llm-d), and `- --model` then `- org/name` items', async () => {

@@ -49,11 +49,14 @@ export function isModelKey(key: string): boolean {
 
 /**
  * Keys that hold a model only as a URL with a model scheme: KubeAI's
- * `url: hf://…` / `url: ollama://…`, llm-d's `modelArtifacts.uri: hf://…`.
- * A plain `url:` is anything (an endpoint, a download), so only these schemes count.
+ * `url: hf://…` / `url: ollama://…`, llm-d's `modelArtifacts.uri: hf://…`,
+ * KServe's `storageUri: hf://…`, LocalAI's `download_files[].uri`. A plain
+ * URL key holds anything (an endpoint, a download), so only these schemes count.
  */
 export function isModelUrl(key: string, value: string): boolean {
-  return /^(?:url|uri)$/iu.test(key) && /^\s*(?:hf|huggingface|ollama):\/\//iu.test(value);
+  // `url`, `storageUri`, `download_url`: a word of its own (not `curl`)
+  const urlKey = /^(?:url|uri)$|[_-](?:url|uri)$/iu.test(key) || /[a-z0-9](?:Url|Uri|URL|URI)$/u.test(key);
+  return urlKey && /^\s*(?:hf|huggingface|ollama):\/\//iu.test(value);
 }
 
 const hfId = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/u;
