@@ -26097,8 +26097,12 @@ var kindById = new Map(clauseKinds.map((kind) => [kind.id, kind]));
 var phrases2;
 var flags = "i";
 function compiledPhrases() {
-  phrases2 ??= Object.entries(clauseData.languages).flatMap(([language, list3]) => list3.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : void 0 })));
+  phrases2 ??= Object.entries(clauseData.languages).flatMap(([language, list3]) => list3.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : void 0, contextual: looksAround(phrase.pattern) })));
   return phrases2;
+}
+function looksAround(pattern) {
+  const bare = pattern.replace(/\\[\s\S]/gu, "").replace(/\[\^/gu, "[");
+  return /[$^]|\(\?[=!<]/u.test(bare);
 }
 function criterionTitle(criterion) {
   return clauseData.criteria[criterion]?.title ?? criterion;
@@ -26128,12 +26132,18 @@ function findRestrictiveClauses(text4) {
   return found;
 }
 var maxAnalysedLength = 2e5;
+var machineCodeSubject = 1e3;
 function findUncached(text4) {
   const found = [];
   const spent = /* @__PURE__ */ new Set();
-  for (const segment of clauseSegments(text4.length > maxAnalysedLength ? text4.slice(0, maxAnalysedLength) : text4)) {
+  const segments = clauseSegments(text4.length > maxAnalysedLength ? text4.slice(0, maxAnalysedLength) : text4);
+  if (segments.length === 0) return found;
+  const joined = segments.map((segment) => segment.text).join("\n");
+  const subject2 = joined.length < machineCodeSubject ? joined.padEnd(machineCodeSubject, "\n") : joined;
+  const possible = compiledPhrases().filter((phrase) => phrase.contextual || phrase.regex.test(subject2));
+  for (const segment of segments) {
     const kinds = /* @__PURE__ */ new Set();
-    for (const phrase of compiledPhrases()) {
+    for (const phrase of possible) {
       if (kinds.has(phrase.kind) || spent.has(phrase)) continue;
       const match = phrase.regex.exec(segment.text);
       if (!match || phrase.unlessRegex?.test(segment.text)) continue;
