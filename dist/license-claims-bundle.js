@@ -26101,8 +26101,14 @@ function compiledPhrases() {
   return phrases2;
 }
 function looksAround(pattern) {
-  const bare = pattern.replace(/\\[\s\S]/gu, "").replace(/\[\^/gu, "[");
-  return /[$^]|\(\?[=!<]/u.test(bare);
+  for (let at = 0; at < pattern.length; at++) {
+    const char = pattern[at];
+    if (char === "\\") at++;
+    else if (char === "[" && pattern[at + 1] === "^") at++;
+    else if (char === "^" || char === "$") return true;
+    else if (char === "(" && pattern[at + 1] === "?" && (pattern[at + 2] === "=" || pattern[at + 2] === "!" || pattern[at + 2] === "<")) return true;
+  }
+  return false;
 }
 function criterionTitle(criterion) {
   return clauseData.criteria[criterion]?.title ?? criterion;
@@ -43751,18 +43757,22 @@ ${entries2.length} model reference${entries2.length === 1 ? "" : "s"}: ${entries
 var import_node_fs8 = require("node:fs");
 var import_node_path6 = require("node:path");
 function readSpdxTextsByOffset() {
-  let offsets;
-  let path2;
+  let index2;
+  readSpdxTextsWith((id) => {
+    index2 ??= textIndex();
+    if (!index2) return allSpdxLicenseTexts()[id]?.licenseText;
+    return Object.hasOwn(index2.offsets.texts, id) ? readText2(index2.path, ...index2.offsets.texts[id]) : void 0;
+  });
+}
+function textIndex() {
   try {
     const offsetsPath = require.resolve("./spdx-text-offsets.json");
-    offsets = require(offsetsPath);
-    path2 = (0, import_node_path6.join)((0, import_node_path6.dirname)(offsetsPath), "spdx-full.json");
-    if ((0, import_node_fs8.statSync)(path2).size !== offsets.size) return false;
+    const offsets = require(offsetsPath);
+    const path2 = (0, import_node_path6.join)((0, import_node_path6.dirname)(offsetsPath), "spdx-full.json");
+    return (0, import_node_fs8.statSync)(path2).size === offsets.size ? { path: path2, offsets } : null;
   } catch {
-    return false;
+    return null;
   }
-  readSpdxTextsWith((id) => Object.hasOwn(offsets.texts, id) ? readText2(path2, ...offsets.texts[id]) : void 0);
-  return true;
 }
 function readText2(path2, offset, length) {
   const bytes = Buffer.alloc(length);

@@ -5,7 +5,7 @@
 // hand this reader to the engine (engine/licenses/spdxLicenseTexts.ts).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readSpdxTextsWith } from './engine/licenses/spdxLicenseTexts.js';
+import { allSpdxLicenseTexts, readSpdxTextsWith } from './engine/licenses/spdxLicenseTexts.js';
 
 /** spdx-text-offsets.json: the size of the spdx-full.json it indexes, and each license's text as the byte offset and length of its JSON string there. */
 export interface SpdxTextOffsets {
@@ -13,21 +13,30 @@ export interface SpdxTextOffsets {
   texts: Record<string, [number, number]>;
 }
 
-/** Gives the engine the reader of one text when the index beside the bundle fits the file beside it; from the sources there is none, and the engine parses the whole file. */
-export function readSpdxTextsByOffset(): boolean {
-  let offsets: SpdxTextOffsets;
-  let path: string;
+/**
+ * Gives the engine a reader of one text, which reads the index beside the bundle on its first call and,
+ * when the index fits the file beside it, the text alone; else (run from the sources, or an index that
+ * does not fit) the engine's whole-file reading.
+ */
+export function readSpdxTextsByOffset(): void {
+  let index: { path: string; offsets: SpdxTextOffsets } | null | undefined;
+  readSpdxTextsWith((id) => {
+    index ??= textIndex();
+    if (!index) return allSpdxLicenseTexts()[id]?.licenseText;
+    return Object.hasOwn(index.offsets.texts, id) ? readText(index.path, ...index.offsets.texts[id]) : undefined;
+  });
+}
+
+function textIndex(): { path: string; offsets: SpdxTextOffsets } | null {
   try {
     // the build keeps both names external: files next to the bundle (scripts/licenseData.mjs)
     const offsetsPath = require.resolve('license-claims:spdx-text-offsets.json');
-    offsets = require(offsetsPath) as SpdxTextOffsets;
-    path = join(dirname(offsetsPath), 'spdx-full.json');
-    if (statSync(path).size !== offsets.size) return false;
+    const offsets = require(offsetsPath) as SpdxTextOffsets;
+    const path = join(dirname(offsetsPath), 'spdx-full.json');
+    return statSync(path).size === offsets.size ? { path, offsets } : null;
   } catch {
-    return false;
+    return null;
   }
-  readSpdxTextsWith((id) => (Object.hasOwn(offsets.texts, id) ? readText(path, ...offsets.texts[id]) : undefined));
-  return true;
 }
 
 function readText(path: string, offset: number, length: number): string {

@@ -11,7 +11,7 @@ type FullTexts = Record<string, { licenseText?: string }>;
 let full: FullTexts | undefined;
 let reader: ((id: string) => string | undefined) | undefined;
 
-/** The host's reader of one license's text (`undefined` when none is bundled): it must answer as the whole file does. */
+/** The host's reader of one license's text (`undefined` when none is bundled): it must answer as the whole file does (allSpdxLicenseTexts). */
 export function readSpdxTextsWith(read: (id: string) => string | undefined): void {
   reader = read;
 }

@@ -79,8 +79,15 @@ export function compiledPhrases(): readonly Phrase[] {
 
 /** Whether a pattern has a lookaround (or a named group, `(?<`), a `^` or a `$` outside a class's leading `[^`: anything whose match could depend on text beyond the words matched. Errs towards yes. */
 export function looksAround(pattern: string): boolean {
-  const bare = pattern.replace(/\\[\s\S]/gu, '').replace(/\[\^/gu, '[');
-  return /[$^]|\(\?[=!<]/u.test(bare);
+  // a loop, not regular expressions: this runs for every phrase on the first judgment of a license text
+  for (let at = 0; at < pattern.length; at++) {
+    const char = pattern[at];
+    if (char === '\\') at++;
+    else if (char === '[' && pattern[at + 1] === '^') at++;
+    else if (char === '^' || char === '$') return true;
+    else if (char === '(' && pattern[at + 1] === '?' && (pattern[at + 2] === '=' || pattern[at + 2] === '!' || pattern[at + 2] === '<')) return true;
+  }
+  return false;
 }
 
 export function clauseKind(id: string): ClauseKind | undefined {
