@@ -41237,9 +41237,8 @@ function readSpdxTextsByOffset() {
 }
 function textIndex() {
   try {
-    const offsetsPath = require.resolve("./spdx-text-offsets.json");
-    const offsets = require(offsetsPath);
-    const path2 = (0, import_node_path.join)((0, import_node_path.dirname)(offsetsPath), "spdx-full.json");
+    const offsets = require("./spdx-text-offsets.json");
+    const path2 = (0, import_node_path.join)((0, import_node_path.dirname)(require.resolve("./spdx-text-offsets.json")), "spdx-full.json");
     return (0, import_node_fs2.statSync)(path2).size === offsets.size ? { path: path2, offsets } : null;
   } catch {
     return null;

@@ -43766,9 +43766,8 @@ function readSpdxTextsByOffset() {
 }
 function textIndex() {
   try {
-    const offsetsPath = require.resolve("./spdx-text-offsets.json");
-    const offsets = require(offsetsPath);
-    const path2 = (0, import_node_path6.join)((0, import_node_path6.dirname)(offsetsPath), "spdx-full.json");
+    const offsets = require("./spdx-text-offsets.json");
+    const path2 = (0, import_node_path6.join)((0, import_node_path6.dirname)(require.resolve("./spdx-text-offsets.json")), "spdx-full.json");
     return (0, import_node_fs8.statSync)(path2).size === offsets.size ? { path: path2, offsets } : null;
   } catch {
     return null;

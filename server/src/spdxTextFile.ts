@@ -30,9 +30,8 @@ export function readSpdxTextsByOffset(): void {
 function textIndex(): { path: string; offsets: SpdxTextOffsets } | null {
   try {
     // the build keeps both names external: files next to the bundle (scripts/licenseData.mjs)
-    const offsetsPath = require.resolve('license-claims:spdx-text-offsets.json');
-    const offsets = require(offsetsPath) as SpdxTextOffsets;
-    const path = join(dirname(offsetsPath), 'spdx-full.json');
+    const offsets = require('license-claims:spdx-text-offsets.json') as SpdxTextOffsets;
+    const path = join(dirname(require.resolve('license-claims:spdx-text-offsets.json')), 'spdx-full.json');
     return statSync(path).size === offsets.size ? { path, offsets } : null;
   } catch {
     return null;
