@@ -25,7 +25,8 @@ await writeLicenseData('server/out', common);
 
 await build({
   ...common,
-  entryPoints: { 'license-claims': 'server/src/cli/main.ts', server: 'server/src/server.ts', factsWorker: 'server/src/files/factsWorker.ts' },
+  // server.js starts server-bundle.js, with V8's code cache when it has one (serverStart.ts)
+  entryPoints: { 'license-claims': 'server/src/cli/main.ts', server: 'server/src/serverStart.ts', 'server-bundle': 'server/src/server.ts', factsWorker: 'server/src/files/factsWorker.ts' },
   outdir: 'server/out',
   plugins: [licenseDataPlugin],
 });
