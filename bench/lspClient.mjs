@@ -10,11 +10,11 @@ const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
 export class BenchClient {
-  /** Starts the server; `startedAt` is the performance.now() of the spawn. `nodeArgs` go to Node after the server's own flags (--cpu-prof, to profile it). */
-  constructor({ nodeArgs = [] } = {}) {
+  /** Starts the server; `startedAt` is the performance.now() of the spawn. `nodeArgs` go to Node after the server's own flags (--cpu-prof, to profile it); `env` is added to the environment. */
+  constructor({ nodeArgs = [], env = {} } = {}) {
     this.startedAt = performance.now();
     // started as the VS Code client starts it (server/src/protocol.ts serverNodeFlags)
-    this.process = spawn(process.execPath, ['--expose-gc', '--max-semi-space-size=2', ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, ['--expose-gc', '--max-semi-space-size=2', ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.pid = this.process.pid;
     this.stderr = '';
     this.waiters = [];

@@ -13,6 +13,7 @@ import { cpSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { licenseDataFiles, licenseDataPlugin } from '../scripts/licenseData.mjs';
 import { cliPath, log, makeTempDir, median, repoRoot, timeProcess } from './lib.mjs';
 
 const cpuPreload = fileURLToPath(new URL('cpuTime.cjs', import.meta.url));
@@ -30,8 +31,7 @@ export async function buildCliWithoutModels(dir) {
   const withoutModels = {
     name: 'without-model-references',
     setup(context) {
-      context.onResolve({ filter: /^spdx-license-list\/spdx-full\.json$/ }, () => ({ path: './spdx-full.json', external: true }));
-      context.onResolve({ filter: /^license-claims:license-templates\.json$/ }, () => ({ path: './license-templates.json', external: true }));
+      licenseDataPlugin.setup(context);
       context.onLoad({ filter: modelReferencesModule }, (args) => {
         const source = readFileSync(args.path, 'utf8');
         if (!source.includes(formatFunction)) throw new Error(`bench/modelCost.mjs: ${args.path} no longer declares \`${formatFunction}\`; update the bench`);
@@ -54,7 +54,7 @@ export async function buildCliWithoutModels(dir) {
     plugins: [withoutModels],
   });
   if (!patched) throw new Error('bench/modelCost.mjs: modelReferences.ts was not bundled; update the bench');
-  for (const file of ['spdx-full.json', 'license-templates.json']) cpSync(join(repoRoot, 'server', 'out', file), join(outdir, file));
+  for (const file of licenseDataFiles) cpSync(join(repoRoot, 'server', 'out', file), join(outdir, file));
   cpSync(join(repoRoot, 'bin'), join(dir, 'bin'), { recursive: true });
   cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));

@@ -24730,10 +24730,25 @@ function identifyByFingerprint(read, all2 = fingerprints(), named) {
   };
 }
 
+// server/src/engine/licenses/spdxLicenseTexts.ts
+var full;
+var reader;
+function readSpdxTextsWith(read) {
+  reader = read;
+}
+function allSpdxLicenseTexts() {
+  full ??= require("./spdx-full.json");
+  return full;
+}
+function spdxLicenseText(id) {
+  if (reader && !full) return reader(id);
+  return allSpdxLicenseTexts()[id]?.licenseText;
+}
+
 // server/src/engine/licenses/identifyLicenseText.ts
-function computeTemplates(full) {
+function computeTemplates(full2) {
   const byText = /* @__PURE__ */ new Map();
-  for (const [id, entry] of Object.entries(full)) {
+  for (const [id, entry] of Object.entries(full2)) {
     if (!entry.licenseText || spdxLicense(id)?.deprecated === true || id.endsWith("+")) continue;
     const cleaned = templateWords(id, entry.licenseText);
     const words2 = new Set(cleaned.words.filter((word, index2) => !cleaned.optional[index2] && word !== holder));
@@ -24757,28 +24772,42 @@ function expand(compact) {
   const words = compact.words.split(" ");
   const bytes = Buffer.from(compact.indexes, "base64");
   const width = words.length > 65535 ? 4 : 2;
-  const indexes = width === 2 ? new Uint16Array(bytes.length / 2) : new Uint32Array(bytes.length / 4);
-  for (let index2 = 0; index2 < indexes.length; index2++) indexes[index2] = width === 2 ? bytes.readUInt16LE(index2 * 2) : bytes.readUInt32LE(index2 * 4);
+  let indexes;
+  if (littleEndian) {
+    const copy = new Uint8Array(bytes);
+    indexes = width === 2 ? new Uint16Array(copy.buffer) : new Uint32Array(copy.buffer);
+  } else {
+    indexes = width === 2 ? new Uint16Array(bytes.length / 2) : new Uint32Array(bytes.length / 4);
+    for (let index2 = 0; index2 < indexes.length; index2++) indexes[index2] = width === 2 ? bytes.readUInt16LE(index2 * 2) : bytes.readUInt32LE(index2 * 4);
+  }
   const starts = new Uint32Array(compact.lengths.length + 1);
   for (let index2 = 0; index2 < compact.lengths.length; index2++) starts[index2 + 1] = starts[index2] + compact.lengths[index2];
-  return { words, index: new Map(words.map((word, at) => [word, at])), ids: compact.ids, starts, indexes };
+  return { words, ids: compact.ids, starts, indexes };
+}
+var littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+function wordIndex(words, word) {
+  let low = 0;
+  let high = words.length - 1;
+  while (low <= high) {
+    const middle = low + high >>> 1;
+    const found = words[middle];
+    if (found === word) return middle;
+    if (found < word) low = middle + 1;
+    else high = middle - 1;
+  }
+  return void 0;
 }
 var templates;
-var licenseTexts;
 function loadTemplates() {
   if (templates) return templates;
   let compact;
   try {
     compact = require("./license-templates.json");
   } catch {
-    compact = computeTemplates(loadLicenseTexts());
+    compact = computeTemplates(allSpdxLicenseTexts());
   }
   templates = expand(compact);
   return templates;
-}
-function loadLicenseTexts() {
-  licenseTexts ??= require("./spdx-full.json");
-  return licenseTexts;
 }
 var wordNumbers = /* @__PURE__ */ new Map([[holder, 0], ["\0unknown", 1]]);
 var unknownWord = 1;
@@ -24799,7 +24828,7 @@ var compiled = /* @__PURE__ */ new Map();
 function compiledTemplate(id) {
   const known = compiled.get(id);
   if (known) return known;
-  const text4 = loadLicenseTexts()[id]?.licenseText;
+  const text4 = spdxLicenseText(id);
   if (!text4) return void 0;
   const cleaned = templateWords(id, text4);
   const core = /* @__PURE__ */ new Set();
@@ -24916,7 +24945,7 @@ function candidates(read) {
   const all2 = loadTemplates();
   const present = new Uint8Array(all2.words.length);
   for (const word of new Set(read.words)) {
-    const index2 = all2.index.get(word);
+    const index2 = wordIndex(all2.words, word);
     if (index2 !== void 0) present[index2] = 1;
   }
   const scored = [];
@@ -25858,8 +25887,18 @@ var kindById = new Map(clauseKinds.map((kind) => [kind.id, kind]));
 var phrases2;
 var flags = "i";
 function compiledPhrases() {
-  phrases2 ??= Object.entries(clauseData.languages).flatMap(([language, list2]) => list2.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : void 0 })));
+  phrases2 ??= Object.entries(clauseData.languages).flatMap(([language, list2]) => list2.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : void 0, contextual: looksAround(phrase.pattern) })));
   return phrases2;
+}
+function looksAround(pattern) {
+  for (let at = 0; at < pattern.length; at++) {
+    const char = pattern[at];
+    if (char === "\\") at++;
+    else if (char === "[" && pattern[at + 1] === "^") at++;
+    else if (char === "^" || char === "$") return true;
+    else if (char === "(" && pattern[at + 1] === "?" && (pattern[at + 2] === "=" || pattern[at + 2] === "!" || pattern[at + 2] === "<")) return true;
+  }
+  return false;
 }
 function criterionTitle(criterion) {
   return clauseData.criteria[criterion]?.title ?? criterion;
@@ -25889,12 +25928,18 @@ function findRestrictiveClauses(text4) {
   return found;
 }
 var maxAnalysedLength = 2e5;
+var machineCodeSubject = 1e3;
 function findUncached(text4) {
   const found = [];
   const spent = /* @__PURE__ */ new Set();
-  for (const segment of clauseSegments(text4.length > maxAnalysedLength ? text4.slice(0, maxAnalysedLength) : text4)) {
+  const segments = clauseSegments(text4.length > maxAnalysedLength ? text4.slice(0, maxAnalysedLength) : text4);
+  if (segments.length === 0) return found;
+  const joined = segments.map((segment) => segment.text).join("\n");
+  const subject = joined.length < machineCodeSubject ? joined.padEnd(machineCodeSubject, "\n") : joined;
+  const possible = compiledPhrases().filter((phrase) => phrase.contextual || phrase.regex.test(subject));
+  for (const segment of segments) {
     const kinds = /* @__PURE__ */ new Set();
-    for (const phrase of compiledPhrases()) {
+    for (const phrase of possible) {
       if (kinds.has(phrase.kind) || spent.has(phrase)) continue;
       const match = phrase.regex.exec(segment.text);
       if (!match || phrase.unlessRegex?.test(segment.text)) continue;
@@ -41257,7 +41302,46 @@ function collectOnGrowth(stepBytes) {
   };
 }
 
+// server/src/spdxTextFile.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path = require("node:path");
+function readSpdxTextsByOffset() {
+  let index2;
+  readSpdxTextsWith((id) => {
+    index2 ??= textIndex();
+    if (!index2) return allSpdxLicenseTexts()[id]?.licenseText;
+    return Object.hasOwn(index2.offsets.texts, id) ? readText(index2.path, ...index2.offsets.texts[id]) : void 0;
+  });
+}
+function textIndex() {
+  try {
+    const offsets = require("./spdx-text-offsets.json");
+    const path2 = (0, import_node_path.join)((0, import_node_path.dirname)(require.resolve("./spdx-text-offsets.json")), "spdx-full.json");
+    return (0, import_node_fs2.statSync)(path2).size === offsets.size ? { path: path2, offsets } : null;
+  } catch {
+    return null;
+  }
+}
+function readText(path2, offset, length) {
+  const bytes = Buffer.alloc(length);
+  const descriptor = (0, import_node_fs2.openSync)(path2, "r");
+  try {
+    let read = 0;
+    while (read < length) {
+      const count = (0, import_node_fs2.readSync)(descriptor, bytes, read, length - read, offset + read);
+      if (count === 0) break;
+      read += count;
+    }
+  } finally {
+    (0, import_node_fs2.closeSync)(descriptor);
+  }
+  const text4 = JSON.parse(bytes.toString("utf8"));
+  if (typeof text4 !== "string") throw new Error(`spdx-text-offsets.json does not point at a license text of ${path2} (offset ${offset})`);
+  return text4;
+}
+
 // server/src/files/factsWorker.ts
+readSpdxTextsByOffset();
 var collect2 = collectOnGrowth(16 * 1024 * 1024);
 import_node_worker_threads.parentPort?.on("message", (batch) => {
   const answers = batch.map(answerRequest);

@@ -42,7 +42,7 @@ test('npm package: holds only what runs (bundles and their data, the extension, 
   for (const path of packed) {
     assert.match(path, /^(bin\/[\w-]+\.js|server\/out\/[\w-]+\.(js|json)|client\/out\/extension\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|images\/icon\.png|docs\/rules\/[\w-]+\.md|docs\/images\/[\w-]+\.png|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/u, `${path} does not run`);
   }
-  for (const needed of ['bin/license-claims.js', 'bin/license-claims-language-server.js', 'server/out/license-claims.js', 'server/out/server.js', 'server/out/factsWorker.js', 'server/out/license-templates.json', 'server/out/spdx-full.json']) {
+  for (const needed of ['bin/license-claims.js', 'bin/license-claims-language-server.js', 'server/out/license-claims.js', 'server/out/server.js', 'server/out/server-bundle.js', 'server/out/factsWorker.js', 'server/out/license-templates.json', 'server/out/spdx-full.json', 'server/out/spdx-text-offsets.json']) {
     assert.ok(packed.includes(needed), `${needed} is missing`);
   }
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: object; scripts: Record<string, string>; engines: { node: string } };

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRestrictiveClauses, clauseKinds } from '../server/src/engine/licenses/clauses/restrictiveClauses.js';
+import { findRestrictiveClauses, clauseKinds, compiledPhrases, looksAround, type Phrase } from '../server/src/engine/licenses/clauses/restrictiveClauses.js';
+import { clauseSegments } from '../server/src/engine/licenses/clauses/clauseSegments.js';
 import { judgeLicenseText } from '../server/src/engine/licenses/clauses/licenseTextVerdict.js';
 import { spdxLicense } from '../server/src/engine/licenses/spdxCatalog.js';
 import { aiLicense } from '../server/src/engine/licenses/licenseKnowledge.js';
@@ -55,6 +56,38 @@ test('every kind of the data has a label, an OSD criterion and an explanation; e
       if (phrase.unless) new RegExp(phrase.unless, 'i');
     }
   }
+});
+
+test('which patterns look past the words they match (tried on every segment, not first on the joined text)', () => {
+  for (const pattern of ['^use restrictions$', 'free(?! of)', '(?<!non-)commercial', '(?=x)y', 'a$', '(?<name>x)', '[^.;]{0,5}\\\\^']) assert.equal(looksAround(pattern), true, pattern);
+  for (const pattern of ['\\bnon[- ]?commercial\\b[^.;]{0,40}', 'cost \\$\\d+ \\^2', '\\(?:x\\)']) assert.equal(looksAround(pattern), false, pattern);
+});
+
+test('a phrase that does not look around matches a segment only where it matches the segments joined by line breaks', () => {
+  // what lets findRestrictiveClauses try each such phrase on the joined text first and skip it on every segment when it fails there
+  const full = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'spdx-license-list', 'spdx-full.json'), 'utf8')) as Record<string, { licenseText?: string }>;
+  // and texts of our own where a phrase that looks around matches a segment but not the joined text
+  const own = ['ACME License\n\nUse restrictions\n\nNone.', 'The grant is non-\nrevocable. Revocable grants are not offered.'];
+  const texts = [...own, ...Object.values(full).flatMap((entry) => (entry.licenseText ? [entry.licenseText] : []))];
+  const brokenBy = (phrases: readonly Phrase[]) => {
+    const broken: string[] = [];
+    let matched = 0;
+    for (const text of texts) {
+      const segments = clauseSegments(text).map((segment) => segment.text);
+      const joined = segments.join('\n');
+      for (const phrase of phrases) {
+        if (phrase.regex.test(joined)) matched++;
+        else for (const segment of segments) if (phrase.regex.test(segment)) broken.push(`${phrase.pattern}: ${segment}`);
+      }
+    }
+    return { broken, matched };
+  };
+  const plain = compiledPhrases().filter((phrase) => !phrase.contextual);
+  assert.ok(plain.length > 50 && plain.length < compiledPhrases().length, `${plain.length} phrases`);
+  const { broken, matched } = brokenBy(plain);
+  assert.ok(matched > 20, `${matched} matches`);
+  assert.deepEqual(broken, []);
+  assert.notDeepEqual(brokenBy(compiledPhrases().filter((phrase) => phrase.contextual)).broken, [], 'the texts of our own show why the others are tried on every segment');
 });
 
 test('clauses of our own minimal texts: kind, criterion and the line range of the sentence', () => {

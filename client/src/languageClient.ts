@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { explainLicenseCommand, serverNodeFlags } from '../../server/src/protocol.js';
+import { codeCacheVariable } from '../../server/src/codeCacheVariable.js';
 import { offlineRuleLink } from './rulePages.js';
 
 /** Also the settings prefix: `licenseClaims.trace.server` traces this client's traffic. */
@@ -29,8 +30,10 @@ export const documentSelector: { scheme: string; language?: string; pattern?: st
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
+  // V8's code for the server, kept in this extension's own storage: later starts compile it from there (server/src/serverStart.ts)
+  const env = { [codeCacheVariable]: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags, env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
   };
   // file changes on disk: the server registers its own watcher (workspace/didChangeWatchedFiles),

@@ -29,6 +29,7 @@ import { modelFileFormat } from './engine/models/modelReferences.js';
 import { isLicenseFileName } from './engine/declarations/licenseFiles.js';
 import { isReadmeName } from './engine/documents/markdownDocument.js';
 import { configFileName } from './engine/config.js';
+import { readSpdxTextsByOffset } from './spdxTextFile.js';
 
 /** Files whose declarations or settings apply to other files. */
 function governsOthers(uri: string): boolean {
@@ -43,6 +44,8 @@ function namesModels(path: string): boolean {
   return modelFileFormat(basename(path)) !== undefined;
 }
 
+// identification and the LICENSE fix read the few SPDX texts they need, not all 5 MB
+readSpdxTextsByOffset();
 const connection = createConnection(ProposedFeatures.all);
 // A bug in one handler must not end the server (and every editor feature with it): what
 // escapes a handler is logged to the client's output, and the server carries on.

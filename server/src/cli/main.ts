@@ -7,6 +7,10 @@ import { runModels } from './modelsCommand.js';
 import { UsageError } from './usageError.js';
 import { policyNames, type PolicyName } from '../engine/licenses/policy.js';
 import { toolVersion } from './version.js';
+import { readSpdxTextsByOffset } from '../spdxTextFile.js';
+
+// identification reads the few SPDX texts it compares with, not all 5 MB
+readSpdxTextsByOffset();
 
 const usage = `Usage:
   license-claims audit [paths…] [--format text|json|sarif|github|gitlab] [--policy osi|cncf|apache-mit|custom]

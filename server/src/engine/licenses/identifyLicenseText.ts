@@ -26,6 +26,7 @@ import { identifyNotice } from './licenseNotice.js';
 import { identifyAiLicenseText } from './aiLicenseText.js';
 import { identifyByFingerprint } from './licenseFingerprint.js';
 import { gnuVariant, isGnu } from './gnuVariant.js';
+import { allSpdxLicenseTexts, spdxLicenseText } from './spdxLicenseTexts.js';
 
 export interface IdentifiedPart {
   license: string;
@@ -73,9 +74,8 @@ export interface CompactTemplates {
 }
 
 interface Templates {
+  /** Sorted: a word's number is found by binary search. */
   words: string[];
-  /** Each word's number in `words`. */
-  index: Map<string, number>;
   ids: string[];
   starts: Uint32Array;
   indexes: Uint16Array | Uint32Array;
@@ -110,15 +110,37 @@ function expand(compact: CompactTemplates): Templates {
   const words = compact.words.split(' ');
   const bytes = Buffer.from(compact.indexes, 'base64');
   const width = words.length > 0xffff ? 4 : 2;
-  const indexes = width === 2 ? new Uint16Array(bytes.length / 2) : new Uint32Array(bytes.length / 4);
-  for (let index = 0; index < indexes.length; index++) indexes[index] = width === 2 ? bytes.readUInt16LE(index * 2) : bytes.readUInt32LE(index * 4);
+  let indexes: Uint16Array | Uint32Array;
+  if (littleEndian) {
+    // the integers are little-endian, as this machine's: a copy of the bytes (aligned) is the array
+    const copy = new Uint8Array(bytes);
+    indexes = width === 2 ? new Uint16Array(copy.buffer) : new Uint32Array(copy.buffer);
+  } else {
+    indexes = width === 2 ? new Uint16Array(bytes.length / 2) : new Uint32Array(bytes.length / 4);
+    for (let index = 0; index < indexes.length; index++) indexes[index] = width === 2 ? bytes.readUInt16LE(index * 2) : bytes.readUInt32LE(index * 4);
+  }
   const starts = new Uint32Array(compact.lengths.length + 1);
   for (let index = 0; index < compact.lengths.length; index++) starts[index + 1] = starts[index] + compact.lengths[index];
-  return { words, index: new Map(words.map((word, at) => [word, at])), ids: compact.ids, starts, indexes };
+  return { words, ids: compact.ids, starts, indexes };
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** A word's number in the sorted `words` (computeTemplates sorts them as `<` compares), `undefined` if it is not there. */
+function wordIndex(words: string[], word: string): number | undefined {
+  let low = 0;
+  let high = words.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = words[middle];
+    if (found === word) return middle;
+    if (found < word) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 let templates: Templates | undefined;
-let licenseTexts: Record<string, { licenseText?: string }> | undefined;
 
 function loadTemplates(): Templates {
   if (templates) return templates;
@@ -127,16 +149,10 @@ function loadTemplates(): Templates {
     // written by the build next to the bundle (esbuild.mjs keeps this path external)
     compact = require('license-claims:license-templates.json') as CompactTemplates;
   } catch {
-    compact = computeTemplates(loadLicenseTexts());
+    compact = computeTemplates(allSpdxLicenseTexts());
   }
   templates = expand(compact);
   return templates;
-}
-
-function loadLicenseTexts(): Record<string, { licenseText?: string }> {
-  // the texts are several megabytes, loaded on first use only
-  licenseTexts ??= require('spdx-license-list/spdx-full.json') as Record<string, { licenseText?: string }>;
-  return licenseTexts;
 }
 
 // ---------------------------------------------------------------- word pairs
@@ -173,7 +189,7 @@ const compiled = new Map<string, CompiledTemplate>();
 function compiledTemplate(id: string): CompiledTemplate | undefined {
   const known = compiled.get(id);
   if (known) return known;
-  const text = loadLicenseTexts()[id]?.licenseText;
+  const text = spdxLicenseText(id);
   if (!text) return undefined;
   const cleaned = templateWords(id, text);
   const core = new Set<number>();
@@ -330,7 +346,7 @@ function candidates(read: LicenseWords): string[] {
   const all = loadTemplates();
   const present = new Uint8Array(all.words.length);
   for (const word of new Set(read.words)) {
-    const index = all.index.get(word);
+    const index = wordIndex(all.words, word);
     if (index !== undefined) present[index] = 1;
   }
   const scored: { id: string; shared: number; share: number; size: number }[] = [];

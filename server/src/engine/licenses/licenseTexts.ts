@@ -1,5 +1,6 @@
 // Full license texts for the fix that creates a LICENSE file, from the
 // bundled SPDX texts (spdx-license-list).
+import { spdxLicenseText } from './spdxLicenseTexts.js';
 
 /** The placeholders of a license text's copyright line (MIT, BSD): what the editor selects when no holder is known. */
 export const holderPlaceholders = ['<copyright holders>', '<owner>'];
@@ -9,9 +10,7 @@ export const holderPlaceholders = ['<copyright holders>', '<owner>'];
  * holder when known; `undefined` when no text is bundled.
  */
 export function licenseFileText(id: string, year = new Date().getFullYear(), holder?: string): string | undefined {
-   
-  const full = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText?: string }>;
-  const text = full[id]?.licenseText;
+  const text = spdxLicenseText(id);
   if (!text) return undefined;
   let filled = text.replace(/<year>/gu, String(year));
   if (holder) for (const placeholder of holderPlaceholders) filled = filled.split(placeholder).join(holder);

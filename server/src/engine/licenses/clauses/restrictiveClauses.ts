@@ -54,10 +54,12 @@ export interface RestrictiveClause {
   excerpt: string;
 }
 
-interface Phrase extends PhraseData {
+export interface Phrase extends PhraseData {
   language: string;
   regex: RegExp;
   unlessRegex?: RegExp;
+  /** The pattern looks past the words it matches (a lookaround, `^` or `$`): it is tried on every segment (see findUncached). */
+  contextual: boolean;
 }
 
 const clauseData = data as ClauseData;
@@ -69,10 +71,23 @@ let phrases: Phrase[] | undefined;
 // nothing of it: \b, \w and \d are ASCII either way, and the Chinese phrases are literal characters).
 const flags = 'i';
 
-function compiledPhrases(): Phrase[] {
+export function compiledPhrases(): readonly Phrase[] {
   phrases ??= Object.entries(clauseData.languages).flatMap(([language, list]) =>
-    list.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : undefined })));
+    list.map((phrase) => ({ ...phrase, language, regex: new RegExp(phrase.pattern, flags), unlessRegex: phrase.unless ? new RegExp(phrase.unless, flags) : undefined, contextual: looksAround(phrase.pattern) })));
   return phrases;
+}
+
+/** Whether a pattern has a lookaround (or a named group, `(?<`), a `^` or a `$` outside a class's leading `[^`: anything whose match could depend on text beyond the words matched. Errs towards yes. */
+export function looksAround(pattern: string): boolean {
+  // a loop, not regular expressions: this runs for every phrase on the first judgment of a license text
+  for (let at = 0; at < pattern.length; at++) {
+    const char = pattern[at];
+    if (char === '\\') at++;
+    else if (char === '[' && pattern[at + 1] === '^') at++;
+    else if (char === '^' || char === '$') return true;
+    else if (char === '(' && pattern[at + 1] === '?' && (pattern[at + 2] === '=' || pattern[at + 2] === '!' || pattern[at + 2] === '<')) return true;
+  }
+  return false;
 }
 
 export function clauseKind(id: string): ClauseKind | undefined {
@@ -119,12 +134,26 @@ export function findRestrictiveClauses(text: string): RestrictiveClause[] {
 /** Past this many characters a text is not read further (license texts are far shorter; the rest would only cost time). */
 export const maxAnalysedLength = 200_000;
 
+/** V8 compiles a pattern straight to machine code when it first runs on a subject this long, and to bytecode first (then again to machine code on its second run) on a shorter one. */
+const machineCodeSubject = 1000;
+
 function findUncached(text: string): RestrictiveClause[] {
   const found: RestrictiveClause[] = [];
   const spent = new Set<Phrase>();
-  for (const segment of clauseSegments(text.length > maxAnalysedLength ? text.slice(0, maxAnalysedLength) : text)) {
+  const segments = clauseSegments(text.length > maxAnalysedLength ? text.slice(0, maxAnalysedLength) : text);
+  if (segments.length === 0) return found;
+  // Each phrase is tried once on all the segments joined by line breaks, and on each segment only if it
+  // matches there: a pattern that does not look past the words it matches (not `contextual`) matches a
+  // segment only if it matches the joined text, where the segment stands between line breaks (no segment
+  // has one: their whitespace is collapsed), which \b and \B read as they read a string's ends. A license
+  // text matches few phrases, and the first judgment costs far less: the joined text, padded with line
+  // breaks where short, is long enough for V8 to compile each pattern once, to machine code.
+  const joined = segments.map((segment) => segment.text).join('\n');
+  const subject = joined.length < machineCodeSubject ? joined.padEnd(machineCodeSubject, '\n') : joined;
+  const possible = compiledPhrases().filter((phrase) => phrase.contextual || phrase.regex.test(subject));
+  for (const segment of segments) {
     const kinds = new Set<string>();
-    for (const phrase of compiledPhrases()) {
+    for (const phrase of possible) {
       if (kinds.has(phrase.kind) || spent.has(phrase)) continue;
       const match = phrase.regex.exec(segment.text);
       if (!match || phrase.unlessRegex?.test(segment.text)) continue;

@@ -1,0 +1,65 @@
+// The language server's starter (server/out/server.js, server/src/serverStart.ts):
+// with LICENSE_CLAIMS_CODE_CACHE naming a folder, it keeps V8's code for the
+// server's bundle there and uses it on the next start; a damaged, foreign or
+// unwritable cache only means an ordinary compile.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { once } from 'node:events';
+import { TestClient } from './support/lspClient.js';
+import { makeWorkspace, tempDir } from './support/workspace.js';
+import { codeCacheVariable } from '../server/src/codeCacheVariable.js';
+
+const root = makeWorkspace({ 'README.md': '# Demo\n\nDemo is an open-source library.\n', 'package.json': '{"name": "demo", "license": "CC-BY-NC-4.0"}\n' });
+const uri = pathToFileURL(join(root, 'README.md')).href;
+
+/** Starts the server with the cache folder, returns the README's diagnostics, and ends the server as an editor does (shutdown, exit), waiting for it to exit. */
+async function judgeWith(cache: string): Promise<string[]> {
+  const client = new TestClient({ env: { [codeCacheVariable]: cache } });
+  try {
+    await client.initialize(root);
+    const published = client.diagnostics(uri);
+    await client.open(uri, readFileSync(join(root, 'README.md'), 'utf8'));
+    const codes = (await published).diagnostics.map((diagnostic) => `${String(diagnostic.code)} ${diagnostic.range.start.line}:${diagnostic.range.start.character}`);
+    const exited = once(client.process, 'exit');
+    await client.connection.sendRequest('shutdown');
+    await client.connection.sendNotification('exit');
+    await exited;
+    return codes;
+  } finally {
+    await client.stop();
+  }
+}
+
+const cacheFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.v8-cache'));
+
+test('the server keeps V8\'s code in LICENSE_CLAIMS_CODE_CACHE, uses it on the next start, and starts as well from a damaged cache', async () => {
+  const cache = join(tempDir('license-claims-code-cache-'), 'cache');
+  const first = await judgeWith(cache);
+  assert.ok(first.some((code) => code.startsWith('claim-')), first.join(', '));
+  const [file] = cacheFiles(cache);
+  assert.ok(file, 'a cache file was written when the server ended');
+  assert.equal(statSync(join(cache, file)).mode & 0o777, 0o600);
+  const written = statSync(join(cache, file)).mtimeMs;
+
+  // used, not written again (it is written only when there was none, or V8 rejected it)
+  assert.deepEqual(await judgeWith(cache), first);
+  assert.equal(statSync(join(cache, file)).mtimeMs, written);
+
+  // damaged in the middle of V8's data: V8 would crash on it; the starter's digest turns it away
+  const bytes = readFileSync(join(cache, file));
+  for (let at = bytes.length >> 1; at < (bytes.length >> 1) + 4096; at++) bytes[at] ^= 0x5a;
+  writeFileSync(join(cache, file), bytes);
+  assert.deepEqual(await judgeWith(cache), first);
+  assert.deepEqual(cacheFiles(cache), [file]);
+  assert.ok(!readFileSync(join(cache, file)).equals(bytes), 'a sound cache was written over the damaged one');
+});
+
+test('a cache folder that cannot be made does not keep the server from judging', async () => {
+  const blocker = join(tempDir('license-claims-code-cache-'), 'a-file');
+  writeFileSync(blocker, 'not a folder\n');
+  const codes = await judgeWith(join(blocker, 'cache'));
+  assert.ok(codes.some((code) => code.startsWith('claim-')), codes.join(', '));
+});
