@@ -1,0 +1,173 @@
+// Re-judging a document being edited in proportion to the edit. When the
+// document's facts were spliced from its previous reading
+// (documents/markdownEdits.ts: the changed chunks hold nothing that reaches
+// beyond them) and nothing else changed (the other files' texts, the
+// configuration, the projects), the previous audit's findings stand, moved by
+// the length difference where they lie after the edit; only the claims in the
+// changed range go through the claim rules again. The rules that read a whole
+// document (osaid-incomplete) run again whole; a project whose rules read
+// model references (claim-closed-model-dependency) or a document with
+// suppression directives is judged whole.
+import type { Claim, Finding, SourceFile, Span } from './types.js';
+import type { Workspace } from './project.js';
+import type { Config } from './config.js';
+import type { AuditOptions, AuditResult } from './audit.js';
+import { findingFinisher, sortFindings, verdictsOf } from './audit.js';
+import { createPolicy } from './licenses/policy.js';
+import { editOf, type MarkdownEdit } from './documents/markdownEdits.js';
+import { onClearChunkCache } from './markdown/chunkFacts.js';
+import { isOpennessClaim } from './rules/claimMessages.js';
+import { claimWithoutLicense } from './rules/claimWithoutLicense.js';
+import { claimNonOsiLicense } from './rules/claimNonOsiLicense.js';
+import { claimPartialLicense } from './rules/claimPartialLicense.js';
+import { osaidIncomplete } from './rules/osaidIncomplete.js';
+import { claimClosedModelDependency } from './rules/claimClosedModelDependency.js';
+import { rules } from './rules/index.js';
+import type { ClaimVerdict } from './claimVerdict.js';
+
+/** Rules whose findings each come from one claim, judged by its verdict alone. */
+const perClaimRules = new Set([claimWithoutLicense.id, claimNonOsiLicense.id, claimPartialLicense.id]);
+/** Rules that read a whole document's claims and prose: run again whole. */
+const wholeDocumentRules = new Set([osaidIncomplete.id]);
+/** Rules that call verdictOf (which claims the full audit has verdicts for). */
+const verdictRules = [...perClaimRules, osaidIncomplete.id, claimClosedModelDependency.id];
+
+interface Judged {
+  files: SourceFile[];
+  configs: Map<string, string>;
+  result: AuditResult;
+}
+
+/** The last audit of each set of files with a document being edited, by that document's path. */
+const judged = new Map<string, Judged>();
+onClearChunkCache(() => judged.clear());
+const maxJudged = 8;
+
+const configKey = (config: Config) => JSON.stringify(config);
+
+function editedPaths(files: SourceFile[], options: AuditOptions): string[] {
+  return options.editing ? files.filter((file) => options.editing!(file.path)).map((file) => file.path) : [];
+}
+
+/** Remembers an audit of files with a document being edited (its next edit starts from it). */
+export function rememberAudit(files: SourceFile[], options: AuditOptions, configFor: (root: string) => Config, result: AuditResult): void {
+  const paths = editedPaths(files, options);
+  if (paths.length !== 1 || options.judge) return;
+  const configs = new Map(result.workspace.projects.map((project) => [project.root, configKey(configFor(project.root))]));
+  judged.delete(paths[0]);
+  judged.set(paths[0], { files: files.map((file) => ({ path: file.path, text: file.text })), configs, result });
+  for (const [path] of judged) {
+    if (judged.size <= maxJudged) break;
+    judged.delete(path);
+  }
+}
+
+/** Forgets every remembered audit (tests and benchmarks measure fresh judgments with it). */
+export function clearRememberedAudits(): void {
+  judged.clear();
+}
+
+/**
+ * The audit of `files` from the previous one, or undefined when it must be
+ * judged whole. `workspace` is already built from `files`.
+ */
+export function auditEdit(files: SourceFile[], options: AuditOptions, workspace: Workspace, configFor: (root: string) => Config): AuditResult | undefined {
+  const paths = editedPaths(files, options);
+  if (paths.length !== 1 || options.judge) return undefined;
+  const path = paths[0];
+  const previous = judged.get(path);
+  if (!previous || previous.files.length !== files.length) return undefined;
+  for (const [index, file] of files.entries()) {
+    const before = previous.files[index];
+    if (before.path !== file.path || (file.path !== path && before.text !== file.text)) return undefined;
+  }
+  const project = workspace.projectOf(path);
+  const document = project.documents.find((candidate) => candidate.file === path);
+  const edit = document && editOf(document);
+  const oldDocument = previous.result.workspace.projectOf(path).documents.find((candidate) => candidate.file === path);
+  if (!document || !edit || edit.previous !== oldDocument) return undefined;
+  if (workspace.projects.length !== previous.configs.size || workspace.projects.some((other) => previous.configs.get(other.root) !== configKey(configFor(other.root)))) return undefined;
+  if (project.models.length > 0 || previous.result.workspace.projectOf(path).models.length > 0) return undefined;
+  if (document.comments.some((comment) => comment.text.includes('license-claims-'))) return undefined;
+  const findings = movedFindings(previous.result.findings, path, edit);
+  if (!findings) return undefined;
+  // lines end in \n only in a spliced document (markdownEdits.ts): a line starts after the last \n before it
+  const text = files.find((file) => file.path === path)!.text;
+  const finish = findingFinisher(files, workspace, new Map([[path, (offset: number) => text.lastIndexOf('\n', offset - 1) + 1]]));
+  const verdicts = new LazyVerdicts();
+  const inRegion = (claim: Claim) => claim.file === path && claim.span.start >= edit.start && claim.span.start < edit.newEnd;
+  for (const each of workspace.projects) {
+    const config = configFor(each.root);
+    const policy = createPolicy(config.policy ?? 'osi', config.allow ?? []);
+    const verdictOf = verdictsOf(workspace, policy, finish.textOf, verdicts);
+    if (verdictRules.some((id) => config.rules?.[id] !== 'off')) verdicts.judge(each.claims, verdictOf);
+    for (const rule of rules) {
+      const setting = config.rules?.[rule.id];
+      if (setting === 'off') continue;
+      const whole = wholeDocumentRules.has(rule.id);
+      if (!whole && !(each === project && perClaimRules.has(rule.id))) continue;
+      // the claims in the changed range only: every other claim's finding stands
+      const scope = whole ? each : { ...each, claims: each.claims.filter(inRegion) };
+      for (const draft of rule.check({ workspace, project: scope, policy, verdictOf })) {
+        const finding = finish(rule, setting, draft);
+        if (finding) findings.push(finding);
+      }
+    }
+  }
+  sortFindings(findings);
+  const result: AuditResult = { findings, problems: workspace.problems, workspace, verdicts };
+  rememberAudit(files, options, configFor, result);
+  return result;
+}
+
+/**
+ * The previous findings that stand, moved past the edit; undefined when one
+ * that stands points into the changed range (it must be judged whole).
+ */
+function movedFindings(previous: Finding[], path: string, edit: MarkdownEdit): Finding[] | undefined {
+  const delta = edit.newEnd - edit.oldEnd;
+  const touches = (file: string, span: Span) => file === path && ((span.start >= edit.start && span.start < edit.oldEnd) || (span.start < edit.start && span.end > edit.start));
+  const move = (file: string, span: Span) => (file === path && span.start >= edit.oldEnd && delta !== 0 ? { start: span.start + delta, end: span.end + delta } : span);
+  const findings: Finding[] = [];
+  for (const finding of previous) {
+    if (wholeDocumentRules.has(finding.rule)) continue;
+    if (perClaimRules.has(finding.rule) && touches(finding.file, finding.span)) continue;
+    const spans = [
+      { file: finding.file, span: finding.span },
+      ...finding.related,
+      ...finding.fixes.flatMap((fix) => fix.edits),
+    ];
+    if (spans.some((place) => touches(place.file, place.span))) return undefined;
+    if (delta === 0 || !spans.some((place) => place.file === path && place.span.start >= edit.oldEnd)) {
+      findings.push(finding);
+      continue;
+    }
+    findings.push({
+      ...finding,
+      span: move(finding.file, finding.span),
+      related: finding.related.map((related) => ({ ...related, span: move(related.file, related.span) })),
+      fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((each) => ({ ...each, span: move(each.file, each.span) })) })),
+    });
+  }
+  return findings;
+}
+
+/**
+ * The verdicts of an audit spliced from the previous one: a claim's verdict
+ * is judged when first asked for (a hover), for the claims the whole audit
+ * would have judged (openness claims, when a rule that judges them is on).
+ */
+class LazyVerdicts extends Map<Claim, ClaimVerdict> {
+  private readonly pending = new Map<Claim, (claim: Claim) => ClaimVerdict>();
+
+  judge(claims: Claim[], verdictOf: (claim: Claim) => ClaimVerdict): void {
+    for (const claim of claims) if (isOpennessClaim(claim)) this.pending.set(claim, verdictOf);
+  }
+
+  override get(claim: Claim): ClaimVerdict | undefined {
+    const known = super.get(claim);
+    if (known) return known;
+    const verdictOf = this.pending.get(claim);
+    return verdictOf ? verdictOf(claim) : undefined;
+  }
+}
