@@ -62,6 +62,13 @@ export function rememberAudit(files: SourceFile[], options: AuditOptions, config
   }
 }
 
+const splicedResults = new WeakSet<AuditResult>();
+
+/** Whether an audit was made from the previous one (tests check that the incremental path is taken). */
+export function wasSpliced(result: AuditResult): boolean {
+  return splicedResults.has(result);
+}
+
 /** Forgets every remembered audit (tests and benchmarks measure fresh judgments with it). */
 export function clearRememberedAudits(): void {
   judged.clear();
@@ -116,6 +123,7 @@ export function auditEdit(files: SourceFile[], options: AuditOptions, workspace:
   }
   sortFindings(findings);
   const result: AuditResult = { findings, problems: workspace.problems, workspace, verdicts };
+  splicedResults.add(result);
   rememberAudit(files, options, configFor, result);
   return result;
 }
