@@ -69,7 +69,12 @@ export function audit(files: SourceFile[], options: AuditOptions = {}): AuditRes
 
 /** A consistent order (ties keep the rules' order): one project's findings sort as they do among the whole tree's. */
 export function sortFindings(findings: Finding[]): void {
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+  findings.sort(compareFindings);
+}
+
+/** By file, start, rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** verdictOf for a project's rules: each claim judged once, remembered in `verdicts`. */

@@ -9,10 +9,10 @@
 // model references (claim-closed-model-dependency) or a document with
 // suppression directives is judged whole.
 import type { Claim, Finding, SourceFile, Span } from './types.js';
-import type { Workspace } from './project.js';
+import type { Project, Workspace } from './project.js';
 import type { Config } from './config.js';
 import type { AuditOptions, AuditResult } from './audit.js';
-import { findingFinisher, sortFindings, verdictsOf } from './audit.js';
+import { compareFindings, findingFinisher, sortFindings, verdictsOf } from './audit.js';
 import { createPolicy } from './licenses/policy.js';
 import { editOf, type MarkdownEdit } from './documents/markdownEdits.js';
 import { onClearChunkCache } from './markdown/chunkFacts.js';
@@ -102,12 +102,13 @@ export function auditEdit(files: SourceFile[], options: AuditOptions, workspace:
   const text = files.find((file) => file.path === path)!.text;
   const finish = findingFinisher(files, workspace, new Map([[path, (offset: number) => text.lastIndexOf('\n', offset - 1) + 1]]));
   const verdicts = new LazyVerdicts();
+  const added: Finding[] = [];
   const inRegion = (claim: Claim) => claim.file === path && claim.span.start >= edit.start && claim.span.start < edit.newEnd;
   for (const each of workspace.projects) {
     const config = configFor(each.root);
     const policy = createPolicy(config.policy ?? 'osi', config.allow ?? []);
     const verdictOf = verdictsOf(workspace, policy, finish.textOf, verdicts);
-    if (verdictRules.some((id) => config.rules?.[id] !== 'off')) verdicts.judge(each.claims, verdictOf);
+    if (verdictRules.some((id) => config.rules?.[id] !== 'off')) verdicts.judge(each, verdictOf);
     for (const rule of rules) {
       const setting = config.rules?.[rule.id];
       if (setting === 'off') continue;
@@ -117,12 +118,11 @@ export function auditEdit(files: SourceFile[], options: AuditOptions, workspace:
       const scope = whole ? each : { ...each, claims: each.claims.filter(inRegion) };
       for (const draft of rule.check({ workspace, project: scope, policy, verdictOf })) {
         const finding = finish(rule, setting, draft);
-        if (finding) findings.push(finding);
+        if (finding) added.push(finding);
       }
     }
   }
-  sortFindings(findings);
-  const result: AuditResult = { findings, problems: workspace.problems, workspace, verdicts };
+  const result: AuditResult = { findings: mergeSorted(findings, added), problems: workspace.problems, workspace, verdicts };
   splicedResults.add(result);
   rememberAudit(files, options, configFor, result);
   return result;
@@ -133,31 +133,76 @@ export function auditEdit(files: SourceFile[], options: AuditOptions, workspace:
  * that stands points into the changed range (it must be judged whole).
  */
 function movedFindings(previous: Finding[], path: string, edit: MarkdownEdit): Finding[] | undefined {
-  const delta = edit.newEnd - edit.oldEnd;
-  const touches = (file: string, span: Span) => file === path && ((span.start >= edit.start && span.start < edit.oldEnd) || (span.start < edit.start && span.end > edit.start));
-  const move = (file: string, span: Span) => (file === path && span.start >= edit.oldEnd && delta !== 0 ? { start: span.start + delta, end: span.end + delta } : span);
+  const { start, oldEnd } = edit;
+  const delta = edit.newEnd - oldEnd;
+  // in the changed range, or across its start
+  const touches = (file: string, span: Span) => file === path && span.start < oldEnd && (span.start >= start || span.end > start);
+  const movesSpan = (file: string, span: Span) => file === path && span.start >= oldEnd;
+  const moved = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   const findings: Finding[] = [];
   for (const finding of previous) {
     if (wholeDocumentRules.has(finding.rule)) continue;
     if (perClaimRules.has(finding.rule) && touches(finding.file, finding.span)) continue;
-    const spans = [
-      { file: finding.file, span: finding.span },
-      ...finding.related,
-      ...finding.fixes.flatMap((fix) => fix.edits),
-    ];
-    if (spans.some((place) => touches(place.file, place.span))) return undefined;
-    if (delta === 0 || !spans.some((place) => place.file === path && place.span.start >= edit.oldEnd)) {
+    let moves = movesSpan(finding.file, finding.span);
+    if (touches(finding.file, finding.span)) return undefined;
+    for (const related of finding.related) {
+      if (touches(related.file, related.span)) return undefined;
+      moves ||= movesSpan(related.file, related.span);
+    }
+    for (const fix of finding.fixes) {
+      for (const each of fix.edits) {
+        if (touches(each.file, each.span)) return undefined;
+        moves ||= movesSpan(each.file, each.span);
+      }
+    }
+    if (!moves || delta === 0) {
       findings.push(finding);
       continue;
     }
-    findings.push({
+    const copy: Finding = {
       ...finding,
-      span: move(finding.file, finding.span),
-      related: finding.related.map((related) => ({ ...related, span: move(related.file, related.span) })),
-      fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((each) => ({ ...each, span: move(each.file, each.span) })) })),
-    });
+      span: movesSpan(finding.file, finding.span) ? moved(finding.span) : finding.span,
+      related: finding.related.some((related) => movesSpan(related.file, related.span))
+        ? finding.related.map((related) => (movesSpan(related.file, related.span) ? { ...related, span: moved(related.span) } : related))
+        : finding.related,
+      fixes: finding.fixes.map((fix) => (fix.edits.some((each) => movesSpan(each.file, each.span))
+        ? { ...fix, edits: fix.edits.map((each) => (movesSpan(each.file, each.span) ? { ...each, span: moved(each.span) } : each)) }
+        : fix)),
+    };
+    movedFrom.set(copy, finding);
+    findings.push(copy);
   }
   return findings;
+}
+
+/** A finding moved past an edit → the finding it was before (the editor moves its diagnostic instead of making it again). */
+const movedFrom = new WeakMap<Finding, Finding>();
+
+/** The finding of the previous audit that this one is, moved past the edit (see auditEdit); undefined for a new finding. */
+export function previousFinding(finding: Finding): Finding | undefined {
+  return movedFrom.get(finding);
+}
+
+/** Merges findings sorted by sortFindings' order with a few more (sorted here). */
+function mergeSorted(sorted: Finding[], more: Finding[]): Finding[] {
+  if (more.length === 0) return sorted;
+  sortFindings(more);
+  const merged: Finding[] = [];
+  let index = 0;
+  for (const finding of more) {
+    // binary search: the first of `sorted` from `index` on that goes after `finding` (equal ones stay first, as a stable sort of the old ones followed by the new keeps them)
+    let low = index;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareFindings(sorted[middle], finding) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (; index < low; index++) merged.push(sorted[index]);
+    merged.push(finding);
+  }
+  for (; index < sorted.length; index++) merged.push(sorted[index]);
+  return merged;
 }
 
 /**
@@ -166,16 +211,21 @@ function movedFindings(previous: Finding[], path: string, edit: MarkdownEdit): F
  * would have judged (openness claims, when a rule that judges them is on).
  */
 class LazyVerdicts extends Map<Claim, ClaimVerdict> {
-  private readonly pending = new Map<Claim, (claim: Claim) => ClaimVerdict>();
+  private readonly judges = new Map<Project, (claim: Claim) => ClaimVerdict>();
+  private readonly claimsOf = new Map<Project, Set<Claim>>();
 
-  judge(claims: Claim[], verdictOf: (claim: Claim) => ClaimVerdict): void {
-    for (const claim of claims) if (isOpennessClaim(claim)) this.pending.set(claim, verdictOf);
+  judge(project: Project, verdictOf: (claim: Claim) => ClaimVerdict): void {
+    this.judges.set(project, verdictOf);
   }
 
   override get(claim: Claim): ClaimVerdict | undefined {
     const known = super.get(claim);
-    if (known) return known;
-    const verdictOf = this.pending.get(claim);
-    return verdictOf ? verdictOf(claim) : undefined;
+    if (known || !isOpennessClaim(claim)) return known;
+    for (const [project, verdictOf] of this.judges) {
+      let claims = this.claimsOf.get(project);
+      if (!claims) this.claimsOf.set(project, (claims = new Set(project.claims)));
+      if (claims.has(claim)) return verdictOf(claim);
+    }
+    return undefined;
   }
 }
