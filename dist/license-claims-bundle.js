@@ -42926,18 +42926,15 @@ function movedFindings(previous3, path2, edit) {
       findings.push(finding);
       continue;
     }
-    const copy = {
+    findings.push({
       ...finding,
       span: movesSpan(finding.file, finding.span) ? moved(finding.span) : finding.span,
       related: finding.related.some((related) => movesSpan(related.file, related.span)) ? finding.related.map((related) => movesSpan(related.file, related.span) ? { ...related, span: moved(related.span) } : related) : finding.related,
       fixes: finding.fixes.map((fix) => fix.edits.some((each) => movesSpan(each.file, each.span)) ? { ...fix, edits: fix.edits.map((each) => movesSpan(each.file, each.span) ? { ...each, span: moved(each.span) } : each) } : fix)
-    };
-    movedFrom.set(copy, finding);
-    findings.push(copy);
+    });
   }
   return findings;
 }
-var movedFrom = /* @__PURE__ */ new WeakMap();
 function mergeSorted(sorted, more) {
   if (more.length === 0) return sorted;
   sortFindings(more);

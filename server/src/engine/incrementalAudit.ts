@@ -159,7 +159,7 @@ function movedFindings(previous: Finding[], path: string, edit: MarkdownEdit): F
       findings.push(finding);
       continue;
     }
-    const copy: Finding = {
+    findings.push({
       ...finding,
       span: movesSpan(finding.file, finding.span) ? moved(finding.span) : finding.span,
       related: finding.related.some((related) => movesSpan(related.file, related.span))
@@ -168,19 +168,9 @@ function movedFindings(previous: Finding[], path: string, edit: MarkdownEdit): F
       fixes: finding.fixes.map((fix) => (fix.edits.some((each) => movesSpan(each.file, each.span))
         ? { ...fix, edits: fix.edits.map((each) => (movesSpan(each.file, each.span) ? { ...each, span: moved(each.span) } : each)) }
         : fix)),
-    };
-    movedFrom.set(copy, finding);
-    findings.push(copy);
+    });
   }
   return findings;
-}
-
-/** A finding moved past an edit → the finding it was before (the editor moves its diagnostic instead of making it again). */
-const movedFrom = new WeakMap<Finding, Finding>();
-
-/** The finding of the previous audit that this one is, moved past the edit (see auditEdit); undefined for a new finding. */
-export function previousFinding(finding: Finding): Finding | undefined {
-  return movedFrom.get(finding);
 }
 
 /** Merges findings sorted by sortFindings' order with a few more (sorted here). */
