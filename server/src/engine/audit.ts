@@ -94,7 +94,7 @@ export function verdictsOf(workspace: Workspace, policy: Policy, textOf: (file: 
 export interface FindingFinisher {
   /** A rule's draft as a finding: its severity set, its suppression fix added; undefined when a comment suppresses it. */
   (rule: Rule, setting: Severity | undefined, draft: FindingDraft): Finding | undefined;
-  textOf(file: string): string;
+  textOf: (file: string) => string;
 }
 
 /**

@@ -244,7 +244,7 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
   if (remember && options.readEveryChunk !== true) {
     // an edit can be spliced in when every chunk was read alone (as one run) and lines end in \n only
     const spliceable = trace !== undefined && trace.length === chunkCount && used !== undefined && !file.text.includes('\r');
-    rememberDocument(file, spliceable ? { text: file.text, facts, chunks: trace, definitions, used: used!, languages, targetSize, readme, title, proseLicenses } : undefined);
+    rememberDocument(file, spliceable ? { text: file.text, facts, chunks: trace, definitions, used, languages, targetSize, readme, title, proseLicenses } : undefined);
   }
   return facts;
 }
