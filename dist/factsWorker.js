@@ -21902,6 +21902,8 @@ var catalogNames = aiLicenses.flatMap(
   (entry) => [entry.name, entry.shortName, ...entry.licenseNames].filter((name) => name.length >= 8 && /\s/u.test(name)).map((name) => ({ name, id: catalogId(entry) }))
 );
 var catalogPattern = catalogNames.length ? new RegExp(String.raw`${catalogNames.every((entry) => /^\w/u.test(entry.name)) ? String.raw`(?<!\w)` : String.raw`\b`}(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join("|")})\b`, "giu") : void 0;
+var catalogWords = /licen|rail|agreement|terms|llama|apple|commons|polyform|kimi|cpml|(?<!\w)cc(?!\w)/iu;
+var catalogShortcut = catalogNames.every((entry) => catalogWords.test(entry.name)) ? catalogWords : void 0;
 var customPattern = /(?<![\w.+])((?:[A-Z0-9][\w.+]*(?:-(?=[a-z_.+])[\w.+]*)*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
 var articles = /^(?:the|this|our|its|their|a|an)$/iu;
 var notCustomStarts = /^(?:contributor|contributors|corporate|individual|see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
@@ -21912,7 +21914,7 @@ function escapeRegExp(text4) {
 function findLicenseMentions(text4, options = {}) {
   const found = [];
   const add = (start, end, id, custom = false) => found.push({ start, end, text: text4.slice(start, end), id, custom });
-  if (catalogPattern) {
+  if (catalogPattern && (!catalogShortcut || catalogShortcut.test(text4))) {
     for (const match of text4.matchAll(catalogPattern)) {
       const name = match[0].toLowerCase().replace(/[\s-]+/gu, " ");
       const entry = catalogNames.find((candidate) => candidate.name.toLowerCase().replace(/[\s-]+/gu, " ") === name);
@@ -37941,7 +37943,15 @@ function proseEntries(tree, source) {
   return entries2;
 }
 var SectionTracker = class {
-  open = [];
+  open;
+  /** `open`: the sections open where reading starts (a snapshot taken there; see snapshot). */
+  constructor(open = []) {
+    this.open = [...open];
+  }
+  /** The sections open now, outermost first (a copy). */
+  snapshot() {
+    return [...this.open];
+  }
   /** The sections a block read now sits under (a heading block, right after its own section started, is not under itself). */
   sectionsOf(block) {
     return block.kind === "heading" ? this.open.slice(0, -1) : [...this.open];
@@ -37973,7 +37983,7 @@ var loneTag = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s
 function isBlank(line) {
   return line.trim() === "";
 }
-function markdownChunks(text4, start = 0, targetSize = chunkTargetSize) {
+function markdownChunks(text4, start = 0, targetSize = chunkTargetSize, until) {
   const chunks = [];
   let chunkStart = start;
   let fence3;
@@ -38004,6 +38014,7 @@ function markdownChunks(text4, start = 0, targetSize = chunkTargetSize) {
       const blank = isBlank(line);
       if (previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize || chunkLines > maxChunkLines && lineStart > chunkStart) {
         chunks.push({ start: chunkStart, end: lineStart });
+        if (until?.(lineStart)) return chunks;
         chunkStart = lineStart;
         chunkLines = 1;
       }
@@ -38871,10 +38882,13 @@ function ownCopy(text4) {
   return Buffer.from(text4, "utf16le").toString("utf16le");
 }
 var keysOfFile = /* @__PURE__ */ new Map();
+function chunkKey(chunk, definitions) {
+  return definitions === "" ? chunk : `${chunk}\0${definitions}`;
+}
 function chunkFacts(chunk, definitions, remember, used) {
   if (chunk.trim() === "") return empty2;
   if (!remember) return computeChunkFacts(chunk, definitions);
-  const key = (text4) => definitions === "" ? text4 : `${text4}\0${definitions}`;
+  const key = (text4) => chunkKey(text4, definitions);
   let facts = cache.get(key(chunk));
   if (!facts) {
     const own4 = ownCopy(chunk);
@@ -38887,6 +38901,10 @@ function chunkFacts(chunk, definitions, remember, used) {
 function forgetStaleChunks(file, used) {
   for (const key of keysOfFile.get(file) ?? []) if (!used.has(key)) cache.delete(key);
   keysOfFile.set(file, used);
+}
+var clearHooks = [];
+function onClearChunkCache(hook) {
+  clearHooks.push(hook);
 }
 
 // server/src/engine/declarations/readmeSectionClauses.ts
@@ -39105,6 +39123,159 @@ function licenseLinkDeclarations(file, links, already) {
     declarations.push(makeDeclaration({ expression: id, deprecatedIds: [] }, { source: "readme-prose", file, span: link.span, raw: link.url, label: `README link to the ${entry.shortName}`, strictSpdx: false, scope: scope2 }));
   }
   return declarations;
+}
+
+// server/src/engine/documents/markdownEdits.ts
+var documents = /* @__PURE__ */ new Map();
+var edits = /* @__PURE__ */ new WeakMap();
+onClearChunkCache(() => documents.clear());
+function rememberDocument(file, reading) {
+  if (reading) documents.set(file.path, reading);
+  else documents.delete(file.path);
+}
+var sameLanguages = (a, b) => a === b || a !== void 0 && b !== void 0 && a.length === b.length && a.every((language, index2) => b[index2] === language);
+var shiftSpan = (span, delta) => ({ start: span.start + delta, end: span.end + delta });
+function reachingOut(runs) {
+  const parts = [];
+  for (const facts of runs) {
+    for (const entry of facts.entries) {
+      if (entry.heading) parts.push(["h", entry.heading]);
+      else if (entry.block?.kind === "heading") parts.push(["b", entry.block.text]);
+    }
+    for (const image of facts.images) parts.push(["i", image.url, image.alt]);
+    for (const link of facts.links) parts.push(["l", link.url]);
+    for (const comment of facts.comments) parts.push(["c", comment.text]);
+  }
+  return JSON.stringify(parts);
+}
+var opensLicenseSection = (facts) => facts.entries.some((entry) => entry.heading !== void 0 && isLicenseHeading(entry.heading.text));
+function spliceMarkdown(file, languages, targetSize) {
+  const old = documents.get(file.path);
+  if (!old || old.targetSize !== targetSize || !sameLanguages(old.languages, languages)) return void 0;
+  const before = old.text;
+  const text4 = file.text;
+  const { chunks } = old;
+  const delta = text4.length - before.length;
+  let first = 0;
+  while (first < chunks.length) {
+    const { start: start2, end } = chunks[first].span;
+    if (end > text4.length || before.slice(start2, end) !== text4.slice(start2, end)) break;
+    first++;
+  }
+  if (first === chunks.length) {
+    if (delta === 0) return spliced(old, file, 0, 0, 0, { chunks, used: old.used, regionBlocks: [], regionLinks: [], regionComments: [] }, 0, 0);
+    first = chunks.length - 1;
+  }
+  const rescanFrom = first - 1;
+  if (rescanFrom < 1) return void 0;
+  let last2 = chunks.length - 1;
+  while (last2 >= first) {
+    const { start: start2, end } = chunks[last2].span;
+    if (start2 + delta < 0 || before.slice(start2, end) !== text4.slice(start2 + delta, end + delta)) break;
+    last2--;
+  }
+  const start = chunks[rescanFrom].span.start;
+  const oldChunkAt = (position2) => {
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low <= high) {
+      const middle = low + high >> 1;
+      const at = chunks[middle].span.start;
+      if (at === position2) return middle;
+      if (at < position2) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  };
+  let resumeAt = chunks.length;
+  const rescanned = markdownChunks(text4, start, targetSize, (boundary) => {
+    const index2 = oldChunkAt(boundary - delta);
+    if (index2 > last2 && boundary > start) {
+      resumeAt = index2;
+      return true;
+    }
+    return false;
+  });
+  const oldEnd = resumeAt < chunks.length ? chunks[resumeAt].span.start : before.length;
+  const newEnd = resumeAt < chunks.length ? oldEnd + delta : text4.length;
+  if (rescanned.some((span) => span.end < text4.length && span.end - span.start < targetSize)) return void 0;
+  const oldRegion = chunks.slice(rescanFrom, resumeAt);
+  const beyond = (part) => part.includes("]:") || part.includes("\r");
+  if (oldRegion.some((chunk) => beyond(before.slice(chunk.span.start, chunk.span.end)))) return void 0;
+  if (rescanned.some((span) => beyond(text4.slice(span.start, span.end)))) return void 0;
+  const open = chunks[rescanFrom].open;
+  if (open.some((heading2) => isLicenseHeading(heading2.text))) return void 0;
+  const used = new Set(old.used);
+  for (const chunk of oldRegion) used.delete(chunkKey(before.slice(chunk.span.start, chunk.span.end), old.definitions));
+  const regionFacts = rescanned.map((span) => chunkFacts(text4.slice(span.start, span.end), old.definitions, true, used));
+  if (reachingOut(oldRegion.map((chunk) => chunk.facts)) !== reachingOut(regionFacts) || regionFacts.some(opensLicenseSection)) return void 0;
+  const declaredBefore = (license) => license === void 0 || !old.readme || (old.proseLicenses.get(license) ?? Infinity) < start;
+  const namesNew = (facts) => facts.entries.some((entry) => entry.claims?.some((found) => found.kind === "named-license" && !declaredBefore(found.namedLicense)));
+  if (oldRegion.some((chunk) => namesNew(chunk.facts)) || regionFacts.some(namesNew)) return void 0;
+  const regionBlocks = [];
+  const sections = new SectionTracker(open);
+  const regionOpen = [];
+  for (const [index2, facts] of regionFacts.entries()) {
+    regionOpen.push(sections.snapshot());
+    for (const entry of facts.entries) {
+      if (entry.heading) sections.enter(entry.heading);
+      else if (entry.block) regionBlocks.push({ block: { ...entry.block, base: rescanned[index2].start, sections: sections.sectionsOf(entry.block) }, claims: entry.claims ?? [] });
+    }
+  }
+  const newChunks = [
+    ...chunks.slice(0, rescanFrom),
+    ...rescanned.map((span, index2) => ({ span, facts: regionFacts[index2], open: regionOpen[index2], blocks: regionFacts[index2].entries.filter((entry) => !entry.heading).length })),
+    ...chunks.slice(resumeAt).map((chunk) => ({ ...chunk, span: shiftSpan(chunk.span, delta) }))
+  ];
+  const blocksBefore = chunks.slice(0, rescanFrom).reduce((sum, chunk) => sum + chunk.blocks, 0);
+  const oldBlocks = oldRegion.reduce((sum, chunk) => sum + chunk.blocks, 0);
+  const regionLinks = regionFacts.flatMap((facts, index2) => facts.links.map((link) => ({ ...link, span: shiftSpan(link.span, rescanned[index2].start) })));
+  const regionComments = regionFacts.flatMap((facts, index2) => facts.comments.map((comment) => ({ text: comment.text, offset: comment.offset + rescanned[index2].start })));
+  return spliced(old, file, start, oldEnd, newEnd, { chunks: newChunks, used, regionBlocks, regionLinks, regionComments }, blocksBefore, oldBlocks);
+}
+function spliced(old, file, start, oldEnd, newEnd, region, blocksBefore, oldBlocks) {
+  const delta = newEnd - oldEnd;
+  const previous3 = old.facts;
+  const after = (span) => span.start >= oldEnd;
+  const inside = (span) => span.end > start && span.start < oldEnd;
+  if (previous3.readmeDeclarations.some((declaration) => inside(declaration.span) || after(declaration.span) && (declaration.clauses?.length || declaration.licenseParts?.length))) return void 0;
+  const claims = [];
+  let phase = 0;
+  const moved = [];
+  for (const claim of previous3.claims) {
+    const at = claim.span.start < start ? 0 : claim.span.start < oldEnd ? 1 : 2;
+    if (at < phase) return void 0;
+    phase = at;
+    if (at === 0) claims.push(claim);
+    else if (at === 2) moved.push(delta === 0 ? claim : { ...claim, span: shiftSpan(claim.span, delta) });
+  }
+  const facts = {
+    ...previous3,
+    claims,
+    readmeDeclarations: [],
+    comments: [
+      ...previous3.comments.filter((comment) => comment.offset < start),
+      ...region.regionComments,
+      ...previous3.comments.filter((comment) => comment.offset >= oldEnd).map((comment) => ({ ...comment, offset: comment.offset + delta }))
+    ],
+    // kept for model cards only (analyzeMarkdown)
+    links: previous3.frontMatter ? [
+      ...previous3.links.filter((link) => link.span.start < start),
+      ...region.regionLinks,
+      ...previous3.links.filter((link) => after(link.span)).map((link) => ({ ...link, span: shiftSpan(link.span, delta) }))
+    ] : previous3.links
+  };
+  const context = { languages: old.languages, readme: old.readme, title: old.title, proseLicenses: new Map(old.proseLicenses) };
+  for (const { block, claims: found } of region.regionBlocks) readBlockClaims(file, block, found, context, facts);
+  if (facts.readmeDeclarations.length > 0) return void 0;
+  claims.push(...moved);
+  facts.readmeDeclarations = previous3.readmeDeclarations.map((declaration) => after(declaration.span) ? { ...declaration, span: shiftSpan(declaration.span, delta) } : declaration);
+  if (previous3.frontMatter) facts.prose = [...previous3.prose.slice(0, blocksBefore), ...region.regionBlocks.map(({ block }) => block.text), ...previous3.prose.slice(blocksBefore + oldBlocks)];
+  const proseLicenses = new Map([...old.proseLicenses].map(([license, at]) => [license, at >= oldEnd ? at + delta : at]));
+  if (region.used !== old.used) forgetStaleChunks(file.path, region.used);
+  documents.set(file.path, { ...old, text: file.text, facts, chunks: region.chunks, used: region.used, proseLicenses });
+  edits.set(facts, { previous: previous3, start, oldEnd, newEnd });
+  return facts;
 }
 
 // server/src/engine/rules/modelCardEvidence.ts
@@ -39396,14 +39567,43 @@ function isReadmeName(path2) {
   return /^readme(?:[._-][\w-]+)*\.(?:md|markdown)$/iu.test(path2.split("/").pop() ?? "");
 }
 var selectionEnabled = true;
+function readBlockClaims(file, block, claims, { languages, readme, title, proseLicenses }, facts) {
+  if (inThirdPartySection(block)) return;
+  if (block.kind === "heading" && isLicenseHeading(block.text)) return;
+  for (const found of claims) {
+    if (languages && !languages.includes(found.language)) continue;
+    if (found.kind !== "named-license" && describesNamedSection(block, found.start, title)) continue;
+    const span = sourceSpan(block, found.start, found.end);
+    const claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
+    facts.claims.push(claim);
+    const sentence = claim.kind === "named-license" ? sentenceAround(block.text, found.start, found.end) : "";
+    if (claim.kind === "named-license" && (block.quoted || aboutSomethingElse(sentence, block.sections) || futureTerms.test(sentence))) continue;
+    if (claim.kind === "named-license" && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
+      proseLicenses.set(found.namedLicense, span.start);
+      facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
+        source: "readme-prose",
+        file: file.path,
+        span,
+        raw: claim.text,
+        label: `README (\u201C${block.text.slice(found.start, found.end).replace(/\s+/gu, " ")}\u201D)`,
+        strictSpdx: false,
+        scope: scopeOf(sentence, void 0)
+      }));
+    }
+  }
+}
 function analyzeMarkdown(file, options = {}) {
   const { languages, remember = false } = options;
+  const targetSize = options.chunkSize ?? chunkTargetSize;
+  if (remember && options.readEveryChunk !== true) {
+    const spliced2 = spliceMarkdown(file, languages, targetSize);
+    if (spliced2) return spliced2;
+  }
   const { frontMatter, bodyStart } = parseFrontMatter(file.text);
   const declares = isReadmeName(file.path) || frontMatter !== void 0;
   const selecting = selectionEnabled && options.readEveryChunk !== true && !remember;
-  const interest = documentInterest(file.text, declares, frontMatter !== void 0);
+  const interest = selecting ? documentInterest(file.text, declares, frontMatter !== void 0) : void 0;
   const definitions = referenceDefinitions(file.text);
-  const targetSize = options.chunkSize ?? chunkTargetSize;
   const blocks = [];
   const blockClaims = [];
   const references = { images: [], links: [] };
@@ -39425,12 +39625,19 @@ function analyzeMarkdown(file, options = {}) {
     comments.push(...facts2.comments.map((comment) => ({ text: comment.text, offset: comment.offset + start })));
   };
   let run;
+  const trace = remember && !selecting ? [] : void 0;
+  let chunkCount = 0;
   const parseRun = () => {
-    if (run) read(run.start, chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used));
+    if (run) {
+      const facts2 = chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used);
+      trace?.push({ span: run, facts: facts2, open: sections.snapshot(), blocks: facts2.entries.filter((entry) => !entry.heading).length });
+      read(run.start, facts2);
+    }
     run = void 0;
   };
   const inLicense = () => sections.anyOpen((heading2) => isLicenseHeading(heading2.text));
   for (const span of markdownChunks(file.text, bodyStart, selecting ? 0 : targetSize)) {
+    chunkCount++;
     const chunk = file.text.slice(span.start, span.end);
     if (run && run.end - run.start >= targetSize) parseRun();
     if (!selecting || chunkMayMatter(chunk, interest, declares && inLicense())) {
@@ -39466,33 +39673,9 @@ function analyzeMarkdown(file, options = {}) {
     facts.problems.push(...facts.frontMatter.problems);
   }
   const readme = isReadmeName(file.path) || facts.frontMatter !== void 0;
-  const proseLicenses = /* @__PURE__ */ new Set();
+  const proseLicenses = /* @__PURE__ */ new Map();
   const title = blocks.find((block) => block.kind === "heading")?.text;
-  for (const [index2, block] of blocks.entries()) {
-    if (inThirdPartySection(block)) continue;
-    if (block.kind === "heading" && isLicenseHeading(block.text)) continue;
-    for (const found of blockClaims[index2]) {
-      if (languages && !languages.includes(found.language)) continue;
-      if (found.kind !== "named-license" && describesNamedSection(block, found.start, title)) continue;
-      const span = sourceSpan(block, found.start, found.end);
-      const claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
-      facts.claims.push(claim);
-      const sentence = claim.kind === "named-license" ? sentenceAround(block.text, found.start, found.end) : "";
-      if (claim.kind === "named-license" && (block.quoted || aboutSomethingElse(sentence, block.sections) || futureTerms.test(sentence))) continue;
-      if (claim.kind === "named-license" && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
-        proseLicenses.add(found.namedLicense);
-        facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
-          source: "readme-prose",
-          file: file.path,
-          span,
-          raw: claim.text,
-          label: `README (\u201C${block.text.slice(found.start, found.end).replace(/\s+/gu, " ")}\u201D)`,
-          strictSpdx: false,
-          scope: scopeOf(sentence, void 0)
-        }));
-      }
-    }
-  }
+  for (const [index2, block] of blocks.entries()) readBlockClaims(file, block, blockClaims[index2], { languages, readme, title, proseLicenses }, facts);
   if (readme) {
     const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
@@ -39506,6 +39689,10 @@ function analyzeMarkdown(file, options = {}) {
     facts.prose = [];
     facts.headings = [];
     facts.links = [];
+  }
+  if (remember && options.readEveryChunk !== true) {
+    const spliceable = trace !== void 0 && trace.length === chunkCount && used !== void 0 && !file.text.includes("\r");
+    rememberDocument(file, spliceable ? { text: file.text, facts, chunks: trace, definitions, used, languages, targetSize, readme, title, proseLicenses } : void 0);
   }
   return facts;
 }

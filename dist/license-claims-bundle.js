@@ -22128,6 +22128,8 @@ var catalogNames = aiLicenses.flatMap(
   (entry) => [entry.name, entry.shortName, ...entry.licenseNames].filter((name) => name.length >= 8 && /\s/u.test(name)).map((name) => ({ name, id: catalogId(entry) }))
 );
 var catalogPattern = catalogNames.length ? new RegExp(String.raw`${catalogNames.every((entry) => /^\w/u.test(entry.name)) ? String.raw`(?<!\w)` : String.raw`\b`}(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join("|")})\b`, "giu") : void 0;
+var catalogWords = /licen|rail|agreement|terms|llama|apple|commons|polyform|kimi|cpml|(?<!\w)cc(?!\w)/iu;
+var catalogShortcut = catalogNames.every((entry) => catalogWords.test(entry.name)) ? catalogWords : void 0;
 var customPattern = /(?<![\w.+])((?:[A-Z0-9][\w.+]*(?:-(?=[a-z_.+])[\w.+]*)*[\s-]+){1,6})(?:Community[\s-]+)?(?:Model[\s-]+)?Licen[sc]e(?:[\s-]+Agreement)?\b/gu;
 var articles = /^(?:the|this|our|its|their|a|an)$/iu;
 var notCustomStarts = /^(?:contributor|contributors|corporate|individual|see|view|read|full|same|open|source|free|license|licen[sc]es|model|models|code|and|or|under|by|with|community|software|commercial|custom|new|original|respective|separate|following|permissive|standard|applicable|relevant|other|any|each|all|project|repository|readme|this|that)$/iu;
@@ -22138,7 +22140,7 @@ function escapeRegExp(text4) {
 function findLicenseMentions(text4, options = {}) {
   const found = [];
   const add = (start, end, id, custom = false) => found.push({ start, end, text: text4.slice(start, end), id, custom });
-  if (catalogPattern) {
+  if (catalogPattern && (!catalogShortcut || catalogShortcut.test(text4))) {
     for (const match of text4.matchAll(catalogPattern)) {
       const name = match[0].toLowerCase().replace(/[\s-]+/gu, " ");
       const entry = catalogNames.find((candidate) => candidate.name.toLowerCase().replace(/[\s-]+/gu, " ") === name);
@@ -38167,7 +38169,15 @@ function proseEntries(tree, source) {
   return entries2;
 }
 var SectionTracker = class {
-  open = [];
+  open;
+  /** `open`: the sections open where reading starts (a snapshot taken there; see snapshot). */
+  constructor(open = []) {
+    this.open = [...open];
+  }
+  /** The sections open now, outermost first (a copy). */
+  snapshot() {
+    return [...this.open];
+  }
   /** The sections a block read now sits under (a heading block, right after its own section started, is not under itself). */
   sectionsOf(block) {
     return block.kind === "heading" ? this.open.slice(0, -1) : [...this.open];
@@ -38199,7 +38209,7 @@ var loneTag = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s
 function isBlank(line) {
   return line.trim() === "";
 }
-function markdownChunks(text4, start = 0, targetSize = chunkTargetSize) {
+function markdownChunks(text4, start = 0, targetSize = chunkTargetSize, until) {
   const chunks = [];
   let chunkStart = start;
   let fence3;
@@ -38230,6 +38240,7 @@ function markdownChunks(text4, start = 0, targetSize = chunkTargetSize) {
       const blank = isBlank(line);
       if (previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize || chunkLines > maxChunkLines && lineStart > chunkStart) {
         chunks.push({ start: chunkStart, end: lineStart });
+        if (until?.(lineStart)) return chunks;
         chunkStart = lineStart;
         chunkLines = 1;
       }
@@ -39181,10 +39192,13 @@ function ownCopy(text4) {
   return Buffer.from(text4, "utf16le").toString("utf16le");
 }
 var keysOfFile = /* @__PURE__ */ new Map();
+function chunkKey(chunk, definitions) {
+  return definitions === "" ? chunk : `${chunk}\0${definitions}`;
+}
 function chunkFacts(chunk, definitions, remember, used) {
   if (chunk.trim() === "") return empty2;
   if (!remember) return computeChunkFacts(chunk, definitions);
-  const key = (text4) => definitions === "" ? text4 : `${text4}\0${definitions}`;
+  const key = (text4) => chunkKey(text4, definitions);
   let facts = cache.get(key(chunk));
   if (!facts) {
     const own4 = ownCopy(chunk);
@@ -39197,6 +39211,10 @@ function chunkFacts(chunk, definitions, remember, used) {
 function forgetStaleChunks(file, used) {
   for (const key of keysOfFile.get(file) ?? []) if (!used.has(key)) cache.delete(key);
   keysOfFile.set(file, used);
+}
+var clearHooks = [];
+function onClearChunkCache(hook) {
+  clearHooks.push(hook);
 }
 
 // server/src/engine/declarations/readmeSectionClauses.ts
@@ -39415,6 +39433,162 @@ function licenseLinkDeclarations(file, links, already) {
     declarations.push(makeDeclaration({ expression: id, deprecatedIds: [] }, { source: "readme-prose", file, span: link.span, raw: link.url, label: `README link to the ${entry.shortName}`, strictSpdx: false, scope: scope2 }));
   }
   return declarations;
+}
+
+// server/src/engine/documents/markdownEdits.ts
+var documents = /* @__PURE__ */ new Map();
+var edits = /* @__PURE__ */ new WeakMap();
+onClearChunkCache(() => documents.clear());
+function editOf(facts) {
+  return edits.get(facts);
+}
+function rememberDocument(file, reading) {
+  if (reading) documents.set(file.path, reading);
+  else documents.delete(file.path);
+}
+var sameLanguages = (a, b) => a === b || a !== void 0 && b !== void 0 && a.length === b.length && a.every((language, index2) => b[index2] === language);
+var shiftSpan = (span, delta) => ({ start: span.start + delta, end: span.end + delta });
+function reachingOut(runs) {
+  const parts = [];
+  for (const facts of runs) {
+    for (const entry of facts.entries) {
+      if (entry.heading) parts.push(["h", entry.heading]);
+      else if (entry.block?.kind === "heading") parts.push(["b", entry.block.text]);
+    }
+    for (const image of facts.images) parts.push(["i", image.url, image.alt]);
+    for (const link of facts.links) parts.push(["l", link.url]);
+    for (const comment of facts.comments) parts.push(["c", comment.text]);
+  }
+  return JSON.stringify(parts);
+}
+var opensLicenseSection = (facts) => facts.entries.some((entry) => entry.heading !== void 0 && isLicenseHeading(entry.heading.text));
+function spliceMarkdown(file, languages2, targetSize) {
+  const old = documents.get(file.path);
+  if (!old || old.targetSize !== targetSize || !sameLanguages(old.languages, languages2)) return void 0;
+  const before = old.text;
+  const text4 = file.text;
+  const { chunks } = old;
+  const delta = text4.length - before.length;
+  let first = 0;
+  while (first < chunks.length) {
+    const { start: start2, end } = chunks[first].span;
+    if (end > text4.length || before.slice(start2, end) !== text4.slice(start2, end)) break;
+    first++;
+  }
+  if (first === chunks.length) {
+    if (delta === 0) return spliced(old, file, 0, 0, 0, { chunks, used: old.used, regionBlocks: [], regionLinks: [], regionComments: [] }, 0, 0);
+    first = chunks.length - 1;
+  }
+  const rescanFrom = first - 1;
+  if (rescanFrom < 1) return void 0;
+  let last2 = chunks.length - 1;
+  while (last2 >= first) {
+    const { start: start2, end } = chunks[last2].span;
+    if (start2 + delta < 0 || before.slice(start2, end) !== text4.slice(start2 + delta, end + delta)) break;
+    last2--;
+  }
+  const start = chunks[rescanFrom].span.start;
+  const oldChunkAt = (position2) => {
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low <= high) {
+      const middle = low + high >> 1;
+      const at = chunks[middle].span.start;
+      if (at === position2) return middle;
+      if (at < position2) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  };
+  let resumeAt = chunks.length;
+  const rescanned = markdownChunks(text4, start, targetSize, (boundary) => {
+    const index2 = oldChunkAt(boundary - delta);
+    if (index2 > last2 && boundary > start) {
+      resumeAt = index2;
+      return true;
+    }
+    return false;
+  });
+  const oldEnd = resumeAt < chunks.length ? chunks[resumeAt].span.start : before.length;
+  const newEnd = resumeAt < chunks.length ? oldEnd + delta : text4.length;
+  if (rescanned.some((span) => span.end < text4.length && span.end - span.start < targetSize)) return void 0;
+  const oldRegion = chunks.slice(rescanFrom, resumeAt);
+  const beyond = (part) => part.includes("]:") || part.includes("\r");
+  if (oldRegion.some((chunk) => beyond(before.slice(chunk.span.start, chunk.span.end)))) return void 0;
+  if (rescanned.some((span) => beyond(text4.slice(span.start, span.end)))) return void 0;
+  const open = chunks[rescanFrom].open;
+  if (open.some((heading2) => isLicenseHeading(heading2.text))) return void 0;
+  const used = new Set(old.used);
+  for (const chunk of oldRegion) used.delete(chunkKey(before.slice(chunk.span.start, chunk.span.end), old.definitions));
+  const regionFacts = rescanned.map((span) => chunkFacts(text4.slice(span.start, span.end), old.definitions, true, used));
+  if (reachingOut(oldRegion.map((chunk) => chunk.facts)) !== reachingOut(regionFacts) || regionFacts.some(opensLicenseSection)) return void 0;
+  const declaredBefore = (license) => license === void 0 || !old.readme || (old.proseLicenses.get(license) ?? Infinity) < start;
+  const namesNew = (facts) => facts.entries.some((entry) => entry.claims?.some((found) => found.kind === "named-license" && !declaredBefore(found.namedLicense)));
+  if (oldRegion.some((chunk) => namesNew(chunk.facts)) || regionFacts.some(namesNew)) return void 0;
+  const regionBlocks = [];
+  const sections = new SectionTracker(open);
+  const regionOpen = [];
+  for (const [index2, facts] of regionFacts.entries()) {
+    regionOpen.push(sections.snapshot());
+    for (const entry of facts.entries) {
+      if (entry.heading) sections.enter(entry.heading);
+      else if (entry.block) regionBlocks.push({ block: { ...entry.block, base: rescanned[index2].start, sections: sections.sectionsOf(entry.block) }, claims: entry.claims ?? [] });
+    }
+  }
+  const newChunks = [
+    ...chunks.slice(0, rescanFrom),
+    ...rescanned.map((span, index2) => ({ span, facts: regionFacts[index2], open: regionOpen[index2], blocks: regionFacts[index2].entries.filter((entry) => !entry.heading).length })),
+    ...chunks.slice(resumeAt).map((chunk) => ({ ...chunk, span: shiftSpan(chunk.span, delta) }))
+  ];
+  const blocksBefore = chunks.slice(0, rescanFrom).reduce((sum, chunk) => sum + chunk.blocks, 0);
+  const oldBlocks = oldRegion.reduce((sum, chunk) => sum + chunk.blocks, 0);
+  const regionLinks = regionFacts.flatMap((facts, index2) => facts.links.map((link) => ({ ...link, span: shiftSpan(link.span, rescanned[index2].start) })));
+  const regionComments = regionFacts.flatMap((facts, index2) => facts.comments.map((comment) => ({ text: comment.text, offset: comment.offset + rescanned[index2].start })));
+  return spliced(old, file, start, oldEnd, newEnd, { chunks: newChunks, used, regionBlocks, regionLinks, regionComments }, blocksBefore, oldBlocks);
+}
+function spliced(old, file, start, oldEnd, newEnd, region, blocksBefore, oldBlocks) {
+  const delta = newEnd - oldEnd;
+  const previous3 = old.facts;
+  const after = (span) => span.start >= oldEnd;
+  const inside = (span) => span.end > start && span.start < oldEnd;
+  if (previous3.readmeDeclarations.some((declaration) => inside(declaration.span) || after(declaration.span) && (declaration.clauses?.length || declaration.licenseParts?.length))) return void 0;
+  const claims = [];
+  let phase = 0;
+  const moved = [];
+  for (const claim of previous3.claims) {
+    const at = claim.span.start < start ? 0 : claim.span.start < oldEnd ? 1 : 2;
+    if (at < phase) return void 0;
+    phase = at;
+    if (at === 0) claims.push(claim);
+    else if (at === 2) moved.push(delta === 0 ? claim : { ...claim, span: shiftSpan(claim.span, delta) });
+  }
+  const facts = {
+    ...previous3,
+    claims,
+    readmeDeclarations: [],
+    comments: [
+      ...previous3.comments.filter((comment) => comment.offset < start),
+      ...region.regionComments,
+      ...previous3.comments.filter((comment) => comment.offset >= oldEnd).map((comment) => ({ ...comment, offset: comment.offset + delta }))
+    ],
+    // kept for model cards only (analyzeMarkdown)
+    links: previous3.frontMatter ? [
+      ...previous3.links.filter((link) => link.span.start < start),
+      ...region.regionLinks,
+      ...previous3.links.filter((link) => after(link.span)).map((link) => ({ ...link, span: shiftSpan(link.span, delta) }))
+    ] : previous3.links
+  };
+  const context = { languages: old.languages, readme: old.readme, title: old.title, proseLicenses: new Map(old.proseLicenses) };
+  for (const { block, claims: found } of region.regionBlocks) readBlockClaims(file, block, found, context, facts);
+  if (facts.readmeDeclarations.length > 0) return void 0;
+  claims.push(...moved);
+  facts.readmeDeclarations = previous3.readmeDeclarations.map((declaration) => after(declaration.span) ? { ...declaration, span: shiftSpan(declaration.span, delta) } : declaration);
+  if (previous3.frontMatter) facts.prose = [...previous3.prose.slice(0, blocksBefore), ...region.regionBlocks.map(({ block }) => block.text), ...previous3.prose.slice(blocksBefore + oldBlocks)];
+  const proseLicenses = new Map([...old.proseLicenses].map(([license, at]) => [license, at >= oldEnd ? at + delta : at]));
+  if (region.used !== old.used) forgetStaleChunks(file.path, region.used);
+  documents.set(file.path, { ...old, text: file.text, facts, chunks: region.chunks, used: region.used, proseLicenses });
+  edits.set(facts, { previous: previous3, start, oldEnd, newEnd });
+  return facts;
 }
 
 // server/src/engine/rules/modelCardEvidence.ts
@@ -39708,14 +39882,43 @@ function isReadmeName(path2) {
   return /^readme(?:[._-][\w-]+)*\.(?:md|markdown)$/iu.test(path2.split("/").pop() ?? "");
 }
 var selectionEnabled = true;
+function readBlockClaims(file, block, claims, { languages: languages2, readme, title, proseLicenses }, facts) {
+  if (inThirdPartySection(block)) return;
+  if (block.kind === "heading" && isLicenseHeading(block.text)) return;
+  for (const found of claims) {
+    if (languages2 && !languages2.includes(found.language)) continue;
+    if (found.kind !== "named-license" && describesNamedSection(block, found.start, title)) continue;
+    const span = sourceSpan(block, found.start, found.end);
+    const claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
+    facts.claims.push(claim);
+    const sentence2 = claim.kind === "named-license" ? sentenceAround(block.text, found.start, found.end) : "";
+    if (claim.kind === "named-license" && (block.quoted || aboutSomethingElse(sentence2, block.sections) || futureTerms.test(sentence2))) continue;
+    if (claim.kind === "named-license" && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
+      proseLicenses.set(found.namedLicense, span.start);
+      facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
+        source: "readme-prose",
+        file: file.path,
+        span,
+        raw: claim.text,
+        label: `README (\u201C${block.text.slice(found.start, found.end).replace(/\s+/gu, " ")}\u201D)`,
+        strictSpdx: false,
+        scope: scopeOf(sentence2, void 0)
+      }));
+    }
+  }
+}
 function analyzeMarkdown(file, options = {}) {
   const { languages: languages2, remember = false } = options;
+  const targetSize = options.chunkSize ?? chunkTargetSize;
+  if (remember && options.readEveryChunk !== true) {
+    const spliced2 = spliceMarkdown(file, languages2, targetSize);
+    if (spliced2) return spliced2;
+  }
   const { frontMatter, bodyStart } = parseFrontMatter(file.text);
   const declares = isReadmeName(file.path) || frontMatter !== void 0;
   const selecting = selectionEnabled && options.readEveryChunk !== true && !remember;
-  const interest = documentInterest(file.text, declares, frontMatter !== void 0);
+  const interest = selecting ? documentInterest(file.text, declares, frontMatter !== void 0) : void 0;
   const definitions = referenceDefinitions(file.text);
-  const targetSize = options.chunkSize ?? chunkTargetSize;
   const blocks = [];
   const blockClaims = [];
   const references = { images: [], links: [] };
@@ -39737,12 +39940,19 @@ function analyzeMarkdown(file, options = {}) {
     comments.push(...facts2.comments.map((comment) => ({ text: comment.text, offset: comment.offset + start })));
   };
   let run;
+  const trace = remember && !selecting ? [] : void 0;
+  let chunkCount = 0;
   const parseRun = () => {
-    if (run) read(run.start, chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used));
+    if (run) {
+      const facts2 = chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used);
+      trace?.push({ span: run, facts: facts2, open: sections.snapshot(), blocks: facts2.entries.filter((entry) => !entry.heading).length });
+      read(run.start, facts2);
+    }
     run = void 0;
   };
   const inLicense = () => sections.anyOpen((heading2) => isLicenseHeading(heading2.text));
   for (const span of markdownChunks(file.text, bodyStart, selecting ? 0 : targetSize)) {
+    chunkCount++;
     const chunk = file.text.slice(span.start, span.end);
     if (run && run.end - run.start >= targetSize) parseRun();
     if (!selecting || chunkMayMatter(chunk, interest, declares && inLicense())) {
@@ -39778,33 +39988,9 @@ function analyzeMarkdown(file, options = {}) {
     facts.problems.push(...facts.frontMatter.problems);
   }
   const readme = isReadmeName(file.path) || facts.frontMatter !== void 0;
-  const proseLicenses = /* @__PURE__ */ new Set();
+  const proseLicenses = /* @__PURE__ */ new Map();
   const title = blocks.find((block) => block.kind === "heading")?.text;
-  for (const [index2, block] of blocks.entries()) {
-    if (inThirdPartySection(block)) continue;
-    if (block.kind === "heading" && isLicenseHeading(block.text)) continue;
-    for (const found of blockClaims[index2]) {
-      if (languages2 && !languages2.includes(found.language)) continue;
-      if (found.kind !== "named-license" && describesNamedSection(block, found.start, title)) continue;
-      const span = sourceSpan(block, found.start, found.end);
-      const claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
-      facts.claims.push(claim);
-      const sentence2 = claim.kind === "named-license" ? sentenceAround(block.text, found.start, found.end) : "";
-      if (claim.kind === "named-license" && (block.quoted || aboutSomethingElse(sentence2, block.sections) || futureTerms.test(sentence2))) continue;
-      if (claim.kind === "named-license" && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
-        proseLicenses.add(found.namedLicense);
-        facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
-          source: "readme-prose",
-          file: file.path,
-          span,
-          raw: claim.text,
-          label: `README (\u201C${block.text.slice(found.start, found.end).replace(/\s+/gu, " ")}\u201D)`,
-          strictSpdx: false,
-          scope: scopeOf(sentence2, void 0)
-        }));
-      }
-    }
-  }
+  for (const [index2, block] of blocks.entries()) readBlockClaims(file, block, blockClaims[index2], { languages: languages2, readme, title, proseLicenses }, facts);
   if (readme) {
     const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
@@ -39818,6 +40004,10 @@ function analyzeMarkdown(file, options = {}) {
     facts.prose = [];
     facts.headings = [];
     facts.links = [];
+  }
+  if (remember && options.readEveryChunk !== true) {
+    const spliceable = trace !== void 0 && trace.length === chunkCount && used !== void 0 && !file.text.includes("\r");
+    rememberDocument(file, spliceable ? { text: file.text, facts, chunks: trace, definitions, used, languages: languages2, targetSize, readme, title, proseLicenses } : void 0);
   }
   return facts;
 }
@@ -41928,8 +42118,8 @@ function calledPhrase(claim) {
 function licenseName(declaration) {
   return declaration.expression ? describeLicense(declaration.expression).name : declaration.raw;
 }
-function relatedDeclarations(judged, describe2) {
-  return judged.map((entry) => ({ file: entry.declaration.file, span: entry.declaration.span, message: describe2(entry) }));
+function relatedDeclarations(judged2, describe2) {
+  return judged2.map((entry) => ({ file: entry.declaration.file, span: entry.declaration.span, message: describe2(entry) }));
 }
 var rewording = {
   en: { source: "source-available", model: "open-weight" },
@@ -41991,13 +42181,13 @@ function licensesToOffer(policy) {
   });
   return [.../* @__PURE__ */ new Set(["Apache-2.0", "MIT", ...allowed])].filter((id) => policy.acceptsLicense(id)).slice(0, 2);
 }
-function manifestFixes(project, claimFile, ids, edits) {
+function manifestFixes(project, claimFile, ids, edits2) {
   const card = project.documents.find((document3) => document3.file === claimFile && document3.frontMatter);
   const targets = [...project.manifests, ...card ? [project.markdown.get(claimFile)] : []];
   return ids.flatMap((id) => targets.flatMap((file) => {
     const key = `${file.path}\0${id}`;
-    if (!edits.has(key)) edits.set(key, manifestLicenseEdit(file, id));
-    const edit = edits.get(key);
+    if (!edits2.has(key)) edits2.set(key, manifestLicenseEdit(file, id));
+    const edit = edits2.get(key);
     return edit ? [{ title: `Declare ${id} in ${file.path.slice(file.path.lastIndexOf("/") + 1)}`, edits: [edit] }] : [];
   }));
 }
@@ -42025,7 +42215,7 @@ var claimWithoutLicense = {
   defaultSeverity: "error",
   summary: "An open-source claim in a project that declares no license at all.",
   check(context) {
-    const edits = /* @__PURE__ */ new Map();
+    const edits2 = /* @__PURE__ */ new Map();
     return claimFindings(context, this.id, "no-license", (claim) => {
       const modelOnly = context.workspace.declarationsFor(claim.file).length > 0;
       const what = modelOnly ? "it declares a license only for the model, none for the code it speaks of" : "it declares no license (no manifest license field, LICENSE file or License section)";
@@ -42033,7 +42223,7 @@ var claimWithoutLicense = {
         message: `${capitalise(subject(claim))} ${calledPhrase(claim)}, but ${what}: without one, nobody may use, change or share it.`,
         related: [],
         fixes: [
-          ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy), edits),
+          ...manifestFixes(context.project.governing, claim.file, licensesToOffer(context.policy), edits2),
           ...createLicenseFixes(context.project.governing, licenseFolder(context.project.governing, claim.file), licensesToOffer(context.policy)),
           ...rewordFixes(claim)
         ]
@@ -42286,10 +42476,10 @@ function namesPart(sentence2, lower, part) {
 }
 var judgedByPolicy = /* @__PURE__ */ new WeakMap();
 function judgeDeclaration(declaration, policy) {
-  let judged = judgedByPolicy.get(policy);
-  if (!judged) judgedByPolicy.set(policy, judged = /* @__PURE__ */ new WeakMap());
-  let verdict = judged.get(declaration);
-  if (!verdict) judged.set(declaration, verdict = judgeDeclarationUncached(declaration, policy));
+  let judged2 = judgedByPolicy.get(policy);
+  if (!judged2) judgedByPolicy.set(policy, judged2 = /* @__PURE__ */ new WeakMap());
+  let verdict = judged2.get(declaration);
+  if (!verdict) judged2.set(declaration, verdict = judgeDeclarationUncached(declaration, policy));
   return verdict;
 }
 function judgeDeclarationUncached(declaration, policy) {
@@ -42299,11 +42489,11 @@ function judgeDeclarationUncached(declaration, policy) {
   const verdict = judgeExpression(node2, policy, declaration.expression);
   return { declaration, outcome: verdict.outcome, accepted: verdict.accepted, rejected: verdict.rejected };
 }
-function branchesOfAcceptedChoice(judged) {
-  const choices = judged.filter((entry) => entry.outcome === "accepted" && /\bOR\b/u.test(entry.declaration.expression ?? ""));
+function branchesOfAcceptedChoice(judged2) {
+  const choices = judged2.filter((entry) => entry.outcome === "accepted" && /\bOR\b/u.test(entry.declaration.expression ?? ""));
   if (choices.length === 0) return /* @__PURE__ */ new Set();
   const branches = choices.map((entry) => new Set(expressionLeaves(parseExpression(entry.declaration.expression)).map((leaf) => licenseKey(leaf.license))));
-  return new Set(judged.filter((entry) => {
+  return new Set(judged2.filter((entry) => {
     if (entry.outcome === "accepted" || entry.outcome === "unjudgeable" || !entry.declaration.expression) return false;
     const node2 = parseExpression(entry.declaration.expression);
     const keys = node2 ? expressionLeaves(node2).map((leaf) => licenseKey(leaf.license)) : [];
@@ -42314,16 +42504,16 @@ function judgeClaim(claim, declarations, projectPolicy, sentence2 = claim.text) 
   const policy = claim.kind === "free-software" ? projectPolicy.freeSoftware : projectPolicy;
   const all2 = relevant(claim, declarations, sentence2).map((declaration) => judgeDeclaration(declaration, policy));
   const branches = branchesOfAcceptedChoice(all2);
-  const judged = branches.size === 0 ? all2 : all2.filter((entry) => !branches.has(entry));
-  const verdict = (outcome) => ({ outcome, judged, policy });
-  if (judged.length === 0) return verdict("no-license");
-  const count = (outcome) => judged.filter((entry) => entry.outcome === outcome).length;
+  const judged2 = branches.size === 0 ? all2 : all2.filter((entry) => !branches.has(entry));
+  const verdict = (outcome) => ({ outcome, judged: judged2, policy });
+  if (judged2.length === 0) return verdict("no-license");
+  const count = (outcome) => judged2.filter((entry) => entry.outcome === outcome).length;
   const accepted = count("accepted");
   const rejected = count("rejected");
   const partial = count("partial");
   if (partial > 0 || rejected > 0 && accepted > 0) return verdict("partial");
   if (rejected > 0) return verdict("rejected");
-  const modelPart = judged.filter((entry) => entry.declaration.scope === "model");
+  const modelPart = judged2.filter((entry) => entry.declaration.scope === "model");
   const modelUnknown = modelPart.length > 0 && modelPart.every((entry) => entry.outcome === "unjudgeable");
   if (accepted > 0 && !(claim.aboutModel && modelUnknown)) return verdict("accepted");
   return verdict("unverifiable");
@@ -42784,9 +42974,12 @@ var import_node_path3 = require("node:path");
 
 // server/src/engine/fixes/suppressionFix.ts
 var indentation = /[ \t]*/uy;
+function lineStarts(lines2) {
+  return { lineStart: (offset) => lines2.offsetAt({ line: lines2.positionAt(offset).line, character: 0 }) };
+}
 function suppressionFix(finding, text4, bodyStart, eol, lines2) {
   if (finding.span.start < bodyStart) return void 0;
-  const lineStart = lines2.offsetAt({ line: lines2.positionAt(finding.span.start).line, character: 0 });
+  const lineStart = lines2.lineStart(finding.span.start);
   indentation.lastIndex = lineStart;
   const indent2 = indentation.exec(text4)[0];
   return {
@@ -42795,19 +42988,203 @@ function suppressionFix(finding, text4, bodyStart, eol, lines2) {
   };
 }
 
+// server/src/engine/incrementalAudit.ts
+var perClaimRules = /* @__PURE__ */ new Set([claimWithoutLicense.id, claimNonOsiLicense.id, claimPartialLicense.id]);
+var wholeDocumentRules = /* @__PURE__ */ new Set([osaidIncomplete.id]);
+var verdictRules = [...perClaimRules, osaidIncomplete.id, claimClosedModelDependency.id];
+var judged = /* @__PURE__ */ new Map();
+onClearChunkCache(() => judged.clear());
+var maxJudged = 8;
+var configKey = (config) => JSON.stringify(config);
+function editedPaths(files, options) {
+  return options.editing ? files.filter((file) => options.editing(file.path)).map((file) => file.path) : [];
+}
+function rememberAudit(files, options, configFor, result2) {
+  const paths = editedPaths(files, options);
+  if (paths.length !== 1 || options.judge) return;
+  const configs = new Map(result2.workspace.projects.map((project) => [project.root, configKey(configFor(project.root))]));
+  judged.delete(paths[0]);
+  judged.set(paths[0], { files: files.map((file) => ({ path: file.path, text: file.text })), configs, result: result2 });
+  for (const [path2] of judged) {
+    if (judged.size <= maxJudged) break;
+    judged.delete(path2);
+  }
+}
+var splicedResults = /* @__PURE__ */ new WeakSet();
+function auditEdit(files, options, workspace, configFor) {
+  const paths = editedPaths(files, options);
+  if (paths.length !== 1 || options.judge) return void 0;
+  const path2 = paths[0];
+  const previous3 = judged.get(path2);
+  if (!previous3 || previous3.files.length !== files.length) return void 0;
+  for (const [index2, file] of files.entries()) {
+    const before = previous3.files[index2];
+    if (before.path !== file.path || file.path !== path2 && before.text !== file.text) return void 0;
+  }
+  const project = workspace.projectOf(path2);
+  const document3 = project.documents.find((candidate) => candidate.file === path2);
+  const edit = document3 && editOf(document3);
+  const oldDocument = previous3.result.workspace.projectOf(path2).documents.find((candidate) => candidate.file === path2);
+  if (!document3 || !edit || edit.previous !== oldDocument) return void 0;
+  if (workspace.projects.length !== previous3.configs.size || workspace.projects.some((other) => previous3.configs.get(other.root) !== configKey(configFor(other.root)))) return void 0;
+  if (project.models.length > 0 || previous3.result.workspace.projectOf(path2).models.length > 0) return void 0;
+  if (document3.comments.some((comment) => comment.text.includes("license-claims-"))) return void 0;
+  const findings = movedFindings(previous3.result.findings, path2, edit);
+  if (!findings) return void 0;
+  const text4 = files.find((file) => file.path === path2).text;
+  const finish = findingFinisher(files, workspace, /* @__PURE__ */ new Map([[path2, (offset) => text4.lastIndexOf("\n", offset - 1) + 1]]));
+  const verdicts = new LazyVerdicts();
+  const added = [];
+  const inRegion = (claim) => claim.file === path2 && claim.span.start >= edit.start && claim.span.start < edit.newEnd;
+  for (const each of workspace.projects) {
+    const config = configFor(each.root);
+    const policy = createPolicy(config.policy ?? "osi", config.allow ?? []);
+    const verdictOf = verdictsOf(workspace, policy, finish.textOf, verdicts);
+    if (verdictRules.some((id) => config.rules?.[id] !== "off")) verdicts.judge(each, verdictOf);
+    for (const rule of rules) {
+      const setting = config.rules?.[rule.id];
+      if (setting === "off") continue;
+      const whole = wholeDocumentRules.has(rule.id);
+      if (!whole && !(each === project && perClaimRules.has(rule.id))) continue;
+      const scope2 = whole ? each : { ...each, claims: each.claims.filter(inRegion) };
+      for (const draft of rule.check({ workspace, project: scope2, policy, verdictOf })) {
+        const finding = finish(rule, setting, draft);
+        if (finding) added.push(finding);
+      }
+    }
+  }
+  const result2 = { findings: mergeSorted(findings, added), problems: workspace.problems, workspace, verdicts };
+  splicedResults.add(result2);
+  rememberAudit(files, options, configFor, result2);
+  return result2;
+}
+function movedFindings(previous3, path2, edit) {
+  const { start, oldEnd } = edit;
+  const delta = edit.newEnd - oldEnd;
+  const touches = (file, span) => file === path2 && span.start < oldEnd && (span.start >= start || span.end > start);
+  const movesSpan = (file, span) => file === path2 && span.start >= oldEnd;
+  const moved = (span) => ({ start: span.start + delta, end: span.end + delta });
+  const findings = [];
+  for (const finding of previous3) {
+    if (wholeDocumentRules.has(finding.rule)) continue;
+    if (perClaimRules.has(finding.rule) && touches(finding.file, finding.span)) continue;
+    let moves = movesSpan(finding.file, finding.span);
+    if (touches(finding.file, finding.span)) return void 0;
+    for (const related of finding.related) {
+      if (touches(related.file, related.span)) return void 0;
+      moves ||= movesSpan(related.file, related.span);
+    }
+    for (const fix of finding.fixes) {
+      for (const each of fix.edits) {
+        if (touches(each.file, each.span)) return void 0;
+        moves ||= movesSpan(each.file, each.span);
+      }
+    }
+    if (!moves || delta === 0) {
+      findings.push(finding);
+      continue;
+    }
+    findings.push({
+      ...finding,
+      span: movesSpan(finding.file, finding.span) ? moved(finding.span) : finding.span,
+      related: finding.related.some((related) => movesSpan(related.file, related.span)) ? finding.related.map((related) => movesSpan(related.file, related.span) ? { ...related, span: moved(related.span) } : related) : finding.related,
+      fixes: finding.fixes.map((fix) => fix.edits.some((each) => movesSpan(each.file, each.span)) ? { ...fix, edits: fix.edits.map((each) => movesSpan(each.file, each.span) ? { ...each, span: moved(each.span) } : each) } : fix)
+    });
+  }
+  return findings;
+}
+function mergeSorted(sorted, more) {
+  if (more.length === 0) return sorted;
+  sortFindings(more);
+  const merged = [];
+  let index2 = 0;
+  for (const finding of more) {
+    let low = index2;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (compareFindings(sorted[middle], finding) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (; index2 < low; index2++) merged.push(sorted[index2]);
+    merged.push(finding);
+  }
+  for (; index2 < sorted.length; index2++) merged.push(sorted[index2]);
+  return merged;
+}
+var LazyVerdicts = class extends Map {
+  judges = /* @__PURE__ */ new Map();
+  claimsOf = /* @__PURE__ */ new Map();
+  judge(project, verdictOf) {
+    this.judges.set(project, verdictOf);
+  }
+  get(claim) {
+    const known = super.get(claim);
+    if (known || !isOpennessClaim(claim)) return known;
+    for (const [project, verdictOf] of this.judges) {
+      let claims = this.claimsOf.get(project);
+      if (!claims) this.claimsOf.set(project, claims = new Set(project.claims));
+      if (claims.has(claim)) return verdictOf(claim);
+    }
+    return void 0;
+  }
+};
+
 // server/src/engine/audit.ts
 function audit(files, options = {}) {
   const configFor = options.configFor ?? (() => ({}));
   const workspace = buildWorkspace(files, { languages: (root) => configFor(root).languages, remember: options.editing, factsOf: options.factsOf });
-  const textOf = new Map(files.map((file) => [file.path, file.text]));
-  const suppressionsOf = /* @__PURE__ */ new Map();
-  const bodyStartOf = /* @__PURE__ */ new Map();
+  const reused = options.editing ? auditEdit(files, options, workspace, configFor) : void 0;
+  if (reused) return reused;
+  const finish = findingFinisher(files, workspace);
+  const findings = [];
+  const verdicts = /* @__PURE__ */ new Map();
   for (const project of workspace.projects) {
-    for (const document3 of project.documents) {
-      suppressionsOf.set(document3.file, suppressionsFromComments(document3.comments, textOf.get(document3.file) ?? ""));
-      bodyStartOf.set(document3.file, document3.bodyStart);
+    if (options.judge && !options.judge(project.root)) continue;
+    const config = configFor(project.root);
+    const policy = createPolicy(config.policy ?? "osi", config.allow ?? []);
+    const verdictOf = verdictsOf(workspace, policy, finish.textOf, verdicts);
+    for (const rule of rules) {
+      const setting = config.rules?.[rule.id];
+      if (setting === "off") continue;
+      for (const draft of rule.check({ workspace, project, policy, verdictOf })) {
+        const finding = finish(rule, setting, draft);
+        if (finding) findings.push(finding);
+      }
     }
   }
+  sortFindings(findings);
+  const result2 = { findings, problems: workspace.problems, workspace, verdicts };
+  if (options.editing) rememberAudit(files, options, configFor, result2);
+  return result2;
+}
+function sortFindings(findings) {
+  findings.sort(compareFindings);
+}
+function compareFindings(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+function verdictsOf(workspace, policy, textOf, verdicts) {
+  return (claim) => {
+    let verdict = verdicts.has(claim) ? verdicts.get(claim) : void 0;
+    if (!verdict) {
+      const text4 = textOf(claim.file);
+      verdict = judgeClaim(claim, workspace.declarationsFor(claim.file), policy, sentenceAround(text4, claim.span.start, claim.span.end));
+      verdicts.set(claim, verdict);
+    }
+    return verdict;
+  };
+}
+function findingFinisher(files, workspace, lineStartOf) {
+  const textOf = new Map(files.map((file) => [file.path, file.text]));
+  const documentOf = new Map(workspace.projects.flatMap((project) => project.documents.map((document3) => [document3.file, document3])));
+  const suppressionsOf = /* @__PURE__ */ new Map();
+  const suppressions = (file) => {
+    let found = suppressionsOf.get(file);
+    const document3 = documentOf.get(file);
+    if (!found && document3) suppressionsOf.set(file, found = suppressionsFromComments(document3.comments, textOf.get(file) ?? ""));
+    return found;
+  };
   const eols = /* @__PURE__ */ new Map();
   const eolOf = (file) => {
     let eol = eols.get(file);
@@ -42817,39 +43194,21 @@ function audit(files, options = {}) {
   const lineIndexes = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     let lines2 = lineIndexes.get(file);
-    if (!lines2) lineIndexes.set(file, lines2 = new LineIndex(textOf.get(file) ?? ""));
+    if (!lines2) {
+      const own4 = lineStartOf?.get(file);
+      lineIndexes.set(file, lines2 = own4 ? { lineStart: own4 } : lineStarts(new LineIndex(textOf.get(file) ?? "")));
+    }
     return lines2;
   };
-  const findings = [];
-  const verdicts = /* @__PURE__ */ new Map();
-  for (const project of workspace.projects) {
-    if (options.judge && !options.judge(project.root)) continue;
-    const config = configFor(project.root);
-    const policy = createPolicy(config.policy ?? "osi", config.allow ?? []);
-    const verdictOf = (claim) => {
-      let verdict = verdicts.get(claim);
-      if (!verdict) {
-        const text4 = textOf.get(claim.file) ?? "";
-        verdict = judgeClaim(claim, workspace.declarationsFor(claim.file), policy, sentenceAround(text4, claim.span.start, claim.span.end));
-        verdicts.set(claim, verdict);
-      }
-      return verdict;
-    };
-    for (const rule of rules) {
-      const setting = config.rules?.[rule.id];
-      if (setting === "off") continue;
-      for (const draft of rule.check({ workspace, project, policy, verdictOf })) {
-        if (suppressionsOf.get(draft.file)?.isSuppressed(rule.id, draft.span.start)) continue;
-        const { severityPinned, ...rest } = draft;
-        const finding = { ...rest, severity: (severityPinned ? draft.severity : setting ?? draft.severity) ?? rule.defaultSeverity };
-        const bodyStart = bodyStartOf.get(finding.file);
-        const suppress = bodyStart === void 0 ? void 0 : suppressionFix(finding, textOf.get(finding.file) ?? "", bodyStart, eolOf(finding.file), linesOf(finding.file));
-        findings.push(suppress ? { ...finding, fixes: [...finding.fixes, suppress] } : finding);
-      }
-    }
-  }
-  findings.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { findings, problems: workspace.problems, workspace, verdicts };
+  const finish = (rule, setting, draft) => {
+    if (suppressions(draft.file)?.isSuppressed(rule.id, draft.span.start)) return void 0;
+    const { severityPinned, ...rest } = draft;
+    const finding = { ...rest, severity: (severityPinned ? draft.severity : setting ?? draft.severity) ?? rule.defaultSeverity };
+    const bodyStart = documentOf.get(finding.file)?.bodyStart;
+    const suppress = bodyStart === void 0 ? void 0 : suppressionFix(finding, textOf.get(finding.file) ?? "", bodyStart, eolOf(finding.file), linesOf(finding.file));
+    return suppress ? { ...finding, fixes: [...finding.fixes, suppress] } : finding;
+  };
+  return Object.assign(finish, { textOf: (file) => textOf.get(file) ?? "" });
 }
 
 // server/src/files/factsCache.ts

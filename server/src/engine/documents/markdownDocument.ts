@@ -7,6 +7,7 @@ import { blockSpan, SectionTracker, sourceSpan, type ProseBlock } from '../markd
 import type { DocumentReferences, LinkTarget } from '../markdown/references.js';
 import { chunkTargetSize, markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
 import { chunkFacts, forgetStaleChunks, type ChunkFacts } from '../markdown/chunkFacts.js';
+import { rememberDocument, spliceMarkdown, type ChunkTrace } from './markdownEdits.js';
 import { chunkMayMatter, documentInterest, mayOpenSection } from '../markdown/blockSelection.js';
 import { leadingHeading } from '../markdown/leadingHeading.js';
 import { scanClaims, type ProseClaim } from '../claims/claimScanner.js';
@@ -91,18 +92,59 @@ export function setBlockSelection(enabled: boolean): void {
   selectionEnabled = enabled;
 }
 
+/** What the claim loop of one document shares between its blocks. */
+export interface BlockClaimContext {
+  languages?: readonly ClaimLanguage[];
+  /** A README or model card: its first "released under X" declares X. */
+  readme: boolean;
+  /** The document's first heading. */
+  title: string | undefined;
+  /** The licenses README prose has declared so far. */
+  /** The licenses README prose has declared so far, each with where its declaring claim starts. */
+  proseLicenses: Map<string, number>;
+}
+
+/** The claims of one prose block (`claims`: what the scanner found in it), and the declarations they make, added to `facts`. */
+export function readBlockClaims(file: SourceFile, block: ProseBlock, claims: readonly ProseClaim[], { languages, readme, title, proseLicenses }: BlockClaimContext, facts: MarkdownFacts): void {
+  if (inThirdPartySection(block)) return;
+  // a License heading names the section ("## Open Source License"); it claims nothing
+  if (block.kind === 'heading' && isLicenseHeading(block.text)) return;
+  for (const found of claims) {
+    if (languages && !languages.includes(found.language)) continue;
+    if (found.kind !== 'named-license' && describesNamedSection(block, found.start, title)) continue;
+    const span = sourceSpan(block, found.start, found.end);
+    const claim: Claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
+    facts.claims.push(claim);
+    // the first "released under X" for each license declares it; repeating it declares nothing more
+    // (not the logo's, the docs' or a quoted specification's license, nor a change license that applies later)
+    const sentence = claim.kind === 'named-license' ? sentenceAround(block.text, found.start, found.end) : '';
+    if (claim.kind === 'named-license' && (block.quoted || aboutSomethingElse(sentence, block.sections) || futureTerms.test(sentence))) continue;
+    if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
+      proseLicenses.set(found.namedLicense, span.start);
+      facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
+        source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end).replace(/\s+/gu, ' ')}”)`, strictSpdx: false, scope: scopeOf(sentence, undefined),
+      }));
+    }
+  }
+}
+
 /** Reads a Markdown file chunk by chunk (see markdown/chunks.ts), parsing only the chunks that can matter. */
 export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {}): MarkdownFacts {
   const { languages, remember = false } = options;
+  const targetSize = options.chunkSize ?? chunkTargetSize;
+  // while a document is edited, an edit that changes nothing document-wide re-reads only the chunks around it
+  if (remember && options.readEveryChunk !== true) {
+    const spliced = spliceMarkdown(file, languages, targetSize);
+    if (spliced) return spliced;
+  }
   const { frontMatter, bodyStart } = parseFrontMatter(file.text);
   const declares = isReadmeName(file.path) || frontMatter !== undefined;
   // A document being edited keeps every chunk's facts (chunkFacts.ts), so a keystroke re-parses one chunk:
   // there, scanning every chunk for what matters on each judgment cost more than it saved (the bench's
   // 1 MB re-judgment went from 493 to 839 ms), and selection is for cold reads (audits) only.
   const selecting = selectionEnabled && options.readEveryChunk !== true && !remember;
-  const interest = documentInterest(file.text, declares, frontMatter !== undefined);
+  const interest = selecting ? documentInterest(file.text, declares, frontMatter !== undefined) : undefined;
   const definitions = referenceDefinitions(file.text);
-  const targetSize = options.chunkSize ?? chunkTargetSize;
   const blocks: ProseBlock[] = [];
   const blockClaims: ProseClaim[][] = [];
   const references: DocumentReferences = { images: [], links: [] };
@@ -126,15 +168,23 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
   // Selected blocks are parsed in runs of about targetSize characters (fewer parser runs); a run ends at a
   // skipped block, and after a block that may open a section, whose heading the next block's selection needs.
   let run: Span | undefined;
+  // what an edit's re-reading needs (markdownEdits.ts): each chunk read, with the sections open at its start
+  const trace: ChunkTrace[] | undefined = remember && !selecting ? [] : undefined;
+  let chunkCount = 0;
   const parseRun = () => {
-    if (run) read(run.start, chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used));
+    if (run) {
+      const facts = chunkFacts(file.text.slice(run.start, run.end), definitions, remember, used);
+      trace?.push({ span: run, facts, open: sections.snapshot(), blocks: facts.entries.filter((entry) => !entry.heading).length });
+      read(run.start, facts);
+    }
     run = undefined;
   };
   const inLicense = () => sections.anyOpen((heading) => isLicenseHeading(heading.text));
   for (const span of markdownChunks(file.text, bodyStart, selecting ? 0 : targetSize)) {
+    chunkCount++;
     const chunk = file.text.slice(span.start, span.end);
     if (run && run.end - run.start >= targetSize) parseRun();
-    if (!selecting || chunkMayMatter(chunk, interest, declares && inLicense())) {
+    if (!selecting || chunkMayMatter(chunk, interest!, declares && inLicense())) {
       run = run ? { start: run.start, end: span.end } : span;
       if (selecting && declares && mayOpenSection(chunk)) parseRun();
       continue;
@@ -171,30 +221,9 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
     facts.problems.push(...facts.frontMatter.problems);
   }
   const readme = isReadmeName(file.path) || facts.frontMatter !== undefined;
-  const proseLicenses = new Set<string>();
+  const proseLicenses = new Map<string, number>();
   const title = blocks.find((block) => block.kind === 'heading')?.text;
-  for (const [index, block] of blocks.entries()) {
-    if (inThirdPartySection(block)) continue;
-    // a License heading names the section ("## Open Source License"); it claims nothing
-    if (block.kind === 'heading' && isLicenseHeading(block.text)) continue;
-    for (const found of blockClaims[index]) {
-      if (languages && !languages.includes(found.language)) continue;
-      if (found.kind !== 'named-license' && describesNamedSection(block, found.start, title)) continue;
-      const span = sourceSpan(block, found.start, found.end);
-      const claim: Claim = { kind: found.kind, language: found.language, file: file.path, span, text: file.text.slice(span.start, span.end), aboutModel: found.aboutModel, namedLicense: found.namedLicense };
-      facts.claims.push(claim);
-      // the first "released under X" for each license declares it; repeating it declares nothing more
-      // (not the logo's, the docs' or a quoted specification's license, nor a change license that applies later)
-      const sentence = claim.kind === 'named-license' ? sentenceAround(block.text, found.start, found.end) : '';
-      if (claim.kind === 'named-license' && (block.quoted || aboutSomethingElse(sentence, block.sections) || futureTerms.test(sentence))) continue;
-      if (claim.kind === 'named-license' && readme && found.namedLicense && !inLicenseSection(block) && !proseLicenses.has(found.namedLicense)) {
-        proseLicenses.add(found.namedLicense);
-        facts.readmeDeclarations.push(makeDeclaration({ expression: found.namedLicense, deprecatedIds: [] }, {
-          source: 'readme-prose', file: file.path, span, raw: claim.text, label: `README (“${block.text.slice(found.start, found.end).replace(/\s+/gu, ' ')}”)`, strictSpdx: false, scope: scopeOf(sentence, undefined),
-        }));
-      }
-    }
-  }
+  for (const [index, block] of blocks.entries()) readBlockClaims(file, block, blockClaims[index], { languages, readme, title, proseLicenses }, facts);
   if (readme) {
     const licenseSectionSpans = blocks.filter(inLicenseSection).map(blockSpan);
     facts.readmeDeclarations.push(
@@ -211,6 +240,11 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
     facts.prose = [];
     facts.headings = [];
     facts.links = [];
+  }
+  if (remember && options.readEveryChunk !== true) {
+    // an edit can be spliced in when every chunk was read alone (as one run) and lines end in \n only
+    const spliceable = trace !== undefined && trace.length === chunkCount && used !== undefined && !file.text.includes('\r');
+    rememberDocument(file, spliceable ? { text: file.text, facts, chunks: trace, definitions, used, languages, targetSize, readme, title, proseLicenses } : undefined);
   }
   return facts;
 }

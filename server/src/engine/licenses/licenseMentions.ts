@@ -82,6 +82,14 @@ const catalogNames = aiLicenses.flatMap((entry) =>
 const catalogPattern = catalogNames.length
   ? new RegExp(String.raw`${catalogNames.every((entry) => /^\w/u.test(entry.name)) ? String.raw`(?<!\w)` : String.raw`\b`}(?:${catalogNames.map((entry) => escapeRegExp(entry.name).replace(/\\? /gu, String.raw`[\s-]+`)).sort((a, b) => b.length - a.length).join('|')})\b`, 'giu')
   : undefined;
+/**
+ * A necessary condition for catalogPattern, cheap to compile: a word every catalog name holds (checked
+ * below; without it there is no shortcut). V8 throws compiled regular expressions away at forced
+ * collections, and compiling catalogPattern again costs about 100 ms: an edited block without any of these
+ * words is not searched with it.
+ */
+const catalogWords = /licen|rail|agreement|terms|llama|apple|commons|polyform|kimi|cpml|(?<!\w)cc(?!\w)/iu;
+const catalogShortcut = catalogNames.every((entry) => catalogWords.test(entry.name)) ? catalogWords : undefined;
 
 // A word's inner hyphen is one followed by a lower-case letter ("Non-commercial"); any other hyphen
 // separates words (hyphens that could be either made "A-A-A-…" backtrack catastrophically: a hang), and
@@ -103,7 +111,7 @@ export function findLicenseMentions(text: string, options: { custom?: boolean } 
   const found: LicenseMention[] = [];
   const add = (start: number, end: number, id: string | undefined, custom = false) =>
     found.push({ start, end, text: text.slice(start, end), id, custom });
-  if (catalogPattern) {
+  if (catalogPattern && (!catalogShortcut || catalogShortcut.test(text))) {
     for (const match of text.matchAll(catalogPattern)) {
       const name = match[0].toLowerCase().replace(/[\s-]+/gu, ' ');
       const entry = catalogNames.find((candidate) => candidate.name.toLowerCase().replace(/[\s-]+/gu, ' ') === name);

@@ -97,10 +97,15 @@ const keysOfFile = new Map<string, Set<string>>();
  * (documents being edited); `used` collects the keys a judgment of one file
  * uses (see forgetStaleChunks).
  */
+/** The key a chunk's facts are remembered by (see chunkFacts' `used`). */
+export function chunkKey(chunk: string, definitions: string): string {
+  return definitions === '' ? chunk : `${chunk}\u0000${definitions}`;
+}
+
 export function chunkFacts(chunk: string, definitions: string, remember: boolean, used?: Set<string>): ChunkFacts {
   if (chunk.trim() === '') return empty;
   if (!remember) return computeChunkFacts(chunk, definitions);
-  const key = (text: string) => (definitions === '' ? text : `${text}\u0000${definitions}`);
+  const key = (text: string) => chunkKey(text, definitions);
   let facts = cache.get(key(chunk));
   if (!facts) {
     const own = ownCopy(chunk);
@@ -121,8 +126,16 @@ export function forgetStaleChunks(file: string, used: Set<string>): void {
   keysOfFile.set(file, used);
 }
 
-/** Forgets every remembered chunk (benchmarks measure cold runs with it). */
+const clearHooks: (() => void)[] = [];
+
+/** `hook` runs whenever the chunk memory is cleared (what is kept beside it goes too). */
+export function onClearChunkCache(hook: () => void): void {
+  clearHooks.push(hook);
+}
+
+/** Forgets every remembered chunk (benchmarks measure cold runs with it), and the edited documents' readings. */
 export function clearChunkCache(): void {
   cache.clear();
   keysOfFile.clear();
+  for (const hook of clearHooks) hook();
 }

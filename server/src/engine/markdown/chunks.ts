@@ -45,9 +45,14 @@ function isBlank(line: string): boolean {
 
 /**
  * The chunks of `text` from `start` on, in order and covering it without gaps.
- * Each chunk ends at a boundary (or the end of the text).
+ * Each chunk ends at a boundary (or the end of the text). `start` must be the
+ * body's start or a boundary: the scan's state is the same at both.
+ * `until`: stop at the first boundary it accepts (the chunks then cover
+ * `start` to that boundary); the scan after a boundary depends only on the
+ * text from there on, so an edit's re-chunking stops where it meets a
+ * boundary of the text before the edit (markdown/markdownEdits.ts).
  */
-export function markdownChunks(text: string, start = 0, targetSize = chunkTargetSize): Span[] {
+export function markdownChunks(text: string, start = 0, targetSize = chunkTargetSize, until?: (boundary: number) => boolean): Span[] {
   const chunks: Span[] = [];
   let chunkStart = start;
   let fence: { char: string; length: number } | undefined;
@@ -79,6 +84,7 @@ export function markdownChunks(text: string, start = 0, targetSize = chunkTarget
       const blank = isBlank(line);
       if ((previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart - chunkStart >= targetSize) || (chunkLines > maxChunkLines && lineStart > chunkStart)) {
         chunks.push({ start: chunkStart, end: lineStart });
+        if (until?.(lineStart)) return chunks;
         chunkStart = lineStart;
         chunkLines = 1;
       }

@@ -287,7 +287,17 @@ export function proseEntries(tree: Root, source: string): ProseEntry[] {
  * order: a heading closes the sections of its depth and deeper.
  */
 export class SectionTracker {
-  private readonly open: Heading[] = [];
+  private readonly open: Heading[];
+
+  /** `open`: the sections open where reading starts (a snapshot taken there; see snapshot). */
+  constructor(open: readonly Heading[] = []) {
+    this.open = [...open];
+  }
+
+  /** The sections open now, outermost first (a copy). */
+  snapshot(): Heading[] {
+    return [...this.open];
+  }
 
   /** The sections a block read now sits under (a heading block, right after its own section started, is not under itself). */
   sectionsOf(block: ProseBlock): Heading[] {
