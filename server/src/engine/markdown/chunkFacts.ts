@@ -3,6 +3,8 @@
 // offsets relative to the chunk. Remembered by the chunk's text, so that while
 // a document is edited only the chunks that changed are parsed again.
 import { parseMarkdownBody } from './parseMarkdown.js';
+import { fastParsing, plainMarkdown } from './plainMarkdown.js';
+import { definitionsUsedBy } from './referenceUse.js';
 import { shallowMarkdown } from './shallowMarkdown.js';
 import { proseEntries, type ProseEntry } from './proseBlocks.js';
 import { documentReferences, type DocumentImage, type LinkTarget } from './references.js';
@@ -20,14 +22,17 @@ export interface ChunkFacts {
 const empty: ChunkFacts = { entries: [], images: [], links: [], comments: [] };
 
 /**
- * Parses `chunk` (with the document's reference definitions appended, so
- * that `[text][label]` resolves as in the whole document). Only what lies
- * inside the chunk is kept.
+ * Parses `chunk` (with the document's reference definitions it may use
+ * appended, so that `[text][label]` resolves as in the whole document):
+ * plain chunks without the parser (plainMarkdown.ts). Only what lies inside
+ * the chunk is kept.
  */
 function computeChunkFacts(chunk: string, definitions: string): ChunkFacts {
+  const fast = fastParsing();
+  const used = fast ? definitionsUsedBy(chunk, definitions) : definitions;
   // pathological nesting and delimiters defused, offsets unchanged (see shallowMarkdown.ts)
-  const source = shallowMarkdown(definitions === '' ? chunk : `${chunk}\n\n${definitions}\n`);
-  const tree = parseMarkdownBody(source);
+  const source = shallowMarkdown(used === '' ? chunk : `${chunk}\n\n${used}\n`);
+  const tree = (fast && used === '' ? plainMarkdown(source) : undefined) ?? parseMarkdownBody(source);
   const inside = (offset: number) => offset < chunk.length;
   const references = documentReferences(tree);
   return {

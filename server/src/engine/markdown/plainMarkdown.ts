@@ -1,0 +1,180 @@
+// The plainest Markdown read without the parser. Most prose blocks the block
+// selection keeps (blockSelection.ts) are paragraphs of words, ATX headings
+// and fenced code, and micromark costs several microseconds a character on
+// them (more than the rest of an audit). This reader makes, in one pass, the
+// tree micromark + mdast make for a chunk made only of
+// - paragraphs whose lines hold no character that can start inline markup
+//   (`\`, `` ` ``, `*`, `_`, `~`, `<`, `>`, `&`, `|`, `@`, NUL), no inline link
+//   or image (`](`, `![`), nor a GFM literal autolink (`://`, `www.`), and no
+//   line that could open another block or end a setext heading (brackets are
+//   text when no reference definition is in reach: the caller makes sure);
+// - ATX headings of such content;
+// - fenced code (a closed fence; its content is never read as prose);
+// - blank lines.
+// Anything else (lists, quotes, HTML, tables, links, emphasis, escapes,
+// character references, indented code, tabs in indentation…) and the whole
+// chunk goes to the parser: `plainMarkdown` returns undefined. The tree has
+// what proseBlocks.ts, references.ts and suppression.ts read — node types,
+// text values and source offsets — and the differential test
+// (test/plainMarkdown.test.ts) holds it equal to the parser's there.
+import type { Break, Code, Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+
+let fast = true;
+
+/**
+ * Turns the parsing shortcuts off or on for every later parse: this reader, and the reference definitions
+ * left out of a chunk that cannot use them (referenceUse.ts). Only tests turn them off, to compare.
+ */
+export function setFastParsing(on: boolean): void {
+  fast = on;
+}
+
+export function fastParsing(): boolean {
+  return fast;
+}
+
+/**
+ * Characters that may start inline markup, an autolink or a table cell boundary (or that the parser replaces:
+ * NUL). Brackets are not among them: with no reference definition to resolve them (the caller passes none),
+ * `[text]` is text, unless it is an inline link or image (`](`, `![`).
+ */
+const inlineMarkup = /[\\`*_~<>&|@\0]|\]\(|!\[|:\/\/|www\./iu;
+/** What a line's first character (after up to 3 spaces) may not be in a paragraph: it could open a block or underline a setext heading. */
+const blockStart = /^(?:[-+*>=_<|[`~#]|\d{1,9}[.)])/u;
+/** An ATX heading's closing sequence (after a space or tab, or the whole content). */
+const closingSequence = /(?:^|[ \t]+)#+[ \t]*$/u;
+const atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
+const fenceOpening = /^(`{3,}|~{3,})/u;
+
+interface Line {
+  start: number;
+  /** End of the content, before the line ending. */
+  end: number;
+  /** After the line ending. */
+  next: number;
+}
+
+function place(start: number, end: number) {
+  // only offsets are read downstream; line and column are not computed
+  return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+}
+
+const isSpace = (code: number) => code === 0x20 || code === 0x09;
+
+/** The tree micromark + mdast (GFM) would make of `source`, when every block is plain (see the top of this file); otherwise undefined. */
+export function plainMarkdown(source: string): Root | undefined {
+  const children: RootContent[] = [];
+  let paragraph: Line[] = [];
+  let fence: { char: number; length: number; start: number } | undefined;
+  const closeParagraph = (): boolean => {
+    if (paragraph.length === 0) return true;
+    const node = paragraphNode(source, paragraph);
+    paragraph = [];
+    if (!node) return false;
+    children.push(node);
+    return true;
+  };
+  for (let start = 0; start < source.length;) {
+    let end = start;
+    while (end < source.length) {
+      const code = source.charCodeAt(end);
+      if (code === 0x0a || code === 0x0d) break;
+      end++;
+    }
+    const next = end === source.length ? end : source.charCodeAt(end) === 0x0d && source.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+    const line: Line = { start, end, next };
+    start = next;
+    let indent = line.start;
+    while (indent < line.end && isSpace(source.charCodeAt(indent))) indent++;
+    if (fence) {
+      if (indent - line.start <= 3 && !source.slice(line.start, indent).includes('\t')) {
+        let run = indent;
+        while (run < line.end && source.charCodeAt(run) === fence.char) run++;
+        let rest = run;
+        while (rest < line.end && isSpace(source.charCodeAt(rest))) rest++;
+        if (run - indent >= fence.length && rest === line.end) {
+          children.push({ type: 'code', lang: null, meta: null, value: '', position: place(fence.start, line.end) } satisfies Code);
+          fence = undefined;
+        }
+      }
+      continue;
+    }
+    if (indent === line.end) {
+      if (!closeParagraph()) return undefined;
+      continue;
+    }
+    const indentation = source.slice(line.start, indent);
+    if (indentation.includes('\t')) return undefined;
+    const content = source.slice(indent, line.end);
+    if (indentation.length >= 4) {
+      // indented code, unless it continues a paragraph
+      if (paragraph.length === 0 || inlineMarkup.test(content)) return undefined;
+      paragraph.push(line);
+      continue;
+    }
+    const atx = atxOpening.exec(content);
+    if (atx) {
+      if (!closeParagraph()) return undefined;
+      const heading = headingNode(source, line, indent, atx[1].length);
+      if (!heading) return undefined;
+      children.push(heading);
+      continue;
+    }
+    const opened = fenceOpening.exec(content);
+    if (opened) {
+      if (opened[1][0] === '`' && content.slice(opened[1].length).includes('`')) return undefined;
+      if (!closeParagraph()) return undefined;
+      fence = { char: opened[1].charCodeAt(0), length: opened[1].length, start: indent };
+      continue;
+    }
+    if (blockStart.test(content) || inlineMarkup.test(content)) return undefined;
+    paragraph.push(line);
+  }
+  // an open fence would run on into what follows the chunk
+  if (fence || !closeParagraph()) return undefined;
+  return { type: 'root', children, position: place(0, source.length) };
+}
+
+/** A paragraph of plain lines: one text node, split by hard breaks (two or more spaces before a line ending). */
+function paragraphNode(source: string, lines: Line[]): Paragraph | undefined {
+  const children: PhrasingContent[] = [];
+  let textStart = -1;
+  let value = '';
+  let last = 0;
+  for (const [index, line] of lines.entries()) {
+    let from = line.start;
+    while (from < line.end && isSpace(source.charCodeAt(from))) from++;
+    let to = line.end;
+    while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
+    if (textStart < 0) textStart = from;
+    value += source.slice(from, to);
+    last = to;
+    if (index === lines.length - 1) break;
+    const suffix = source.slice(to, line.end);
+    if (suffix.length >= 2 && !suffix.includes('\t')) {
+      children.push({ type: 'text', value, position: place(textStart, to) } satisfies Text);
+      children.push({ type: 'break', position: place(to, line.next) } satisfies Break);
+      textStart = -1;
+      value = '';
+      continue;
+    }
+    value += source.slice(line.end, line.next);
+  }
+  if (textStart >= 0) children.push({ type: 'text', value, position: place(textStart, last) } satisfies Text);
+  // the paragraph, unlike its text, ends after the last line's trailing whitespace
+  return { type: 'paragraph', children, position: place(children[0]?.position?.start.offset ?? 0, lines[lines.length - 1].end) };
+}
+
+/** An ATX heading line of plain content (without its closing sequence); undefined when its content is not plain. */
+function headingNode(source: string, line: Line, indent: number, depth: number): Heading | undefined {
+  let from = indent + depth;
+  while (from < line.end && isSpace(source.charCodeAt(from))) from++;
+  let to = line.end;
+  const closing = closingSequence.exec(source.slice(from, line.end));
+  if (closing) to = from + closing.index;
+  while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
+  const content = source.slice(from, to);
+  if (inlineMarkup.test(content)) return undefined;
+  const children: PhrasingContent[] = content === '' ? [] : [{ type: 'text', value: content, position: place(from, to) } satisfies Text];
+  return { type: 'heading', depth: depth as Heading['depth'], children, position: place(indent, line.end) };
+}

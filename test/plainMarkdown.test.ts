@@ -1,0 +1,87 @@
+// The plain reader (markdown/plainMarkdown.ts) against the parser: for every
+// chunk it accepts, the tree has the same node types, heading depths, text
+// values and source offsets as micromark + mdast's, and gives the same prose
+// blocks. Chunks are generated from a seed: paragraphs, ATX headings (closing
+// sequences, empty ones), fenced code, with indentation, trailing spaces
+// (hard breaks), tabs, CR/LF/CRLF line endings, brackets, and characters
+// that open blocks or inline markup, which the reader must refuse.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Nodes } from 'mdast';
+import { parseMarkdownBody } from '../server/src/engine/markdown/parseMarkdown.js';
+import { plainMarkdown } from '../server/src/engine/markdown/plainMarkdown.js';
+import { proseEntries } from '../server/src/engine/markdown/proseBlocks.js';
+import { random } from '../bench/tree/generateTree.mjs';
+
+/** What the engine reads of a tree: types, depths, text values and offsets (a code block's content is never read). */
+function readable(node: Nodes): unknown {
+  return {
+    type: node.type,
+    at: [node.position?.start.offset, node.position?.end.offset],
+    ...(node.type === 'text' ? { value: node.value } : {}),
+    ...(node.type === 'heading' ? { depth: node.depth } : {}),
+    ...('children' in node ? { children: (node.children as Nodes[]).map(readable) } : {}),
+  };
+}
+
+const words = [
+  'open', 'source', 'MIT', 'open', 'source', 'license', 'the', 'é', '“q”', '—', '(x)', 'b#c', '#', '##', '1.', '2014', '!', '?', ':', '{a}', '^', '$', '%', '😀', '\t', '-', '+', '=', '.',
+  '\u00a0', 'a:b', 'x=', '0)', '10.', '[a]', '[1.0.1]', ']', '[', '[^1]', '[a][b]', '[x] (y)', 'a#', ' ## ',
+];
+/** Inline markup and autolinks: the reader leaves these to the parser. */
+const refusedWords = [
+  '*a*', '_b_', '`c`', '~~d~~', '\\*', '&amp;', '<b>', 'a@b.co', 'www.x.org', 'https://x.org', '[l](u)', '![i](u)', 'a|b',
+];
+
+function chunk(next: () => number): string {
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
+  const line = () => {
+    let text = next() < 0.05 ? pick(['> ', '- ', '1. ', '[a]: u ', '\t']) : pick(['', '', ' ', '  ', '   ', '    ', '      ', '']);
+    const count = 1 + Math.floor(next() * 6);
+    for (let i = 0; i < count; i++) text += (next() < 0.03 ? pick(refusedWords) : pick(words)) + pick([' ', ' ', '  ', '\t', '']);
+    return text + pick(['', '', ' ', '  ', '   ', '\t', ' \t']);
+  };
+  const block = pick([
+    () => Array.from({ length: 1 + Math.floor(next() * 4) }, line).join(pick(['\n', '\r\n', '\r'])),
+    () => `${pick(['', ' ', '  ', '   '])}${'#'.repeat(1 + Math.floor(next() * 7))}${pick(['', ' ', '\t', '  '])}${line()}${pick(['', ' #', ' ###  ', '#'])}`,
+    () => `${pick(['```', '~~~', '````', ' ```'])}${pick(['', 'js', ' a b', 'x`y'])}\n${line()}\n${pick(['```', '~~~', '````', '   ```', '    ```', '``` x', ''])}${pick(['', ' '])}`,
+    () => `${line()}\n${pick(['#', '##', '===', '---', '```'])} ${line()}`,
+  ]);
+  let text = '';
+  const blocks = 1 + Math.floor(next() * 4);
+  for (let i = 0; i < blocks; i++) text += (i > 0 ? pick(['\n\n', '\n', '\n \n', '\r\n\r\n']) : '') + block();
+  return text + pick(['', '', '\n', '\n\n', ' ']);
+}
+
+test('plain reader: every chunk it reads gives the tree and prose blocks the parser gives', () => {
+  const next = random(Number(process.env.SEED ?? 2026_12_03));
+  let read = 0;
+  let refused = 0;
+  for (let run = 0; run < 8000; run++) {
+    const text = chunk(next);
+    const plain = plainMarkdown(text);
+    if (!plain) {
+      refused++;
+      continue;
+    }
+    read++;
+    const parsed = parseMarkdownBody(text);
+    assert.deepEqual(readable(plain), readable(parsed), JSON.stringify(text));
+    assert.deepEqual(proseEntries(plain, text), proseEntries(parsed, text), JSON.stringify(text));
+  }
+  // both sides of the switch are exercised
+  assert.ok(read > 1000, `only ${read} chunks read`);
+  assert.ok(refused > 1000, `only ${refused} chunks refused`);
+});
+
+test('plain reader: what it reads and what it leaves to the parser', () => {
+  const read = (text: string) => plainMarkdown(text) !== undefined;
+  assert.ok(read('# Title\n\nAn open-source library (see item 3).\nSecond line.  \nThird.\n\n```js\nconst a = `x`; // *open* <b>\n```\n'));
+  assert.ok(read('### Version 3.0.1 (2017-01-30) ###'));
+  assert.ok(read('## [1.0.1] - 2013-11-27'), 'brackets are text when no definition is in reach');
+  for (const text of [
+    'See [the docs](https://example.org).', 'An *open* library.', 'Use `npm`.', 'A &copy; B', 'x <b>y</b>', 'https://example.org',
+    'www.example.org', 'mail a@b.co', '- item', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
+    '```\nunclosed fence', '[label]: https://example.org', '<!-- comment -->', 'a\\*b', '\tTabbed',
+  ]) assert.equal(read(text), false, JSON.stringify(text));
+});
