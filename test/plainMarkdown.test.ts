@@ -3,7 +3,7 @@
 // values and source offsets as micromark + mdast's, and gives the same prose
 // blocks. Chunks are generated from a seed: paragraphs, ATX headings (closing
 // sequences, empty ones), fenced code, with indentation, trailing spaces
-// (hard breaks), tabs, CR/LF/CRLF line endings, brackets, and characters
+// (hard breaks), code spans, tabs, CR/LF/CRLF line endings, brackets, and characters
 // that open blocks or inline markup, which the reader must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ function readable(node: Nodes): unknown {
   return {
     type: node.type,
     at: [node.position?.start.offset, node.position?.end.offset],
-    ...(node.type === 'text' ? { value: node.value } : {}),
+    ...(node.type === 'text' || node.type === 'inlineCode' ? { value: node.value } : {}),
     ...(node.type === 'heading' ? { depth: node.depth } : {}),
     ...('children' in node ? { children: (node.children as Nodes[]).map(readable) } : {}),
   };
@@ -26,6 +26,7 @@ function readable(node: Nodes): unknown {
 
 const words = [
   'open', 'source', 'MIT', 'open', 'source', 'license', 'the', 'é', '“q”', '—', '(x)', 'b#c', '#', '##', '1.', '2014', '!', '?', ':', '{a}', '^', '$', '%', '😀', '\t', '-', '+', '=', '.',
+  '`a`', '``b``', '` c `', '`', '``', '`x*y<z`', '` `', '`  `', '`a  b`',
   '\u00a0', 'a:b', 'x=', '0)', '10.', '[a]', '[1.0.1]', ']', '[', '[^1]', '[a][b]', '[x] (y)', 'a#', ' ## ',
 ];
 /** Inline markup and autolinks: the reader leaves these to the parser. */
@@ -79,9 +80,10 @@ test('plain reader: what it reads and what it leaves to the parser', () => {
   assert.ok(read('# Title\n\nAn open-source library (see item 3).\nSecond line.  \nThird.\n\n```js\nconst a = `x`; // *open* <b>\n```\n'));
   assert.ok(read('### Version 3.0.1 (2017-01-30) ###'));
   assert.ok(read('## [1.0.1] - 2013-11-27'), 'brackets are text when no definition is in reach');
+  assert.ok(read('### `breaker.onBreak(callback)`\n\nRuns `a <b> *c*` once; a ``lone` backtick.'), 'anything goes in code spans');
   for (const text of [
-    'See [the docs](https://example.org).', 'An *open* library.', 'Use `npm`.', 'A &copy; B', 'x <b>y</b>', 'https://example.org',
-    'www.example.org', 'mail a@b.co', '- item', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
+    'See [the docs](https://example.org).', 'An *open* library.', 'A &copy; B', 'x <b>y</b>', 'https://example.org',
+    'www.example.org', 'mail a@b.co', 'a `code\nover lines`', '*a* `b`', '[`a`](u)', '- item', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
     '```\nunclosed fence', '[label]: https://example.org', '<!-- comment -->', 'a\\*b', '\tTabbed',
   ]) assert.equal(read(text), false, JSON.stringify(text));
 });

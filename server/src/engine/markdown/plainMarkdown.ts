@@ -38,9 +38,9 @@ export function fastParsing(): boolean {
  * NUL). Brackets are not among them: with no reference definition to resolve them (the caller passes none),
  * `[text]` is text, unless it is an inline link or image (`](`, `![`).
  */
-const inlineMarkup = /[\\`*_~<>&|@\0]|\]\(|!\[|:\/\/|www\./iu;
+const inlineMarkup = /[\\*_~<>&|@\0]|\]\(|!\[|:\/\/|www\./iu;
 /** What a line's first character (after up to 3 spaces) may not be in a paragraph: it could open a block or underline a setext heading. */
-const blockStart = /^(?:[-+*>=_<|[`~#]|\d{1,9}[.)])/u;
+const blockStart = /^(?:[-+*>=_<|[~#]|\d{1,9}[.)])/u;
 /** An ATX heading's closing sequence (after a space or tab, or the whole content). */
 const closingSequence = /(?:^|[ \t]+)#+[ \t]*$/u;
 const atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
@@ -108,7 +108,7 @@ export function plainMarkdown(source: string): Root | undefined {
     const content = source.slice(indent, line.end);
     if (indentation.length >= 4) {
       // indented code, unless it continues a paragraph
-      if (paragraph.length === 0 || inlineMarkup.test(content)) return undefined;
+      if (paragraph.length === 0) return undefined;
       paragraph.push(line);
       continue;
     }
@@ -127,7 +127,7 @@ export function plainMarkdown(source: string): Root | undefined {
       fence = { char: opened[1].charCodeAt(0), length: opened[1].length, start: indent };
       continue;
     }
-    if (blockStart.test(content) || inlineMarkup.test(content)) return undefined;
+    if (blockStart.test(content)) return undefined;
     paragraph.push(line);
   }
   // an open fence would run on into what follows the chunk
@@ -135,34 +135,103 @@ export function plainMarkdown(source: string): Root | undefined {
   return { type: 'root', children, position: place(0, source.length) };
 }
 
-/** A paragraph of plain lines: one text node, split by hard breaks (two or more spaces before a line ending). */
+/**
+ * Inline content made of text and code spans, as the parser splits it into nodes: text runs merge (line
+ * endings included), a code span or a hard break ends them. Refuses (`ok` false) inline markup outside code
+ * spans, and code spans that run over a line ending.
+ */
+class Phrasing {
+  readonly children: PhrasingContent[] = [];
+  ok = true;
+  private textStart = -1;
+  private textEnd = 0;
+  private value = '';
+
+  constructor(private readonly source: string) {}
+
+  /** Appends `from`–`to` (one line's content); a code span may close up to `limit` (the end of the paragraph or heading content). */
+  content(from: number, to: number, limit: number): void {
+    const source = this.source;
+    let textFrom = from;
+    for (let at = source.indexOf('`', from); this.ok && at >= 0 && at < to; at = source.indexOf('`', at)) {
+      let run = at;
+      while (run < to && source.charCodeAt(run) === 0x60) run++;
+      const close = closingRun(source, run, limit, run - at);
+      if (close < 0) {
+        // no closing run: the backticks are text
+        at = run;
+        continue;
+      }
+      if (close >= to) {
+        this.ok = false;
+        return;
+      }
+      this.text(textFrom, at);
+      let value = source.slice(run, close);
+      if (value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') value = value.slice(1, -1);
+      const end = close + run - at;
+      this.node({ type: 'inlineCode', value, position: place(at, end) });
+      at = end;
+      textFrom = end;
+    }
+    this.text(textFrom, to);
+  }
+
+  text(from: number, to: number): void {
+    if (from === to || !this.ok) return;
+    const text = this.source.slice(from, to);
+    if (inlineMarkup.test(text)) {
+      this.ok = false;
+      return;
+    }
+    if (this.textStart < 0) this.textStart = from;
+    this.value += text;
+    this.textEnd = to;
+  }
+
+  node(node: PhrasingContent): void {
+    this.flush();
+    this.children.push(node);
+  }
+
+  flush(): void {
+    if (this.textStart < 0) return;
+    this.children.push({ type: 'text', value: this.value, position: place(this.textStart, this.textEnd) } satisfies Text);
+    this.textStart = -1;
+    this.value = '';
+  }
+}
+
+/** Where a run of exactly `length` backticks starts in `source` between `from` and `limit`, or -1. */
+function closingRun(source: string, from: number, limit: number, length: number): number {
+  for (let at = source.indexOf('`', from); at >= 0 && at < limit; at = source.indexOf('`', at)) {
+    let run = at;
+    while (run < limit && source.charCodeAt(run) === 0x60) run++;
+    if (run - at === length) return at;
+    at = run;
+  }
+  return -1;
+}
+
+/** A paragraph of plain lines: text and code spans, split by hard breaks (two or more spaces before a line ending). */
 function paragraphNode(source: string, lines: Line[]): Paragraph | undefined {
-  const children: PhrasingContent[] = [];
-  let textStart = -1;
-  let value = '';
-  let last = 0;
+  const phrasing = new Phrasing(source);
+  const limit = lines[lines.length - 1].end;
   for (const [index, line] of lines.entries()) {
     let from = line.start;
     while (from < line.end && isSpace(source.charCodeAt(from))) from++;
     let to = line.end;
     while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
-    if (textStart < 0) textStart = from;
-    value += source.slice(from, to);
-    last = to;
+    phrasing.content(from, to, limit);
     if (index === lines.length - 1) break;
     const suffix = source.slice(to, line.end);
-    if (suffix.length >= 2 && !suffix.includes('\t')) {
-      children.push({ type: 'text', value, position: place(textStart, to) } satisfies Text);
-      children.push({ type: 'break', position: place(to, line.next) } satisfies Break);
-      textStart = -1;
-      value = '';
-      continue;
-    }
-    value += source.slice(line.end, line.next);
+    if (suffix.length >= 2 && !suffix.includes('\t')) phrasing.node({ type: 'break', position: place(to, line.next) } satisfies Break);
+    else phrasing.text(line.end, line.next);
   }
-  if (textStart >= 0) children.push({ type: 'text', value, position: place(textStart, last) } satisfies Text);
+  phrasing.flush();
+  if (!phrasing.ok) return undefined;
   // the paragraph, unlike its text, ends after the last line's trailing whitespace
-  return { type: 'paragraph', children, position: place(children[0]?.position?.start.offset ?? 0, lines[lines.length - 1].end) };
+  return { type: 'paragraph', children: phrasing.children, position: place(phrasing.children[0]?.position?.start.offset ?? 0, limit) };
 }
 
 /** An ATX heading line of plain content (without its closing sequence); undefined when its content is not plain. */
@@ -173,8 +242,9 @@ function headingNode(source: string, line: Line, indent: number, depth: number):
   const closing = closingSequence.exec(source.slice(from, line.end));
   if (closing) to = from + closing.index;
   while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
-  const content = source.slice(from, to);
-  if (inlineMarkup.test(content)) return undefined;
-  const children: PhrasingContent[] = content === '' ? [] : [{ type: 'text', value: content, position: place(from, to) } satisfies Text];
-  return { type: 'heading', depth: depth as Heading['depth'], children, position: place(indent, line.end) };
+  const phrasing = new Phrasing(source);
+  phrasing.content(from, to, to);
+  phrasing.flush();
+  if (!phrasing.ok) return undefined;
+  return { type: 'heading', depth: depth as Heading['depth'], children: phrasing.children, position: place(indent, line.end) };
 }
