@@ -10,6 +10,8 @@
 //   text when no reference definition is in reach: the caller makes sure);
 // - ATX headings of such content;
 // - fenced code (a closed fence; its content is never read as prose);
+// - link reference definitions on one line, without a title, of a plain
+//   label and destination (their links are read);
 // - blank lines.
 // Anything else (lists, quotes, HTML, tables, links, emphasis, escapes,
 // character references, indented code, tabs in indentation…) and the whole
@@ -17,7 +19,7 @@
 // what proseBlocks.ts, references.ts and suppression.ts read — node types,
 // text values and source offsets — and the differential test
 // (test/plainMarkdown.test.ts) holds it equal to the parser's there.
-import type { Break, Code, Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Code, Definition, Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
 let fast = true;
 
@@ -43,6 +45,8 @@ const inlineMarkup = /[\\*_~<>&|@\0]|\]\(|!\[|:\/\/|www\./iu;
 const blockStart = /^(?:[-+*>=_<|[~#]|\d{1,9}[.)])/u;
 /** An ATX heading's closing sequence (after a space or tab, or the whole content). */
 const closingSequence = /(?:^|[ \t]+)#+[ \t]*$/u;
+/** A link reference definition on one line, without a title, of a plain label and destination (not a footnote's `[^…]:`). */
+const definitionLine = /^\[([^[\]\\\s^][^[\]\\]{0,500})\]:[ \t]*([^\s<>()\\&\0]+)[ \t]*$/u;
 const atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
 const fenceOpening = /^(`{3,}|~{3,})/u;
 
@@ -61,9 +65,13 @@ function place(start: number, end: number) {
 
 const isSpace = (code: number) => code === 0x20 || code === 0x09;
 
-/** The tree micromark + mdast (GFM) would make of `source`, when every block is plain (see the top of this file); otherwise undefined. */
-export function plainMarkdown(source: string): Root | undefined {
+/**
+ * The tree micromark + mdast (GFM) would make of `source`, when every block is plain (see the top of this
+ * file); otherwise undefined. `bracketsAreText`: no reference definition is in reach, so `[…]` is text.
+ */
+export function plainMarkdown(source: string, bracketsAreText = true): Root | undefined {
   const children: RootContent[] = [];
+  let afterDefinition = false;
   let paragraph: Line[] = [];
   let fence: { char: number; length: number; start: number } | undefined;
   const closeParagraph = (): boolean => {
@@ -101,6 +109,7 @@ export function plainMarkdown(source: string): Root | undefined {
     }
     if (indent === line.end) {
       if (!closeParagraph()) return undefined;
+      afterDefinition = false;
       continue;
     }
     const indentation = source.slice(line.start, indent);
@@ -108,10 +117,20 @@ export function plainMarkdown(source: string): Root | undefined {
     const content = source.slice(indent, line.end);
     if (indentation.length >= 4) {
       // indented code, unless it continues a paragraph
-      if (paragraph.length === 0) return undefined;
+      if (paragraph.length === 0 || (!bracketsAreText && /[[\]]/u.test(content))) return undefined;
       paragraph.push(line);
       continue;
     }
+    const definition = definitionLine.exec(content);
+    if (definition && paragraph.length === 0) {
+      const url = definition[2];
+      children.push({ type: 'definition', identifier: definition[1].toLowerCase(), label: definition[1], url, title: null, position: place(indent, line.end) } satisfies Definition);
+      afterDefinition = true;
+      continue;
+    }
+    // a line after a definition may be its title
+    if (afterDefinition) return undefined;
+    if (!bracketsAreText && /[[\]]/u.test(content)) return undefined;
     const atx = atxOpening.exec(content);
     if (atx) {
       if (!closeParagraph()) return undefined;
