@@ -44,6 +44,8 @@ const tags = /<[^<>]*>/gu;
 const codeSpans = /(`+)[^`][\s\S]*?\1(?!`)/gu;
 const markup = /[*_~`\\[\]]/gu;
 const whitespace = /\s+/gu;
+/** Any character the readings below take out or act on (links, images, tags, code spans, markup). */
+const anyMarkup = /[<\]`*_~\\[]/u;
 
 /** A character reference that may stand for a letter, a digit or `_` (the parser reads it as that character). */
 function hasWordReference(text: string): boolean {
@@ -72,10 +74,16 @@ const nonWordEntities = new Set([
  * the parser reads from a block is one of these or a part of them, as far as any phrase test can tell.
  */
 function readings(chunk: string): string[] {
+  // without markup, both readings are the text with its whitespace runs made single spaces
+  if (!anyMarkup.test(chunk)) {
+    const collapsed = chunk.replace(whitespace, ' ');
+    return collapsed === chunk ? [chunk] : [chunk, collapsed];
+  }
   const unimaged = chunk.includes('![') ? chunk.replace(images, ' ') : chunk;
   const joined = unimaged.replace(linkTail, '').replace(tags, '').replace(markup, '').replace(whitespace, ' ');
   const spaced = unimaged.replace(linkTail, ' ').replace(codeSpans, ' ').replace(tags, ' ').replace(markup, ' ').replace(whitespace, ' ');
-  return unimaged === chunk ? [chunk, joined, spaced] : [chunk, unimaged, joined, spaced];
+  // the same reading is tested once
+  return [...new Set(unimaged === chunk ? [chunk, joined, spaced] : [chunk, unimaged, joined, spaced])];
 }
 
 const headingLike = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*#{1,6}(?:[ \t]|$)/u;
