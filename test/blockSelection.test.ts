@@ -109,6 +109,7 @@ function piece(next: () => number): string {
     () => `${'#'.repeat(1 + Math.floor(next() * 4))} ${pick(['**', '[', '`', ''])}${heading()}${pick(['**', '](https://example.org)', '`', ' ##', ''])}`,
     () => `${pick(['', '  ', '1.2.0 / ', '1. ', '- ', '**'])}${heading()}${pick(['', '  ', '**'])}\n${pick(['=====', '-----', '---  '])}${pick(['', `\n${prose()}`])}`,
     () => `${prose()}\n${pick(['## Usage', '## License', '# Sponsors'])}\n${prose()}`,
+    () => `${pick(['<!-- list -->\n', '<div>\n', '<details>\n', '', '1. a\n', `${pick(plainWords)}\n`])}${pick(['## ', '# ', '  ## ', '#### '])}${heading()}\n| a | b |\n|---|---|\n| ${prose()} | ${pick(plainWords)} |${pick(['', '\n</div>', `\n## ${heading()}\n${pick(plainWords)}`])}`,
     () => `> ## ${heading()}\n> ${prose()}`,
     () => `- ## ${heading()}\n- ${prose()}`,
     () => prose(),
