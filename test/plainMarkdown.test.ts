@@ -2,7 +2,7 @@
 // chunk it accepts, the tree has the same node types, heading depths, text
 // values and source offsets as micromark + mdast's, and gives the same prose
 // blocks. Chunks are generated from a seed: paragraphs, ATX headings (closing
-// sequences, empty ones), fenced code, reference definitions, with indentation, trailing spaces
+// sequences, empty ones), fenced code, reference definitions, HTML blocks, with indentation, trailing spaces
 // (hard breaks), code spans, tabs, CR/LF/CRLF line endings, brackets, and characters
 // that open blocks or inline markup, which the reader must refuse.
 import { test } from 'node:test';
@@ -21,6 +21,7 @@ function readable(node: Nodes): unknown {
     ...(node.type === 'text' || node.type === 'inlineCode' ? { value: node.value } : {}),
     ...(node.type === 'heading' ? { depth: node.depth } : {}),
     ...(node.type === 'definition' ? { url: node.url } : {}),
+    ...(node.type === 'html' ? { value: node.value } : {}),
     ...('children' in node ? { children: (node.children as Nodes[]).map(readable) } : {}),
   };
 }
@@ -48,6 +49,7 @@ function chunk(next: () => number): string {
     () => `${pick(['', ' ', '  ', '   '])}${'#'.repeat(1 + Math.floor(next() * 7))}${pick(['', ' ', '\t', '  '])}${line()}${pick(['', ' #', ' ###  ', '#'])}`,
     () => `${pick(['```', '~~~', '````', ' ```'])}${pick(['', 'js', ' a b', 'x`y'])}\n${line()}\n${pick(['```', '~~~', '````', '   ```', '    ```', '``` x', ''])}${pick(['', ' '])}`,
     () => `${line()}\n${pick(['#', '##', '===', '---', '```'])} ${line()}`,
+    () => `${pick(['', ' ', '   ', '    '])}${pick(['<div align="center">', '<p>', '</div>', '<a href="x">', '<img src="a.png" alt="b">', '<!-- c -->', '<!--', '<!-->', '<!--->', '<pre>', '<script>', '<b>', '<br/>', '<x-y a=1>', '<details>', '<DIV>', '<a href="x">t</a>', '<?x', '<!X'])}${pick(['', ' ', 'text', ' -->'])}${Array.from({ length: Math.floor(next() * 3) }, () => `${pick(['\n', '\r\n'])}${line()}${pick(['', ' -->', '</div>'])}`).join('')}`,
     () => Array.from({ length: 1 + Math.floor(next() * 3) }, () => `${pick(['', ' ', '   ', '    '])}[${pick(['a', 'B c', '^1', ' x', 'a ', '1.0.1', 'é', 'a]b'])}]:${pick(['', ' ', '\t'])}${pick(['https://x.org/a_b*c', 'u', '#x', '<u>', 'a(b)', '', 'x "t"', "'t'", 'a&amp;b'])}${pick(['', ' ', '\t'])}`).join(pick(['\n', '\r\n'])) + pick(['', '\ntext', '\n"title"', '\n[a]']),
   ]);
   let text = '';
@@ -83,11 +85,12 @@ test('plain reader: what it reads and what it leaves to the parser', () => {
   assert.ok(read('### Version 3.0.1 (2017-01-30) ###'));
   assert.ok(read('## [1.0.1] - 2013-11-27'), 'brackets are text when no definition is in reach');
   assert.equal(plainMarkdown('## [1.0.1] - 2013-11-27', false), undefined, 'or may be a reference when one is');
+  assert.ok(read('<p align="center">\n  <img src="logo.png" alt="logo">\n</p>\n\n<!-- badges -->\n<a href="https://example.org">\n\nText.'));
   assert.ok(read('[license]: https://example.org/LICENSE\n[npm]: https://www.npmjs.com/package/x'));
   assert.ok(read('### `breaker.onBreak(callback)`\n\nRuns `a <b> *c*` once; a ``lone` backtick.'), 'anything goes in code spans');
   for (const text of [
     'See [the docs](https://example.org).', 'An *open* library.', 'A &copy; B', 'x <b>y</b>', 'https://example.org',
     'www.example.org', 'mail a@b.co', 'a `code\nover lines`', '*a* `b`', '[`a`](u)', '- item', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
-    '```\nunclosed fence', '[label]: https://example.org "title"', '[^1]: a note', '[a]: u\ntext', '<!-- comment -->', 'a\\*b', '\tTabbed',
+    '```\nunclosed fence', '[label]: https://example.org "title"', '[^1]: a note', '[a]: u\ntext', '<!-- unclosed comment', '<pre>\ncode\n\nmore</pre>', 'text\n<div>', 'a\\*b', '\tTabbed',
   ]) assert.equal(read(text), false, JSON.stringify(text));
 });

@@ -10,6 +10,8 @@
 //   text when no reference definition is in reach: the caller makes sure);
 // - ATX headings of such content;
 // - fenced code (a closed fence; its content is never read as prose);
+// - HTML blocks: comments, and blocks of a block-level tag or a lone tag
+//   (CommonMark types 2, 6 and 7; the engine reads them with htmlparser2);
 // - link reference definitions on one line, without a title, of a plain
 //   label and destination (their links are read);
 // - blank lines.
@@ -19,7 +21,7 @@
 // what proseBlocks.ts, references.ts and suppression.ts read — node types,
 // text values and source offsets — and the differential test
 // (test/plainMarkdown.test.ts) holds it equal to the parser's there.
-import type { Break, Code, Definition, Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Code, Definition, Heading, Html, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
 let fast = true;
 
@@ -47,6 +49,12 @@ const blockStart = /^(?:[-+*>=_<|[~#]|\d{1,9}[.)])/u;
 const closingSequence = /(?:^|[ \t]+)#+[ \t]*$/u;
 /** A link reference definition on one line, without a title, of a plain label and destination (not a footnote's `[^…]:`). */
 const definitionLine = /^\[([^[\]\\\s^][^[\]\\]{0,500})\]:[ \t]*([^\s<>()\\&\0]+)[ \t]*$/u;
+/** HTML blocks of CommonMark type 6 (a block-level tag) and 7 (a lone complete tag), which end before a blank line. */
+const blockTagNames = 'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const blockHtmlOpening = new RegExp(String.raw`^<\/?(?:${blockTagNames})(?:[ \t>]|\/>|$)`, 'iu');
+const loneTag = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
+/** Type 1 (raw text: it ends at its closing tag, blank lines or not): left to the parser. */
+const rawHtmlOpening = /^<\/?(?:script|pre|style|textarea)(?:[\s>\/]|$)/iu;
 const atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
 const fenceOpening = /^(`{3,}|~{3,})/u;
 
@@ -74,6 +82,12 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
   let afterDefinition = false;
   let paragraph: Line[] = [];
   let fence: { char: number; length: number; start: number } | undefined;
+  // an HTML block: a comment (ends at the line holding `-->`) or a block of CommonMark type 6 or 7 (ends before a blank line)
+  let html: { start: number; end: number; comment: boolean } | undefined;
+  const closeHtml = () => {
+    if (html) children.push({ type: 'html', value: source.slice(html.start, html.end), position: place(html.start, html.end) } satisfies Html);
+    html = undefined;
+  };
   const closeParagraph = (): boolean => {
     if (paragraph.length === 0) return true;
     const node = paragraphNode(source, paragraph);
@@ -94,6 +108,14 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
     start = next;
     let indent = line.start;
     while (indent < line.end && isSpace(source.charCodeAt(indent))) indent++;
+    if (html) {
+      if (html.comment || indent < line.end) {
+        html.end = line.end;
+        if (html.comment && source.slice(line.start, line.end).includes('-->')) closeHtml();
+        continue;
+      }
+      closeHtml();
+    }
     if (fence) {
       if (indent - line.start <= 3 && !source.slice(line.start, indent).includes('\t')) {
         let run = indent;
@@ -130,6 +152,13 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
     }
     // a line after a definition may be its title
     if (afterDefinition) return undefined;
+    if (paragraph.length === 0 && content.startsWith('<')) {
+      const comment = content.startsWith('<!--');
+      if (comment ? /^<!---?>/u.test(content) : rawHtmlOpening.test(content) || !(blockHtmlOpening.test(content) || loneTag.test(content))) return undefined;
+      html = { start: line.start, end: line.end, comment };
+      if (comment && content.slice(4).includes('-->')) closeHtml();
+      continue;
+    }
     if (!bracketsAreText && /[[\]]/u.test(content)) return undefined;
     const atx = atxOpening.exec(content);
     if (atx) {
@@ -149,8 +178,9 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
     if (blockStart.test(content)) return undefined;
     paragraph.push(line);
   }
-  // an open fence would run on into what follows the chunk
-  if (fence || !closeParagraph()) return undefined;
+  // an open fence or comment would run on into what follows the chunk
+  if (fence || html?.comment || !closeParagraph()) return undefined;
+  closeHtml();
   return { type: 'root', children, position: place(0, source.length) };
 }
 
