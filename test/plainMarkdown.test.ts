@@ -3,7 +3,7 @@
 // values and source offsets as micromark + mdast's, and gives the same prose
 // blocks. Chunks are generated from a seed: paragraphs, ATX headings (closing
 // sequences, empty ones), fenced code, reference definitions, HTML blocks, with indentation, trailing spaces
-// (hard breaks), code spans, tabs, CR/LF/CRLF line endings, brackets, and characters
+// (hard breaks), code spans, inline links, images and badges, tabs, CR/LF/CRLF line endings, brackets, and characters
 // that open blocks or inline markup, which the reader must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +20,8 @@ function readable(node: Nodes): unknown {
     at: [node.position?.start.offset, node.position?.end.offset],
     ...(node.type === 'text' || node.type === 'inlineCode' ? { value: node.value } : {}),
     ...(node.type === 'heading' ? { depth: node.depth } : {}),
-    ...(node.type === 'definition' ? { url: node.url } : {}),
+    ...(node.type === 'definition' || node.type === 'link' || node.type === 'image' ? { url: node.url } : {}),
+    ...(node.type === 'image' ? { alt: node.alt } : {}),
     ...(node.type === 'html' ? { value: node.value } : {}),
     ...('children' in node ? { children: (node.children as Nodes[]).map(readable) } : {}),
   };
@@ -28,11 +29,14 @@ function readable(node: Nodes): unknown {
 
 const words = [
   'open', 'source', 'MIT', 'open', 'source', 'license', 'the', 'é', '“q”', '—', '(x)', 'b#c', '#', '##', '1.', '2014', '!', '?', ':', '{a}', '^', '$', '%', '😀', '\t', '-', '+', '=', '.',
+  '[a](u)', '[a b](https://x.org/a_b)', '![i](p.png)', '[![b](https://img.shields.io/x.svg)](https://x.org)', '[](u)', '![](u)', '[a](u)x', 'x[a](u)',
+  '![a](u)[b](v)', '[a [b](c)',
   '`a`', '``b``', '` c `', '`', '``', '`x*y<z`', '` `', '`  `', '`a  b`',
   '\u00a0', 'a:b', 'x=', '0)', '10.', '[a]', '[1.0.1]', ']', '[', '[^1]', '[a][b]', '[x] (y)', 'a#', ' ## ',
 ];
 /** Inline markup and autolinks: the reader leaves these to the parser. */
 const refusedWords = [
+  '[a](u "t")', '[a](<u>)', '[a](b(c))', '[`a`](u)', '[*a*](u)', '[a](b) d](e)', '[x][a](b)', '!![a](b)', '[a](&amp;)', '[https://x](u)',
   '*a*', '_b_', '`c`', '~~d~~', '\\*', '&amp;', '<b>', 'a@b.co', 'www.x.org', 'https://x.org', '[l](u)', '![i](u)', 'a|b',
 ];
 
@@ -85,12 +89,14 @@ test('plain reader: what it reads and what it leaves to the parser', () => {
   assert.ok(read('### Version 3.0.1 (2017-01-30) ###'));
   assert.ok(read('## [1.0.1] - 2013-11-27'), 'brackets are text when no definition is in reach');
   assert.equal(plainMarkdown('## [1.0.1] - 2013-11-27', false), undefined, 'or may be a reference when one is');
+  assert.ok(read('[![npm](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.com/package/x)\nSee [the docs](https://example.org) and ![logo](logo.png).'));
+  assert.equal(plainMarkdown('See [the docs](https://example.org).', false), undefined, 'links only when no definition is in reach');
   assert.ok(read('<p align="center">\n  <img src="logo.png" alt="logo">\n</p>\n\n<!-- badges -->\n<a href="https://example.org">\n\nText.'));
   assert.ok(read('[license]: https://example.org/LICENSE\n[npm]: https://www.npmjs.com/package/x'));
   assert.ok(read('### `breaker.onBreak(callback)`\n\nRuns `a <b> *c*` once; a ``lone` backtick.'), 'anything goes in code spans');
   for (const text of [
-    'See [the docs](https://example.org).', 'An *open* library.', 'A &copy; B', 'x <b>y</b>', 'https://example.org',
-    'www.example.org', 'mail a@b.co', 'a `code\nover lines`', '*a* `b`', '[`a`](u)', '- item', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
+    'An *open* library.', 'A &copy; B', 'x <b>y</b>', 'https://example.org',
+    'See [the docs](https://example.org "Docs").', 'www.example.org', 'mail a@b.co', 'a `code\nover lines`', '*a* `b`', '[`a`](u)', '- item', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
     '```\nunclosed fence', '[label]: https://example.org "title"', '[^1]: a note', '[a]: u\ntext', '<!-- unclosed comment', '<pre>\ncode\n\nmore</pre>', 'text\n<div>', 'a\\*b', '\tTabbed',
   ]) assert.equal(read(text), false, JSON.stringify(text));
 });

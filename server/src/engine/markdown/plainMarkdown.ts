@@ -3,11 +3,13 @@
 // and fenced code, and micromark costs several microseconds a character on
 // them (more than the rest of an audit). This reader makes, in one pass, the
 // tree micromark + mdast make for a chunk made only of
-// - paragraphs whose lines hold no character that can start inline markup
-//   (`\`, `` ` ``, `*`, `_`, `~`, `<`, `>`, `&`, `|`, `@`, NUL), no inline link
-//   or image (`](`, `![`), nor a GFM literal autolink (`://`, `www.`), and no
-//   line that could open another block or end a setext heading (brackets are
-//   text when no reference definition is in reach: the caller makes sure);
+// - paragraphs whose text holds no character that can start inline markup
+//   (`\`, `*`, `_`, `~`, `<`, `>`, `&`, `|`, `@`, NUL) nor a GFM literal
+//   autolink (`://`, `www.`), only code spans on one line, and inline links,
+//   images and badges of such text to plain destinations; and no line that
+//   could open another block or end a setext heading (brackets are text when
+//   no reference definition is in reach: the caller says so; otherwise any
+//   bracket is left to the parser);
 // - ATX headings of such content;
 // - fenced code (a closed fence; its content is never read as prose);
 // - HTML blocks: comments, and blocks of a block-level tag or a lone tag
@@ -15,9 +17,10 @@
 // - link reference definitions on one line, without a title, of a plain
 //   label and destination (their links are read);
 // - blank lines.
-// Anything else (lists, quotes, HTML, tables, links, emphasis, escapes,
-// character references, indented code, tabs in indentation…) and the whole
-// chunk goes to the parser: `plainMarkdown` returns undefined. The tree has
+// Anything else (lists, quotes, tables, raw-text HTML, inline HTML, reference
+// links, links with titles, emphasis, escapes, character references, indented
+// code, setext headings, tabs in indentation…) and the whole chunk goes to
+// the parser: `plainMarkdown` returns undefined. The tree has
 // what proseBlocks.ts, references.ts and suppression.ts read — node types,
 // text values and source offsets — and the differential test
 // (test/plainMarkdown.test.ts) holds it equal to the parser's there.
@@ -55,6 +58,13 @@ const blockHtmlOpening = new RegExp(String.raw`^<\/?(?:${blockTagNames})(?:[ \t>
 const loneTag = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
 /** Type 1 (raw text: it ends at its closing tag, blank lines or not): left to the parser. */
 const rawHtmlOpening = /^<\/?(?:script|pre|style|textarea)(?:[\s>\/]|$)/iu;
+/**
+ * An inline link or image of plain text (no brackets or backticks in it) to a plain destination (no space,
+ * parenthesis, angle bracket, escape or character reference; no title), or a badge: a link whose text is such
+ * an image. Groups: badge description, image, link destination; or text, destination.
+ */
+const inlineLink = /\[!\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)\]\(([^\s()<>\\&`]+)\)|!?\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)/gu;
+const linkFirst = /^\[[^\]]*\]\(/u;
 const atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
 const fenceOpening = /^(`{3,}|~{3,})/u;
 
@@ -90,7 +100,7 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
   };
   const closeParagraph = (): boolean => {
     if (paragraph.length === 0) return true;
-    const node = paragraphNode(source, paragraph);
+    const node = paragraphNode(source, paragraph, bracketsAreText);
     paragraph = [];
     if (!node) return false;
     children.push(node);
@@ -163,7 +173,7 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
     const atx = atxOpening.exec(content);
     if (atx) {
       if (!closeParagraph()) return undefined;
-      const heading = headingNode(source, line, indent, atx[1].length);
+      const heading = headingNode(source, line, indent, atx[1].length, bracketsAreText);
       if (!heading) return undefined;
       children.push(heading);
       continue;
@@ -175,7 +185,8 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
       fence = { char: opened[1].charCodeAt(0), length: opened[1].length, start: indent };
       continue;
     }
-    if (blockStart.test(content)) return undefined;
+    // a line may start with a link or badge (its first `]` opens a destination: no definition starts so)
+    if (blockStart.test(content) && !(bracketsAreText && linkFirst.test(content))) return undefined;
     paragraph.push(line);
   }
   // an open fence or comment would run on into what follows the chunk
@@ -196,7 +207,13 @@ class Phrasing {
   private textEnd = 0;
   private value = '';
 
-  constructor(private readonly source: string) {}
+  /** `links`: inline links and images are read (no reference definition is in reach to make `[…]` anything else). */
+  constructor(private readonly source: string, private readonly links: boolean) {}
+
+  /** Whether a link's text or an image's description is plain: nothing there but text. */
+  private label(text: string): boolean {
+    return !inlineMarkup.test(text);
+  }
 
   /** Appends `from`–`to` (one line's content); a code span may close up to `limit` (the end of the paragraph or heading content). */
   content(from: number, to: number, limit: number): void {
@@ -226,9 +243,37 @@ class Phrasing {
     this.text(textFrom, to);
   }
 
-  text(from: number, to: number): void {
+  /** Appends text between `from` and `to`, with the inline links and images in it (when `links`). */
+  text(from: number, to: number, links = this.links): void {
     if (from === to || !this.ok) return;
     const text = this.source.slice(from, to);
+    if (links && text.includes('](')) {
+      let at = from;
+      for (const match of text.matchAll(inlineLink)) {
+        const start = from + match.index;
+        if (text[match.index - 1] === '!' || text[match.index - 1] === ']' || !this.label(match[1] ?? match[4])) {
+          this.ok = false;
+          return;
+        }
+        this.text(at, start, false);
+        const end = start + match[0].length;
+        if (match[1] !== undefined) {
+          // a badge: an image that is a link's whole text
+          const image = start + 1;
+          const imageEnd = image + 5 + match[1].length + match[2].length;
+          this.node({ type: 'link', url: match[3], title: null, children: [{ type: 'image', url: match[2], alt: match[1], title: null, position: place(image, imageEnd) }], position: place(start, end) });
+        } else if (match[0].startsWith('!')) {
+          this.node({ type: 'image', url: match[5], alt: match[4], title: null, position: place(start, end) });
+        } else {
+          const label = start + 1;
+          const children: PhrasingContent[] = match[4] === '' ? [] : [{ type: 'text', value: match[4], position: place(label, label + match[4].length) }];
+          this.node({ type: 'link', url: match[5], title: null, children, position: place(start, end) });
+        }
+        at = end;
+      }
+      this.text(at, to, false);
+      return;
+    }
     if (inlineMarkup.test(text)) {
       this.ok = false;
       return;
@@ -263,8 +308,8 @@ function closingRun(source: string, from: number, limit: number, length: number)
 }
 
 /** A paragraph of plain lines: text and code spans, split by hard breaks (two or more spaces before a line ending). */
-function paragraphNode(source: string, lines: Line[]): Paragraph | undefined {
-  const phrasing = new Phrasing(source);
+function paragraphNode(source: string, lines: Line[], bracketsAreText: boolean): Paragraph | undefined {
+  const phrasing = new Phrasing(source, bracketsAreText);
   const limit = lines[lines.length - 1].end;
   for (const [index, line] of lines.entries()) {
     let from = line.start;
@@ -284,14 +329,14 @@ function paragraphNode(source: string, lines: Line[]): Paragraph | undefined {
 }
 
 /** An ATX heading line of plain content (without its closing sequence); undefined when its content is not plain. */
-function headingNode(source: string, line: Line, indent: number, depth: number): Heading | undefined {
+function headingNode(source: string, line: Line, indent: number, depth: number, bracketsAreText: boolean): Heading | undefined {
   let from = indent + depth;
   while (from < line.end && isSpace(source.charCodeAt(from))) from++;
   let to = line.end;
   const closing = closingSequence.exec(source.slice(from, line.end));
   if (closing) to = from + closing.index;
   while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
-  const phrasing = new Phrasing(source);
+  const phrasing = new Phrasing(source, bracketsAreText);
   phrasing.content(from, to, to);
   phrasing.flush();
   if (!phrasing.ok) return undefined;
