@@ -7,9 +7,10 @@
 // that open blocks or inline markup, which the reader must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { parseMarkdownBody } from '../server/src/engine/markdown/parseMarkdown.js';
 import { plainMarkdown } from '../server/src/engine/markdown/plainMarkdown.js';
+import { normalizeLabel } from '../server/src/engine/markdown/referenceUse.js';
 import { proseEntries } from '../server/src/engine/markdown/proseBlocks.js';
 import { random } from '../bench/tree/generateTree.mjs';
 
@@ -21,7 +22,8 @@ function readable(node: Nodes): unknown {
     ...(node.type === 'text' || node.type === 'inlineCode' ? { value: node.value } : {}),
     ...(node.type === 'heading' ? { depth: node.depth } : {}),
     ...(node.type === 'definition' || node.type === 'link' || node.type === 'image' ? { url: node.url } : {}),
-    ...(node.type === 'image' ? { alt: node.alt } : {}),
+    ...(node.type === 'image' || node.type === 'imageReference' ? { alt: node.alt } : {}),
+    ...(node.type === 'linkReference' || node.type === 'imageReference' ? { label: node.label, referenceType: node.referenceType } : {}),
     ...(node.type === 'html' ? { value: node.value } : {}),
     ...('children' in node ? { children: (node.children as Nodes[]).map(readable) } : {}),
   };
@@ -30,7 +32,7 @@ function readable(node: Nodes): unknown {
 const words = [
   'open', 'source', 'MIT', 'open', 'source', 'license', 'the', 'é', '“q”', '—', '(x)', 'b#c', '#', '##', '1.', '2014', '!', '?', ':', '{a}', '^', '$', '%', '😀', '\t', '-', '+', '=', '.',
   '[a](u)', '[a b](https://x.org/a_b)', '![i](p.png)', '[![b](https://img.shields.io/x.svg)](https://x.org)', '[](u)', '![](u)', '[a](u)x', 'x[a](u)',
-  '![a](u)[b](v)', '[a [b](c)',
+  '![a](u)[b](v)', '[a [b](c)', '[a][x]', '[MIT][a]', '[B  c]', '[![b][a]][x]', '![i][a]', '[a][undefined]', '[a][]', '[x]:', '[b c][A]',
   '`a`', '``b``', '` c `', '`', '``', '`x*y<z`', '` `', '`  `', '`a  b`',
   '\u00a0', 'a:b', 'x=', '0)', '10.', '[a]', '[1.0.1]', ']', '[', '[^1]', '[a][b]', '[x] (y)', 'a#', ' ## ',
 ];
@@ -66,21 +68,52 @@ test('plain reader: every chunk it reads gives the tree and prose blocks the par
   const next = random(Number(process.env.SEED ?? 2026_12_03));
   let read = 0;
   let refused = 0;
-  for (let run = 0; run < 8000; run++) {
+  let referencesRead = 0;
+  for (let run = 0; run < 12000; run++) {
     const text = chunk(next);
-    const plain = plainMarkdown(text);
+    // the reference definitions in reach, appended as the caller appends them (chunkFacts.ts)
+    const labels = next() < 0.4 ? ['a', 'B c', '1.0.1', 'x'].filter(() => next() < 0.6) : [];
+    const source = labels.length > 0 ? `${text}\n\n${labels.map((label) => `[${label}]: #`).join('\n\n')}\n` : text;
+    const plain = plainMarkdown(text, new Set(labels.map(normalizeLabel)));
     if (!plain) {
       refused++;
       continue;
     }
     read++;
-    const parsed = parseMarkdownBody(text);
-    assert.deepEqual(readable(plain), readable(parsed), JSON.stringify(text));
-    assert.deepEqual(proseEntries(plain, text), proseEntries(parsed, text), JSON.stringify(text));
+    if (labels.length > 0 && /Reference/u.test(JSON.stringify(plain))) referencesRead++;
+    const parsed = parseMarkdownBody(source);
+    const inside = (node: Nodes) => (node.position?.start.offset ?? 0) < text.length;
+    const label = `${JSON.stringify(text)} with ${JSON.stringify(labels)}`;
+    assert.deepEqual(plain.children.map(readable), parsed.children.filter(inside).map(readable), label);
+    const entries = (tree: Root) => proseEntries(tree, source).filter((entry) => !entry.block || (entry.block.offsets[0] ?? 0) < text.length);
+    assert.deepEqual(entries(plain), entries(parsed), label);
   }
   // both sides of the switch are exercised
   assert.ok(read > 1000, `only ${read} chunks read`);
   assert.ok(refused > 1000, `only ${refused} chunks refused`);
+  assert.ok(referencesRead > 10, `only ${referencesRead} chunks with references read`);
+});
+
+test('plain reader: references to the definitions in reach read as the parser reads them', () => {
+  const next = random(Number(process.env.SEED ?? 2026_12_03) + 1);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
+  const labels = ['a', 'B c', '1.0.1', 'x', 'build-badge'];
+  const source = (text: string) => `${text}\n\n${labels.map((label) => `[${label}]: #`).join('\n\n')}\n`;
+  const pieces = ['open', 'source', 'MIT', '©', '(x)', '`c`', '[a]', '[b  C]', '[MIT][a]', '[![Build][build-badge]][x]', '![i][a]', '[1.0.1]', '[a][x]', '[A]', '[y]', '[a][y]', '[a][]', '[a] [x]', '[a](u)', '[a]:', '[a][x][1.0.1]', '![[a]]', '[^1]', '[a]\n[x]'];
+  let read = 0;
+  for (let run = 0; run < 3000; run++) {
+    const words = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(pieces));
+    const text = `${pick(['', '## ', '# '])}${words.join(pick([' ', '  ', '']))}`;
+    const plain = plainMarkdown(text, new Set(labels.map(normalizeLabel)));
+    if (!plain) continue;
+    read++;
+    const parsed = parseMarkdownBody(source(text));
+    const inside = (node: Nodes) => (node.position?.start.offset ?? 0) < text.length;
+    assert.deepEqual(plain.children.map(readable), parsed.children.filter(inside).map(readable), JSON.stringify(text));
+    const entries = (tree: Root) => proseEntries(tree, source(text)).filter((entry) => !entry.block || (entry.block.offsets[0] ?? 0) < text.length);
+    assert.deepEqual(entries(plain), entries(parsed), JSON.stringify(text));
+  }
+  assert.ok(read > 300, `only ${read} read`);
 });
 
 test('plain reader: what it reads and what it leaves to the parser', () => {
@@ -88,9 +121,10 @@ test('plain reader: what it reads and what it leaves to the parser', () => {
   assert.ok(read('# Title\n\nAn open-source library (see item 3).\nSecond line.  \nThird.\n\n```js\nconst a = `x`; // *open* <b>\n```\n'));
   assert.ok(read('### Version 3.0.1 (2017-01-30) ###'));
   assert.ok(read('## [1.0.1] - 2013-11-27'), 'brackets are text when no definition is in reach');
-  assert.equal(plainMarkdown('## [1.0.1] - 2013-11-27', false), undefined, 'or may be a reference when one is');
+  assert.equal(plainMarkdown('## [1.0.1] - 2013-11-27 [2]', new Set(['1.0.1'])), undefined, 'with definitions in reach, an undefined label is left to the parser');
+  assert.ok(plainMarkdown('[![Build][build-badge]][build]\n[MIT][license] © [Titus Wormer][author]', new Set(['BUILD-BADGE', 'BUILD', 'LICENSE', 'AUTHOR'])), 'references to definitions in reach');
   assert.ok(read('[![npm](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.com/package/x)\nSee [the docs](https://example.org) and ![logo](logo.png).'));
-  assert.equal(plainMarkdown('See [the docs](https://example.org).', false), undefined, 'links only when no definition is in reach');
+  assert.equal(plainMarkdown('See [the docs](https://example.org).', new Set(['X'])), undefined, 'inline links only when no definition is in reach');
   assert.ok(read('<p align="center">\n  <img src="logo.png" alt="logo">\n</p>\n\n<!-- badges -->\n<a href="https://example.org">\n\nText.'));
   assert.ok(read('[license]: https://example.org/LICENSE\n[npm]: https://www.npmjs.com/package/x'));
   assert.ok(read('### `breaker.onBreak(callback)`\n\nRuns `a <b> *c*` once; a ``lone` backtick.'), 'anything goes in code spans');

@@ -6,7 +6,7 @@ import type { Span } from '../types.js';
 import { markdownChunks } from './chunks.js';
 import { parseMarkdownBody } from './parseMarkdown.js';
 import { fastParsing, plainMarkdown } from './plainMarkdown.js';
-import { definitionsUsedBy } from './referenceUse.js';
+import { definedLabels, definitionsUsedBy } from './referenceUse.js';
 import { shallowMarkdown } from './shallowMarkdown.js';
 import { proseEntries, type ProseEntry } from './proseBlocks.js';
 import { documentReferences, type DocumentImage, type LinkTarget } from './references.js';
@@ -64,7 +64,7 @@ function factsOf(chunk: string, definitions: string, plain: boolean, parse = tru
   // pathological nesting and delimiters defused, offsets unchanged (see shallowMarkdown.ts)
   const source = shallowMarkdown(used === '' ? chunk : `${chunk}\n\n${used}\n`);
   // the definitions appended after a blank line change only what brackets inside the chunk resolve to
-  const read = fast && plain ? plainMarkdown(used === '' ? source : source.slice(0, chunk.length), used === '') : undefined;
+  const read = fast && plain ? plainMarkdown(used === '' ? source : source.slice(0, chunk.length), definedLabels(used)) : undefined;
   if (!read && !parse) return undefined;
   const tree = read ?? parseMarkdownBody(source);
   const inside = (offset: number) => offset < chunk.length;

@@ -7,9 +7,11 @@
 //   (`\`, `*`, `_`, `~`, `<`, `>`, `&`, `|`, `@`, NUL) nor a GFM literal
 //   autolink (`://`, `www.`), only code spans on one line, and inline links,
 //   images and badges of such text to plain destinations; and no line that
-//   could open another block or end a setext heading (brackets are text when
-//   no reference definition is in reach: the caller says so; otherwise any
-//   bracket is left to the parser);
+//   could open another block or end a setext heading. With no reference
+//   definition in reach (the caller says which are), brackets are text unless
+//   they make an inline link; with some, only full and shortcut references
+//   to them (links, images, badges) are read, and any other bracket is left
+//   to the parser;
 // - ATX headings of such content;
 // - fenced code (a closed fence; its content is never read as prose);
 // - HTML blocks: comments, and blocks of a block-level tag or a lone tag
@@ -24,6 +26,7 @@
 // what proseBlocks.ts, references.ts and suppression.ts read — node types,
 // text values and source offsets — and the differential test
 // (test/plainMarkdown.test.ts) holds it equal to the parser's there.
+import { normalizeLabel } from './referenceUse.js';
 import type { Break, Code, Definition, Heading, Html, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
 let fast = true;
@@ -64,7 +67,13 @@ const rawHtmlOpening = /^<\/?(?:script|pre|style|textarea)(?:[\s>\/]|$)/iu;
  * an image. Groups: badge description, image, link destination; or text, destination.
  */
 const inlineLink = /\[!\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)\]\(([^\s()<>\\&`]+)\)|!?\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)/gu;
-const linkFirst = /^\[[^\]]*\]\(/u;
+const linkFirst = /^\[[^\]]*\](?!:)/u;
+/**
+ * A reference: a badge (`[![alt][image]][link]`: groups 1–3), or a link or image (group 4 `!`) with text
+ * (group 5) and, for a full reference, a label (group 6).
+ */
+const referenceLink = /\[!\[([^[\]`\r\n]*)\]\[([^[\]\r\n]+)\]\]\[([^[\]\r\n]+)\]|(!?)\[([^[\]`\r\n]*)\](?:\[([^[\]\r\n]+)\])?/gu;
+const noDefinitions: ReadonlySet<string> = new Set();
 const atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
 const fenceOpening = /^(`{3,}|~{3,})/u;
 
@@ -85,9 +94,10 @@ const isSpace = (code: number) => code === 0x20 || code === 0x09;
 
 /**
  * The tree micromark + mdast (GFM) would make of `source`, when every block is plain (see the top of this
- * file); otherwise undefined. `bracketsAreText`: no reference definition is in reach, so `[…]` is text.
+ * file); otherwise undefined. `defined`: the labels (as normalizeLabel makes them) of the reference
+ * definitions in reach; with none, `[…]` is text unless it is an inline link.
  */
-export function plainMarkdown(source: string, bracketsAreText = true): Root | undefined {
+export function plainMarkdown(source: string, defined: ReadonlySet<string> = noDefinitions): Root | undefined {
   const children: RootContent[] = [];
   let afterDefinition = false;
   let paragraph: Line[] = [];
@@ -100,7 +110,7 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
   };
   const closeParagraph = (): boolean => {
     if (paragraph.length === 0) return true;
-    const node = paragraphNode(source, paragraph, bracketsAreText);
+    const node = paragraphNode(source, paragraph, defined);
     paragraph = [];
     if (!node) return false;
     children.push(node);
@@ -149,7 +159,7 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
     const content = source.slice(indent, line.end);
     if (indentation.length >= 4) {
       // indented code, unless it continues a paragraph
-      if (paragraph.length === 0 || (!bracketsAreText && /[[\]]/u.test(content))) return undefined;
+      if (paragraph.length === 0) return undefined;
       paragraph.push(line);
       continue;
     }
@@ -169,11 +179,10 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
       if (comment && content.slice(4).includes('-->')) closeHtml();
       continue;
     }
-    if (!bracketsAreText && /[[\]]/u.test(content)) return undefined;
     const atx = atxOpening.exec(content);
     if (atx) {
       if (!closeParagraph()) return undefined;
-      const heading = headingNode(source, line, indent, atx[1].length, bracketsAreText);
+      const heading = headingNode(source, line, indent, atx[1].length, defined);
       if (!heading) return undefined;
       children.push(heading);
       continue;
@@ -185,8 +194,8 @@ export function plainMarkdown(source: string, bracketsAreText = true): Root | un
       fence = { char: opened[1].charCodeAt(0), length: opened[1].length, start: indent };
       continue;
     }
-    // a line may start with a link or badge (its first `]` opens a destination: no definition starts so)
-    if (blockStart.test(content) && !(bracketsAreText && linkFirst.test(content))) return undefined;
+    // a line may start with a link, a reference or a badge: its first `]` is not followed by `:` (a definition's is)
+    if (blockStart.test(content) && !linkFirst.test(content)) return undefined;
     paragraph.push(line);
   }
   // an open fence or comment would run on into what follows the chunk
@@ -207,8 +216,8 @@ class Phrasing {
   private textEnd = 0;
   private value = '';
 
-  /** `links`: inline links and images are read (no reference definition is in reach to make `[…]` anything else). */
-  constructor(private readonly source: string, private readonly links: boolean) {}
+  /** With no definition in reach, inline links and images are read; with some, references to them (`defined`). */
+  constructor(private readonly source: string, private readonly defined: ReadonlySet<string>) {}
 
   /** Whether a link's text or an image's description is plain: nothing there but text. */
   private label(text: string): boolean {
@@ -243,11 +252,15 @@ class Phrasing {
     this.text(textFrom, to);
   }
 
-  /** Appends text between `from` and `to`, with the inline links and images in it (when `links`). */
-  text(from: number, to: number, links = this.links): void {
+  /** Appends text between `from` and `to`, with the links, images and references in it (unless `constructs` is false). */
+  text(from: number, to: number, constructs = true): void {
     if (from === to || !this.ok) return;
     const text = this.source.slice(from, to);
-    if (links && text.includes('](')) {
+    if (constructs && this.defined.size > 0 && /[[\]]/u.test(text)) {
+      this.references(from, to, text);
+      return;
+    }
+    if (constructs && text.includes('](')) {
       let at = from;
       for (const match of text.matchAll(inlineLink)) {
         const start = from + match.index;
@@ -274,13 +287,50 @@ class Phrasing {
       this.text(at, to, false);
       return;
     }
-    if (inlineMarkup.test(text)) {
+    // with definitions in reach, a bracket outside a reference read below may make one
+    if (inlineMarkup.test(text) || (this.defined.size > 0 && /[[\]]/u.test(text))) {
       this.ok = false;
       return;
     }
     if (this.textStart < 0) this.textStart = from;
     this.value += text;
     this.textEnd = to;
+  }
+
+  /**
+   * Appends text with references to the definitions in reach: full (`[text][label]`) and shortcut (`[label]`)
+   * links and images, and badges (`[![alt][image]][link]`); each label must be defined, and nothing may follow
+   * that could make more of it (`[`, `(`, `:`). Anything else refuses.
+   */
+  private references(from: number, to: number, text: string): void {
+    let at = from;
+    for (const match of text.matchAll(referenceLink)) {
+      const start = from + match.index;
+      const end = start + match[0].length;
+      const before = text[match.index - 1];
+      const after = text[match.index + match[0].length];
+      const [, alt, imageLabel, badgeLabel, bang, words, label] = match;
+      const labels = alt !== undefined ? [imageLabel, badgeLabel] : [label ?? words];
+      if (before === '!' || before === ']' || (after !== undefined && '[(:'.includes(after)) || (alt === undefined && words === '')
+        || !this.label(alt ?? words) || labels.some((name) => name.startsWith('^') || !this.defined.has(normalizeLabel(name)))) {
+        this.ok = false;
+        return;
+      }
+      this.text(at, start, false);
+      const reference = (name: string) => ({ identifier: normalizeLabel(name).toLowerCase(), label: name });
+      if (alt !== undefined) {
+        const image = start + 1;
+        const imageEnd = image + 5 + alt.length + imageLabel.length;
+        this.node({ type: 'linkReference', ...reference(badgeLabel), referenceType: 'full', children: [{ type: 'imageReference', ...reference(imageLabel), referenceType: 'full', alt, position: place(image, imageEnd) }], position: place(start, end) });
+      } else if (bang === '!') {
+        this.node({ type: 'imageReference', ...reference(label ?? words), referenceType: label === undefined ? 'shortcut' : 'full', alt: words, position: place(start, end) });
+      } else {
+        const textStart = start + 1;
+        this.node({ type: 'linkReference', ...reference(label ?? words), referenceType: label === undefined ? 'shortcut' : 'full', children: [{ type: 'text', value: words, position: place(textStart, textStart + words.length) }], position: place(start, end) });
+      }
+      at = end;
+    }
+    this.text(at, to, false);
   }
 
   node(node: PhrasingContent): void {
@@ -308,8 +358,8 @@ function closingRun(source: string, from: number, limit: number, length: number)
 }
 
 /** A paragraph of plain lines: text and code spans, split by hard breaks (two or more spaces before a line ending). */
-function paragraphNode(source: string, lines: Line[], bracketsAreText: boolean): Paragraph | undefined {
-  const phrasing = new Phrasing(source, bracketsAreText);
+function paragraphNode(source: string, lines: Line[], defined: ReadonlySet<string>): Paragraph | undefined {
+  const phrasing = new Phrasing(source, defined);
   const limit = lines[lines.length - 1].end;
   for (const [index, line] of lines.entries()) {
     let from = line.start;
@@ -329,14 +379,14 @@ function paragraphNode(source: string, lines: Line[], bracketsAreText: boolean):
 }
 
 /** An ATX heading line of plain content (without its closing sequence); undefined when its content is not plain. */
-function headingNode(source: string, line: Line, indent: number, depth: number, bracketsAreText: boolean): Heading | undefined {
+function headingNode(source: string, line: Line, indent: number, depth: number, defined: ReadonlySet<string>): Heading | undefined {
   let from = indent + depth;
   while (from < line.end && isSpace(source.charCodeAt(from))) from++;
   let to = line.end;
   const closing = closingSequence.exec(source.slice(from, line.end));
   if (closing) to = from + closing.index;
   while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
-  const phrasing = new Phrasing(source, bracketsAreText);
+  const phrasing = new Phrasing(source, defined);
   phrasing.content(from, to, to);
   phrasing.flush();
   if (!phrasing.ok) return undefined;

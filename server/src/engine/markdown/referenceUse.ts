@@ -28,3 +28,20 @@ export function definitionsUsedBy(chunk: string, definitions: string): string {
   const text = comparable(chunk);
   return lastEntries.filter((entry) => text.includes(entry.key)).map((entry) => entry.definition).join('\n\n');
 }
+
+/** A label as the parser matches it: whitespace runs made one space, trimmed, case folded. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/gu, ' ').replace(/^ | $/gu, '').toLowerCase().toUpperCase();
+}
+
+let lastUsed = '';
+let lastLabels: ReadonlySet<string> = new Set();
+
+/** The labels (normalized) of `definitions` as definitionsUsedBy returns them. */
+export function definedLabels(definitions: string): ReadonlySet<string> {
+  if (definitions !== lastUsed) {
+    lastLabels = new Set(definitions === '' ? [] : definitions.split('\n\n').map((definition) => normalizeLabel(definition.slice(1, definition.lastIndexOf(']:')))));
+    lastUsed = definitions;
+  }
+  return lastLabels;
+}
