@@ -2,7 +2,8 @@
 // chunk it accepts, the tree has the same node types, heading depths, text
 // values and source offsets as micromark + mdast's, and gives the same prose
 // blocks. Chunks are generated from a seed: paragraphs, ATX headings (closing
-// sequences, empty ones), fenced code, reference definitions, HTML blocks, with indentation, trailing spaces
+// sequences, empty ones), bullet lists, fenced code, reference definitions,
+// HTML blocks, with indentation, trailing spaces
 // (hard breaks), code spans, inline links, images and badges, tabs, CR/LF/CRLF line endings, brackets, and characters
 // that open blocks or inline markup, which the reader must refuse.
 import { test } from 'node:test';
@@ -55,6 +56,7 @@ function chunk(next: () => number): string {
     () => `${pick(['', ' ', '  ', '   '])}${'#'.repeat(1 + Math.floor(next() * 7))}${pick(['', ' ', '\t', '  '])}${line()}${pick(['', ' #', ' ###  ', '#'])}`,
     () => `${pick(['```', '~~~', '````', ' ```'])}${pick(['', 'js', ' a b', 'x`y'])}\n${line()}\n${pick(['```', '~~~', '````', '   ```', '    ```', '``` x', ''])}${pick(['', ' '])}`,
     () => `${line()}\n${pick(['#', '##', '===', '---', '```'])} ${line()}`,
+    () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => `${pick(['- ', '- ', '* ', '+ ', '-  ', '-     ', ' - ', '-\t', '- [ ] ', '- # ', '  ', '', '<b>', '[a]: u', '1. '])}${line()}`).join(pick(['\n', '\n\n', '\r\n'])),
     () => `${pick(['', ' ', '   ', '    '])}${pick(['<div align="center">', '<p>', '</div>', '<a href="x">', '<img src="a.png" alt="b">', '<!-- c -->', '<!--', '<!-->', '<!--->', '<pre>', '<script>', '<b>', '<br/>', '<x-y a=1>', '<details>', '<DIV>', '<a href="x">t</a>', '<?x', '<!X'])}${pick(['', ' ', 'text', ' -->'])}${Array.from({ length: Math.floor(next() * 3) }, () => `${pick(['\n', '\r\n'])}${line()}${pick(['', ' -->', '</div>'])}`).join('')}`,
     () => Array.from({ length: 1 + Math.floor(next() * 3) }, () => `${pick(['', ' ', '   ', '    '])}[${pick(['a', 'B c', '^1', ' x', 'a ', '1.0.1', 'é', 'a]b'])}]:${pick(['', ' ', '\t'])}${pick(['https://x.org/a_b*c', 'u', '#x', '<u>', 'a(b)', '', 'x "t"', "'t'", 'a&amp;b'])}${pick(['', ' ', '\t'])}`).join(pick(['\n', '\r\n'])) + pick(['', '\ntext', '\n"title"', '\n[a]']),
   ]);
@@ -69,6 +71,7 @@ test('plain reader: every chunk it reads gives the tree and prose blocks the par
   let read = 0;
   let refused = 0;
   let referencesRead = 0;
+  let listsRead = 0;
   for (let run = 0; run < 12000; run++) {
     const text = chunk(next);
     // the reference definitions in reach, appended as the caller appends them (chunkFacts.ts)
@@ -81,6 +84,7 @@ test('plain reader: every chunk it reads gives the tree and prose blocks the par
     }
     read++;
     if (labels.length > 0 && /Reference/u.test(JSON.stringify(plain))) referencesRead++;
+    if (plain.children.some((node) => node.type === 'list')) listsRead++;
     const parsed = parseMarkdownBody(source);
     const inside = (node: Nodes) => (node.position?.start.offset ?? 0) < text.length;
     const label = `${JSON.stringify(text)} with ${JSON.stringify(labels)}`;
@@ -92,6 +96,7 @@ test('plain reader: every chunk it reads gives the tree and prose blocks the par
   assert.ok(read > 1000, `only ${read} chunks read`);
   assert.ok(refused > 1000, `only ${refused} chunks refused`);
   assert.ok(referencesRead > 10, `only ${referencesRead} chunks with references read`);
+  assert.ok(listsRead > 10, `only ${listsRead} chunks with lists read`);
 });
 
 test('plain reader: references to the definitions in reach read as the parser reads them', () => {
@@ -116,10 +121,29 @@ test('plain reader: references to the definitions in reach read as the parser re
   assert.ok(read > 300, `only ${read} read`);
 });
 
+test('plain reader: bullet lists read as the parser reads them', () => {
+  const next = random(Number(process.env.SEED ?? 2026_12_03) + 2);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
+  const words = () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(['open', 'source', 'MIT', '`x`', '[a](u)', '(b)', 'é'])).join(pick([' ', '  ']));
+  const lines = ['- ', '- ', '* ', '+ ', '-  ', '-    ', '-     ', ' - ', '  ', '    ', '', '<b>', '<div>', '[a]: u', '# ', '```\n```', '1. ', '- [ ] ', '- - ', '---'];
+  let read = 0;
+  for (let run = 0; run < 3000; run++) {
+    const text = Array.from({ length: 1 + Math.floor(next() * 5) }, () => `${pick(lines)}${words()}${pick(['', ' ', '  '])}`).join(pick(['\n', '\n', '\n\n', '\r\n']));
+    const plain = plainMarkdown(text);
+    if (!plain) continue;
+    if (plain.children.some((node) => node.type === 'list')) read++;
+    const parsed = parseMarkdownBody(text);
+    assert.deepEqual(readable(plain), readable(parsed), JSON.stringify(text));
+    assert.deepEqual(proseEntries(plain, text), proseEntries(parsed, text), JSON.stringify(text));
+  }
+  assert.ok(read > 300, `only ${read} lists read`);
+});
+
 test('plain reader: what it reads and what it leaves to the parser', () => {
   const read = (text: string) => plainMarkdown(text) !== undefined;
   assert.ok(read('# Title\n\nAn open-source library (see item 3).\nSecond line.  \nThird.\n\n```js\nconst a = `x`; // *open* <b>\n```\n'));
   assert.ok(read('### Version 3.0.1 (2017-01-30) ###'));
+  assert.ok(read('- An open-source library.\n- Released under\n  the MIT license.\n* Another list'));
   assert.ok(read('## [1.0.1] - 2013-11-27'), 'brackets are text when no definition is in reach');
   assert.equal(plainMarkdown('## [1.0.1] - 2013-11-27 [2]', new Set(['1.0.1'])), undefined, 'with definitions in reach, an undefined label is left to the parser');
   assert.ok(plainMarkdown('[![Build][build-badge]][build]\n[MIT][license] © [Titus Wormer][author]', new Set(['BUILD-BADGE', 'BUILD', 'LICENSE', 'AUTHOR'])), 'references to definitions in reach');
@@ -130,7 +154,7 @@ test('plain reader: what it reads and what it leaves to the parser', () => {
   assert.ok(read('### `breaker.onBreak(callback)`\n\nRuns `a <b> *c*` once; a ``lone` backtick.'), 'anything goes in code spans');
   for (const text of [
     'An *open* library.', 'A &copy; B', 'x <b>y</b>', 'https://example.org',
-    'See [the docs](https://example.org "Docs").', 'www.example.org', 'mail a@b.co', 'a `code\nover lines`', '*a* `b`', '[`a`](u)', '- item', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
-    '```\nunclosed fence', '[label]: https://example.org "title"', '[^1]: a note', '[a]: u\ntext', '<!-- unclosed comment', '<pre>\ncode\n\nmore</pre>', 'text\n<div>', 'a\\*b', '\tTabbed',
+    'See [the docs](https://example.org "Docs").', 'www.example.org', 'mail a@b.co', 'a `code\nover lines`', '*a* `b`', '[`a`](u)', '> quote', '1. first', '    indented code', 'Title\n=====', 'a | b\n--|--',
+    '```\nunclosed fence', '[label]: https://example.org "title"', '[^1]: a note', '[a]: u\ntext', '<!-- unclosed comment', '<pre>\ncode\n\nmore</pre>', 'text\n<div>', 'a\\*b', '\tTabbed', '- [ ] task', '- a\n  - nested', '- a\n\n  more',
   ]) assert.equal(read(text), false, JSON.stringify(text));
 });

@@ -13,13 +13,15 @@
 //   to them (links, images, badges) are read, and any other bracket is left
 //   to the parser;
 // - ATX headings of such content;
+// - bullet lists (`-`, `*`, `+` in the first column) whose items are one such
+//   paragraph each (lazy or indented continuation lines; no nested block);
 // - fenced code (a closed fence; its content is never read as prose);
 // - HTML blocks: comments, and blocks of a block-level tag or a lone tag
 //   (CommonMark types 2, 6 and 7; the engine reads them with htmlparser2);
 // - link reference definitions on one line, without a title, of a plain
 //   label and destination (their links are read);
 // - blank lines.
-// Anything else (lists, quotes, tables, raw-text HTML, inline HTML, reference
+// Anything else (ordered or nested lists, quotes, tables, raw-text HTML, inline HTML, reference
 // links, links with titles, emphasis, escapes, character references, indented
 // code, setext headings, tabs in indentation…) and the whole chunk goes to
 // the parser: `plainMarkdown` returns undefined. The tree has
@@ -27,7 +29,7 @@
 // text values and source offsets — and the differential test
 // (test/plainMarkdown.test.ts) holds it equal to the parser's there.
 import { normalizeLabel } from './referenceUse.js';
-import type { Break, Code, Definition, Heading, Html, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Code, Definition, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
 let fast = true;
 
@@ -74,6 +76,10 @@ const linkFirst = /^\[[^\]]*\](?!:)/u;
  */
 const referenceLink = /\[!\[([^[\]`\r\n]*)\]\[([^[\]\r\n]+)\]\]\[([^[\]\r\n]+)\]|(!?)\[([^[\]`\r\n]*)\](?:\[([^[\]\r\n]+)\])?/gu;
 const noDefinitions: ReadonlySet<string> = new Set();
+/** A bullet list item's marker and the spaces after it (five or more would open indented code in the item). */
+const bulletItem = /^([-+*])(?: {1,4})(?=\S)/u;
+/** A task list item's checkbox. */
+const taskMarker = /^\[[ xX]\](?:[ \t]|$)/u;
 const atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
 const fenceOpening = /^(`{3,}|~{3,})/u;
 
@@ -108,12 +114,22 @@ export function plainMarkdown(source: string, defined: ReadonlySet<string> = noD
     if (html) children.push({ type: 'html', value: source.slice(html.start, html.end), position: place(html.start, html.end) } satisfies Html);
     html = undefined;
   };
+  // a bullet list whose items are one paragraph each; `blank`: a blank line followed its last item
+  let list: { marker: string; node: List; blank: boolean } | undefined;
   const closeParagraph = (): boolean => {
     if (paragraph.length === 0) return true;
     const node = paragraphNode(source, paragraph, defined);
     paragraph = [];
     if (!node) return false;
-    children.push(node);
+    const item = list?.node.children[list.node.children.length - 1];
+    if (list && item?.children.length === 0) {
+      item.children.push(node);
+      const end = node.position?.end.offset ?? 0;
+      if (item.position) item.position.end.offset = end;
+      if (list.node.position) list.node.position.end.offset = end;
+    } else {
+      children.push(node);
+    }
     return true;
   };
   for (let start = 0; start < source.length;) {
@@ -152,15 +168,45 @@ export function plainMarkdown(source: string, defined: ReadonlySet<string> = noD
     if (indent === line.end) {
       if (!closeParagraph()) return undefined;
       afterDefinition = false;
+      if (list) list.blank = true;
       continue;
     }
     const indentation = source.slice(line.start, indent);
     if (indentation.includes('\t')) return undefined;
     const content = source.slice(indent, line.end);
+    if (list) {
+      const item = bulletItem.exec(content);
+      if (item && indentation === '' && item[1] === list.marker) {
+        // the list's next item
+        if (!closeParagraph() || !itemContent(content.slice(item[0].length))) return undefined;
+        const start = line.start;
+        list.node.children.push({ type: 'listItem', spread: false, checked: null, children: [], position: place(start, line.end) } satisfies ListItem);
+        paragraph.push({ start: start + 1, end: line.end, next: line.next });
+        list.blank = false;
+        continue;
+      }
+      // an indented line may belong to the item (a nested block, a paragraph after a blank line): left to the parser
+      if (indentation !== '' && (list.blank || paragraph.length === 0 || !itemContent(content))) return undefined;
+      if (list.blank || paragraph.length === 0 || !itemContent(content)) {
+        // what follows the list at the top level (a lone tag or a definition would continue the item's paragraph)
+        if ((!list.blank && (content.startsWith('<') || definitionLine.test(content))) || !closeParagraph()) return undefined;
+        list = undefined;
+      }
+    }
     if (indentation.length >= 4) {
       // indented code, unless it continues a paragraph
       if (paragraph.length === 0) return undefined;
       paragraph.push(line);
+      continue;
+    }
+    const bullet = bulletItem.exec(content);
+    if (bullet && indentation === '' && paragraph.length === 0 && !afterDefinition) {
+      if (!itemContent(content.slice(bullet[0].length))) return undefined;
+      const start = line.start;
+      const node: List = { type: 'list', ordered: false, start: null, spread: false, children: [{ type: 'listItem', spread: false, checked: null, children: [], position: place(start, line.end) }], position: place(start, line.end) };
+      children.push(node);
+      list = { marker: bullet[1], node, blank: false };
+      paragraph.push({ start: start + 1, end: line.end, next: line.next });
       continue;
     }
     const definition = definitionLine.exec(content);
@@ -355,6 +401,11 @@ function closingRun(source: string, from: number, limit: number, length: number)
     at = run;
   }
   return -1;
+}
+
+/** Whether a list item's content (or a line in it) is plain paragraph text: it opens no block, nor a task checkbox. */
+function itemContent(content: string): boolean {
+  return !(blockStart.test(content) && !linkFirst.test(content)) && !atxOpening.test(content) && !fenceOpening.test(content) && !definitionLine.test(content) && !taskMarker.test(content) && !content.startsWith('<');
 }
 
 /** A paragraph of plain lines: text and code spans, split by hard breaks (two or more spaces before a line ending). */
