@@ -38199,6 +38199,34 @@ function referenceDefinitions(text4) {
   return [...labels].map((label) => label.startsWith("^") ? `[${label}]: x` : `[${label}]: #`).join("\n\n");
 }
 
+// server/src/engine/markdown/referenceUse.ts
+function comparable(text4) {
+  return text4.replace(/[\s>]+/gu, "").toLowerCase().toUpperCase();
+}
+var lastDefinitions = "";
+var lastEntries = [];
+function definitionsUsedBy(chunk, definitions) {
+  if (definitions === "" || !chunk.includes("]")) return "";
+  if (definitions !== lastDefinitions) {
+    lastEntries = definitions.split("\n\n").map((definition2) => ({ key: `[${comparable(definition2.slice(1, definition2.lastIndexOf("]:")))}]`, definition: definition2 }));
+    lastDefinitions = definitions;
+  }
+  const text4 = comparable(chunk);
+  return lastEntries.filter((entry) => text4.includes(entry.key)).map((entry) => entry.definition).join("\n\n");
+}
+function normalizeLabel(label) {
+  return label.replace(/[\t\n\r ]+/gu, " ").replace(/^ | $/gu, "").toLowerCase().toUpperCase();
+}
+var lastUsed = "";
+var lastLabels = /* @__PURE__ */ new Set();
+function definedLabels(definitions) {
+  if (definitions !== lastUsed) {
+    lastLabels = new Set(definitions === "" ? [] : definitions.split("\n\n").map((definition2) => normalizeLabel(definition2.slice(1, definition2.lastIndexOf("]:")))));
+    lastUsed = definitions;
+  }
+  return lastLabels;
+}
+
 // server/src/engine/markdown/plainMarkdown.ts
 var fast = true;
 function fastParsing() {
@@ -38213,14 +38241,18 @@ var blockHtmlOpening = new RegExp(String.raw`^<\/?(?:${blockTagNames2})(?:[ \t>]
 var loneTag2 = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
 var rawHtmlOpening = /^<\/?(?:script|pre|style|textarea)(?:[\s>\/]|$)/iu;
 var inlineLink = /\[!\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)\]\(([^\s()<>\\&`]+)\)|!?\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)/gu;
-var linkFirst = /^\[[^\]]*\]\(/u;
+var linkFirst = /^\[[^\]]*\](?!:)/u;
+var referenceLink = /\[!\[([^[\]`\r\n]*)\]\[([^[\]\r\n]+)\]\]\[([^[\]\r\n]+)\]|(!?)\[([^[\]`\r\n]*)\](?:\[([^[\]\r\n]+)\])?/gu;
+var noDefinitions = /* @__PURE__ */ new Set();
+var bulletItem = /^([-+*])(?: {1,4})(?=\S)/u;
+var taskMarker = /^\[[ xX]\](?:[ \t]|$)/u;
 var atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
 var fenceOpening = /^(`{3,}|~{3,})/u;
 function place(start, end) {
   return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
 }
 var isSpace2 = (code2) => code2 === 32 || code2 === 9;
-function plainMarkdown(source, bracketsAreText = true) {
+function plainMarkdown(source, defined = noDefinitions) {
   const children = [];
   let afterDefinition = false;
   let paragraph = [];
@@ -38230,12 +38262,21 @@ function plainMarkdown(source, bracketsAreText = true) {
     if (html) children.push({ type: "html", value: source.slice(html.start, html.end), position: place(html.start, html.end) });
     html = void 0;
   };
+  let list3;
   const closeParagraph = () => {
     if (paragraph.length === 0) return true;
-    const node2 = paragraphNode(source, paragraph, bracketsAreText);
+    const node2 = paragraphNode(source, paragraph, defined);
     paragraph = [];
     if (!node2) return false;
-    children.push(node2);
+    const item = list3?.node.children[list3.node.children.length - 1];
+    if (list3 && item?.children.length === 0) {
+      item.children.push(node2);
+      const end = node2.position?.end.offset ?? 0;
+      if (item.position) item.position.end.offset = end;
+      if (list3.node.position) list3.node.position.end.offset = end;
+    } else {
+      children.push(node2);
+    }
     return true;
   };
   for (let start = 0; start < source.length; ) {
@@ -38274,14 +38315,41 @@ function plainMarkdown(source, bracketsAreText = true) {
     if (indent2 === line.end) {
       if (!closeParagraph()) return void 0;
       afterDefinition = false;
+      if (list3) list3.blank = true;
       continue;
     }
     const indentation2 = source.slice(line.start, indent2);
     if (indentation2.includes("	")) return void 0;
     const content3 = source.slice(indent2, line.end);
+    if (list3) {
+      const item = bulletItem.exec(content3);
+      if (item && indentation2 === "" && item[1] === list3.marker) {
+        if (!closeParagraph() || !itemContent(content3.slice(item[0].length))) return void 0;
+        const start2 = line.start;
+        list3.node.children.push({ type: "listItem", spread: false, checked: null, children: [], position: place(start2, line.end) });
+        paragraph.push({ start: start2 + 1, end: line.end, next: line.next });
+        list3.blank = false;
+        continue;
+      }
+      if (indentation2 !== "" && (list3.blank || paragraph.length === 0 || !itemContent(content3))) return void 0;
+      if (list3.blank || paragraph.length === 0 || !itemContent(content3)) {
+        if (!list3.blank && (content3.startsWith("<") || definitionLine.test(content3)) || !closeParagraph()) return void 0;
+        list3 = void 0;
+      }
+    }
     if (indentation2.length >= 4) {
-      if (paragraph.length === 0 || !bracketsAreText && /[[\]]/u.test(content3)) return void 0;
+      if (paragraph.length === 0) return void 0;
       paragraph.push(line);
+      continue;
+    }
+    const bullet = bulletItem.exec(content3);
+    if (bullet && indentation2 === "" && paragraph.length === 0 && !afterDefinition) {
+      if (!itemContent(content3.slice(bullet[0].length))) return void 0;
+      const start2 = line.start;
+      const node2 = { type: "list", ordered: false, start: null, spread: false, children: [{ type: "listItem", spread: false, checked: null, children: [], position: place(start2, line.end) }], position: place(start2, line.end) };
+      children.push(node2);
+      list3 = { marker: bullet[1], node: node2, blank: false };
+      paragraph.push({ start: start2 + 1, end: line.end, next: line.next });
       continue;
     }
     const definition2 = definitionLine.exec(content3);
@@ -38299,11 +38367,10 @@ function plainMarkdown(source, bracketsAreText = true) {
       if (comment && content3.slice(4).includes("-->")) closeHtml();
       continue;
     }
-    if (!bracketsAreText && /[[\]]/u.test(content3)) return void 0;
     const atx = atxOpening.exec(content3);
     if (atx) {
       if (!closeParagraph()) return void 0;
-      const heading2 = headingNode(source, line, indent2, atx[1].length, bracketsAreText);
+      const heading2 = headingNode(source, line, indent2, atx[1].length, defined);
       if (!heading2) return void 0;
       children.push(heading2);
       continue;
@@ -38315,7 +38382,7 @@ function plainMarkdown(source, bracketsAreText = true) {
       fence3 = { char: opened[1].charCodeAt(0), length: opened[1].length, start: indent2 };
       continue;
     }
-    if (blockStart.test(content3) && !(bracketsAreText && linkFirst.test(content3))) return void 0;
+    if (blockStart.test(content3) && !linkFirst.test(content3)) return void 0;
     paragraph.push(line);
   }
   if (fence3 || html?.comment || !closeParagraph()) return void 0;
@@ -38323,13 +38390,13 @@ function plainMarkdown(source, bracketsAreText = true) {
   return { type: "root", children, position: place(0, source.length) };
 }
 var Phrasing = class {
-  /** `links`: inline links and images are read (no reference definition is in reach to make `[…]` anything else). */
-  constructor(source, links) {
+  /** With no definition in reach, inline links and images are read; with some, references to them (`defined`). */
+  constructor(source, defined) {
     this.source = source;
-    this.links = links;
+    this.defined = defined;
   }
   source;
-  links;
+  defined;
   children = [];
   ok = true;
   textStart = -1;
@@ -38365,11 +38432,15 @@ var Phrasing = class {
     }
     this.text(textFrom, to);
   }
-  /** Appends text between `from` and `to`, with the inline links and images in it (when `links`). */
-  text(from, to, links = this.links) {
+  /** Appends text between `from` and `to`, with the links, images and references in it (unless `constructs` is false). */
+  text(from, to, constructs2 = true) {
     if (from === to || !this.ok) return;
     const text4 = this.source.slice(from, to);
-    if (links && text4.includes("](")) {
+    if (constructs2 && this.defined.size > 0 && /[[\]]/u.test(text4)) {
+      this.references(from, to, text4);
+      return;
+    }
+    if (constructs2 && text4.includes("](")) {
       let at = from;
       for (const match of text4.matchAll(inlineLink)) {
         const start = from + match.index;
@@ -38395,13 +38466,47 @@ var Phrasing = class {
       this.text(at, to, false);
       return;
     }
-    if (inlineMarkup.test(text4)) {
+    if (inlineMarkup.test(text4) || this.defined.size > 0 && /[[\]]/u.test(text4)) {
       this.ok = false;
       return;
     }
     if (this.textStart < 0) this.textStart = from;
     this.value += text4;
     this.textEnd = to;
+  }
+  /**
+   * Appends text with references to the definitions in reach: full (`[text][label]`) and shortcut (`[label]`)
+   * links and images, and badges (`[![alt][image]][link]`); each label must be defined, and nothing may follow
+   * that could make more of it (`[`, `(`, `:`). Anything else refuses.
+   */
+  references(from, to, text4) {
+    let at = from;
+    for (const match of text4.matchAll(referenceLink)) {
+      const start = from + match.index;
+      const end = start + match[0].length;
+      const before = text4[match.index - 1];
+      const after = text4[match.index + match[0].length];
+      const [, alt, imageLabel, badgeLabel, bang, words, label] = match;
+      const labels = alt !== void 0 ? [imageLabel, badgeLabel] : [label ?? words];
+      if (before === "!" || before === "]" || after !== void 0 && "[(:".includes(after) || alt === void 0 && words === "" || !this.label(alt ?? words) || labels.some((name) => name.startsWith("^") || !this.defined.has(normalizeLabel(name)))) {
+        this.ok = false;
+        return;
+      }
+      this.text(at, start, false);
+      const reference = (name) => ({ identifier: normalizeLabel(name).toLowerCase(), label: name });
+      if (alt !== void 0) {
+        const image = start + 1;
+        const imageEnd = image + 5 + alt.length + imageLabel.length;
+        this.node({ type: "linkReference", ...reference(badgeLabel), referenceType: "full", children: [{ type: "imageReference", ...reference(imageLabel), referenceType: "full", alt, position: place(image, imageEnd) }], position: place(start, end) });
+      } else if (bang === "!") {
+        this.node({ type: "imageReference", ...reference(label ?? words), referenceType: label === void 0 ? "shortcut" : "full", alt: words, position: place(start, end) });
+      } else {
+        const textStart = start + 1;
+        this.node({ type: "linkReference", ...reference(label ?? words), referenceType: label === void 0 ? "shortcut" : "full", children: [{ type: "text", value: words, position: place(textStart, textStart + words.length) }], position: place(start, end) });
+      }
+      at = end;
+    }
+    this.text(at, to, false);
   }
   node(node2) {
     this.flush();
@@ -38423,8 +38528,11 @@ function closingRun(source, from, limit, length) {
   }
   return -1;
 }
-function paragraphNode(source, lines2, bracketsAreText) {
-  const phrasing = new Phrasing(source, bracketsAreText);
+function itemContent(content3) {
+  return !(blockStart.test(content3) && !linkFirst.test(content3)) && !atxOpening.test(content3) && !fenceOpening.test(content3) && !definitionLine.test(content3) && !taskMarker.test(content3) && !content3.startsWith("<");
+}
+function paragraphNode(source, lines2, defined) {
+  const phrasing = new Phrasing(source, defined);
   const limit = lines2[lines2.length - 1].end;
   for (const [index2, line] of lines2.entries()) {
     let from = line.start;
@@ -38441,34 +38549,18 @@ function paragraphNode(source, lines2, bracketsAreText) {
   if (!phrasing.ok) return void 0;
   return { type: "paragraph", children: phrasing.children, position: place(phrasing.children[0]?.position?.start.offset ?? 0, limit) };
 }
-function headingNode(source, line, indent2, depth, bracketsAreText) {
+function headingNode(source, line, indent2, depth, defined) {
   let from = indent2 + depth;
   while (from < line.end && isSpace2(source.charCodeAt(from))) from++;
   let to = line.end;
   const closing = closingSequence.exec(source.slice(from, line.end));
   if (closing) to = from + closing.index;
   while (to > from && isSpace2(source.charCodeAt(to - 1))) to--;
-  const phrasing = new Phrasing(source, bracketsAreText);
+  const phrasing = new Phrasing(source, defined);
   phrasing.content(from, to, to);
   phrasing.flush();
   if (!phrasing.ok) return void 0;
   return { type: "heading", depth, children: phrasing.children, position: place(indent2, line.end) };
-}
-
-// server/src/engine/markdown/referenceUse.ts
-function comparable(text4) {
-  return text4.replace(/[\s>]+/gu, "").toLowerCase().toUpperCase();
-}
-var lastDefinitions = "";
-var lastEntries = [];
-function definitionsUsedBy(chunk, definitions) {
-  if (definitions === "" || !chunk.includes("]")) return "";
-  if (definitions !== lastDefinitions) {
-    lastEntries = definitions.split("\n\n").map((definition2) => ({ key: `[${comparable(definition2.slice(1, definition2.lastIndexOf("]:")))}]`, definition: definition2 }));
-    lastDefinitions = definitions;
-  }
-  const text4 = comparable(chunk);
-  return lastEntries.filter((entry) => text4.includes(entry.key)).map((entry) => entry.definition).join("\n\n");
 }
 
 // server/src/engine/markdown/shallowMarkdown.ts
@@ -39366,7 +39458,7 @@ function factsOf(chunk, definitions, plain, parse4 = true) {
 
 ${used}
 `);
-  const read = fast2 && plain ? plainMarkdown(used === "" ? source : source.slice(0, chunk.length), used === "") : void 0;
+  const read = fast2 && plain ? plainMarkdown(used === "" ? source : source.slice(0, chunk.length), definedLabels(used)) : void 0;
   if (!read && !parse4) return void 0;
   const tree = read ?? parseMarkdownBody(source);
   const inside = (offset) => offset < chunk.length;
