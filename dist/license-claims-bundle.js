@@ -26068,20 +26068,20 @@ function normaliseClauseText(text4) {
 }
 function clauseSegments(text4) {
   const blocks = [];
-  let blockStart = -1;
+  let blockStart2 = -1;
   let offset = 0;
   for (const line of text4.split("\n")) {
     const end = offset + line.length;
     const blank = line.trim() === "";
     if (blank || itemStart.test(line)) {
-      if (blockStart >= 0) blocks.push({ start: blockStart, end: offset });
-      blockStart = blank ? -1 : offset;
-    } else if (blockStart < 0) {
-      blockStart = offset;
+      if (blockStart2 >= 0) blocks.push({ start: blockStart2, end: offset });
+      blockStart2 = blank ? -1 : offset;
+    } else if (blockStart2 < 0) {
+      blockStart2 = offset;
     }
     offset = end + 1;
   }
-  if (blockStart >= 0) blocks.push({ start: blockStart, end: text4.length });
+  if (blockStart2 >= 0) blocks.push({ start: blockStart2, end: text4.length });
   const segments = [];
   for (const block of blocks) {
     const body = text4.slice(block.start, block.end);
@@ -29048,7 +29048,7 @@ function resolveAllAttention(events, context) {
               ...events[open][1].end
             }
           };
-          const closingSequence = {
+          const closingSequence2 = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start: {
               ...events[index2][1].start
@@ -29070,14 +29070,14 @@ function resolveAllAttention(events, context) {
               ...openingSequence.start
             },
             end: {
-              ...closingSequence.end
+              ...closingSequence2.end
             }
           };
           events[open][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
-            ...closingSequence.end
+            ...closingSequence2.end
           };
           nextEvents = [];
           if (events[open][1].end.offset - events[open][1].start.offset) {
@@ -29085,7 +29085,7 @@ function resolveAllAttention(events, context) {
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text4, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text4, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text4, context], ["enter", closingSequence2, context], ["exit", closingSequence2, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -38271,6 +38271,370 @@ function referenceDefinitions(text4) {
   return [...labels].map((label) => label.startsWith("^") ? `[${label}]: x` : `[${label}]: #`).join("\n\n");
 }
 
+// server/src/engine/markdown/referenceUse.ts
+function comparable(text4) {
+  return text4.replace(/[\s>]+/gu, "").toLowerCase().toUpperCase();
+}
+var lastDefinitions = "";
+var lastEntries = [];
+function definitionsUsedBy(chunk, definitions) {
+  if (definitions === "" || !chunk.includes("]")) return "";
+  if (definitions !== lastDefinitions) {
+    lastEntries = definitions.split("\n\n").map((definition2) => ({ key: `[${comparable(definition2.slice(1, definition2.lastIndexOf("]:")))}]`, definition: definition2 }));
+    lastDefinitions = definitions;
+  }
+  const text4 = comparable(chunk);
+  return lastEntries.filter((entry) => text4.includes(entry.key)).map((entry) => entry.definition).join("\n\n");
+}
+function normalizeLabel(label) {
+  return label.replace(/[\t\n\r ]+/gu, " ").replace(/^ | $/gu, "").toLowerCase().toUpperCase();
+}
+var lastUsed = "";
+var lastLabels = /* @__PURE__ */ new Set();
+function definedLabels(definitions) {
+  if (definitions !== lastUsed) {
+    lastLabels = new Set(definitions === "" ? [] : definitions.split("\n\n").map((definition2) => normalizeLabel(definition2.slice(1, definition2.lastIndexOf("]:")))));
+    lastUsed = definitions;
+  }
+  return lastLabels;
+}
+
+// server/src/engine/markdown/plainMarkdown.ts
+var fast = true;
+function fastParsing() {
+  return fast;
+}
+var inlineMarkup = /[\\*_~<>&|@\0]|\]\(|!\[|:\/\/|www\./iu;
+var blockStart = /^(?:[-+*>=_<|[~#]|\d{1,9}[.)])/u;
+var closingSequence = /(?:^|[ \t]+)#+[ \t]*$/u;
+var definitionLine = /^\[([^[\]\\\s^][^[\]\\]{0,500})\]:[ \t]*([^\s<>()\\&\0]+)[ \t]*$/u;
+var blockTagNames2 = "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul";
+var blockHtmlOpening = new RegExp(String.raw`^<\/?(?:${blockTagNames2})(?:[ \t>]|\/>|$)`, "iu");
+var loneTag2 = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
+var rawHtmlOpening = /^<\/?(?:script|pre|style|textarea)(?:[\s>\/]|$)/iu;
+var inlineLink = /\[!\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)\]\(([^\s()<>\\&`]+)\)|!?\[([^[\]`\r\n]*)\]\(([^\s()<>\\&`]+)\)/gu;
+var linkFirst = /^\[[^\]]*\](?!:)/u;
+var referenceLink = /\[!\[([^[\]`\r\n]*)\]\[([^[\]\r\n]+)\]\]\[([^[\]\r\n]+)\]|(!?)\[([^[\]`\r\n]*)\](?:\[([^[\]\r\n]+)\])?/gu;
+var noDefinitions = /* @__PURE__ */ new Set();
+var bulletItem = /^([-+*])(?: {1,4})(?=\S)/u;
+var taskMarker = /^\[[ xX]\](?:[ \t]|$)/u;
+var atxOpening = /^(#{1,6})(?:[ \t]|$)/u;
+var fenceOpening = /^(`{3,}|~{3,})/u;
+function place(start, end) {
+  return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+}
+var isSpace2 = (code2) => code2 === 32 || code2 === 9;
+function plainMarkdown(source, defined = noDefinitions) {
+  const children = [];
+  let afterDefinition = false;
+  let paragraph = [];
+  let fence3;
+  let html;
+  const closeHtml = () => {
+    if (html) children.push({ type: "html", value: source.slice(html.start, html.end), position: place(html.start, html.end) });
+    html = void 0;
+  };
+  let list3;
+  const closeParagraph = () => {
+    if (paragraph.length === 0) return true;
+    const node2 = paragraphNode(source, paragraph, defined);
+    paragraph = [];
+    if (!node2) return false;
+    const item = list3?.node.children[list3.node.children.length - 1];
+    if (list3 && item?.children.length === 0) {
+      item.children.push(node2);
+      const end = node2.position?.end.offset ?? 0;
+      if (item.position) item.position.end.offset = end;
+      if (list3.node.position) list3.node.position.end.offset = end;
+    } else {
+      children.push(node2);
+    }
+    return true;
+  };
+  for (let start = 0; start < source.length; ) {
+    let end = start;
+    while (end < source.length) {
+      const code2 = source.charCodeAt(end);
+      if (code2 === 10 || code2 === 13) break;
+      end++;
+    }
+    const next = end === source.length ? end : source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const line = { start, end, next };
+    start = next;
+    let indent2 = line.start;
+    while (indent2 < line.end && isSpace2(source.charCodeAt(indent2))) indent2++;
+    if (html) {
+      if (html.comment || indent2 < line.end) {
+        html.end = line.end;
+        if (html.comment && source.slice(line.start, line.end).includes("-->")) closeHtml();
+        continue;
+      }
+      closeHtml();
+    }
+    if (fence3) {
+      if (indent2 - line.start <= 3 && !source.slice(line.start, indent2).includes("	")) {
+        let run = indent2;
+        while (run < line.end && source.charCodeAt(run) === fence3.char) run++;
+        let rest = run;
+        while (rest < line.end && isSpace2(source.charCodeAt(rest))) rest++;
+        if (run - indent2 >= fence3.length && rest === line.end) {
+          children.push({ type: "code", lang: null, meta: null, value: "", position: place(fence3.start, line.end) });
+          fence3 = void 0;
+        }
+      }
+      continue;
+    }
+    if (indent2 === line.end) {
+      if (!closeParagraph()) return void 0;
+      afterDefinition = false;
+      if (list3) list3.blank = true;
+      continue;
+    }
+    const indentation2 = source.slice(line.start, indent2);
+    if (indentation2.includes("	")) return void 0;
+    const content3 = source.slice(indent2, line.end);
+    if (list3) {
+      const item = bulletItem.exec(content3);
+      if (item && indentation2 === "" && item[1] === list3.marker) {
+        if (!closeParagraph() || !itemContent(content3.slice(item[0].length))) return void 0;
+        const start2 = line.start;
+        list3.node.children.push({ type: "listItem", spread: false, checked: null, children: [], position: place(start2, line.end) });
+        paragraph.push({ start: start2 + 1, end: line.end, next: line.next });
+        list3.blank = false;
+        continue;
+      }
+      if (indentation2 !== "" && (list3.blank || paragraph.length === 0 || !itemContent(content3))) return void 0;
+      if (list3.blank || paragraph.length === 0 || !itemContent(content3)) {
+        if (!list3.blank && (content3.startsWith("<") || definitionLine.test(content3)) || !closeParagraph()) return void 0;
+        list3 = void 0;
+      }
+    }
+    if (indentation2.length >= 4) {
+      if (paragraph.length === 0) return void 0;
+      paragraph.push(line);
+      continue;
+    }
+    const bullet = bulletItem.exec(content3);
+    if (bullet && indentation2 === "" && paragraph.length === 0 && !afterDefinition) {
+      if (!itemContent(content3.slice(bullet[0].length))) return void 0;
+      const start2 = line.start;
+      const node2 = { type: "list", ordered: false, start: null, spread: false, children: [{ type: "listItem", spread: false, checked: null, children: [], position: place(start2, line.end) }], position: place(start2, line.end) };
+      children.push(node2);
+      list3 = { marker: bullet[1], node: node2, blank: false };
+      paragraph.push({ start: start2 + 1, end: line.end, next: line.next });
+      continue;
+    }
+    const definition2 = definitionLine.exec(content3);
+    if (definition2 && paragraph.length === 0) {
+      const url = definition2[2];
+      children.push({ type: "definition", identifier: definition2[1].toLowerCase(), label: definition2[1], url, title: null, position: place(indent2, line.end) });
+      afterDefinition = true;
+      continue;
+    }
+    if (afterDefinition) return void 0;
+    if (paragraph.length === 0 && content3.startsWith("<")) {
+      const comment = content3.startsWith("<!--");
+      if (comment ? /^<!---?>/u.test(content3) : rawHtmlOpening.test(content3) || !(blockHtmlOpening.test(content3) || loneTag2.test(content3))) return void 0;
+      html = { start: line.start, end: line.end, comment };
+      if (comment && content3.slice(4).includes("-->")) closeHtml();
+      continue;
+    }
+    const atx = atxOpening.exec(content3);
+    if (atx) {
+      if (!closeParagraph()) return void 0;
+      const heading2 = headingNode(source, line, indent2, atx[1].length, defined);
+      if (!heading2) return void 0;
+      children.push(heading2);
+      continue;
+    }
+    const opened = fenceOpening.exec(content3);
+    if (opened) {
+      if (opened[1][0] === "`" && content3.slice(opened[1].length).includes("`")) return void 0;
+      if (!closeParagraph()) return void 0;
+      fence3 = { char: opened[1].charCodeAt(0), length: opened[1].length, start: indent2 };
+      continue;
+    }
+    if (blockStart.test(content3) && !linkFirst.test(content3)) return void 0;
+    paragraph.push(line);
+  }
+  if (fence3 || html?.comment || !closeParagraph()) return void 0;
+  closeHtml();
+  return { type: "root", children, position: place(0, source.length) };
+}
+var Phrasing = class {
+  /** With no definition in reach, inline links and images are read; with some, references to them (`defined`). */
+  constructor(source, defined) {
+    this.source = source;
+    this.defined = defined;
+  }
+  source;
+  defined;
+  children = [];
+  ok = true;
+  textStart = -1;
+  textEnd = 0;
+  value = "";
+  /** Whether a link's text or an image's description is plain: nothing there but text. */
+  label(text4) {
+    return !inlineMarkup.test(text4);
+  }
+  /** Appends `from`–`to` (one line's content); a code span may close up to `limit` (the end of the paragraph or heading content). */
+  content(from, to, limit) {
+    const source = this.source;
+    let textFrom = from;
+    for (let at = source.indexOf("`", from); this.ok && at >= 0 && at < to; at = source.indexOf("`", at)) {
+      let run = at;
+      while (run < to && source.charCodeAt(run) === 96) run++;
+      const close2 = closingRun(source, run, limit, run - at);
+      if (close2 < 0) {
+        at = run;
+        continue;
+      }
+      if (close2 >= to) {
+        this.ok = false;
+        return;
+      }
+      this.text(textFrom, at);
+      let value2 = source.slice(run, close2);
+      if (value2.startsWith(" ") && value2.endsWith(" ") && value2.trim() !== "") value2 = value2.slice(1, -1);
+      const end = close2 + run - at;
+      this.node({ type: "inlineCode", value: value2, position: place(at, end) });
+      at = end;
+      textFrom = end;
+    }
+    this.text(textFrom, to);
+  }
+  /** Appends text between `from` and `to`, with the links, images and references in it (unless `constructs` is false). */
+  text(from, to, constructs2 = true) {
+    if (from === to || !this.ok) return;
+    const text4 = this.source.slice(from, to);
+    if (constructs2 && this.defined.size > 0 && /[[\]]/u.test(text4)) {
+      this.references(from, to, text4);
+      return;
+    }
+    if (constructs2 && text4.includes("](")) {
+      let at = from;
+      for (const match of text4.matchAll(inlineLink)) {
+        const start = from + match.index;
+        if (text4[match.index - 1] === "!" || text4[match.index - 1] === "]" || !this.label(match[1] ?? match[4])) {
+          this.ok = false;
+          return;
+        }
+        this.text(at, start, false);
+        const end = start + match[0].length;
+        if (match[1] !== void 0) {
+          const image = start + 1;
+          const imageEnd = image + 5 + match[1].length + match[2].length;
+          this.node({ type: "link", url: match[3], title: null, children: [{ type: "image", url: match[2], alt: match[1], title: null, position: place(image, imageEnd) }], position: place(start, end) });
+        } else if (match[0].startsWith("!")) {
+          this.node({ type: "image", url: match[5], alt: match[4], title: null, position: place(start, end) });
+        } else {
+          const label = start + 1;
+          const children = match[4] === "" ? [] : [{ type: "text", value: match[4], position: place(label, label + match[4].length) }];
+          this.node({ type: "link", url: match[5], title: null, children, position: place(start, end) });
+        }
+        at = end;
+      }
+      this.text(at, to, false);
+      return;
+    }
+    if (inlineMarkup.test(text4) || this.defined.size > 0 && /[[\]]/u.test(text4)) {
+      this.ok = false;
+      return;
+    }
+    if (this.textStart < 0) this.textStart = from;
+    this.value += text4;
+    this.textEnd = to;
+  }
+  /**
+   * Appends text with references to the definitions in reach: full (`[text][label]`) and shortcut (`[label]`)
+   * links and images, and badges (`[![alt][image]][link]`); each label must be defined, and nothing may follow
+   * that could make more of it (`[`, `(`, `:`). Anything else refuses.
+   */
+  references(from, to, text4) {
+    let at = from;
+    for (const match of text4.matchAll(referenceLink)) {
+      const start = from + match.index;
+      const end = start + match[0].length;
+      const before = text4[match.index - 1];
+      const after = text4[match.index + match[0].length];
+      const [, alt, imageLabel, badgeLabel, bang, words, label] = match;
+      const labels = alt !== void 0 ? [imageLabel, badgeLabel] : [label ?? words];
+      if (before === "!" || before === "]" || after !== void 0 && "[(:".includes(after) || alt === void 0 && words === "" || !this.label(alt ?? words) || labels.some((name) => name.startsWith("^") || !this.defined.has(normalizeLabel(name)))) {
+        this.ok = false;
+        return;
+      }
+      this.text(at, start, false);
+      const reference = (name) => ({ identifier: normalizeLabel(name).toLowerCase(), label: name });
+      if (alt !== void 0) {
+        const image = start + 1;
+        const imageEnd = image + 5 + alt.length + imageLabel.length;
+        this.node({ type: "linkReference", ...reference(badgeLabel), referenceType: "full", children: [{ type: "imageReference", ...reference(imageLabel), referenceType: "full", alt, position: place(image, imageEnd) }], position: place(start, end) });
+      } else if (bang === "!") {
+        this.node({ type: "imageReference", ...reference(label ?? words), referenceType: label === void 0 ? "shortcut" : "full", alt: words, position: place(start, end) });
+      } else {
+        const textStart = start + 1;
+        this.node({ type: "linkReference", ...reference(label ?? words), referenceType: label === void 0 ? "shortcut" : "full", children: [{ type: "text", value: words, position: place(textStart, textStart + words.length) }], position: place(start, end) });
+      }
+      at = end;
+    }
+    this.text(at, to, false);
+  }
+  node(node2) {
+    this.flush();
+    this.children.push(node2);
+  }
+  flush() {
+    if (this.textStart < 0) return;
+    this.children.push({ type: "text", value: this.value, position: place(this.textStart, this.textEnd) });
+    this.textStart = -1;
+    this.value = "";
+  }
+};
+function closingRun(source, from, limit, length) {
+  for (let at = source.indexOf("`", from); at >= 0 && at < limit; at = source.indexOf("`", at)) {
+    let run = at;
+    while (run < limit && source.charCodeAt(run) === 96) run++;
+    if (run - at === length) return at;
+    at = run;
+  }
+  return -1;
+}
+function itemContent(content3) {
+  return !(blockStart.test(content3) && !linkFirst.test(content3)) && !atxOpening.test(content3) && !fenceOpening.test(content3) && !definitionLine.test(content3) && !taskMarker.test(content3) && !content3.startsWith("<");
+}
+function paragraphNode(source, lines2, defined) {
+  const phrasing = new Phrasing(source, defined);
+  const limit = lines2[lines2.length - 1].end;
+  for (const [index2, line] of lines2.entries()) {
+    let from = line.start;
+    while (from < line.end && isSpace2(source.charCodeAt(from))) from++;
+    let to = line.end;
+    while (to > from && isSpace2(source.charCodeAt(to - 1))) to--;
+    phrasing.content(from, to, limit);
+    if (index2 === lines2.length - 1) break;
+    const suffix = source.slice(to, line.end);
+    if (suffix.length >= 2 && !suffix.includes("	")) phrasing.node({ type: "break", position: place(to, line.next) });
+    else phrasing.text(line.end, line.next);
+  }
+  phrasing.flush();
+  if (!phrasing.ok) return void 0;
+  return { type: "paragraph", children: phrasing.children, position: place(phrasing.children[0]?.position?.start.offset ?? 0, limit) };
+}
+function headingNode(source, line, indent2, depth, defined) {
+  let from = indent2 + depth;
+  while (from < line.end && isSpace2(source.charCodeAt(from))) from++;
+  let to = line.end;
+  const closing = closingSequence.exec(source.slice(from, line.end));
+  if (closing) to = from + closing.index;
+  while (to > from && isSpace2(source.charCodeAt(to - 1))) to--;
+  const phrasing = new Phrasing(source, defined);
+  phrasing.content(from, to, to);
+  phrasing.flush();
+  if (!phrasing.ok) return void 0;
+  return { type: "heading", depth, children: phrasing.children, position: place(indent2, line.end) };
+}
+
 // server/src/engine/markdown/shallowMarkdown.ts
 var maxContainerDepth = 32;
 var maxIndentColumns = 128;
@@ -39138,11 +39502,37 @@ function scanClaims(text4, context = {}) {
 // server/src/engine/markdown/chunkFacts.ts
 var empty2 = { entries: [], images: [], links: [], comments: [] };
 function computeChunkFacts(chunk, definitions) {
-  const source = shallowMarkdown(definitions === "" ? chunk : `${chunk}
+  if (!fastParsing()) return factsOf(chunk, definitions, false) ?? empty2;
+  const parts = markdownChunks(chunk, 0, 0);
+  if (parts.length === 1) return factsOf(chunk, definitions, true) ?? empty2;
+  const facts = { entries: [], images: [], links: [], comments: [] };
+  let parsed;
+  const parseRun = () => {
+    if (parsed) append(facts, factsOf(chunk.slice(parsed.start, parsed.end), definitions, false) ?? empty2, parsed.start);
+    parsed = void 0;
+  };
+  for (const part of parts) {
+    const plain = factsOf(chunk.slice(part.start, part.end), definitions, true, false);
+    if (!plain) {
+      parsed = parsed ? { start: parsed.start, end: part.end } : part;
+      continue;
+    }
+    parseRun();
+    append(facts, plain, part.start);
+  }
+  parseRun();
+  return facts;
+}
+function factsOf(chunk, definitions, plain, parse4 = true) {
+  const fast2 = fastParsing();
+  const used = fast2 ? definitionsUsedBy(chunk, definitions) : definitions;
+  const source = shallowMarkdown(used === "" ? chunk : `${chunk}
 
-${definitions}
+${used}
 `);
-  const tree = parseMarkdownBody(source);
+  const read = fast2 && plain ? plainMarkdown(used === "" ? source : source.slice(0, chunk.length), definedLabels(used)) : void 0;
+  if (!read && !parse4) return void 0;
+  const tree = read ?? parseMarkdownBody(source);
   const inside = (offset) => offset < chunk.length;
   const references = documentReferences(tree);
   return {
@@ -39151,6 +39541,21 @@ ${definitions}
     links: references.links.filter((link) => inside(link.span.start)),
     comments: markdownComments(tree).filter((comment) => inside(comment.offset))
   };
+}
+function append(facts, part, shift) {
+  const span = (item) => ({ ...item, span: { start: item.span.start + shift, end: item.span.end + shift } });
+  for (const entry of part.entries) {
+    if (!entry.block || shift === 0) {
+      facts.entries.push(entry);
+      continue;
+    }
+    const { block } = entry;
+    const moved = { ...block, offsets: block.offsets.map((offset) => offset + shift), ...block.codes ? { codes: block.codes.map((code2) => ({ ...code2, offset: code2.offset + shift })) } : {} };
+    facts.entries.push({ ...entry, block: moved });
+  }
+  facts.images.push(...part.images.map(span));
+  facts.links.push(...part.links.map(span));
+  facts.comments.push(...part.comments.map((comment) => ({ ...comment, offset: comment.offset + shift })));
 }
 var ChunkCache = class {
   constructor(maxEntries, maxCharacters) {
@@ -39650,6 +40055,7 @@ var tags = /<[^<>]*>/gu;
 var codeSpans = /(`+)[^`][\s\S]*?\1(?!`)/gu;
 var markup = /[*_~`\\[\]]/gu;
 var whitespace = /\s+/gu;
+var anyMarkup = /[<\]`*_~\\[]/u;
 function hasWordReference(text4) {
   if (!text4.includes("&")) return false;
   for (const match of text4.matchAll(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/gu)) {
@@ -39731,10 +40137,14 @@ var nonWordEntities = /* @__PURE__ */ new Set([
   "bsol"
 ]);
 function readings(chunk) {
+  if (!anyMarkup.test(chunk)) {
+    const collapsed = chunk.replace(whitespace, " ");
+    return collapsed === chunk ? [chunk] : [chunk, collapsed];
+  }
   const unimaged = chunk.includes("![") ? chunk.replace(images, " ") : chunk;
   const joined = unimaged.replace(linkTail, "").replace(tags, "").replace(markup, "").replace(whitespace, " ");
   const spaced = unimaged.replace(linkTail, " ").replace(codeSpans, " ").replace(tags, " ").replace(markup, " ").replace(whitespace, " ");
-  return unimaged === chunk ? [chunk, joined, spaced] : [chunk, unimaged, joined, spaced];
+  return [...new Set(unimaged === chunk ? [chunk, joined, spaced] : [chunk, unimaged, joined, spaced])];
 }
 var headingLike = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*#{1,6}(?:[ \t]|$)/u;
 var setextUnderline3 = /^[ \t>]*(?:=+|-+)[ \t]*$/u;
@@ -39769,20 +40179,47 @@ var sectionLine = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*#{1,6}(?:[ \t]
 function mayOpenSection(chunk) {
   return sectionLine.test(chunk);
 }
-function chunkMayMatter(chunk, interest, inLicenseSection2) {
-  if (chunk.trim() === "") return false;
-  if (inLicenseSection2 && interest.declares) return true;
-  if (chunk.includes("license-claims-") || hasUnreadHeadings(chunk) || hasWordReference(chunk)) return true;
+function topLevelHeadingLines(chunk) {
+  if (setextLines(chunk) !== void 0) return void 0;
+  const found = [];
+  let fence3;
+  let previousBlank = true;
+  for (const match of chunk.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/gu)) {
+    if (match[0] === "") break;
+    const line = match[0].replace(/[\r\n]+$/u, "");
+    if (fence3 !== void 0) {
+      const close2 = fenceLine.exec(line);
+      if (close2 && close2[1][0] === fence3[0] && close2[1].length >= fence3.length && line.slice(close2[0].length).trim() === "") fence3 = void 0;
+      previousBlank = false;
+      continue;
+    }
+    const opened = fenceLine.exec(line);
+    if (opened && !(opened[1][0] === "`" && line.slice(opened[0].length).includes("`"))) {
+      fence3 = opened[1];
+      previousBlank = false;
+      continue;
+    }
+    if (/^ {0,3}</u.test(line) && !/^ {0,3}<!--.*-->/u.test(line)) return void 0;
+    if (/^#{1,6}(?:[ \t]|$)/u.test(line)) found.push({ offset: match.index, line });
+    else if (headingLike.test(line) || !previousBlank && setextUnderline3.test(line)) return void 0;
+    previousBlank = line.trim() === "";
+  }
+  return found;
+}
+function chunkMatter(chunk, interest, inLicenseSection2) {
+  if (chunk.trim() === "") return "none";
+  if (inLicenseSection2 && interest.declares) return "all";
+  if (chunk.includes("license-claims-") || hasWordReference(chunk)) return "all";
   if (interest.declares) {
-    if (interest.badges && /!\[|<img/iu.test(chunk)) return true;
-    if (mayLinkToCataloguedLicense(chunk)) return true;
+    if (interest.badges && /!\[|<img/iu.test(chunk)) return "all";
+    if (mayLinkToCataloguedLicense(chunk)) return "all";
   }
-  if (interest.modelCard && (dataLink.test(chunk) || codeLink.test(chunk))) return true;
+  if (interest.modelCard && (dataLink.test(chunk) || codeLink.test(chunk))) return "all";
   for (const text4 of readings(chunk)) {
-    if (mayHoldClaims(text4)) return true;
-    if (interest.modelCard && (dataProse.test(text4) || codeProse.test(text4))) return true;
+    if (mayHoldClaims(text4)) return "all";
+    if (interest.modelCard && (dataProse.test(text4) || codeProse.test(text4))) return "all";
   }
-  return false;
+  return hasUnreadHeadings(chunk) ? "headings" : "none";
 }
 
 // server/src/engine/declarations/frontMatterDeclarations.ts
@@ -39951,16 +40388,29 @@ function analyzeMarkdown(file, options = {}) {
     run = void 0;
   };
   const inLicense = () => sections.anyOpen((heading2) => isLicenseHeading(heading2.text));
+  const readHeadings = (start, chunk) => {
+    const headings = topLevelHeadingLines(chunk)?.map(({ offset, line }) => ({ offset, facts: chunkFacts(line, definitions, remember, used) }));
+    if (!headings || declares && headings.some(({ facts: facts2 }) => facts2.entries.some((entry) => entry.heading && isLicenseHeading(entry.heading.text)))) {
+      read(start, chunkFacts(chunk, definitions, remember, used));
+      return;
+    }
+    for (const { offset, facts: facts2 } of headings) read(start + offset, facts2);
+  };
   for (const span of markdownChunks(file.text, bodyStart, selecting ? 0 : targetSize)) {
     chunkCount++;
     const chunk = file.text.slice(span.start, span.end);
     if (run && run.end - run.start >= targetSize) parseRun();
-    if (!selecting || chunkMayMatter(chunk, interest, declares && inLicense())) {
+    const matter2 = selecting ? chunkMatter(chunk, interest, declares && inLicense()) : "all";
+    if (matter2 === "all") {
       run = run ? { start: run.start, end: span.end } : span;
       if (selecting && declares && mayOpenSection(chunk)) parseRun();
       continue;
     }
     parseRun();
+    if (matter2 === "headings") {
+      readHeadings(span.start, chunk);
+      continue;
+    }
     const lead = leadingHeading(chunk);
     if (!lead) continue;
     const facts2 = lead.read ? { entries: [{ heading: lead.read.heading }, ...lead.read.block ? [{ block: lead.read.block, claims: scanClaims(lead.read.block.text) }] : []], images: [], links: [], comments: [] } : chunkFacts(lead.line, definitions, remember, used);
@@ -41673,7 +42123,7 @@ function readModelReferences(file) {
   return decideDefaults(exact, file.path);
 }
 function decideDefaults(found, path2) {
-  const place = notDefaultPlace(path2);
+  const place2 = notDefaultPlace(path2);
   const namesInList = /* @__PURE__ */ new Map();
   for (const { reference, list: list3 } of found) {
     if (list3 === void 0) continue;
@@ -41683,7 +42133,7 @@ function decideDefaults(found, path2) {
   }
   return found.map(({ reference, list: list3, always, option }) => {
     const options = list3 === void 0 ? 0 : namesInList.get(list3).size;
-    const because = place ?? (always ? void 0 : option ?? (options > 1 ? `one of ${options} models listed together` : void 0));
+    const because = place2 ?? (always ? void 0 : option ?? (options > 1 ? `one of ${options} models listed together` : void 0));
     return because ? { ...reference, byDefault: false, notDefaultBecause: because } : { ...reference, byDefault: true };
   });
 }
@@ -44221,8 +44671,8 @@ function runModels(paths, format2, policy, out) {
   for (const entry of entries2) {
     const model = entry.resolvedModel ? `${entry.model} (${entry.resolvedModel})` : entry.model;
     const license = entry.license === "unknown" ? "license unknown" : `${entry.licenseName ?? entry.license}${entry.verdict === "rejected" ? " \u2014 not accepted" : " \u2014 accepted"}`;
-    const place = entry.byDefault ? "default" : `option: ${entry.notDefaultBecause}`;
-    out(`${terminalSafe(entry.file)}:${entry.line}:${entry.column} ${terminalSafe(model)} [${entry.kind}, ${terminalSafe(entry.via)}, ${place}] ${license}
+    const place2 = entry.byDefault ? "default" : `option: ${entry.notDefaultBecause}`;
+    out(`${terminalSafe(entry.file)}:${entry.line}:${entry.column} ${terminalSafe(model)} [${entry.kind}, ${terminalSafe(entry.via)}, ${place2}] ${license}
 `);
   }
   const rejected = entries2.filter((entry) => entry.verdict === "rejected").length;

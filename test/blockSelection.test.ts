@@ -1,9 +1,12 @@
-// The differential test of block selection (markdown/blockSelection.ts): an
-// audit that parses only the Markdown blocks that can matter gives the very
-// same findings, with the same ranges, as one that parses every block — over
-// every fixture, ../shared/corpus, a generated bench-like tree and a seeded
-// set of generated documents that mix claim phrases, headings, badges, lists,
-// code fences, HTML blocks and reference links.
+// The differential test of block selection (markdown/blockSelection.ts) and
+// of the parsing shortcuts (markdown/plainMarkdown.ts, referenceUse.ts): an
+// audit that parses only the Markdown blocks that can matter, plain ones
+// without the parser, gives the very same findings, with the same ranges, as
+// one that parses every block, and as one that sends every block to the
+// parser with all the document's reference definitions — over every fixture,
+// ../shared/corpus, a generated bench-like tree and a seeded set of generated
+// documents that mix claim phrases, headings, badges, lists, code fences,
+// HTML blocks and reference links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -11,15 +14,17 @@ import { join } from 'node:path';
 import { main } from '../server/src/cli/main.js';
 import { analyzeMarkdown, setBlockSelection, type MarkdownFacts } from '../server/src/engine/documents/markdownDocument.js';
 import { clearChunkCache } from '../server/src/engine/markdown/chunkFacts.js';
+import { setFastParsing } from '../server/src/engine/markdown/plainMarkdown.js';
 import { suppressionsFromComments } from '../server/src/engine/suppression.js';
 import { missingEvidence } from '../server/src/engine/rules/osaidIncomplete.js';
 import { aiLicenses } from '../server/src/engine/licenses/licenseKnowledge.js';
 import { generateTree, random } from '../bench/tree/generateTree.mjs';
 import { repoRoot, tempDir } from './support/workspace.js';
 
-/** The audit's JSON report of `dir`, with block selection on or off. */
-async function auditJson(dir: string, selection: boolean): Promise<string> {
+/** The audit's JSON report of `dir`, with block selection and the parsing shortcuts on or off. */
+async function auditJson(dir: string, selection: boolean, fast = true): Promise<string> {
   setBlockSelection(selection);
+  setFastParsing(fast);
   clearChunkCache();
   let stdout = '';
   let stderr = '';
@@ -28,6 +33,7 @@ async function auditJson(dir: string, selection: boolean): Promise<string> {
     assert.equal(status, 0, stderr);
   } finally {
     setBlockSelection(true);
+    setFastParsing(true);
   }
   return stdout;
 }
@@ -35,8 +41,10 @@ async function auditJson(dir: string, selection: boolean): Promise<string> {
 async function assertSameAudit(dir: string, label: string): Promise<void> {
   const selected = await auditJson(dir, true);
   const whole = await auditJson(dir, false);
+  const parsed = await auditJson(dir, true, false);
   assert.ok(JSON.parse(whole).findings !== undefined, `${label}: no findings list`);
   assert.deepEqual(JSON.parse(selected), JSON.parse(whole), label);
+  assert.deepEqual(JSON.parse(selected), JSON.parse(parsed), `${label}: with and without the parsing shortcuts`);
 }
 
 const fixturesDir = join(repoRoot, 'test-fixtures');
@@ -101,6 +109,7 @@ function piece(next: () => number): string {
     () => `${'#'.repeat(1 + Math.floor(next() * 4))} ${pick(['**', '[', '`', ''])}${heading()}${pick(['**', '](https://example.org)', '`', ' ##', ''])}`,
     () => `${pick(['', '  ', '1.2.0 / ', '1. ', '- ', '**'])}${heading()}${pick(['', '  ', '**'])}\n${pick(['=====', '-----', '---  '])}${pick(['', `\n${prose()}`])}`,
     () => `${prose()}\n${pick(['## Usage', '## License', '# Sponsors'])}\n${prose()}`,
+    () => `${pick(['<!-- list -->\n', '<div>\n', '<details>\n', '', '1. a\n', `${pick(plainWords)}\n`])}${pick(['## ', '# ', '  ## ', '#### '])}${heading()}\n| a | b |\n|---|---|\n| ${prose()} | ${pick(plainWords)} |${pick(['', '\n</div>', `\n## ${heading()}\n${pick(plainWords)}`])}`,
     () => `> ## ${heading()}\n> ${prose()}`,
     () => `- ## ${heading()}\n- ${prose()}`,
     () => prose(),
@@ -153,6 +162,13 @@ export function sameWithAndWithoutSelection(text: string, path: string): void {
   const selected = observable(analyzeMarkdown({ path, text }), text);
   const whole = observable(analyzeMarkdown({ path, text }, { readEveryChunk: true }), text);
   assert.deepEqual(selected, whole, `${path}:\n${JSON.stringify(text)}`);
+  setFastParsing(false);
+  try {
+    const parsed = observable(analyzeMarkdown({ path, text }, { readEveryChunk: true }), text);
+    assert.deepEqual(whole, parsed, `${path}, with and without the parsing shortcuts:\n${JSON.stringify(text)}`);
+  } finally {
+    setFastParsing(true);
+  }
 }
 
 test('block selection: generated documents give the same facts as with every block parsed', () => {

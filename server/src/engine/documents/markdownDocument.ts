@@ -8,7 +8,7 @@ import type { DocumentReferences, LinkTarget } from '../markdown/references.js';
 import { chunkTargetSize, markdownChunks, referenceDefinitions } from '../markdown/chunks.js';
 import { chunkFacts, forgetStaleChunks, type ChunkFacts } from '../markdown/chunkFacts.js';
 import { rememberDocument, spliceMarkdown, type ChunkTrace } from './markdownEdits.js';
-import { chunkMayMatter, documentInterest, mayOpenSection } from '../markdown/blockSelection.js';
+import { chunkMatter, documentInterest, mayOpenSection, topLevelHeadingLines } from '../markdown/blockSelection.js';
 import { leadingHeading } from '../markdown/leadingHeading.js';
 import { scanClaims, type ProseClaim } from '../claims/claimScanner.js';
 import { frontMatterDeclarations, type FrontMatterFacts } from '../declarations/frontMatterDeclarations.js';
@@ -180,16 +180,31 @@ export function analyzeMarkdown(file: SourceFile, options: MarkdownOptions = {})
     run = undefined;
   };
   const inLicense = () => sections.anyOpen((heading) => isLicenseHeading(heading.text));
+  // A block that matters only for the sections its headings open (a heading right over a long table): when
+  // they are top-level ATX lines, each is parsed alone, unless one opens a README's License section (read whole).
+  const readHeadings = (start: number, chunk: string) => {
+    const headings = topLevelHeadingLines(chunk)?.map(({ offset, line }) => ({ offset, facts: chunkFacts(line, definitions, remember, used) }));
+    if (!headings || (declares && headings.some(({ facts }) => facts.entries.some((entry) => entry.heading && isLicenseHeading(entry.heading.text))))) {
+      read(start, chunkFacts(chunk, definitions, remember, used));
+      return;
+    }
+    for (const { offset, facts } of headings) read(start + offset, facts);
+  };
   for (const span of markdownChunks(file.text, bodyStart, selecting ? 0 : targetSize)) {
     chunkCount++;
     const chunk = file.text.slice(span.start, span.end);
     if (run && run.end - run.start >= targetSize) parseRun();
-    if (!selecting || chunkMayMatter(chunk, interest!, declares && inLicense())) {
+    const matter = selecting ? chunkMatter(chunk, interest!, declares && inLicense()) : 'all';
+    if (matter === 'all') {
       run = run ? { start: run.start, end: span.end } : span;
       if (selecting && declares && mayOpenSection(chunk)) parseRun();
       continue;
     }
     parseRun();
+    if (matter === 'headings') {
+      readHeadings(span.start, chunk);
+      continue;
+    }
     // a skipped block's leading heading still opens its section
     const lead = leadingHeading(chunk);
     if (!lead) continue;

@@ -14,7 +14,10 @@
 // Each test is a superset: it looks at the raw text and at the text with the
 // markup that may stand between words removed, never at less than the prose
 // the parser would read. A chunk that fails them all is skipped, but its
-// leading ATX heading still opens its section (leadingHeading.ts). The
+// leading ATX heading still opens its section (leadingHeading.ts); a chunk
+// that matters only for headings the parser must find (a heading right over
+// a long table) has only those lines parsed, when they are top-level ATX
+// headings (topLevelHeadingLines). The
 // differential test (test/blockSelection.test.ts) holds the findings equal
 // with and without the selection.
 import { mayHoldClaims } from '../claims/claimScanner.js';
@@ -44,6 +47,8 @@ const tags = /<[^<>]*>/gu;
 const codeSpans = /(`+)[^`][\s\S]*?\1(?!`)/gu;
 const markup = /[*_~`\\[\]]/gu;
 const whitespace = /\s+/gu;
+/** Any character the readings below take out or act on (links, images, tags, code spans, markup). */
+const anyMarkup = /[<\]`*_~\\[]/u;
 
 /** A character reference that may stand for a letter, a digit or `_` (the parser reads it as that character). */
 function hasWordReference(text: string): boolean {
@@ -72,10 +77,16 @@ const nonWordEntities = new Set([
  * the parser reads from a block is one of these or a part of them, as far as any phrase test can tell.
  */
 function readings(chunk: string): string[] {
+  // without markup, both readings are the text with its whitespace runs made single spaces
+  if (!anyMarkup.test(chunk)) {
+    const collapsed = chunk.replace(whitespace, ' ');
+    return collapsed === chunk ? [chunk] : [chunk, collapsed];
+  }
   const unimaged = chunk.includes('![') ? chunk.replace(images, ' ') : chunk;
   const joined = unimaged.replace(linkTail, '').replace(tags, '').replace(markup, '').replace(whitespace, ' ');
   const spaced = unimaged.replace(linkTail, ' ').replace(codeSpans, ' ').replace(tags, ' ').replace(markup, ' ').replace(whitespace, ' ');
-  return unimaged === chunk ? [chunk, joined, spaced] : [chunk, unimaged, joined, spaced];
+  // the same reading is tested once
+  return [...new Set(unimaged === chunk ? [chunk, joined, spaced] : [chunk, unimaged, joined, spaced])];
 }
 
 const headingLike = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*#{1,6}(?:[ \t]|$)/u;
@@ -122,21 +133,58 @@ export function mayOpenSection(chunk: string): boolean {
 }
 
 /**
- * Whether `chunk` can hold anything that matters (see the top of this file). `inLicenseSection`: the chunk
- * starts inside a README's License section, whose every sentence is read.
+ * The lines of `chunk` that open sections, when each is an ATX heading in the first column (outside fences),
+ * the chunk has no setext heading, no heading in a container and no HTML block that could hold a heading (a
+ * one-line comment cannot): each such line is a heading of the document's top level, and reads alone as in
+ * the chunk. Offsets count from the chunk's start; undefined otherwise.
  */
-export function chunkMayMatter(chunk: string, interest: Interest, inLicenseSection: boolean): boolean {
-  if (chunk.trim() === '') return false;
-  if (inLicenseSection && interest.declares) return true;
-  if (chunk.includes('license-claims-') || hasUnreadHeadings(chunk) || hasWordReference(chunk)) return true;
+export function topLevelHeadingLines(chunk: string): { offset: number; line: string }[] | undefined {
+  if (setextLines(chunk) !== undefined) return undefined;
+  const found: { offset: number; line: string }[] = [];
+  let fence: string | undefined;
+  let previousBlank = true;
+  for (const match of chunk.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/gu)) {
+    if (match[0] === '') break;
+    const line = match[0].replace(/[\r\n]+$/u, '');
+    if (fence !== undefined) {
+      const close = fenceLine.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.slice(close[0].length).trim() === '') fence = undefined;
+      previousBlank = false;
+      continue;
+    }
+    const opened = fenceLine.exec(line);
+    if (opened && !(opened[1][0] === '`' && line.slice(opened[0].length).includes('`'))) {
+      fence = opened[1];
+      previousBlank = false;
+      continue;
+    }
+    if (/^ {0,3}</u.test(line) && !/^ {0,3}<!--.*-->/u.test(line)) return undefined;
+    if (/^#{1,6}(?:[ \t]|$)/u.test(line)) found.push({ offset: match.index, line });
+    else if (headingLike.test(line) || (!previousBlank && setextUnderline.test(line))) return undefined;
+    previousBlank = line.trim() === '';
+  }
+  return found;
+}
+
+/** How much of a chunk matters: nothing, only the headings that open sections, or all of it. */
+export type ChunkMatter = 'none' | 'headings' | 'all';
+
+/**
+ * How much of `chunk` can hold anything that matters (see the top of this file). `inLicenseSection`: the
+ * chunk starts inside a README's License section, whose every sentence is read.
+ */
+export function chunkMatter(chunk: string, interest: Interest, inLicenseSection: boolean): ChunkMatter {
+  if (chunk.trim() === '') return 'none';
+  if (inLicenseSection && interest.declares) return 'all';
+  if (chunk.includes('license-claims-') || hasWordReference(chunk)) return 'all';
   if (interest.declares) {
-    if (interest.badges && /!\[|<img/iu.test(chunk)) return true;
-    if (mayLinkToCataloguedLicense(chunk)) return true;
+    if (interest.badges && /!\[|<img/iu.test(chunk)) return 'all';
+    if (mayLinkToCataloguedLicense(chunk)) return 'all';
   }
-  if (interest.modelCard && (dataLink.test(chunk) || codeLink.test(chunk))) return true;
+  if (interest.modelCard && (dataLink.test(chunk) || codeLink.test(chunk))) return 'all';
   for (const text of readings(chunk)) {
-    if (mayHoldClaims(text)) return true;
-    if (interest.modelCard && (dataProse.test(text) || codeProse.test(text))) return true;
+    if (mayHoldClaims(text)) return 'all';
+    if (interest.modelCard && (dataProse.test(text) || codeProse.test(text))) return 'all';
   }
-  return false;
+  return hasUnreadHeadings(chunk) ? 'headings' : 'none';
 }

@@ -2,7 +2,11 @@
 // found in each, section starts, images, links and HTML comments — with
 // offsets relative to the chunk. Remembered by the chunk's text, so that while
 // a document is edited only the chunks that changed are parsed again.
+import type { Span } from '../types.js';
+import { markdownChunks } from './chunks.js';
 import { parseMarkdownBody } from './parseMarkdown.js';
+import { fastParsing, plainMarkdown } from './plainMarkdown.js';
+import { definedLabels, definitionsUsedBy } from './referenceUse.js';
 import { shallowMarkdown } from './shallowMarkdown.js';
 import { proseEntries, type ProseEntry } from './proseBlocks.js';
 import { documentReferences, type DocumentImage, type LinkTarget } from './references.js';
@@ -20,14 +24,49 @@ export interface ChunkFacts {
 const empty: ChunkFacts = { entries: [], images: [], links: [], comments: [] };
 
 /**
- * Parses `chunk` (with the document's reference definitions appended, so
- * that `[text][label]` resolves as in the whole document). Only what lies
- * inside the chunk is kept.
+ * Parses `chunk` (with the document's reference definitions it may use
+ * appended, so that `[text][label]` resolves as in the whole document). With
+ * the parsing shortcuts on, the chunk is cut into its smallest chunks
+ * (chunks.ts: each parses alone as in the whole): the plain ones are read
+ * without the parser (plainMarkdown.ts), and each run of the others is
+ * parsed in one go. Only what lies inside the chunk is kept.
  */
 function computeChunkFacts(chunk: string, definitions: string): ChunkFacts {
+  if (!fastParsing()) return factsOf(chunk, definitions, false) ?? empty;
+  const parts = markdownChunks(chunk, 0, 0);
+  if (parts.length === 1) return factsOf(chunk, definitions, true) ?? empty;
+  const facts: ChunkFacts = { entries: [], images: [], links: [], comments: [] };
+  let parsed: Span | undefined;
+  const parseRun = () => {
+    if (parsed) append(facts, factsOf(chunk.slice(parsed.start, parsed.end), definitions, false) ?? empty, parsed.start);
+    parsed = undefined;
+  };
+  for (const part of parts) {
+    const plain = factsOf(chunk.slice(part.start, part.end), definitions, true, false);
+    if (!plain) {
+      parsed = parsed ? { start: parsed.start, end: part.end } : part;
+      continue;
+    }
+    parseRun();
+    append(facts, plain, part.start);
+  }
+  parseRun();
+  return facts;
+}
+
+/**
+ * The facts of `chunk` read as one piece: without the parser when `plain` and the chunk is plain, else by
+ * the parser, unless `parse` is false (then undefined).
+ */
+function factsOf(chunk: string, definitions: string, plain: boolean, parse = true): ChunkFacts | undefined {
+  const fast = fastParsing();
+  const used = fast ? definitionsUsedBy(chunk, definitions) : definitions;
   // pathological nesting and delimiters defused, offsets unchanged (see shallowMarkdown.ts)
-  const source = shallowMarkdown(definitions === '' ? chunk : `${chunk}\n\n${definitions}\n`);
-  const tree = parseMarkdownBody(source);
+  const source = shallowMarkdown(used === '' ? chunk : `${chunk}\n\n${used}\n`);
+  // the definitions appended after a blank line change only what brackets inside the chunk resolve to
+  const read = fast && plain ? plainMarkdown(used === '' ? source : source.slice(0, chunk.length), definedLabels(used)) : undefined;
+  if (!read && !parse) return undefined;
+  const tree = read ?? parseMarkdownBody(source);
   const inside = (offset: number) => offset < chunk.length;
   const references = documentReferences(tree);
   return {
@@ -38,6 +77,23 @@ function computeChunkFacts(chunk: string, definitions: string): ChunkFacts {
     links: references.links.filter((link) => inside(link.span.start)),
     comments: markdownComments(tree).filter((comment) => inside(comment.offset)),
   };
+}
+
+/** Appends the facts of a part of a chunk that starts `shift` characters into it. */
+function append(facts: ChunkFacts, part: ChunkFacts, shift: number): void {
+  const span = <T extends { span: Span }>(item: T): T => ({ ...item, span: { start: item.span.start + shift, end: item.span.end + shift } });
+  for (const entry of part.entries) {
+    if (!entry.block || shift === 0) {
+      facts.entries.push(entry);
+      continue;
+    }
+    const { block } = entry;
+    const moved = { ...block, offsets: block.offsets.map((offset) => offset + shift), ...(block.codes ? { codes: block.codes.map((code) => ({ ...code, offset: code.offset + shift })) } : {}) };
+    facts.entries.push({ ...entry, block: moved });
+  }
+  facts.images.push(...part.images.map(span));
+  facts.links.push(...part.links.map(span));
+  facts.comments.push(...part.comments.map((comment) => ({ ...comment, offset: comment.offset + shift })));
 }
 
 /** A bounded memory of chunk facts, least recently used first out. */
