@@ -43861,6 +43861,10 @@ var definesProject = (path2) => {
   const name = baseName(path2);
   return isManifestName(name) || isLicenseFileName(name) || isReadmeName(path2);
 };
+function detached(answer, request) {
+  if (!("facts" in answer) || answer.facts === void 0 || !(request.noText || request.weigh)) return answer;
+  return { ...answer, facts: structuredClone(answer.facts) };
+}
 async function auditTree(options) {
   const { listed, configFor, cache: cache2 } = options;
   const indexOf = new Map(listed.map((file, index2) => [file.path, index2]));
@@ -43941,8 +43945,15 @@ async function auditTree(options) {
       requests.push(request);
     }
     const byPath = new Map(requests.map((request) => [request.path, request]));
+    const answered = (answer) => {
+      const request = byPath.get(answer.path);
+      const known = knownFacts.get(answer.path);
+      byPath.delete(answer.path);
+      knownFacts.delete(answer.path);
+      accept(answer, request, known);
+    };
     const onAnswers = (answers) => {
-      for (const answer of answers) accept(answer, byPath.get(answer.path), knownFacts.get(answer.path));
+      for (const answer of answers) answered(answer);
       options.onProgress?.(done, total);
       options.afterBatch?.();
     };
@@ -43954,8 +43965,9 @@ async function auditTree(options) {
     while (next < requests.length) {
       const sliceStart = performance.now();
       do {
-        const answer = answerRequest(requests[next++]);
-        accept(answer, byPath.get(answer.path), knownFacts.get(answer.path));
+        const request = requests[next];
+        requests[next++] = void 0;
+        answered(detached(answerRequest(request), request));
       } while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
       options.onProgress?.(done, total);
       options.afterBatch?.();
@@ -44117,34 +44129,48 @@ function formatSummary(report) {
 }
 
 // server/src/cli/jsonReporter.ts
-function formatJson(report) {
-  const counts = countBySeverity(report.findings);
-  const output = {
-    version: 1,
-    findings: report.findings.map((finding) => ({
-      rule: finding.rule,
-      severity: finding.severity,
-      file: finding.file,
-      line: finding.line,
-      column: finding.column,
-      endLine: finding.endLine,
-      endColumn: finding.endColumn,
-      message: finding.message,
-      related: finding.related.map((related) => ({ file: related.file, line: related.line, column: related.column, message: related.message }))
-    })),
-    summary: {
-      findings: report.findings.length,
-      errors: counts.error,
-      warnings: counts.warning,
-      infos: counts.info,
-      files: report.filesChecked,
-      projects: report.projects,
-      policy: report.policy,
-      skipped: report.skipped,
-      problems: report.problems.map((problem) => ({ file: problem.file, line: problem.line, column: problem.column, message: problem.message }))
-    }
+function outputFinding(finding) {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    message: finding.message,
+    related: finding.related.map((related) => ({ file: related.file, line: related.line, column: related.column, message: related.message }))
   };
-  return `${JSON.stringify(output, null, 2)}
+}
+function outputSummary(report) {
+  const counts = countBySeverity(report.findings);
+  return {
+    findings: report.findings.length,
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info,
+    files: report.filesChecked,
+    projects: report.projects,
+    policy: report.policy,
+    skipped: report.skipped,
+    problems: report.problems.map((problem) => ({ file: problem.file, line: problem.line, column: problem.column, message: problem.message }))
+  };
+}
+function indented(value2, depth) {
+  return JSON.stringify(value2, null, 2).replaceAll("\n", `
+${"  ".repeat(depth)}`);
+}
+function* jsonPieces(report) {
+  const { findings } = report;
+  if (findings.length === 0) yield '{\n  "version": 1,\n  "findings": [],\n';
+  else {
+    yield '{\n  "version": 1,\n  "findings": [\n';
+    for (const [index2, finding] of findings.entries()) yield `    ${indented(outputFinding(finding), 2)}${index2 < findings.length - 1 ? "," : ""}
+`;
+    yield "  ],\n";
+  }
+  yield `  "summary": ${indented(outputSummary(report), 1)}
+}
 `;
 }
 
@@ -44399,8 +44425,18 @@ function failsAt(report, failOn) {
   const threshold = severityRank[failOn];
   return report.findings.some((finding) => severityRank[finding.severity] >= threshold);
 }
+var writeBatchChars = 64 * 1024;
+function writeInBatches(pieces, out) {
+  let batch = "";
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length < writeBatchChars) continue;
+    out(batch);
+    batch = "";
+  }
+  if (batch !== "") out(batch);
+}
 var reporters = {
-  json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
   gitlab: formatGitlab
@@ -44409,7 +44445,8 @@ async function runAudit(flags2, out, err) {
   const located = flags2.format === "github" || flags2.format === "gitlab" ? { ...flags2, baseDirectory: flags2.baseDirectory ?? process.cwd() } : flags2;
   const onProject = flags2.format === "text" ? (project, findings, baseDirectory) => out(formatProject(project, findings, (file) => toPosix2((0, import_node_path4.relative)(process.cwd(), (0, import_node_path4.resolve)(baseDirectory, file))) || ".")) : void 0;
   const report = await collectAudit(located, err, onProject);
-  out(flags2.format === "text" ? formatSummary(report) : reporters[flags2.format](report));
+  if (flags2.format === "json") writeInBatches(jsonPieces(report), out);
+  else out(flags2.format === "text" ? formatSummary(report) : reporters[flags2.format](report));
   return failsAt(report, flags2.failOn) ? 1 : 0;
 }
 

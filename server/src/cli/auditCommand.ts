@@ -16,7 +16,7 @@ import { progressBar, type Progress } from './progressBar.js';
 import { toolVersion } from './version.js';
 import { formatProject, formatSummary } from './textReporter.js';
 import { terminalSafe } from './terminalText.js';
-import { formatJson } from './jsonReporter.js';
+import { jsonPieces } from './jsonReporter.js';
 import { formatSarif } from './sarifReporter.js';
 import { formatGithub } from './githubReporter.js';
 import { formatGitlab } from './gitlabReporter.js';
@@ -214,8 +214,22 @@ export function failsAt(report: AuditReport, failOn: FailOn): boolean {
   return report.findings.some((finding) => severityRank[finding.severity] >= threshold);
 }
 
-const reporters: Record<Exclude<AuditFormat, 'text'>, (report: AuditReport) => string> = {
-  json: formatJson,
+/** Pieces of output are written once about this many characters are gathered. */
+const writeBatchChars = 64 * 1024;
+
+/** Writes `pieces` in batches: a large report is never one string in memory. */
+function writeInBatches(pieces: Iterable<string>, out: (text: string) => void): void {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length < writeBatchChars) continue;
+    out(batch);
+    batch = '';
+  }
+  if (batch !== '') out(batch);
+}
+
+const reporters: Record<Exclude<AuditFormat, 'text' | 'json'>, (report: AuditReport) => string> = {
   sarif: formatSarif,
   github: formatGithub,
   gitlab: formatGitlab,
@@ -230,6 +244,7 @@ export async function runAudit(flags: AuditFlags, out: (text: string) => void, e
       ? (project, findings, baseDirectory) => out(formatProject(project, findings, (file) => toPosix(relative(process.cwd(), resolve(baseDirectory, file))) || '.'))
       : undefined;
   const report = await collectAudit(located, err, onProject);
-  out(flags.format === 'text' ? formatSummary(report) : reporters[flags.format](report));
+  if (flags.format === 'json') writeInBatches(jsonPieces(report), out);
+  else out(flags.format === 'text' ? formatSummary(report) : reporters[flags.format](report));
   return failsAt(report, flags.failOn) ? 1 : 0;
 }

@@ -98,6 +98,18 @@ interface Held {
   firstRound?: { mtimeMs: number; size: number };
 }
 
+/**
+ * An answer read on this thread whose facts are kept a long time (a manifest's
+ * or README's of the first round, until its project is judged in the second;
+ * the cache's, across audits), with facts of their own: the parser's strings
+ * are slices of the file's text, and would keep all of it alive. (Answers
+ * from worker threads are copies already.)
+ */
+function detached(answer: FactsAnswer, request: FactsRequest): FactsAnswer {
+  if (!('facts' in answer) || answer.facts === undefined || !(request.noText || request.weigh)) return answer;
+  return { ...answer, facts: structuredClone(answer.facts) };
+}
+
 export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAuditResult> {
   const { listed, configFor, cache } = options;
   const indexOf = new Map(listed.map((file, index) => [file.path, index]));
@@ -189,8 +201,16 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
       requests.push(request);
     }
     const byPath = new Map(requests.map((request) => [request.path, request]));
+    // each request and the cache's facts for it are let go once answered (a round of 20,000 files holds MBs of them)
+    const answered = (answer: FactsAnswer) => {
+      const request = byPath.get(answer.path)!;
+      const known = knownFacts.get(answer.path);
+      byPath.delete(answer.path);
+      knownFacts.delete(answer.path);
+      accept(answer, request, known);
+    };
     const onAnswers = (answers: FactsAnswer[]) => {
-      for (const answer of answers) accept(answer, byPath.get(answer.path)!, knownFacts.get(answer.path));
+      for (const answer of answers) answered(answer);
       options.onProgress?.(done, total);
       options.afterBatch?.();
     };
@@ -203,8 +223,10 @@ export async function auditTree<T>(options: TreeAuditOptions<T>): Promise<TreeAu
     while (next < requests.length) {
       const sliceStart = performance.now();
       do {
-        const answer = answerRequest(requests[next++]);
-        accept(answer, byPath.get(answer.path)!, knownFacts.get(answer.path));
+        const request = requests[next];
+        // (the array lets go of it too)
+        requests[next++] = undefined!;
+        answered(detached(answerRequest(request), request));
       } while (next < requests.length && performance.now() - sliceStart < mainThreadSliceMs);
       options.onProgress?.(done, total);
       options.afterBatch?.();
