@@ -41642,6 +41642,10 @@ function gateDisabledSections(root, found, helm) {
   const off = [];
   const enabledValue = (node2) => (0, import_yaml4.isMap)(node2) ? node2.get("enabled", true) : void 0;
   const isOff = (enabled) => (0, import_yaml4.isScalar)(enabled) && (enabled.value === false || enabled.value === "false");
+  const namesModel = (node2) => {
+    const range = node2.range;
+    return !!range && found.some(({ reference }) => reference.span.start >= range[0] && reference.span.start < range[2]);
+  };
   const walk = (node2, path2) => {
     if ((0, import_yaml4.isSeq)(node2)) {
       for (const item of node2.items) walk(item, path2);
@@ -41653,7 +41657,8 @@ function gateDisabledSections(root, found, helm) {
     if (helm) {
       const entries2 = node2.items.filter((pair2) => (0, import_yaml4.isPair)(pair2) && (0, import_yaml4.isMap)(pair2.value));
       const switches = entries2.map((pair2) => enabledValue(pair2.value));
-      if (switches.filter(isOff).length >= 2 && !switches.some((value2) => value2 !== void 0 && !isOff(value2))) {
+      const modelsOff = entries2.filter((pair2, index2) => isOff(switches[index2]) && namesModel(pair2.value)).length;
+      if (modelsOff >= 2 && !switches.some((value2) => value2 !== void 0 && !isOff(value2))) {
         for (const pair2 of entries2) {
           const value2 = pair2.value;
           if (enabledValue(value2) === void 0 && value2.range) {

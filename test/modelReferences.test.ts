@@ -435,6 +435,10 @@ test('"by default": in Helm values, a catalog entry without `enabled` among entr
   // not a Helm values file, or only one entry off: no inference
   assert.equal(refs('config.yaml', catalog)[2].byDefault, true);
   assert.equal(refs('values.yaml', catalog.replace('  b:\n    enabled: false\n', '  b:\n'))[2].byDefault, true);
+  // a chart's own switches (`helm create` writes `ingress.enabled: false` and `autoscaling.enabled: false`) make no
+  // catalog of models: the entries switched off must name models themselves
+  const chart = 'replicaCount: 1\nserver:\n  model: meta-llama/Llama-3.1-8B-Instruct\ningress:\n  enabled: false\nautoscaling:\n  enabled: false\n';
+  assert.deepEqual(refs('charts/app/values.yaml', chart).map((reference) => [reference.name, reference.byDefault]), [['meta-llama/Llama-3.1-8B-Instruct', true]]);
 });
 
 test('"by default": guides/ and tutorials/ folders are walk-throughs, with the reason in the note', () => {

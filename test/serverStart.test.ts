@@ -4,12 +4,13 @@
 // unwritable cache only means an ordinary compile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { TestClient } from './support/lspClient.js';
-import { makeWorkspace, tempDir } from './support/workspace.js';
+import { makeWorkspace, repoRoot, tempDir } from './support/workspace.js';
 import { codeCacheVariable } from '../server/src/codeCacheVariable.js';
 
 const root = makeWorkspace({ 'README.md': '# Demo\n\nDemo is an open-source library.\n', 'package.json': '{"name": "demo", "license": "CC-BY-NC-4.0"}\n' });
@@ -62,4 +63,25 @@ test('a cache folder that cannot be made does not keep the server from judging',
   writeFileSync(blocker, 'not a folder\n');
   const codes = await judgeWith(join(blocker, 'cache'));
   assert.ok(codes.some((code) => code.startsWith('claim-')), codes.join(', '));
+});
+
+test('a cache is not used for another bundle of the same length and time (V8 checks only the length)', () => {
+  // the starter beside a bundle of our own, changed to another of the same length with its time put back
+  const dir = tempDir('license-claims-code-cache-');
+  const cache = join(dir, 'cache');
+  copyFileSync(join(repoRoot, 'server', 'out', 'server.js'), join(dir, 'server.js'));
+  const bundle = join(dir, 'server-bundle.js');
+  const run = () => {
+    const result = spawnSync(process.execPath, [join(dir, 'server.js')], { env: { ...process.env, [codeCacheVariable]: cache }, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout.trim();
+  };
+  // a Nix store gives every file the time 1
+  writeFileSync(bundle, 'function say() { return "first"; }\nconsole.log(say());\n');
+  utimesSync(bundle, 1, 1);
+  assert.equal(run(), 'first');
+  assert.equal(cacheFiles(cache).length, 1, 'a cache was written');
+  writeFileSync(bundle, 'function say() { return "other"; }\nconsole.log(say());\n');
+  utimesSync(bundle, 1, 1);
+  assert.equal(run(), 'other');
 });

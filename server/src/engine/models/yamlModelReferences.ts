@@ -67,7 +67,7 @@ const helmValues = /^(?:.+[-_.])?values(?:[-_.].+)?\.ya?ml$/iu;
  * Marks the references in a section switched off by its own `enabled: false`
  * (PrivateGPT's `rag.rerank: {enabled: false, model: …}`): configured, not run.
  * In Helm values, a catalog whose entries are switched on one by one (KubeAI's
- * `catalog.<name>.enabled: false`, two or more entries off and none on): an
+ * `catalog.<name>.enabled: false`, two or more entries that name models off and none on): an
  * entry that does not set `enabled` is off too (a chart's `if .enabled` reads
  * a missing value as false).
  */
@@ -75,6 +75,10 @@ function gateDisabledSections(root: YamlNode, found: Found[], helm: boolean): vo
   const off: { key: string; start: number; end: number; reason?: string }[] = [];
   const enabledValue = (node: YamlNode) => (isMap(node) ? (node.get('enabled', true) as YamlNode | undefined) : undefined);
   const isOff = (enabled: YamlNode | undefined) => isScalar(enabled) && (enabled.value === false || enabled.value === 'false');
+  const namesModel = (node: YamlNode) => {
+    const range = node.range;
+    return !!range && found.some(({ reference }) => reference.span.start >= range[0] && reference.span.start < range[2]);
+  };
   const walk = (node: YamlNode | null | undefined, path: string[]) => {
     if (isSeq(node)) {
       for (const item of node.items) walk(item as YamlNode, path);
@@ -86,7 +90,10 @@ function gateDisabledSections(root: YamlNode, found: Found[], helm: boolean): vo
     if (helm) {
       const entries = node.items.filter((pair) => isPair(pair) && isMap(pair.value));
       const switches = entries.map((pair) => enabledValue(pair.value as YamlNode));
-      if (switches.filter(isOff).length >= 2 && !switches.some((value) => value !== undefined && !isOff(value))) {
+      // a catalog of models: the entries switched off name models themselves (a chart's own `ingress.enabled: false`
+      // and `autoscaling.enabled: false`, as `helm create` writes them, are no catalog)
+      const modelsOff = entries.filter((pair, index) => isOff(switches[index]) && namesModel(pair.value as YamlNode)).length;
+      if (modelsOff >= 2 && !switches.some((value) => value !== undefined && !isOff(value))) {
         for (const pair of entries) {
           const value = pair.value as YamlNode;
           if (enabledValue(value) === undefined && value.range) {
