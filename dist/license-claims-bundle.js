@@ -42182,35 +42182,35 @@ function hardwareProfileChoices(projects) {
   for (const project of projects) {
     const placed = /* @__PURE__ */ new Map();
     for (const model of project.models) {
-      const place = placeOf(model.file);
-      if (place) placed.set(model, place);
+      const place2 = placeOf(model.file);
+      if (place2) placed.set(model, place2);
     }
     if (placed.size === 0) continue;
     const profiles = /* @__PURE__ */ new Map();
     const named = /* @__PURE__ */ new Set();
-    for (const [model, place] of placed) {
-      let set2 = profiles.get(place.parent);
-      if (!set2) profiles.set(place.parent, set2 = /* @__PURE__ */ new Set());
-      set2.add(place.profile);
-      named.add(`${place.parent}
-${place.profile}
-${place.rest}
+    for (const [model, place2] of placed) {
+      let set2 = profiles.get(place2.parent);
+      if (!set2) profiles.set(place2.parent, set2 = /* @__PURE__ */ new Set());
+      set2.add(place2.profile);
+      named.add(`${place2.parent}
+${place2.profile}
+${place2.rest}
 ${licenseKey2(model)}`);
     }
     project.models = project.models.map((model) => {
-      const place = placed.get(model);
-      if (!model.byDefault || !place) return model;
-      const all2 = [...profiles.get(place.parent)].sort();
+      const place2 = placed.get(model);
+      if (!model.byDefault || !place2) return model;
+      const all2 = [...profiles.get(place2.parent)].sort();
       if (all2.length < 2) return model;
-      if (all2.every((profile) => named.has(`${place.parent}
+      if (all2.every((profile) => named.has(`${place2.parent}
 ${profile}
-${place.rest}
+${place2.rest}
 ${licenseKey2(model)}`))) return model;
-      const folder = place.parent === "" ? "" : `${place.parent}/`;
+      const folder = place2.parent === "" ? "" : `${place2.parent}/`;
       return {
         ...model,
         byDefault: false,
-        notDefaultBecause: `in the \`${folder}${place.profile}/\` hardware profile, one of ${all2.length} (${all2.map((profile) => `\`${profile}\``).join(", ")}): the machine picks the profile, and not every profile runs this model or another under its license`
+        notDefaultBecause: `in the \`${folder}${place2.profile}/\` hardware profile, one of ${all2.length} (${all2.map((profile) => `\`${profile}\``).join(", ")}): the machine picks the profile, and not every profile runs this model or another under its license`
       };
     });
   }
