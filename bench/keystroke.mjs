@@ -9,14 +9,22 @@
 //               the engine's memory of Markdown chunks cleared first)
 //   after edit  re-judging after a one-character insertion in the middle of
 //               the document, as typing does (each run types one more
-//               character at the same place)
+//               character at the same place). The edits of a run follow one
+//               another as typing does, with one collection before the
+//               series and none between them: a full collection discards
+//               V8's compiled regular expressions, which typing does not do
+//               between two keystrokes (the server collects only after 2 s
+//               idle, lsp/idleCollector.ts). Garbage made by the edits is
+//               collected inside the timed runs, as it would be.
+//   after a collection  the same edit, each preceded by a full collection
+//               (the first keystroke after an idle pause): info
 //
 // The files judged are the document plus a package.json and a LICENSE, as
 // the language server gathers them for a README; like the server, the bench
 // tells audit() that the document is being edited (`editing`), so that the
 // engine remembers its chunks. Runs in its own process
-// (started by bench/run.mjs with --expose-gc; a collection before each timed
-// run, not timed), and prints its results as JSON:
+// (started by bench/run.mjs with --expose-gc; a collection, not timed, before
+// each cold run, each regex pass and the edit series), and prints its results as JSON:
 //
 //   node --expose-gc bench/keystroke.mjs ENGINE_BUNDLE '{"sizes":[1048576],"coldRuns":3,"editRuns":5}'
 import { createRequire } from 'node:module';
@@ -54,8 +62,8 @@ export function editOffset(text) {
 
 const collect = () => globalThis.gc?.();
 
-function time(fn) {
-  collect();
+function time(fn, { collectFirst = true } = {}) {
+  if (collectFirst) collect();
   const started = performance.now();
   const value = fn();
   return { ms: performance.now() - started, value };
@@ -95,12 +103,22 @@ export function measureKeystroke(engine, { sizes, coldRuns, editRuns, regexRuns 
     let text = documents[documents.length - 1];
     const at = editOffset(text);
     const editMs = [];
+    const afterCollectionMs = [];
+    let typed = 0;
+    const type = () => {
+      text = `${text.slice(0, at + typed)}x${text.slice(at + typed)}`;
+      typed++;
+    };
     for (let index = 0; index < editRuns; index++) {
-      text = `${text.slice(0, at + index)}x${text.slice(at + index)}`;
-      regexMs.push(time(() => regexPass(regex, text)).ms);
-      editMs.push(time(() => audit(filesFor(text), options)).ms);
+      type();
+      afterCollectionMs.push(time(() => audit(filesFor(text), options)).ms);
     }
     for (let index = 0; index < regexRuns; index++) regexMs.push(time(() => regexPass(regex, text)).ms);
+    collect();
+    for (let index = 0; index < editRuns * 2; index++) {
+      type();
+      editMs.push(time(() => audit(filesFor(text), options), { collectFirst: false }).ms);
+    }
     results.push({
       bytes: Buffer.byteLength(text),
       findings,
@@ -108,7 +126,8 @@ export function measureKeystroke(engine, { sizes, coldRuns, editRuns, regexRuns 
       regexMs: median(regexMs),
       coldMs: median(coldMs),
       editMs: median(editMs),
-      runs: { regex: regexMs.length, cold: coldMs.length, edit: editMs.length },
+      afterCollectionMs: median(afterCollectionMs),
+      runs: { regex: regexMs.length, cold: coldMs.length, edit: editMs.length, afterCollection: afterCollectionMs.length },
     });
   }
   return results;

@@ -41952,7 +41952,13 @@ function readSpdxTextsByOffset() {
   readSpdxTextsWith((id) => {
     index2 ??= textIndex();
     if (!index2) return allSpdxLicenseTexts()[id]?.licenseText;
-    return Object.hasOwn(index2.offsets.texts, id) ? readText(index2.path, ...index2.offsets.texts[id]) : void 0;
+    if (!Object.hasOwn(index2.offsets.texts, id)) return void 0;
+    try {
+      return readText(index2.path, ...index2.offsets.texts[id]);
+    } catch {
+      index2 = null;
+      return allSpdxLicenseTexts()[id]?.licenseText;
+    }
   });
 }
 function textIndex() {

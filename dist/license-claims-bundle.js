@@ -44733,7 +44733,13 @@ function readSpdxTextsByOffset() {
   readSpdxTextsWith((id) => {
     index2 ??= textIndex();
     if (!index2) return allSpdxLicenseTexts()[id]?.licenseText;
-    return Object.hasOwn(index2.offsets.texts, id) ? readText2(index2.path, ...index2.offsets.texts[id]) : void 0;
+    if (!Object.hasOwn(index2.offsets.texts, id)) return void 0;
+    try {
+      return readText2(index2.path, ...index2.offsets.texts[id]);
+    } catch {
+      index2 = null;
+      return allSpdxLicenseTexts()[id]?.licenseText;
+    }
   });
 }
 function textIndex() {

@@ -4,7 +4,7 @@
 // unwritable cache only means an ordinary compile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,4 +84,31 @@ test('a cache is not used for another bundle of the same length and time (V8 che
   writeFileSync(bundle, 'function say() { return "other"; }\nconsole.log(say());\n');
   utimesSync(bundle, 1, 1);
   assert.equal(run(), 'other');
+});
+
+test('a cache folder others can write to is neither read nor written (V8 would run what it holds)', { skip: process.platform === 'win32' ? 'POSIX modes only' : false }, () => {
+  const dir = tempDir('license-claims-code-cache-');
+  const cache = join(dir, 'cache');
+  copyFileSync(join(repoRoot, 'server', 'out', 'server.js'), join(dir, 'server.js'));
+  writeFileSync(join(dir, 'server-bundle.js'), 'console.log("ran");\n');
+  const run = () => {
+    const result = spawnSync(process.execPath, [join(dir, 'server.js')], { env: { ...process.env, [codeCacheVariable]: cache }, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout.trim();
+  };
+  mkdirSync(cache);
+  chmodSync(cache, 0o777);
+  assert.equal(run(), 'ran');
+  assert.deepEqual(cacheFiles(cache), [], 'nothing written into a folder others can write to');
+  // the same folder made private: the cache is written, then a cache file others can write to is not used
+  chmodSync(cache, 0o700);
+  assert.equal(run(), 'ran');
+  const [file] = cacheFiles(cache);
+  assert.ok(file, 'a cache was written into the private folder');
+  chmodSync(join(cache, file), 0o666);
+  const before = statSync(join(cache, file)).mtimeMs;
+  assert.equal(run(), 'ran');
+  // turned away: a new cache is written over it (renamed into place, mode 0600)
+  assert.equal(statSync(join(cache, file)).mode & 0o777, 0o600);
+  assert.ok(statSync(join(cache, file)).mtimeMs >= before);
 });

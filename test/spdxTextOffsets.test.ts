@@ -4,7 +4,7 @@
 // parsing 5 MB (server/src/spdxTextFile.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { SpdxTextOffsets } from '../server/src/spdxTextFile.js';
@@ -47,4 +47,22 @@ test('the bundled CLI identifies LICENSE files without parsing spdx-full.json wh
   assert.equal(run.status, 0, run.stderr);
   const results = JSON.parse(run.stdout) as { file: string; license: string | null }[];
   assert.deepEqual(results.map(({ file, license }) => [file, license]), [['MIT.txt', 'MIT'], ['APACHE.txt', 'Apache-2.0'], ['BSD.txt', 'BSD-3-Clause']]);
+});
+
+test('a spdx-full.json changed since its index was written (same size, other bytes) is read whole, not misread', () => {
+  // the CLI bundle and its data copied aside, the JSON shifted by one byte before its last text (still valid, same size)
+  const dir = tempDir('license-claims-offsets-');
+  for (const name of ['license-claims.js', 'license-templates.json', 'spdx-text-offsets.json']) copyFileSync(join(repoRoot, 'server', 'out', name), join(dir, name));
+  const full = readFileSync(join(repoRoot, 'server', 'out', 'spdx-full.json'), 'utf8');
+  const last = full.lastIndexOf('": "');
+  assert.ok(last > full.length / 2);
+  const shifted = ` ${full.slice(0, last)}":"${full.slice(last + 4)}`;
+  assert.equal(Buffer.byteLength(shifted), Buffer.byteLength(full));
+  writeFileSync(join(dir, 'spdx-full.json'), shifted);
+  const root = makeWorkspace({ 'MIT.txt': licenseText('MIT').replace('<year> <copyright holders>', '2024 Ada Lovelace'), 'BSD.txt': licenseText('BSD-3-Clause') });
+  const script = `require(${JSON.stringify(join(dir, 'license-claims.js'))}).main(['identify', '--format', 'json', 'MIT.txt', 'BSD.txt'], (t) => process.stdout.write(t), (t) => process.stderr.write(t)).then((code) => { process.exitCode = code; });`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const results = JSON.parse(run.stdout) as { file: string; license: string | null }[];
+  assert.deepEqual(results.map(({ file, license }) => [file, license]), [['MIT.txt', 'MIT'], ['BSD.txt', 'BSD-3-Clause']]);
 });

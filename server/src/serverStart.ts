@@ -8,7 +8,7 @@
 // amiss (no folder, another Node or bundle (the cache is keyed by its bytes), a cache V8 rejects, a damaged
 // file, no room) only means an ordinary compile.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -54,8 +54,25 @@ function runWithCodeCache(dir: string): void {
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 }
 
+/**
+ * Whether a cache folder or file is this user's alone: V8 runs what the cache holds, so a folder another user
+ * made or can write to (a shared /tmp path named by the variable) could hold code of theirs. Not a link, owned
+ * by this user, writable by no one else. Windows has no such modes: there the folder is the profile's own.
+ */
+function ownedPrivately(path: string, kind: 'folder' | 'file'): boolean {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink() || (kind === 'folder' ? !stat.isDirectory() : !stat.isFile())) return false;
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+}
+
+/** Partial files of a server that died mid-write, after this long; other bundles' caches (an older window may still run one), after a day. */
+const partialAgeMs = 60_000;
+const otherCacheAgeMs = 24 * 60 * 60 * 1000;
+
 function readCache(file: string): Buffer | undefined {
   try {
+    if (!ownedPrivately(dirname(file), 'folder') || !ownedPrivately(file, 'file')) return undefined;
     const bytes = readFileSync(file);
     const data = bytes.subarray(digestLength);
     return data.length > 0 && createHash('sha256').update(data).digest().equals(bytes.subarray(0, digestLength)) ? data : undefined;
@@ -68,12 +85,18 @@ function writeCache(dir: string, file: string, script: Script): void {
   try {
     const data = script.createCachedData();
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!ownedPrivately(dir, 'folder')) return;
     // a whole file or none: written aside, then renamed over
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.concat([createHash('sha256').update(data).digest(), data]), { mode: 0o600 });
     renameSync(partial, file);
-    // the caches of other bundles and Node versions are of no more use
-    for (const name of readdirSync(dir)) if (name.startsWith('server-') && name.endsWith('.v8-cache') && name !== basename(file)) unlinkSync(join(dir, name));
+    // the caches of other bundles and Node versions are of no more use once no window runs them; partial files of a crash
+    const now = Date.now();
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith('server-') || name === basename(file)) continue;
+      const age = now - statSync(join(dir, name)).mtimeMs;
+      if ((name.endsWith('.partial') && age > partialAgeMs) || (name.endsWith('.v8-cache') && age > otherCacheAgeMs)) unlinkSync(join(dir, name));
+    }
   } catch {
     // no cache this time
   }

@@ -23,7 +23,14 @@ export function readSpdxTextsByOffset(): void {
   readSpdxTextsWith((id) => {
     index ??= textIndex();
     if (!index) return allSpdxLicenseTexts()[id]?.licenseText;
-    return Object.hasOwn(index.offsets.texts, id) ? readText(index.path, ...index.offsets.texts[id]) : undefined;
+    if (!Object.hasOwn(index.offsets.texts, id)) return undefined;
+    try {
+      return readText(index.path, ...index.offsets.texts[id]);
+    } catch {
+      // a file changed since the index was written (same size, other bytes): the whole file is read from now on
+      index = null;
+      return allSpdxLicenseTexts()[id]?.licenseText;
+    }
   });
 }
 
