@@ -39835,6 +39835,16 @@ var headingLike = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*#{1,6}(?:[ \t]
 var setextUnderline3 = /^[ \t>]*(?:=+|-+)[ \t]*$/u;
 var topLevelAtx = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
 var fenceLine = /^ {0,3}(`{3,}|~{3,})/u;
+function fenceStep(open, line) {
+  if (open !== void 0) {
+    const close2 = fenceLine.exec(line);
+    const closes = close2 !== null && close2[1][0] === open[0] && close2[1].length >= open.length && line.slice(close2[0].length).trim() === "";
+    return { fenced: true, open: closes ? void 0 : open };
+  }
+  const opened = fenceLine.exec(line);
+  if (opened && !(opened[1][0] === "`" && line.slice(opened[0].length).includes("`"))) return { fenced: true, open: opened[1] };
+  return { fenced: false, open: void 0 };
+}
 function hasUnreadHeadings(chunk) {
   if (!chunk.includes("#") && !chunk.includes("=") && !chunk.includes("-")) return false;
   const lines2 = chunk.split(/\r\n|\r|\n/u);
@@ -39842,15 +39852,9 @@ function hasUnreadHeadings(chunk) {
   let fence3;
   let previousBlank = true;
   for (const [index2, line] of lines2.entries()) {
-    if (fence3 !== void 0) {
-      const close2 = fenceLine.exec(line);
-      if (close2 && close2[1][0] === fence3[0] && close2[1].length >= fence3.length && line.slice(close2[0].length).trim() === "") fence3 = void 0;
-      previousBlank = false;
-      continue;
-    }
-    const opened = fenceLine.exec(line);
-    if (opened && !(opened[1][0] === "`" && line.slice(opened[0].length).includes("`"))) {
-      fence3 = opened[1];
+    const step = fenceStep(fence3, line);
+    fence3 = step.open;
+    if (step.fenced) {
       previousBlank = false;
       continue;
     }
@@ -39872,15 +39876,9 @@ function topLevelHeadingLines(chunk) {
   for (const match of chunk.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/gu)) {
     if (match[0] === "") break;
     const line = match[0].replace(/[\r\n]+$/u, "");
-    if (fence3 !== void 0) {
-      const close2 = fenceLine.exec(line);
-      if (close2 && close2[1][0] === fence3[0] && close2[1].length >= fence3.length && line.slice(close2[0].length).trim() === "") fence3 = void 0;
-      previousBlank = false;
-      continue;
-    }
-    const opened = fenceLine.exec(line);
-    if (opened && !(opened[1][0] === "`" && line.slice(opened[0].length).includes("`"))) {
-      fence3 = opened[1];
+    const step = fenceStep(fence3, line);
+    fence3 = step.open;
+    if (step.fenced) {
       previousBlank = false;
       continue;
     }

@@ -95,6 +95,21 @@ const topLevelAtx = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
 const fenceLine = /^ {0,3}(`{3,}|~{3,})/u;
 
 /**
+ * A line against the top-level fence open before it (`open`, its opening run of backticks or tildes): whether
+ * the line opens, lies in or closes a fence, and the fence open after it.
+ */
+function fenceStep(open: string | undefined, line: string): { fenced: boolean; open: string | undefined } {
+  if (open !== undefined) {
+    const close = fenceLine.exec(line);
+    const closes = close !== null && close[1][0] === open[0] && close[1].length >= open.length && line.slice(close[0].length).trim() === '';
+    return { fenced: true, open: closes ? undefined : open };
+  }
+  const opened = fenceLine.exec(line);
+  if (opened && !(opened[1][0] === '`' && line.slice(opened[0].length).includes('`'))) return { fenced: true, open: opened[1] };
+  return { fenced: false, open: undefined };
+}
+
+/**
  * Whether `chunk` holds a heading that only the parser can read: any heading-like line (in a container or
  * not) or setext underline after a non-blank line, outside top-level fences, except a first line that is a
  * top-level ATX heading and a one-line setext heading at the start (leadingHeading.ts reads those).
@@ -106,15 +121,9 @@ export function hasUnreadHeadings(chunk: string): boolean {
   let fence: string | undefined;
   let previousBlank = true;
   for (const [index, line] of lines.entries()) {
-    if (fence !== undefined) {
-      const close = fenceLine.exec(line);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.slice(close[0].length).trim() === '') fence = undefined;
-      previousBlank = false;
-      continue;
-    }
-    const opened = fenceLine.exec(line);
-    if (opened && !(opened[1][0] === '`' && line.slice(opened[0].length).includes('`'))) {
-      fence = opened[1];
+    const step = fenceStep(fence, line);
+    fence = step.open;
+    if (step.fenced) {
       previousBlank = false;
       continue;
     }
@@ -146,15 +155,9 @@ export function topLevelHeadingLines(chunk: string): { offset: number; line: str
   for (const match of chunk.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/gu)) {
     if (match[0] === '') break;
     const line = match[0].replace(/[\r\n]+$/u, '');
-    if (fence !== undefined) {
-      const close = fenceLine.exec(line);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.slice(close[0].length).trim() === '') fence = undefined;
-      previousBlank = false;
-      continue;
-    }
-    const opened = fenceLine.exec(line);
-    if (opened && !(opened[1][0] === '`' && line.slice(opened[0].length).includes('`'))) {
-      fence = opened[1];
+    const step = fenceStep(fence, line);
+    fence = step.open;
+    if (step.fenced) {
       previousBlank = false;
       continue;
     }
