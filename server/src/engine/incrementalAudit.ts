@@ -69,11 +69,6 @@ export function wasSpliced(result: AuditResult): boolean {
   return splicedResults.has(result);
 }
 
-/** Forgets every remembered audit (tests and benchmarks measure fresh judgments with it). */
-export function clearRememberedAudits(): void {
-  judged.clear();
-}
-
 /**
  * The audit of `files` from the previous one, or undefined when it must be
  * judged whole. `workspace` is already built from `files`.
